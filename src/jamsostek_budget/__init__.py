@@ -1,0 +1,3 @@
+"""jbudget: budget BPJS Ketenagakerjaan premiums paid from an Indonesian regional budget (APBD)."""
+
+__version__ = "0.1.0"

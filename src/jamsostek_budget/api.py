@@ -1,0 +1,77 @@
+"""What each command does, as one library call: load and check the inputs, then compute.
+
+The CLI parses arguments, calls one function here and renders what it returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from jamsostek_budget import bundled, engine
+from jamsostek_budget.budget import Budget
+from jamsostek_budget.errors import DataError, Problem, UsageError
+from jamsostek_budget.loading import load_rate_files, load_scenario, yaml_files
+from jamsostek_budget.ratecheck import build_rate_table
+from jamsostek_budget.ratetable import RateSnapshot, RateTable
+from jamsostek_budget.scenario import Scenario
+from jamsostek_budget.scenariocheck import check_scenario
+
+
+@dataclass(frozen=True)
+class Estimate:
+    budget: Budget
+    warnings: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class City:
+    slug: str
+    path: Path
+    scenario: Scenario
+
+
+def load_rate_table(rates_dir: Path | None = None) -> RateTable:
+    folder = rates_dir or bundled.data_dir("rates")
+    if not folder.is_dir():
+        raise UsageError(f"rates folder {folder} does not exist", "pass --rates DIR")
+    files = yaml_files(folder)
+    if not files:
+        raise UsageError(f"no .yaml rate files in {folder}", "pass --rates DIR")
+    return build_rate_table(load_rate_files(files))
+
+
+def scenario_path(city: str | None, scenario: Path | None) -> Path:
+    if (city is None) == (scenario is None):
+        raise UsageError(
+            "give exactly one of --city or --scenario", "for example: jbudget estimate --city metro"
+        )
+    if scenario is not None:
+        if not scenario.is_file():
+            raise UsageError(f"scenario file {scenario} does not exist")
+        return scenario
+    assert city is not None
+    return bundled.city_file(city)
+
+
+def estimate(path: Path, *, year: int | None = None, rates_dir: Path | None = None) -> Estimate:
+    table = load_rate_table(rates_dir)
+    scenario, source = load_scenario(path)
+    if year is not None:
+        scenario = scenario.model_copy(update={"fiscal_year": year})
+    found = check_scenario(scenario, source, table, year_from_flag=year is not None)
+    errors = [p for p in found if p.severity == "error"]
+    if errors:
+        raise DataError(errors)
+    warnings = tuple(p for p in found if p.severity == "warning")
+    return Estimate(engine.estimate(scenario, table), warnings)
+
+
+def rates_on(day: date, rates_dir: Path | None = None) -> tuple[RateTable, RateSnapshot]:
+    table = load_rate_table(rates_dir)
+    return table, table.at(day)
+
+
+def cities() -> list[City]:
+    return [City(slug, path, load_scenario(path)[0]) for slug, path in bundled.city_files().items()]

@@ -1,0 +1,40 @@
+"""Where the bundled rate tables and example scenarios are: inside the installed package, or at
+the top of the source checkout when running from an editable install."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from jamsostek_budget.errors import UsageError
+
+DataKind = Literal["rates", "examples"]
+
+
+def data_dir(kind: DataKind) -> Path:
+    packaged = Path(__file__).parent / "data" / kind
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / kind
+    if checkout.is_dir():
+        return checkout
+    raise UsageError(
+        f"the bundled {kind}/ folder is missing from this installation",
+        "reinstall jbudget (pip install --force-reinstall jamsostek-budget)",
+    )
+
+
+def city_files() -> dict[str, Path]:
+    """Bundled scenario files by city slug (file name without .yaml)."""
+    return {path.stem: path for path in sorted(data_dir("examples").glob("*.yaml"))}
+
+
+def city_file(slug: str) -> Path:
+    files = city_files()
+    if slug in files:
+        return files[slug]
+    raise UsageError(
+        f"no bundled scenario named '{slug}'",
+        f"choose one of: {', '.join(files)} (see `jbudget cities`), or pass "
+        "--scenario PATH for your own file",
+    )

@@ -1,0 +1,60 @@
+"""Problems found in user input, and the exceptions that carry them to the CLI.
+
+A Problem says where (file, line, column, field), what is wrong and how to fix it. Loading collects
+every problem in a file before raising, so the user sees all of them at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+    hint: str = ""
+    severity: Severity = "error"
+
+    def as_dict(self) -> dict[str, str | int]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "field": self.field,
+            "severity": self.severity,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+class JbudgetError(Exception):
+    """Base of every error jbudget reports to the user without a traceback."""
+
+
+class DataError(JbudgetError):
+    """One or more problems in input files."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__(f"{len(self.problems)} problem(s) in input")
+
+
+class UsageError(JbudgetError):
+    """A command-line argument that cannot be used (bad option value, unknown city, ...)."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        self.message = message
+        self.hint = hint
+        super().__init__(message)
+
+
+class OutputError(JbudgetError):
+    """A result could not be written where the user asked."""

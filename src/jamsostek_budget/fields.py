@@ -1,0 +1,80 @@
+"""Field types shared by the rate and scenario models, and the rule-violation error they raise.
+
+Models are strict: a number written as text, a float where a whole number is due, or an unknown
+key is refused rather than coerced, so a typo can never change a budget silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+
+Segment = Literal["bpu", "pu"]
+Program = Literal["jkk", "jkm", "jht", "jp"]
+RiskClass = Literal["very_low", "low", "medium", "high", "very_high"]
+Confidence = Literal["high", "medium", "low"]
+Sector = Literal["transport", "other"]
+
+PROGRAMS: tuple[Program, ...] = ("jkk", "jkm", "jht", "jp")
+RISK_CLASSES: tuple[RiskClass, ...] = ("very_low", "low", "medium", "high", "very_high")
+
+
+def _exact_number(value: Any) -> Any:
+    """Accept a YAML int or float as an exact Decimal; leave anything else for the type check."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    return value
+
+
+Number = Annotated[
+    Decimal,
+    BeforeValidator(_exact_number),
+    WithJsonSchema({"type": "number", "minimum": 0}),
+    Field(ge=0),
+]
+Rupiah = Annotated[int, Field(ge=0, description="whole Rupiah, no separators")]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
+YearMonth = Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="YYYY-MM")]
+
+
+class Model(BaseModel):
+    """Base of every data-file model: frozen, strict, unknown keys refused."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+
+class ViolationsError(ValueError):
+    """Rule violations found by a model validator, each at a path below the model.
+
+    Pydantic reports one error per validator; carrying the list lets the loader report every
+    violation with its own line.
+    """
+
+    def __init__(self, found: Sequence[tuple[tuple[str | int, ...], str, str]]) -> None:
+        self.found = tuple(found)
+        super().__init__("; ".join(message for _, message, _ in self.found))
+
+
+class ViolationList:
+    """Collects (subpath, message, hint) and raises them together."""
+
+    def __init__(self) -> None:
+        self.found: list[tuple[tuple[str | int, ...], str, str]] = []
+
+    def add(self, path: tuple[str | int, ...], message: str, hint: str = "") -> None:
+        self.found.append((path, message, hint))
+
+    def raise_if_any(self) -> None:
+        if self.found:
+            raise ViolationsError(self.found)
+
+
+def month_number(year_month: str) -> int:
+    """'2020-08' -> a month count that orders and subtracts correctly."""
+    year, month = year_month.split("-")
+    return int(year) * 12 + int(month) - 1

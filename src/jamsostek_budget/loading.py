@@ -1,0 +1,67 @@
+"""Loading: the only module that reads data files. Files become validated models or a DataError
+listing every problem with its file, line, column and field."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from jamsostek_budget.errors import DataError, Problem
+from jamsostek_budget.problems import problems_from
+from jamsostek_budget.rates import RatesFile
+from jamsostek_budget.scenario import Scenario
+from jamsostek_budget.yamlsource import SourceMap, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def display_name(path: Path) -> str:
+    """A path as the user would write it: relative to the working directory when inside it."""
+    absolute = path.absolute()
+    try:
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def load_model(path: Path, model: type[M]) -> tuple[M, SourceMap]:
+    data, source = read_yaml(path, display_name(path))
+    if not isinstance(data, dict):
+        raise DataError(
+            [
+                source.problem(
+                    (),
+                    f"must be a mapping of keys to values, got {type(data).__name__}",
+                    "see examples/metro.yaml",
+                )
+            ]
+        )
+    try:
+        return model.model_validate(data), source
+    except ValidationError as exc:
+        raise DataError(problems_from(exc, source, model)) from exc
+
+
+def load_scenario(path: Path) -> tuple[Scenario, SourceMap]:
+    return load_model(path, Scenario)
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file())
+
+
+def load_rate_files(paths: Iterable[Path]) -> list[tuple[RatesFile, SourceMap]]:
+    """Load every file, then report the problems of all of them together."""
+    loaded: list[tuple[RatesFile, SourceMap]] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            loaded.append(load_model(path, RatesFile))
+        except DataError as exc:
+            problems += exc.problems
+    if problems:
+        raise DataError(problems)
+    return loaded

@@ -1,0 +1,183 @@
+"""Turn pydantic validation errors into Problems: file, line, column, field, message and hint.
+
+Messages follow the house style: what is wrong (with the value that was given), and how to fix
+it, with "did you mean" for near-misses of key names and choices.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from jamsostek_budget.errors import Problem
+from jamsostek_budget.fields import ViolationsError
+from jamsostek_budget.yamlsource import DataPath, SourceMap
+
+SEPARATED_NUMBER = re.compile(r"^\s*-?\d{1,3}([.,' ]\d{3})+\s*$")
+PATTERN_HINTS = {
+    "^[a-z0-9][a-z0-9-]*$": "use lowercase letters, digits and dashes, like ketua-rt-rw",
+    r"^\d{4}-(0[1-9]|1[0-2])$": "write a month as YYYY-MM, like 2020-08 (quoted or not)",
+    r"^https?://\S+$": "write a full web address starting with https://",
+}
+
+
+def problems_from(exc: ValidationError, source: SourceMap, model: type[BaseModel]) -> list[Problem]:
+    problems: list[Problem] = []
+    for error in exc.errors(include_url=False):
+        path: DataPath = tuple(error["loc"])
+        violation = error.get("ctx", {}).get("error")
+        if isinstance(violation, ViolationsError):
+            problems += [
+                source.problem((*path, *sub), message, hint)
+                for sub, message, hint in violation.found
+            ]
+        else:
+            problems.append(_problem(error, path, source, model))
+    return sorted(problems, key=lambda p: (p.line, p.column))
+
+
+def _problem(
+    error: ErrorDetails, path: DataPath, source: SourceMap, model: type[BaseModel]
+) -> Problem:
+    kind = error["type"]
+    if kind == "missing":
+        return source.problem(
+            path, f"required key '{path[-1]}' is missing", f"add `{path[-1]}:` here"
+        )
+    if kind == "extra_forbidden":
+        return source.problem(
+            path,
+            f"unknown key '{path[-1]}'",
+            _key_hint(str(path[-1]), allowed_keys(model, path[:-1])),
+            key=True,
+        )
+    message, hint = describe(error, choices(model, path))
+    return source.problem(path, message, hint)
+
+
+def describe(error: ErrorDetails, options: tuple[str, ...]) -> tuple[str, str]:
+    """Message and hint for one error about a value."""
+    given = error.get("input")
+    if isinstance(given, str) and SEPARATED_NUMBER.match(given):
+        return (
+            f"must be a plain number, got the text {given!r}",
+            f"write {re.sub(r'[^0-9-]', '', given)} without separators: '1.500.000' means "
+            "1.5 million in Indonesian notation but 1.5 in English, so jbudget refuses to "
+            "guess",
+        )
+    if error["type"] == "literal_error":
+        return (
+            f"must be one of {', '.join(options)}, got {_show(given)}",
+            _choice_hint(given, options),
+        )
+    return _describe_type(error)
+
+
+def _describe_type(error: ErrorDetails) -> tuple[str, str]:
+    kind, given, ctx = error["type"], error.get("input"), error.get("ctx", {})
+    got = f", got {_show(given)}"
+    if kind in {"int_type", "int_parsing", "int_from_float"}:
+        return f"must be a whole number{got}", "write digits only, like 1200"
+    if kind in {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}:
+        return _bound_message(kind, ctx, given), ""
+    simple = _SIMPLE.get(kind)
+    if simple:
+        return simple[0] + got, simple[1]
+    if kind == "string_pattern_mismatch":
+        return f"is not in the expected form{got}", PATTERN_HINTS.get(str(ctx.get("pattern")), "")
+    if kind in {"too_short", "too_long"}:
+        return _length_message(kind, ctx, given), ""
+    return f"{error['msg'].removeprefix('Value error, ')}{got}", ""
+
+
+_SIMPLE = {
+    "bool_type": ("must be true or false", "write true or false, without quotes"),
+    "string_type": ("must be text", "put the text in quotes if YAML reads it as something else"),
+    "date_type": ("must be a date", "write a date as YYYY-MM-DD without quotes, like 2025-03-01"),
+    "date_from_datetime_inexact": ("must be a date without a time", "write YYYY-MM-DD"),
+    "decimal_type": ("must be a number", "write a plain number, like 0.24"),
+    "list_type": ("must be a list", "write one '- item' per line, or [a, b]"),
+    "model_type": ("must be a mapping of keys to values", "see examples/metro.yaml"),
+    "dict_type": ("must be a mapping of keys to values", "see examples/metro.yaml"),
+}
+
+
+def _bound_message(kind: str, ctx: dict[str, Any], given: Any) -> str:
+    sign = {
+        "greater_than_equal": ">=",
+        "greater_than": ">",
+        "less_than_equal": "<=",
+        "less_than": "<",
+    }[kind]
+    bound = next(iter(ctx.values()), "?")
+    noun = "a whole number" if isinstance(given, int) else "a number"
+    return f"must be {noun} {sign} {bound}, got {_show(given)}"
+
+
+def _length_message(kind: str, ctx: dict[str, Any], given: Any) -> str:
+    if kind == "too_short":
+        return f"must have at least {ctx.get('min_length')} item(s), got {_show(given)}"
+    return f"must have at most {ctx.get('max_length')} item(s)"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "an empty list" if not value else "a list"
+    return "nothing" if value is None else str(value)
+
+
+def _key_hint(key: str, allowed: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return f"allowed keys here: {', '.join(allowed)}" if allowed else "remove this key"
+
+
+def _choice_hint(given: Any, options: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(str(given), options, n=1, cutoff=0.5)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def _annotation_at(model: type[BaseModel], path: DataPath) -> Any:
+    current: Any = model
+    for part in path:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if fields is None or part not in fields:
+            return None
+        current = _unwrap(fields[part].annotation)
+    return current
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional, Annotated and list[...] down to the item type."""
+    origin = get_origin(annotation)
+    if origin is Annotated or origin is list:
+        return _unwrap(get_args(annotation)[0])
+    if origin in (Union, types.UnionType):
+        parts = [a for a in get_args(annotation) if a is not type(None)]
+        return _unwrap(parts[0]) if len(parts) == 1 else annotation
+    return annotation
+
+
+def allowed_keys(model: type[BaseModel], path: DataPath) -> tuple[str, ...]:
+    target = _annotation_at(model, path)
+    fields = getattr(target, "model_fields", None)
+    return tuple(fields) if fields else ()
+
+
+def choices(model: type[BaseModel], path: DataPath) -> tuple[str, ...]:
+    target = _annotation_at(model, path)
+    if get_origin(target) is Literal:
+        return tuple(str(option) for option in get_args(target))
+    return ()

@@ -1,0 +1,169 @@
+"""Merge loaded rate files into one RateTable, checking what no single file can: names defined
+twice, citations of unknown regulations, and parameters no file defines."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from jamsostek_budget.errors import DataError, Problem
+from jamsostek_budget.rates import (
+    PARAMETER_NAMES,
+    BandTable,
+    Citation,
+    Parameter,
+    RatesFile,
+    Regulation,
+    Relief,
+)
+from jamsostek_budget.ratetable import RateTable
+from jamsostek_budget.yamlsource import DataPath, SourceMap
+
+LoadedRates = Sequence[tuple[RatesFile, SourceMap]]
+STALE_AFTER = timedelta(days=365)
+
+
+@dataclass
+class _Collected:
+    regulations: dict[str, Regulation] = field(default_factory=dict)
+    parameters: dict[str, Parameter] = field(default_factory=dict)
+    bands: dict[str, BandTable] = field(default_factory=dict)
+    reliefs: dict[str, Relief] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    first_seen: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def add(self, kind: str, name: str, item: object, source: SourceMap, path: DataPath) -> None:
+        store: dict[str, object] = getattr(self, kind)
+        if name in store:
+            self.problems.append(
+                source.problem(
+                    path,
+                    f"{name} is defined twice (also in {self.first_seen[(kind, name)]})",
+                    "keep one definition",
+                )
+            )
+            return
+        store[name] = item
+        self.first_seen[(kind, name)] = source.file
+
+
+def build_rate_table(files: LoadedRates) -> RateTable:
+    collected = _collect(files)
+    for rates, source in files:
+        collected.problems += unknown_regulations(rates, source, set(collected.regulations))
+    collected.problems += _missing(files, collected)
+    if collected.problems:
+        raise DataError(collected.problems)
+    return RateTable(
+        collected.regulations,
+        collected.parameters,
+        collected.bands["bpu.income_bands"],
+        tuple(collected.reliefs.values()),
+    )
+
+
+def _collect(files: LoadedRates) -> _Collected:
+    collected = _Collected()
+    for rates, source in files:
+        for i, regulation in enumerate(rates.regulations):
+            collected.add(
+                "regulations", regulation.id, regulation, source, ("regulations", i, "id")
+            )
+        for i, parameter in enumerate(rates.parameters):
+            collected.add(
+                "parameters", parameter.name, parameter, source, ("parameters", i, "name")
+            )
+        for i, table in enumerate(rates.band_tables):
+            collected.add("bands", table.name, table, source, ("band_tables", i, "name"))
+        for i, relief in enumerate(rates.reliefs):
+            collected.add("reliefs", relief.id, relief, source, ("reliefs", i, "id"))
+    return collected
+
+
+def citations(rates: RatesFile) -> Iterator[tuple[DataPath, Citation]]:
+    """Every cited value in a file with its path: parameter values, band versions, reliefs."""
+    for i, parameter in enumerate(rates.parameters):
+        for j, value in enumerate(parameter.values):
+            yield ("parameters", i, "values", j), value
+    for i, table in enumerate(rates.band_tables):
+        for j, version in enumerate(table.versions):
+            yield ("band_tables", i, "versions", j), version
+    for i, relief in enumerate(rates.reliefs):
+        yield ("reliefs", i), relief
+
+
+def unknown_regulations(rates: RatesFile, source: SourceMap, known: set[str]) -> list[Problem]:
+    problems = []
+    for path, citation in citations(rates):
+        if citation.regulation not in known:
+            close = difflib.get_close_matches(citation.regulation, sorted(known), n=1)
+            hint = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else "add it to a `regulations:` list with its title and url"
+            )
+            problems.append(
+                source.problem(
+                    (*path, "regulation"),
+                    f"cites regulation '{citation.regulation}', which no rate file defines",
+                    hint,
+                )
+            )
+    return problems
+
+
+def _missing(files: LoadedRates, collected: _Collected) -> list[Problem]:
+    where = files[0][1].file if files else "rates/"
+    problems = [
+        Problem(
+            where,
+            1,
+            1,
+            "parameters",
+            f"no rate file defines {name}",
+            "add it to a file under rates/ with its dated values",
+        )
+        for name in PARAMETER_NAMES
+        if name not in collected.parameters
+    ]
+    if "bpu.income_bands" not in collected.bands:
+        problems.append(
+            Problem(
+                where,
+                1,
+                1,
+                "band_tables",
+                "no rate file defines the BPU income bands (bpu.income_bands)",
+                "add the band table of PP 44/2015 Lampiran II",
+            )
+        )
+    return problems
+
+
+def stale_warnings(files: LoadedRates, today: date) -> list[Problem]:
+    """A warning for every value last checked more than a year before `today`."""
+    warnings = []
+    for rates, source in files:
+        for path, citation in citations(rates):
+            if today - citation.last_checked > STALE_AFTER:
+                problem = source.problem(
+                    (*path, "last_checked"),
+                    f"last checked on {citation.last_checked}, more than a year ago",
+                    "check the value against its regulation and update last_checked",
+                )
+                warnings.append(_as_warning(problem))
+    return warnings
+
+
+def _as_warning(problem: Problem) -> Problem:
+    return Problem(
+        problem.file,
+        problem.line,
+        problem.column,
+        problem.field,
+        problem.message,
+        problem.hint,
+        "warning",
+    )

@@ -1,0 +1,276 @@
+"""Models of a rate file (`rates/*.yaml`): regulations, dated parameters, income bands, reliefs.
+
+Every value is dated (effective from) and cites a regulation by id; the regulation registry gives
+its title and URL. Rules that involve several fields (order of dates, contiguous bands, a nominal
+inside its band) live in validators here, so the engine can trust what it is given.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal, get_args
+
+from pydantic import Field, model_validator
+
+from jamsostek_budget.fields import (
+    Confidence,
+    Model,
+    Number,
+    Program,
+    Rupiah,
+    Sector,
+    Segment,
+    Slug,
+    ViolationList,
+    YearMonth,
+    month_number,
+)
+
+ParameterName = Literal[
+    "bpu.jkk_percent",
+    "bpu.jkm_flat",
+    "bpu.jht_percent",
+    "pu.jkk_percent.very_low",
+    "pu.jkk_percent.low",
+    "pu.jkk_percent.medium",
+    "pu.jkk_percent.high",
+    "pu.jkk_percent.very_high",
+    "pu.jkm_percent",
+    "pu.jht_employer_percent",
+    "pu.jht_worker_percent",
+    "pu.jp_employer_percent",
+    "pu.jp_worker_percent",
+    "pu.jp_wage_cap",
+    "pu.jkp_employer_percent",
+    "benefit.jkm_death",
+]
+PARAMETER_NAMES: tuple[str, ...] = get_args(ParameterName)
+Unit = Literal["percent", "rupiah"]
+RUPIAH_PARAMETERS = frozenset({"bpu.jkm_flat", "pu.jp_wage_cap", "benefit.jkm_death"})
+
+
+def expected_unit(name: str) -> Unit:
+    return "rupiah" if name in RUPIAH_PARAMETERS else "percent"
+
+
+class Regulation(Model):
+    id: Slug
+    title: str = Field(min_length=3)
+    url: str = Field(pattern=r"^https?://\S+$")
+    signed: date | None = None
+    effective: date | None = None
+    note: str = ""
+
+
+class Citation(Model):
+    """Where a value comes from and how sure we are of it."""
+
+    regulation: Slug = Field(description="id of an entry in a `regulations:` list")
+    article: str = ""
+    sources: list[str] = Field(default_factory=list, description="secondary sources (URLs)")
+    last_checked: date
+    confidence: Confidence
+    note: str = ""
+
+
+class DatedValue(Citation):
+    effective: date
+    value: Number
+
+
+class Parameter(Model):
+    name: ParameterName
+    label: str = Field(min_length=3)
+    unit: Unit
+    changes_yearly: bool = Field(
+        default=False, description="a new value is expected every year (warn when it runs out)"
+    )
+    values: list[DatedValue] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _check_values(self) -> Parameter:
+        found = ViolationList()
+        if self.unit != expected_unit(self.name):
+            found.add(
+                ("unit",),
+                f"{self.name} is measured in {expected_unit(self.name)}, not {self.unit}",
+                f"write unit: {expected_unit(self.name)}",
+            )
+        for index, item in enumerate(self.values):
+            _check_value(found, index, item, self.unit)
+        for index, (before, item) in enumerate(zip(self.values, self.values[1:], strict=False), 1):
+            _check_order(found, index, before, item, yearly=self.changes_yearly)
+        found.raise_if_any()
+        return self
+
+    def in_force(self, day: date) -> DatedValue | None:
+        current = None
+        for item in self.values:
+            if item.effective <= day:
+                current = item
+        return current
+
+
+def _check_value(found: ViolationList, index: int, item: DatedValue, unit: Unit) -> None:
+    where = ("values", index, "value")
+    if unit == "percent" and item.value > 100:
+        found.add(
+            where,
+            f"a rate must be between 0 and 100 percent, got {item.value}",
+            "write percentages as numbers of percent: 0.24 means 0.24 %",
+        )
+    if unit == "rupiah" and item.value != item.value.to_integral_value():
+        found.add(where, f"must be whole Rupiah, got {item.value}")
+
+
+def _check_order(
+    found: ViolationList, index: int, before: DatedValue, item: DatedValue, *, yearly: bool
+) -> None:
+    where = ("values", index, "effective")
+    if item.effective == before.effective:
+        found.add(
+            where,
+            f"two values take effect on the same date {item.effective}",
+            "keep one value per date; a correction replaces the old value",
+        )
+    elif item.effective < before.effective:
+        found.add(
+            where,
+            f"{item.effective} comes before the previous value's date {before.effective}",
+            "list values from the oldest to the newest",
+        )
+    elif yearly and item.value < before.value and not item.note:
+        found.add(
+            ("values", index, "value"),
+            f"{item.value} is lower than the previous value {before.value}",
+            "a value that changes yearly should not decrease; if it really did, say why "
+            "in `note:` (the JP cap fell in 2021 after negative GDP growth)",
+        )
+
+
+class Band(Model):
+    lower: Rupiah
+    upper: Rupiah | None = Field(
+        default=None, description="published upper bound; omit for the top band"
+    )
+    nominal: Rupiah
+    confidence: Confidence | None = Field(
+        default=None, description="where a band's confidence differs from its version's"
+    )
+
+
+class BandVersion(Citation):
+    effective: date
+    bands: list[Band] = Field(min_length=1)
+
+
+class BandTable(Model):
+    name: Literal["bpu.income_bands"]
+    label: str = Field(min_length=3)
+    bound_step: Rupiah = Field(
+        gt=0,
+        description="granularity of the published bounds: a band ends one step before the "
+        "next band starts (1000: band 1 ends at 1,099,000, band 2 starts at 1,100,000)",
+    )
+    versions: list[BandVersion] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _check_bands(self) -> BandTable:
+        found = ViolationList()
+        for index, version in enumerate(self.versions):
+            _check_band_list(found, ("versions", index, "bands"), version.bands, self.bound_step)
+            if index and version.effective <= self.versions[index - 1].effective:
+                found.add(
+                    ("versions", index, "effective"),
+                    "versions must be listed from the oldest to the newest, one per date",
+                )
+        found.raise_if_any()
+        return self
+
+
+def _check_band_list(
+    found: ViolationList, at: tuple[str | int, ...], bands: list[Band], step: int
+) -> None:
+    if bands[0].lower != 0:
+        found.add((*at, 0, "lower"), f"the first band must start at 0, got {bands[0].lower:,}")
+    for index, band in enumerate(bands):
+        last = index == len(bands) - 1
+        _check_band(found, (*at, index), band, last=last)
+        if index and bands[index - 1].upper is not None:
+            _check_contiguous(found, (*at, index), bands[index - 1], band, step)
+
+
+def _check_band(found: ViolationList, at: tuple[str | int, ...], band: Band, *, last: bool) -> None:
+    if band.upper is None and not last:
+        found.add(
+            (*at, "upper"),
+            "only the top band may be open-ended",
+            "give this band its published upper bound",
+        )
+    if band.upper is not None and band.upper < band.lower:
+        found.add((*at, "upper"), f"ends at {band.upper:,}, before it starts at {band.lower:,}")
+    top = band.upper if band.upper is not None else band.nominal
+    if not band.lower <= band.nominal <= top:
+        found.add(
+            (*at, "nominal"),
+            f"nominal {band.nominal:,} is outside its band {band.lower:,} to {top:,}",
+            "the nominal is the income the premium is computed on and lies inside the band",
+        )
+
+
+def _check_contiguous(
+    found: ViolationList, at: tuple[str | int, ...], before: Band, band: Band, step: int
+) -> None:
+    assert before.upper is not None
+    expected = before.upper + step
+    if band.lower == expected:
+        return
+    kind = "overlaps" if band.lower < expected else "leaves a gap after"
+    found.add(
+        (*at, "lower"),
+        f"starts at {band.lower:,} but the previous band ends at "
+        f"{before.upper:,}: it {kind} the previous band",
+        f"the bands must be contiguous (did you mean {expected:,}?)",
+    )
+
+
+class Relief(Citation):
+    """A temporary discount on some programs for some contribution months, with a scope."""
+
+    id: Slug
+    label: str = Field(min_length=3)
+    first_month: YearMonth
+    last_month: YearMonth
+    segments: list[Segment] = Field(min_length=1)
+    programs: list[Program] = Field(min_length=1)
+    sectors: list[Sector] | None = Field(default=None, description="omit for every sector")
+    applies_to_apbd_paid: bool = Field(
+        description="false when the regulation excludes premiums paid from APBN/APBD"
+    )
+    payable_percent: Number = Field(description="share of the normal premium still payable")
+
+    @model_validator(mode="after")
+    def _check_period(self) -> Relief:
+        found = ViolationList()
+        if month_number(self.last_month) < month_number(self.first_month):
+            found.add(
+                ("last_month",), f"{self.last_month} is before first_month {self.first_month}"
+            )
+        if self.payable_percent > 100:
+            found.add(("payable_percent",), f"must be 0 to 100, got {self.payable_percent}")
+        found.raise_if_any()
+        return self
+
+    def covers(self, day: date) -> bool:
+        month = day.year * 12 + day.month - 1
+        return month_number(self.first_month) <= month <= month_number(self.last_month)
+
+
+class RatesFile(Model):
+    """One file under rates/: any of the four sections; the rate table is all files merged."""
+
+    description: str = ""
+    regulations: list[Regulation] = Field(default_factory=list)
+    parameters: list[Parameter] = Field(default_factory=list)
+    band_tables: list[BandTable] = Field(default_factory=list)
+    reliefs: list[Relief] = Field(default_factory=list)

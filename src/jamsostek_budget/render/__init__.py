@@ -1,0 +1,1 @@
+"""Renderers: a Budget (or rate listing) in, a string or rich renderable out. They never print."""

@@ -1,0 +1,83 @@
+"""CSV: one row per group per program, then one total row per program and a grand total.
+Cells are plain numbers (no separators) so a spreadsheet reads them as numbers."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from jamsostek_budget.budget import Budget, GroupLine, ProgramLine
+from jamsostek_budget.render.labels import MONTH_ABBR
+
+HEADER = [
+    "city",
+    "fiscal_year",
+    "group",
+    "label",
+    "segment",
+    "program",
+    "headcount",
+    "months",
+    "per_person_monthly",
+    "apbd_annual",
+    "worker_annual",
+    *[f"apbd_{m.lower()}" for m in MONTH_ABBR],
+]
+
+
+def render_csv(budget: Budget) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(HEADER)
+    head = [budget.scenario.city, budget.fiscal_year]
+    for line in budget.lines:
+        for program in line.programs:
+            writer.writerow([*head, *_program_row(line, program)])
+    for name, monthly in budget.monthly_by_program.items():
+        writer.writerow(
+            [
+                *head,
+                "TOTAL",
+                "Total",
+                "",
+                name,
+                "",
+                "",
+                "",
+                budget.by_program[name],
+                budget.worker_by_program[name],
+                *monthly,
+            ]
+        )
+    writer.writerow(
+        [
+            *head,
+            "TOTAL",
+            "Total",
+            "",
+            "all",
+            budget.headcount,
+            "",
+            "",
+            budget.annual,
+            budget.worker_annual,
+            *budget.monthly,
+        ]
+    )
+    return out.getvalue()
+
+
+def _program_row(line: GroupLine, program: ProgramLine) -> list[object]:
+    group = line.group
+    return [
+        group.id,
+        group.label,
+        group.segment,
+        program.program,
+        group.headcount,
+        len(line.months),
+        program.per_person[line.months[0] - 1],
+        program.annual,
+        program.worker_annual,
+        *program.apbd,
+    ]

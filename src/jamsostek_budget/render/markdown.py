@@ -1,0 +1,27 @@
+"""Markdown: the same Report as the terminal table, as GitHub-flavoured Markdown tables."""
+
+from __future__ import annotations
+
+from jamsostek_budget.render.report import Report, Section
+
+
+def render_markdown(report: Report) -> str:
+    out = [f"# {report.title}", "", *[f"**{line}**  " for line in report.summary]]
+    for section in report.sections:
+        out += ["", *_section(section)]
+    if report.notes:
+        out += ["", *[f"- {note}" for note in report.notes]]
+    return "\n".join(out) + "\n"
+
+
+def _section(section: Section) -> list[str]:
+    align = ["---:" if i in section.right else "---" for i in range(len(section.headers))]
+    lines = [f"## {section.title}", "", _row(section.headers), _row(align)]
+    lines += [_row(row) for row in section.rows]
+    if section.footer:
+        lines.append(_row(tuple(f"**{cell}**" if cell else "" for cell in section.footer)))
+    return lines
+
+
+def _row(cells: tuple[str, ...] | list[str]) -> str:
+    return "| " + " | ".join(cell.replace("|", "\\|").replace("\n", " ") for cell in cells) + " |"

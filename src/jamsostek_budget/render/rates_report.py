@@ -1,0 +1,125 @@
+"""Reports for `jbudget rates` (what is in force on a day) and `jbudget cities`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jamsostek_budget.engine import BandPremium, band_premiums
+from jamsostek_budget.rates import DatedValue, Parameter
+from jamsostek_budget.ratetable import RateSnapshot, RateTable
+from jamsostek_budget.render.labels import number, percent, rupiah
+from jamsostek_budget.render.report import Report, Section
+
+
+def _value(parameter: Parameter, value: DatedValue) -> str:
+    return rupiah(int(value.value)) if parameter.unit == "rupiah" else percent(value.value)
+
+
+def rates_report(table: RateTable, snapshot: RateSnapshot) -> Report:
+    day = snapshot.day.isoformat()
+    rows = tuple(
+        (
+            name,
+            table.parameters[name].label,
+            _value(table.parameters[name], value),
+            value.effective.isoformat(),
+            f"{value.regulation} {value.article}".strip(),
+            value.confidence,
+            value.last_checked.isoformat(),
+        )
+        for name, value in sorted(snapshot.values.items())
+    )
+    params = Section(
+        f"Rates in force on {day}",
+        ("Name", "Rate", "Value", "In force from", "Regulation", "Confidence", "Last checked"),
+        rows,
+        right=frozenset({2}),
+    )
+    sections = [params, _bands(snapshot), _reliefs(snapshot), _regulations(table)]
+    first = min(p.values[0].effective for p in table.parameters.values())
+    notes = (
+        () if snapshot.values else (f"No rate is in force on {day}: the tables start on {first}.",)
+    )
+    return Report(f"BPJS Ketenagakerjaan rates in force on {day}", (), tuple(sections), notes)
+
+
+def _bands(snapshot: RateSnapshot) -> Section:
+    def row(b: BandPremium) -> tuple[str, ...]:
+        base = b.premiums["jkk"] + b.premiums["jkm"]
+        return (
+            str(b.number),
+            number(b.lower),
+            number(b.upper) if b.upper else "and above",
+            number(b.nominal),
+            rupiah(b.premiums["jkk"]),
+            rupiah(b.premiums["jkm"]),
+            rupiah(base),
+            rupiah(base + b.premiums["jht"]),
+        )
+
+    version = snapshot.band_version
+    title = "BPU income bands (APBD-paid participant, per month)"
+    if version is not None:
+        title += f", {version.regulation} {version.article.split(' (')[0]}, {version.confidence}"
+    headers = ("Band", "Income from", "Income to", "Nominal", "JKK", "JKM", "JKK+JKM", "with JHT")
+    return Section(
+        title, headers, tuple(row(b) for b in band_premiums(snapshot)), right=frozenset(range(1, 8))
+    )
+
+
+def _reliefs(snapshot: RateSnapshot) -> Section:
+    rows = tuple(
+        (
+            r.id,
+            r.label,
+            f"{r.first_month} to {r.last_month}",
+            ", ".join(r.segments).upper() + ": " + ", ".join(r.programs).upper(),
+            percent(r.payable_percent),
+            "yes" if r.applies_to_apbd_paid else "no",
+        )
+        for r in snapshot.reliefs
+    )
+    return Section(
+        "Reliefs in force", ("Id", "Relief", "Months", "Scope", "Payable", "For APBD-paid"), rows
+    )
+
+
+def _regulations(table: RateTable) -> Section:
+    rows = tuple((reg.id, reg.title, reg.url) for reg in table.regulations.values())
+    return Section("Regulations", ("Id", "Title", "URL"), rows)
+
+
+def rates_dict(table: RateTable, snapshot: RateSnapshot) -> dict[str, Any]:
+    return {
+        "date": snapshot.day.isoformat(),
+        "rates": [
+            {
+                "name": name,
+                "label": table.parameters[name].label,
+                "unit": table.parameters[name].unit,
+                "value": str(value.value)
+                if table.parameters[name].unit == "percent"
+                else int(value.value),
+                "effective": value.effective.isoformat(),
+                "regulation": value.regulation,
+                "article": value.article,
+                "confidence": value.confidence,
+                "last_checked": value.last_checked.isoformat(),
+            }
+            for name, value in sorted(snapshot.values.items())
+        ],
+        "bands": [
+            {
+                "band": b.number,
+                "lower": b.lower,
+                "upper": b.upper,
+                "nominal": b.nominal,
+                **b.premiums,
+            }
+            for b in band_premiums(snapshot)
+        ],
+        "reliefs": [r.id for r in snapshot.reliefs],
+        "regulations": [
+            {"id": r.id, "title": r.title, "url": r.url} for r in table.regulations.values()
+        ],
+    }

@@ -1,0 +1,155 @@
+"""The estimate as a format-neutral report: titled sections of text cells. The table and Markdown
+renderers draw the same report, so they can never show different figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from jamsostek_budget.budget import Budget, RateUse
+from jamsostek_budget.render.labels import (
+    PROGRAM_LABELS,
+    first_month_total,
+    months_label,
+    number,
+    per_person_label,
+    percent,
+    programs_label,
+    rupiah,
+    segment_label,
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    footer: tuple[str, ...] | None = None
+    right: frozenset[int] = frozenset()  # indexes of right-aligned (numeric) columns
+
+
+@dataclass(frozen=True)
+class Report:
+    title: str
+    summary: tuple[str, ...]
+    sections: tuple[Section, ...]
+    notes: tuple[str, ...] = field(default=())
+
+
+def estimate_report(budget: Budget) -> Report:
+    scenario = budget.scenario
+    title = (
+        f"{scenario.name} ({scenario.province}): BPJS Ketenagakerjaan premiums from the "
+        f"APBD, fiscal year {budget.fiscal_year}"
+    )
+    summary = (
+        f"APBD total: {rupiah(budget.annual)} a year for {number(budget.headcount)} people",
+        f"Worker share (deducted from wages, not APBD): {rupiah(budget.worker_annual)} a year"
+        if _has_worker_share(budget)
+        else "No worker share: the Pemda pays the whole premium of BPU participants",
+    )
+    sections = (_lines(budget), _programs(budget), _rates(budget), _regulations(budget))
+    return Report(title, summary, sections, _notes(budget))
+
+
+def _has_worker_share(budget: Budget) -> bool:
+    return any(line.group.segment == "pu" for line in budget.lines)
+
+
+def _lines(budget: Budget) -> Section:
+    worker = _has_worker_share(budget)
+    rows = tuple(
+        (
+            line.group.label,
+            segment_label(line),
+            number(line.group.headcount),
+            programs_label(line),
+            months_label(line),
+            per_person_label(line),
+            number(first_month_total(line)) + ("*" if line.per_person_varies else ""),
+            number(line.annual),
+            *([number(line.worker_annual)] if worker else []),
+        )
+        for line in budget.lines
+    )
+    footer = (
+        "Total",
+        "",
+        number(budget.headcount),
+        "",
+        "",
+        "",
+        number(budget.monthly_first()),
+        number(budget.annual),
+        *([number(budget.worker_annual)] if worker else []),
+    )
+    headers = (
+        "Group",
+        "Segment",
+        "People",
+        "Programs",
+        "Months",
+        "Per person\na month (Rp)",
+        "APBD\na month (Rp)",
+        "APBD\na year (Rp)",
+        *(["Worker share\na year (Rp)"] if worker else []),
+    )
+    return Section("Per group", headers, rows, footer, frozenset({2, 5, 6, 7, 8}))
+
+
+def _programs(budget: Budget) -> Section:
+    worker = _has_worker_share(budget)
+    rows = tuple(
+        (
+            PROGRAM_LABELS[program],
+            rupiah(annual),
+            *([rupiah(budget.worker_by_program[program])] if worker else []),
+        )
+        for program, annual in budget.by_program.items()
+    )
+    footer = ("Total", rupiah(budget.annual), *([rupiah(budget.worker_annual)] if worker else []))
+    headers = ("Program", "APBD a year", *(["Worker share\na year"] if worker else []))
+    return Section("Per program", headers, rows, footer, frozenset({1, 2}))
+
+
+def _rate_value(use: RateUse) -> str:
+    return rupiah(int(use.value)) if use.unit == "rupiah" else percent(use.value)
+
+
+def _rates(budget: Budget) -> Section:
+    rows = tuple(
+        (
+            use.label,
+            _rate_value(use),
+            use.effective.isoformat(),
+            f"{use.regulation.id} {use.article}".strip(),
+            use.confidence,
+            use.last_checked.isoformat(),
+        )
+        for use in budget.rates_used
+    )
+    headers = ("Rate", "Value", "In force\nfrom", "Regulation", "Confidence", "Last\nchecked")
+    return Section("Rates used", headers, rows, right=frozenset({1}))
+
+
+def _regulations(budget: Budget) -> Section:
+    rows = tuple((reg.id, reg.title, reg.url) for reg in budget.regulations)
+    return Section("Regulations", ("Id", "Title", "URL"), rows)
+
+
+def _notes(budget: Budget) -> tuple[str, ...]:
+    notes = []
+    if any(line.per_person_varies for line in budget.lines):
+        notes.append(
+            "* the premium changes during the year (a new JP wage cap in March, or a "
+            "relief); 'APBD a month' is the first covered month, 'per person' the range."
+        )
+    notes += [
+        f"Relief applied: {r.label} ({r.regulation} {r.article}, contribution months "
+        f"{r.first_month} to {r.last_month})."
+        for r in budget.reliefs_applied
+    ]
+    if budget.scenario.assumptions:
+        notes.append(f"Assumptions: {budget.scenario.assumptions}")
+    notes += [f"Source: {source}" for source in budget.scenario.sources]
+    return tuple(notes)
