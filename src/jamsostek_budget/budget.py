@@ -139,10 +139,6 @@ class Budget:
     def worker_by_program(self) -> dict[Program, int]:
         return _sum_by_program(line.worker_by_program for line in self.lines)
 
-    def monthly_first(self) -> int:
-        """APBD of the first month any group is covered (the usual monthly payment)."""
-        return next((amount for amount in self.monthly if amount), 0)
-
     @property
     def monthly_by_program(self) -> dict[Program, Months]:
         rows: dict[Program, list[Months]] = {}

@@ -22,7 +22,7 @@ import typer
 from rich.console import Console, RenderableType
 from rich.measure import Measurement
 
-from jamsostek_budget import __version__, api, validation
+from jamsostek_budget import __version__, api, schemas, validation
 from jamsostek_budget.errors import DataError, JbudgetError, OutputError, Problem, UsageError
 from jamsostek_budget.output import write_new_file
 from jamsostek_budget.render.cities_report import cities_list, cities_report
@@ -307,6 +307,22 @@ def validate_command(
             print_problems(result.problems, console)
         if result.errors or (strict and result.warnings):
             raise typer.Exit(1)
+
+
+class SchemaChoice(StrEnum):
+    rates = "rates"
+    scenario = "scenario"
+
+
+@app.command("schema")
+def schema_command(
+    name: Annotated[SchemaChoice, typer.Argument(help="Which file format.")],
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Print the JSON Schema of rate files or scenario files (for editors and CI)."""
+    with reported_errors():
+        emit(schemas.schema_text(name.value), output, force)
 
 
 def _parse_date(text: str | None) -> date:

@@ -130,9 +130,10 @@ def _group_months(scenario: Scenario) -> Iterator[tuple[Group, int]]:
 def rates_used(scenario: Scenario, table: RateTable, snapshots: Snapshots) -> tuple[RateUse, ...]:
     used: dict[tuple[str, date], RateUse] = {}
     for group, month in _group_months(scenario):
+        snapshot = snapshots[month]
         for program in group.programs:
             for name in parameter_names(group, program):
-                value = snapshots[month].value(name)
+                value = snapshot.value(name)
                 parameter = table.parameters[name]
                 used[(name, value.effective)] = RateUse(
                     name,
@@ -145,7 +146,28 @@ def rates_used(scenario: Scenario, table: RateTable, snapshots: Snapshots) -> tu
                     value.confidence,
                     value.last_checked,
                 )
+        if group.segment == "bpu" and group.declared_income is not None:
+            band_use = _band_use(group.declared_income, snapshot, table)
+            used[(band_use.name, band_use.effective)] = band_use
     return tuple(used[key] for key in sorted(used))
+
+
+def _band_use(declared_income: int, snapshot: RateSnapshot, table: RateTable) -> RateUse:
+    """The income band a declared income falls in, cited like any other rate."""
+    number, band = snapshot.band_for(declared_income)
+    version = snapshot.band_version
+    assert version is not None
+    return RateUse(
+        f"bpu.income_bands[{number:02d}]",
+        f"BPU income band {number}, nominal income",
+        "rupiah",
+        Decimal(band.nominal),
+        version.effective,
+        table.regulations[version.regulation],
+        version.article.split(" (")[0],
+        band.confidence or version.confidence,
+        version.last_checked,
+    )
 
 
 def reliefs_applied(scenario: Scenario, snapshots: Snapshots) -> tuple[Relief, ...]:

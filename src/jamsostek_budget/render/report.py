@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from jamsostek_budget.budget import Budget, RateUse
 from jamsostek_budget.render.labels import (
+    MONTH_ABBR,
     PROGRAM_LABELS,
     first_month_total,
     months_label,
@@ -48,7 +49,13 @@ def estimate_report(budget: Budget) -> Report:
         if _has_worker_share(budget)
         else "No worker share: the Pemda pays the whole premium of BPU participants",
     )
-    sections = (_lines(budget), _programs(budget), _rates(budget), _regulations(budget))
+    sections = (
+        _lines(budget),
+        _programs(budget),
+        _months(budget),
+        _rates(budget),
+        _regulations(budget),
+    )
     return Report(title, summary, sections, _notes(budget))
 
 
@@ -79,7 +86,7 @@ def _lines(budget: Budget) -> Section:
         "",
         "",
         "",
-        number(budget.monthly_first()),
+        _steady_month(budget),
         number(budget.annual),
         *([number(budget.worker_annual)] if worker else []),
     )
@@ -95,6 +102,27 @@ def _lines(budget: Budget) -> Section:
         *(["Worker share\na year (Rp)"] if worker else []),
     )
     return Section("Per group", headers, rows, footer, frozenset({2, 5, 6, 7, 8}))
+
+
+def _steady_month(budget: Budget) -> str:
+    """The monthly total when it is the same every paying month, else a pointer to the schedule."""
+    paying = {amount for amount in budget.monthly if amount}
+    return number(paying.pop()) if len(paying) == 1 else "varies*"
+
+
+def _months(budget: Budget) -> Section:
+    worker = _has_worker_share(budget)
+    rows = tuple(
+        (
+            MONTH_ABBR[index],
+            rupiah(amount),
+            *([rupiah(budget.worker_monthly[index])] if worker else []),
+        )
+        for index, amount in enumerate(budget.monthly)
+    )
+    footer = ("Total", rupiah(budget.annual), *([rupiah(budget.worker_annual)] if worker else []))
+    headers = ("Month", "APBD", *(["Worker share"] if worker else []))
+    return Section(f"Per month ({budget.fiscal_year})", headers, rows, footer, frozenset({1, 2}))
 
 
 def _programs(budget: Budget) -> Section:

@@ -1,0 +1,216 @@
+"""The command line end to end: exit codes, stdout, stderr, files written."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.cli_runner import run
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_estimate_metro_prints_the_table() -> None:
+    result = run("estimate", "--city", "metro")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "Kota Metro (Lampung)" in out and "fiscal year 2025" in out
+    assert "APBD total: Rp1.720.963.200 a year for 8.477 people" in out
+    assert "Ketua RT/RW" in out and "16.800" in out and "143.413.600" in out
+    assert "pp-44-2015" in out and "Lampiran II" in out
+    assert "Traceback" not in out + result.stderr
+
+
+def test_year_override_changes_the_fiscal_year() -> None:
+    result = run("estimate", "--city", "bandar-lampung", "--year", "2020", "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["fiscal_year"] == 2020
+    # PP 49/2020: Aug-Dec at Rp168 instead of Rp16,800
+    assert data["totals"]["monthly"] == [2951 * 16_800] * 7 + [2951 * 168] * 5
+    assert "pp-49-2020-covid" in data["reliefs_applied"]
+
+
+def test_json_contract() -> None:
+    data = json.loads(run("estimate", "--city", "metro", "-f", "json").stdout)
+    assert {"city", "name", "fiscal_year", "lines", "totals"} <= set(data)
+    line = data["lines"][0]
+    assert {
+        "group",
+        "label",
+        "segment",
+        "headcount",
+        "months",
+        "per_person_monthly",
+        "monthly",
+        "by_program",
+        "annual",
+        "worker_annual",
+    } <= set(line)
+    assert len(line["monthly"]) == 12 and all(isinstance(x, int) for x in line["monthly"])
+    totals = data["totals"]
+    assert totals["annual"] == 1_720_963_200 == sum(totals["monthly"])
+    assert totals["headcount"] == 8_477
+    assert totals["by_program"] == {"jkk": 1_029_240_000, "jkm": 691_723_200}
+
+
+def test_csv_has_a_row_per_group_and_program_and_a_total() -> None:
+    rows = run("estimate", "--city", "metro", "-f", "csv").stdout.strip().splitlines()
+    assert len(rows) == 1 + 7 * 2 + 2 + 1
+    total = rows[-1].split(",")
+    assert total[2] == "TOTAL" and total[9] == "1720963200"
+
+
+def test_markdown() -> None:
+    out = run("estimate", "--city", "metro", "-f", "markdown").stdout
+    assert out.startswith("# Kota Metro (Lampung)")
+    assert "| Ketua RT/RW | BPU band 1 | 1.400 |" in out
+
+
+def test_output_file_is_written_and_not_overwritten_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "metro.json"
+    first = run("estimate", "--city", "metro", "-f", "json", "-o", str(target))
+    assert first.exit_code == 0 and "wrote" in first.stderr
+    assert json.loads(target.read_text())["totals"]["annual"] == 1_720_963_200
+    target.write_text("analyst's notes")
+    again = run("estimate", "--city", "metro", "-f", "json", "-o", str(target))
+    assert again.exit_code == 1
+    assert "already exists" in again.stderr and "--force" in again.stderr
+    assert target.read_text() == "analyst's notes"
+    forced = run("estimate", "--city", "metro", "-f", "csv", "-o", str(target), "--force")
+    assert forced.exit_code == 0 and target.read_text().startswith("city,")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["metro.json"]  # no temp file left
+
+
+def test_table_output_to_a_file_is_plain_text(tmp_path: Path) -> None:
+    target = tmp_path / "metro.txt"
+    assert run("estimate", "--city", "metro", "-o", str(target)).exit_code == 0
+    text = target.read_text()
+    assert "1.720.963.200" in text and "\x1b[" not in text
+
+
+def test_output_into_a_missing_folder_is_a_clean_error(tmp_path: Path) -> None:
+    result = run("estimate", "--city", "metro", "-o", str(tmp_path / "no" / "x.json"))
+    assert result.exit_code == 1 and "does not exist" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["estimate", "--city", "metroo"], ["no bundled scenario named 'metroo'", "metro"]),
+        (["estimate"], ["exactly one of --city or --scenario"]),
+        (["estimate", "--city", "metro", "--scenario", "x.yaml"], ["exactly one of"]),
+        (["estimate", "--scenario", "missing.yaml"], ["missing.yaml does not exist"]),
+        (["rates", "--date", "2025-13-01"], ["is not a date", "YYYY-MM-DD"]),
+    ],
+)
+def test_usage_errors_exit_2_with_a_hint(args: list[str], words: list[str]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    for word in words:
+        assert word in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_scenario_exits_1_naming_file_line_and_field(tmp_path: Path) -> None:
+    bad = tmp_path / "kota.yaml"
+    bad.write_text(
+        (REPO / "examples" / "metro.yaml").read_text().replace("headcount: 1400", "headcount: -40")
+    )
+    result = run("estimate", "--scenario", str(bad))
+    assert result.exit_code == 1
+    assert "kota.yaml:28:16: groups[1].headcount: must be a whole number >= 0, got -40" in (
+        result.stderr
+    )
+
+
+def test_year_without_rates_names_the_flag_and_the_coverage() -> None:
+    result = run("estimate", "--city", "metro", "--year", "2014")
+    assert result.exit_code == 1
+    assert "--year" in result.stderr and "July 2015" in result.stderr
+
+
+def test_stale_jp_cap_is_a_warning_not_an_error(tmp_path: Path) -> None:
+    scenario = tmp_path / "pu.yaml"
+    scenario.write_text(
+        "city: x\nname: X\nprovince: P\nfiscal_year: 2028\ngroups:\n"
+        "  - {id: staff, label: Staff, segment: pu, headcount: 2, monthly_wage: 3000000,\n"
+        "     risk_class: low, programs: [jp]}\n"
+    )
+    result = run("estimate", "--scenario", str(scenario), "-f", "json")
+    assert result.exit_code == 0
+    assert "warning: fiscal year 2028 is past the latest JP wage cap" in result.stderr
+    assert json.loads(result.stdout)["totals"]["annual"] == 2 * 12 * 60_000
+
+
+def test_rates_on_a_date_show_values_regulations_and_reliefs() -> None:
+    out = run("rates", "--date", "2020-09-01").stdout
+    assert "Rates in force on 2020-09-01" in out
+    assert "Rp8.939.700" in out  # JP cap from March 2020
+    assert "pp-49-2020-covid" in out  # the COVID relief is in force
+    assert "20.200.000" in out and "and above" in out  # band 33
+    data = json.loads(run("rates", "--date", "2026-03-01", "-f", "json").stdout)
+    cap = next(r for r in data["rates"] if r["name"] == "pu.jp_wage_cap")
+    assert cap == {
+        **cap,
+        "value": 11_086_300,
+        "effective": "2026-03-01",
+        "confidence": "medium",
+        "regulation": "bpjstk-b-1226-022026",
+    }
+    assert len(data["bands"]) == 33 and data["bands"][0]["jkk"] == 10_000
+
+
+def test_rates_before_the_tables_start_say_so() -> None:
+    out = run("rates", "--date", "2010-01-01").stdout
+    assert "No rate is in force on 2010-01-01" in out
+
+
+def test_cities_lists_the_bundled_scenarios() -> None:
+    out = run("cities").stdout
+    assert "metro" in out and "8.477" in out and "2.951" in out
+    data = json.loads(run("cities", "-f", "json").stdout)
+    assert [c["city"] for c in data] == ["bandar-lampung", "lubuklinggau", "metro"]
+
+
+def test_help_and_version() -> None:
+    assert run("--help").exit_code == 0
+    for command in ("estimate", "rates", "cities", "validate"):
+        assert command in run("--help").stdout
+    assert run("--version").stdout.startswith("jbudget ")
+
+
+def _installed_jbudget() -> str:
+    script = Path(sys.executable).parent / "jbudget"
+    assert script.exists(), "the console script jbudget is not installed next to this python"
+    return str(script)
+
+
+def test_installed_console_script_runs_from_any_directory(tmp_path: Path) -> None:
+    env = {**os.environ, "COLUMNS": "160", "NO_COLOR": "1"}
+    result = subprocess.run(
+        [_installed_jbudget(), "estimate", "--city", "metro", "-f", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["totals"]["annual"] == 1_720_963_200
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "jamsostek_budget", "cities", "-f", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) == 3

@@ -1,0 +1,56 @@
+"""The committed JSON Schemas are the ones the models generate, and the bundled files pass them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from jamsostek_budget import schemas
+from jamsostek_budget.loading import yaml_files
+from jamsostek_budget.yamlsource import read_yaml
+from tests.cli_runner import run
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("name", ["rates", "scenario"])
+def test_committed_schema_is_current(name: schemas.SchemaName) -> None:
+    committed = (REPO / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")
+    assert committed == schemas.schema_text(name), (
+        f"schema/{name}.schema.json is stale: run "
+        f"`jbudget schema {name} -o schema/{name}.schema.json --force`"
+    )
+
+
+@pytest.mark.parametrize("name", ["rates", "scenario"])
+def test_schema_command_prints_the_schema(name: str) -> None:
+    result = run("schema", name)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["title"] == schemas.TITLES[name]
+
+
+def _as_json(data: Any) -> Any:
+    return json.loads(json.dumps(data, default=str))  # dates become YYYY-MM-DD strings
+
+
+@pytest.mark.parametrize(("folder", "name"), [("rates", "rates"), ("examples", "scenario")])
+def test_bundled_files_pass_their_schema_and_name_it(folder: str, name: str) -> None:
+    schema = json.loads((REPO / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    for path in yaml_files(REPO / folder):
+        header = path.read_text(encoding="utf-8").splitlines()[0]
+        assert header == f"# yaml-language-server: $schema=../schema/{name}.schema.json"
+        data, _ = read_yaml(path)
+        jsonschema.validate(_as_json(data), schema)
+
+
+def test_schema_rejects_an_unknown_key() -> None:
+    schema = schemas.schema("scenario")
+    bad = {"city": "x", "name": "X", "province": "P", "fiscal_year": 2025,
+           "groups": [{"id": "a", "label": "A", "segment": "bpu", "headcont": 1,
+                       "programs": ["jkk"]}]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, schema)
