@@ -49,8 +49,12 @@ def test_bundled_files_pass_their_schema_and_name_it(folder: str, name: str) -> 
 
 def test_schema_rejects_an_unknown_key() -> None:
     schema = schemas.schema("scenario")
-    bad = {"city": "x", "name": "X", "province": "P", "fiscal_year": 2025,
-           "groups": [{"id": "a", "label": "A", "segment": "bpu", "headcont": 1,
-                       "programs": ["jkk"]}]}
+    bad = {
+        "city": "x",
+        "name": "X",
+        "province": "P",
+        "fiscal_year": 2025,
+        "groups": [{"id": "a", "label": "A", "segment": "bpu", "headcont": 1, "programs": ["jkk"]}],
+    }
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema)
