@@ -21,6 +21,7 @@ from typing import Annotated
 import typer
 from rich.console import Console, RenderableType
 from rich.measure import Measurement
+from rich.text import Text
 
 from jamsostek_budget import __version__, api, schemas, validation
 from jamsostek_budget.errors import DataError, JbudgetError, OutputError, Problem, UsageError
@@ -92,16 +93,15 @@ def _error_console() -> Console:
 
 
 def print_problems(problems: tuple[Problem, ...] | list[Problem], console: Console) -> None:
+    """One problem a line, compiler style, never wrapped (editors and grep read these lines);
+    the user's own text is printed as written, never read as rich markup."""
     for problem in problems:
         style = "yellow" if problem.severity == "warning" else "red"
         label = "warning: " if problem.severity == "warning" else ""
-        console.print(
-            f"{problem.file}:{problem.line}:{problem.column}: {problem.field}: "
-            f"[{style}]{label}{problem.message}[/{style}]",
-            markup=True,
-        )
+        where = f"{problem.file}:{problem.line}:{problem.column}: {problem.field}: "
+        console.print(Text(where) + Text(label + problem.message, style=style), soft_wrap=True)
         if problem.hint:
-            console.print(f"  hint: {problem.hint}", style="dim", markup=False)
+            console.print(Text(f"  hint: {problem.hint}", style="dim"), soft_wrap=True)
 
 
 @contextmanager

@@ -13,7 +13,9 @@ from jamsostek_budget.errors import DataError, Problem
 from jamsostek_budget.problems import problems_from
 from jamsostek_budget.rates import RatesFile
 from jamsostek_budget.scenario import Scenario
-from jamsostek_budget.yamlsource import SourceMap, read_yaml
+from jamsostek_budget.scenario_rules import rules_hidden_by_errors
+from jamsostek_budget.sourcemap import SourceMap
+from jamsostek_budget.yamlsource import read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -30,19 +32,31 @@ def display_name(path: Path) -> str:
 def load_model(path: Path, model: type[M]) -> tuple[M, SourceMap]:
     data, source = read_yaml(path, display_name(path))
     if not isinstance(data, dict):
-        raise DataError(
-            [
-                source.problem(
-                    (),
-                    f"must be a mapping of keys to values, got {type(data).__name__}",
-                    "see examples/metro.yaml",
-                )
-            ]
-        )
+        raise DataError([not_a_mapping(data, source)])
     try:
         return model.model_validate(data), source
     except ValidationError as exc:
-        raise DataError(problems_from(exc, source, model)) from exc
+        problems = problems_from(exc, source, model)
+        if model is Scenario:
+            failed = [tuple(error["loc"]) for error in exc.errors()]
+            problems += [
+                source.problem(path, message, hint)
+                for path, message, hint in rules_hidden_by_errors(data, failed)
+            ]
+        raise DataError(_unique_in_order(problems)) from exc
+
+
+def _unique_in_order(problems: list[Problem]) -> list[Problem]:
+    return sorted(set(problems), key=lambda p: (p.line, p.column, p.field, p.message))
+
+
+def not_a_mapping(data: object, source: SourceMap) -> Problem:
+    kind = "a list" if isinstance(data, list) else f"a single value ({data!r})"
+    return source.problem(
+        (),
+        f"must be a mapping of keys to values, got {kind}",
+        "see examples/metro.yaml or rates/bpu.yaml for the shape of a file",
+    )
 
 
 def load_scenario(path: Path) -> tuple[Scenario, SourceMap]:

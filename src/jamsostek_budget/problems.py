@@ -16,9 +16,16 @@ from pydantic_core import ErrorDetails
 
 from jamsostek_budget.errors import Problem
 from jamsostek_budget.fields import ViolationsError
-from jamsostek_budget.yamlsource import DataPath, SourceMap
+from jamsostek_budget.sourcemap import DataPath, SourceMap
 
 SEPARATED_NUMBER = re.compile(r"^\s*-?\d{1,3}([.,' ]\d{3})+\s*$")
+LEADING_ZERO = re.compile(r"^0[0-9]+$")
+BOUNDS = {
+    "greater_than_equal": ">=",
+    "greater_than": ">",
+    "less_than_equal": "<=",
+    "less_than": "<",
+}
 PATTERN_HINTS = {
     "^[a-z0-9][a-z0-9-]*$": "use lowercase letters, digits and dashes, like ketua-rt-rw",
     r"^\d{4}-(0[1-9]|1[0-2])$": "write a month as YYYY-MM, like 2020-08 (quoted or not)",
@@ -27,8 +34,10 @@ PATTERN_HINTS = {
 
 
 def problems_from(exc: ValidationError, source: SourceMap, model: type[BaseModel]) -> list[Problem]:
+    errors = exc.errors(include_url=False)
+    typo_fixes = _typo_fixes(errors, model)
     problems: list[Problem] = []
-    for error in exc.errors(include_url=False):
+    for error in errors:
         path: DataPath = tuple(error["loc"])
         violation = error.get("ctx", {}).get("error")
         if isinstance(violation, ViolationsError):
@@ -36,9 +45,23 @@ def problems_from(exc: ValidationError, source: SourceMap, model: type[BaseModel
                 source.problem((*path, *sub), message, hint)
                 for sub, message, hint in violation.found
             ]
+        elif error["type"] == "missing" and (path[:-1], str(path[-1])) in typo_fixes:
+            continue  # reported once, as the misspelt key ("did you mean ...?")
         else:
             problems.append(_problem(error, path, source, model))
-    return sorted(problems, key=lambda p: (p.line, p.column))
+    return problems
+
+
+def _typo_fixes(errors: list[ErrorDetails], model: type[BaseModel]) -> set[tuple[DataPath, str]]:
+    """(parent, key) of every unknown key that looks like a misspelling of an allowed one."""
+    fixes = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            path = tuple(error["loc"])
+            close = _close(str(path[-1]), allowed_keys(model, path[:-1]), 0.6)
+            if close:
+                fixes.add((path[:-1], close))
+    return fixes
 
 
 def _problem(
@@ -56,11 +79,14 @@ def _problem(
             _key_hint(str(path[-1]), allowed_keys(model, path[:-1])),
             key=True,
         )
-    message, hint = describe(error, choices(model, path))
+    whole = _annotation_at(model, path) is int
+    message, hint = describe(error, choices(model, path), whole=whole)
     return source.problem(path, message, hint)
 
 
-def describe(error: ErrorDetails, options: tuple[str, ...]) -> tuple[str, str]:
+def describe(
+    error: ErrorDetails, options: tuple[str, ...], *, whole: bool = False
+) -> tuple[str, str]:
     """Message and hint for one error about a value."""
     given = error.get("input")
     if isinstance(given, str) and SEPARATED_NUMBER.match(given):
@@ -70,11 +96,20 @@ def describe(error: ErrorDetails, options: tuple[str, ...]) -> tuple[str, str]:
             "1.5 million in Indonesian notation but 1.5 in English, so jbudget refuses to "
             "guess",
         )
+    if isinstance(given, str) and LEADING_ZERO.match(given):
+        return (
+            f"must be a whole number, got the text {given!r}",
+            f"drop the leading zero: write {given.lstrip('0')}",
+        )
+    if isinstance(given, str) and error["type"] in {"is_instance_of", "decimal_type"}:
+        return f"must be a number, got the text {given!r}", f"remove the quotes: write {given}"
     if error["type"] == "literal_error":
         return (
             f"must be one of {', '.join(options)}, got {_show(given)}",
             _choice_hint(given, options),
         )
+    if error["type"] in BOUNDS:
+        return _bound_message(error["type"], error.get("ctx", {}), given, whole=whole), ""
     return _describe_type(error)
 
 
@@ -83,8 +118,6 @@ def _describe_type(error: ErrorDetails) -> tuple[str, str]:
     got = f", got {_show(given)}"
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         return f"must be a whole number{got}", "write digits only, like 1200"
-    if kind in {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}:
-        return _bound_message(kind, ctx, given), ""
     simple = _SIMPLE.get(kind)
     if simple:
         return simple[0] + got, simple[1]
@@ -107,16 +140,10 @@ _SIMPLE = {
 }
 
 
-def _bound_message(kind: str, ctx: dict[str, Any], given: Any) -> str:
-    sign = {
-        "greater_than_equal": ">=",
-        "greater_than": ">",
-        "less_than_equal": "<=",
-        "less_than": "<",
-    }[kind]
+def _bound_message(kind: str, ctx: dict[str, Any], given: Any, *, whole: bool) -> str:
     bound = next(iter(ctx.values()), "?")
-    noun = "a whole number" if isinstance(given, int) else "a number"
-    return f"must be {noun} {sign} {bound}, got {_show(given)}"
+    noun = "a whole number" if whole else "a number"
+    return f"must be {noun} {BOUNDS[kind]} {bound}, got {_show(given)}"
 
 
 def _length_message(kind: str, ctx: dict[str, Any], given: Any) -> str:
@@ -135,16 +162,21 @@ def _show(value: Any) -> str:
     return "nothing" if value is None else str(value)
 
 
+def _close(word: str, options: tuple[str, ...], cutoff: float) -> str | None:
+    close = difflib.get_close_matches(word, options, n=1, cutoff=cutoff)
+    return close[0] if close else None
+
+
 def _key_hint(key: str, allowed: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    close = _close(key, allowed, 0.6)
     if close:
-        return f"did you mean '{close[0]}'?"
+        return f"did you mean '{close}'?"
     return f"allowed keys here: {', '.join(allowed)}" if allowed else "remove this key"
 
 
 def _choice_hint(given: Any, options: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(str(given), options, n=1, cutoff=0.5)
-    return f"did you mean '{close[0]}'?" if close else ""
+    close = _close(str(given), options, 0.5)
+    return f"did you mean '{close}'?" if close else ""
 
 
 def _annotation_at(model: type[BaseModel], path: DataPath) -> Any:

@@ -19,7 +19,7 @@ from jamsostek_budget.rates import (
     Relief,
 )
 from jamsostek_budget.ratetable import RateTable
-from jamsostek_budget.yamlsource import DataPath, SourceMap
+from jamsostek_budget.sourcemap import DataPath, SourceMap
 
 LoadedRates = Sequence[tuple[RatesFile, SourceMap]]
 STALE_AFTER = timedelta(days=365)
@@ -40,13 +40,18 @@ class _Collected:
             self.problems.append(
                 source.problem(
                     path,
-                    f"{name} is defined twice (also in {self.first_seen[(kind, name)]})",
+                    f"{name} is defined twice (first in {self.first_seen[(kind, name)]})",
                     "keep one definition",
                 )
             )
             return
         store[name] = item
-        self.first_seen[(kind, name)] = source.file
+        self.first_seen[(kind, name)] = f"{source.file} line {source.locate(path).line}"
+
+
+def duplicate_problems(files: LoadedRates) -> list[Problem]:
+    """Names defined twice, within one file or across the files given."""
+    return _collect(files).problems
 
 
 def build_rate_table(files: LoadedRates) -> RateTable:

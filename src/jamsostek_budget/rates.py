@@ -97,7 +97,7 @@ class Parameter(Model):
                 f"write unit: {expected_unit(self.name)}",
             )
         for index, item in enumerate(self.values):
-            _check_value(found, index, item, self.unit)
+            _check_value(found, index, item, expected_unit(self.name))
         for index, (before, item) in enumerate(zip(self.values, self.values[1:], strict=False), 1):
             _check_order(found, index, before, item, yearly=self.changes_yearly)
         found.raise_if_any()

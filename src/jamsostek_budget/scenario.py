@@ -1,8 +1,8 @@
 """Model of a scenario file (`examples/*.yaml`): a city, a fiscal year and its worker groups.
 
 The field names are the user-facing contract. Rules that tie fields together (a BPU group has a
-declared income and no JP; a PU group has a wage and a risk class) are checked here, each reported
-at the field that breaks it.
+declared income and no JP; a PU group has a wage and a risk class) live in `scenario_rules` and
+run here, each reported at the field that breaks it.
 """
 
 from __future__ import annotations
@@ -17,10 +17,9 @@ from jamsostek_budget.fields import (
     Sector,
     Segment,
     Slug,
-    ViolationList,
+    ViolationsError,
 )
-
-PU_ONLY_FIELDS = ("monthly_wage", "risk_class")
+from jamsostek_budget.scenario_rules import group_rules, scenario_rules
 
 
 class Group(Model):
@@ -53,74 +52,10 @@ class Group(Model):
 
     @model_validator(mode="after")
     def _check_segment_fields(self) -> Group:
-        found = ViolationList()
-        if self.segment == "bpu":
-            self._check_bpu(found)
-        else:
-            self._check_pu(found)
-        if self.start_month > self.end_month:
-            found.add(
-                ("end_month",),
-                f"end_month {self.end_month} is before start_month {self.start_month}",
-                "a group is covered from start_month to end_month of one fiscal year",
-            )
-        for index, program in enumerate(self.programs):
-            if program in self.programs[:index]:
-                found.add(("programs", index), f"{program} is listed twice")
-        found.raise_if_any()
+        found = group_rules(dict(self))
+        if found:
+            raise ViolationsError(found)
         return self
-
-    def _check_bpu(self, found: ViolationList) -> None:
-        if self.declared_income is None:
-            found.add(
-                ("segment",),
-                "a bpu group needs declared_income",
-                "add declared_income: 1000000 for the lowest band (Rp16,800 a month with "
-                "JKK and JKM)",
-            )
-        for name in PU_ONLY_FIELDS:
-            if getattr(self, name) is not None:
-                found.add(
-                    (name,),
-                    f"{name} is for pu groups only; bpu premiums come from the "
-                    "declared income band",
-                    f"remove {name}, or set segment: pu",
-                )
-        if "jp" in self.programs:
-            found.add(
-                ("programs", self.programs.index("jp")),
-                "JP (pension) is not available "
-                "to bpu participants (PP 45/2015 covers wage earners only)",
-                "remove jp, or set segment: pu",
-            )
-        if self.apbd_pays_worker_share:
-            found.add(
-                ("apbd_pays_worker_share",),
-                "bpu groups have no worker share: the Pemda pays the whole premium",
-                "remove apbd_pays_worker_share",
-            )
-
-    def _check_pu(self, found: ViolationList) -> None:
-        if self.monthly_wage is None:
-            found.add(
-                ("segment",),
-                "a pu group needs monthly_wage",
-                "add monthly_wage: the monthly wage in whole Rupiah",
-            )
-        if self.risk_class is None:
-            found.add(
-                ("segment",),
-                "a pu group needs risk_class",
-                "add risk_class: very_low (offices), low, medium, high or very_high",
-            )
-        if self.declared_income is not None:
-            found.add(
-                ("declared_income",),
-                "declared_income is for bpu groups only",
-                "use monthly_wage for a pu group",
-            )
-        if self.sector != "other":
-            found.add(("sector",), "sector only matters for bpu groups", "remove sector")
 
     @property
     def months(self) -> tuple[int, ...]:
@@ -138,17 +73,9 @@ class Scenario(Model):
 
     @model_validator(mode="after")
     def _check_unique_ids(self) -> Scenario:
-        found = ViolationList()
-        seen: dict[str, int] = {}
-        for index, group in enumerate(self.groups):
-            if group.id in seen:
-                found.add(
-                    ("groups", index, "id"),
-                    f"group id '{group.id}' is used twice (first at groups[{seen[group.id]}])",
-                    "give every group its own id",
-                )
-            seen.setdefault(group.id, index)
-        found.raise_if_any()
+        found = scenario_rules([dict(group) for group in self.groups])
+        if found:
+            raise ViolationsError(found)
         return self
 
     @property

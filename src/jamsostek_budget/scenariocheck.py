@@ -9,7 +9,7 @@ from jamsostek_budget.engine import parameter_names
 from jamsostek_budget.errors import Problem
 from jamsostek_budget.ratetable import RateTable
 from jamsostek_budget.scenario import Group, Scenario
-from jamsostek_budget.yamlsource import SourceMap
+from jamsostek_budget.sourcemap import SourceMap
 
 MONTH_NAMES = (
     "January",

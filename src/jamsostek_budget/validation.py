@@ -17,10 +17,17 @@ from typing import Literal
 
 from jamsostek_budget import bundled
 from jamsostek_budget.errors import DataError, Problem, UsageError
-from jamsostek_budget.loading import display_name, load_model, load_rate_files, yaml_files
+from jamsostek_budget.loading import (
+    display_name,
+    load_model,
+    load_rate_files,
+    not_a_mapping,
+    yaml_files,
+)
 from jamsostek_budget.ratecheck import (
     LoadedRates,
     build_rate_table,
+    duplicate_problems,
     stale_warnings,
     unknown_regulations,
 )
@@ -97,7 +104,10 @@ def kind_of(path: Path, result: Validation) -> FileKind | None:
     except DataError as exc:
         result.problems += exc.problems
         return None
-    keys = set(data) if isinstance(data, dict) else set()
+    if not isinstance(data, dict):
+        result.problems.append(not_a_mapping(data, source))
+        return None
+    keys = set(data)
     if keys & SCENARIO_KEYS:
         return "scenario"
     if keys & RATE_KEYS:
@@ -138,6 +148,7 @@ def _check_rate_file(path: Path, today: date, table: RateTable | None, result: V
         return
     rates, source = loaded[0]
     known = {r.id for r in rates.regulations} | set(table.regulations if table else ())
+    result.problems += duplicate_problems(loaded)
     result.problems += unknown_regulations(rates, source, known)
     result.problems += stale_warnings(loaded, today)
 

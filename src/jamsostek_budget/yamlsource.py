@@ -1,65 +1,28 @@
 """Strict YAML reading: a file becomes plain data plus a map of where every value was written.
 
-PyYAML alone silently keeps the last of two duplicate keys, expands aliases without limit and
-forgets line numbers once data is built. Here the document is composed into nodes (cheap, aliases
-stay shared), then walked by hand: duplicate keys, aliases, merge keys and non-string keys are
-refused, and every value's position is recorded so later checks can name file, line and column.
+PyYAML alone silently keeps the last of two duplicate keys, expands aliases without limit, reads
+`0100` as 64 and forgets line numbers once data is built. Here a first pass over the parser's
+events refuses aliases and deep nesting (libyaml parses iteratively, so this is safe on any
+input); then the document is composed into nodes and walked by `yamltree`, which refuses
+duplicate keys, merge keys and ambiguous numbers and records every value's position.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from jamsostek_budget.errors import DataError, Problem
+from jamsostek_budget.sourcemap import DataPath, SourceMap, format_path
+from jamsostek_budget.yamltree import build_tree
 
 MAX_FILE_BYTES = 1_048_576
-DataPath = tuple[str | int, ...]
+MAX_DEPTH = 32
 
 # libyaml's C parser when PyYAML was built with it, else the pure-Python one.
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-@dataclass(frozen=True)
-class Mark:
-    line: int
-    column: int
-
-
-@dataclass
-class SourceMap:
-    """Where each value (and each mapping key) of one file was written; 1-based positions."""
-
-    file: str
-    values: dict[DataPath, Mark] = field(default_factory=dict)
-    keys: dict[DataPath, Mark] = field(default_factory=dict)
-
-    def locate(self, path: DataPath, *, key: bool = False) -> Mark:
-        """The position of `path`, or of its nearest written ancestor."""
-        for cut in range(len(path), -1, -1):
-            prefix = path[:cut]
-            if key and cut == len(path) and prefix in self.keys:
-                return self.keys[prefix]
-            if prefix in self.values:
-                return self.values[prefix]
-        return Mark(1, 1)
-
-    def problem(
-        self, path: DataPath, message: str, hint: str = "", *, key: bool = False
-    ) -> Problem:
-        mark = self.locate(path, key=key)
-        return Problem(self.file, mark.line, mark.column, format_path(path), message, hint)
-
-
-def format_path(path: DataPath) -> str:
-    """('groups', 2, 'headcount') -> 'groups[2].headcount'."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text or "(document)"
 
 
 def read_yaml(path: Path, display: str | None = None) -> tuple[Any, SourceMap]:
@@ -86,26 +49,107 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[Any, SourceMap]:
 def parse_yaml(raw: bytes, name: str) -> tuple[Any, SourceMap]:
     text = _decode(raw, name)
     try:
+        _check_events(text, name)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise DataError([_syntax_problem(exc, name)]) from exc
+    except yaml.reader.ReaderError as exc:
+        raise DataError([_reader_problem(exc, text, name)]) from exc
     except yaml.YAMLError as exc:
         raise DataError([_whole_file(name, f"not valid YAML: {exc}")]) from exc
     if node is None:
-        raise DataError(
-            [
-                _whole_file(
-                    name,
-                    "file is empty",
-                    "a rate or scenario file is a YAML mapping; see examples/metro.yaml",
-                )
-            ]
+        hint = "a rate or scenario file is a YAML mapping; see examples/metro.yaml"
+        raise DataError([_whole_file(name, "file is empty", hint)])
+    source = SourceMap(name)
+    data, problems = build_tree(node, source)
+    if problems:
+        raise DataError(problems)
+    return data, source
+
+
+def _check_events(text: str, name: str) -> None:
+    """Refuse aliases (at their own line) and nesting deeper than MAX_DEPTH.
+
+    Composing nodes recurses, so it runs only once the depth is known to be sane; an alias bomb
+    is refused here without ever being expanded.
+    """
+    problems: list[Problem] = []
+    paths = _EventPaths()
+    for event in yaml.parse(text, Loader=_Loader):
+        path = paths.feed(event)
+        if isinstance(event, yaml.AliasEvent):
+            problems.append(_alias_problem(name, event, path))
+        elif isinstance(event, yaml.CollectionStartEvent) and paths.depth > MAX_DEPTH:
+            hint = "rate and scenario files are a few levels deep: is this the right file?"
+            problems.append(
+                _at(name, event.start_mark, f"nested deeper than {MAX_DEPTH} levels", hint, path)
+            )
+            break
+    if problems:
+        raise DataError(problems)
+
+
+class _EventPaths:
+    """Follows parser events to know the data path of each node (as `SourceMap` writes it)."""
+
+    def __init__(self) -> None:
+        self.frames: list[list[Any]] = []  # [position (key or index), awaiting a key?]
+        self.last_key: Any = None
+
+    @property
+    def depth(self) -> int:
+        return len(self.frames)
+
+    def feed(self, event: Any) -> DataPath:
+        if isinstance(event, yaml.CollectionEndEvent):
+            self.frames.pop()
+            self._value_done()
+            return tuple(frame[0] for frame in self.frames)
+        if not isinstance(event, yaml.NodeEvent):
+            return ()
+        top = self.frames[-1] if self.frames else None
+        if top is not None and top[1] and isinstance(event, yaml.ScalarEvent):
+            top[0], top[1] = event.value, False  # a mapping key
+            self.last_key = event
+            return tuple(frame[0] for frame in self.frames)
+        path = tuple(frame[0] for frame in self.frames)
+        if isinstance(event, yaml.MappingStartEvent):
+            self.frames.append([None, True])
+        elif isinstance(event, yaml.SequenceStartEvent):
+            self.frames.append([0, False])
+        else:
+            self._value_done()
+        return path
+
+    def _value_done(self) -> None:
+        if self.frames:
+            top = self.frames[-1]
+            if top[1] is False and isinstance(top[0], int):
+                top[0] += 1
+            else:
+                top[1] = True
+
+
+def _alias_problem(name: str, alias: Any, path: DataPath) -> Problem:
+    if path and path[-1] == "<<":
+        return _at(
+            name,
+            alias.start_mark,
+            "YAML merge keys (<<) are not allowed",
+            "write the keys out in full",
+            path,
         )
-    builder = _Builder(SourceMap(name))
-    data = builder.build(node, ())
-    if builder.problems:
-        raise DataError(builder.problems)
-    return data, builder.source
+    return _at(
+        name,
+        alias.start_mark,
+        f"YAML aliases (*{alias.anchor}) are not allowed in jbudget files",
+        "write the value out in full",
+        path,
+    )
+
+
+def _at(name: str, mark: Any, message: str, hint: str = "", path: DataPath = ()) -> Problem:
+    return Problem(name, mark.line + 1, mark.column + 1, format_path(path), message, hint)
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -115,18 +159,19 @@ def _decode(raw: bytes, name: str) -> str:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         column = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise DataError(
-            [
-                Problem(
-                    name,
-                    line,
-                    column,
-                    "(document)",
-                    f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
-                    "save the file as UTF-8",
-                )
-            ]
-        ) from exc
+        message = f"byte 0x{raw[exc.start]:02x} is not valid UTF-8"
+        problem = Problem(name, line, column, "(document)", message, "save the file as UTF-8")
+        raise DataError([problem]) from exc
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, name: str) -> Problem:
+    """A character YAML does not allow (a NUL or another control character)."""
+    before = text[: exc.position]
+    line = before.count("\n") + 1
+    column = exc.position - (before.rfind("\n") + 1) + 1
+    message = f"character #x{exc.character:04x} is not allowed in YAML"
+    hint = "remove the control character (text pasted from a PDF or a spreadsheet may carry one)"
+    return Problem(name, line, column, "(document)", message, hint)
 
 
 def _whole_file(name: str, message: str, hint: str = "") -> Problem:
@@ -135,100 +180,9 @@ def _whole_file(name: str, message: str, hint: str = "") -> Problem:
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark and exc.context and "quoted scalar" in exc.context:
+        mark = exc.context_mark  # an unclosed quote: point where it opens, not at the file's end
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = " ".join(part for part in (exc.context, exc.problem) if part)
-    return Problem(
-        name,
-        line,
-        column,
-        "(document)",
-        f"YAML syntax error: {what}",
-        "check indentation, colons and quotes on this line and the one before",
-    )
-
-
-class _Builder:
-    """Turns a composed node tree into dicts, lists and scalars, recording positions."""
-
-    def __init__(self, source: SourceMap) -> None:
-        self.source = source
-        self.problems: list[Problem] = []
-        self._seen: set[int] = set()
-        self._scalars = yaml.constructor.SafeConstructor()
-
-    def build(self, node: yaml.Node, path: DataPath) -> Any:
-        self.source.values[path] = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
-        if id(node) in self._seen:
-            self._fail(
-                path,
-                "YAML aliases (*name) are not allowed in jbudget files",
-                "write the value out in full",
-            )
-            return None
-        self._seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        return self._scalar(node, path)
-
-    def _scalar(self, node: yaml.Node, path: DataPath) -> Any:
-        try:
-            return self._scalars.construct_object(node)
-        except yaml.YAMLError as exc:
-            self._fail(
-                path,
-                f"cannot read this value: {getattr(exc, 'problem', exc)}",
-                "write a plain number, text, date (YYYY-MM-DD) or list",
-            )
-            return None
-
-    def _mapping(self, node: yaml.MappingNode, path: DataPath) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = self._key(key_node, path)
-            if key is None:
-                continue
-            where = (*path, key)
-            mark = Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            if key in result:
-                first = self.source.keys[where]
-                self._fail(
-                    where,
-                    f"duplicate key '{key}' (first written on line {first.line})",
-                    "remove one of the two; YAML would silently keep only the last",
-                    at=mark,
-                )
-                continue
-            self.source.keys[where] = mark
-            result[key] = self.build(value_node, where)
-        return result
-
-    def _key(self, key_node: yaml.Node, path: DataPath) -> str | None:
-        at = Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-        if key_node.tag == "tag:yaml.org,2002:merge":
-            self._fail(
-                path, "YAML merge keys (<<) are not allowed", "write the keys out in full", at=at
-            )
-            return None
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-            self._fail(
-                path,
-                f"keys must be plain words, got {_describe(key_node)}",
-                "quote the key or rename it",
-                at=at,
-            )
-            return None
-        return str(key_node.value)
-
-    def _fail(self, path: DataPath, message: str, hint: str, at: Mark | None = None) -> None:
-        mark = at or self.source.locate(path)
-        self.problems.append(
-            Problem(self.source.file, mark.line, mark.column, format_path(path), message, hint)
-        )
-
-
-def _describe(node: yaml.Node) -> str:
-    if isinstance(node, yaml.ScalarNode):
-        return f"'{node.value}'"
-    return "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
+    hint = "check indentation, colons and quotes on this line and the one before"
+    return Problem(name, line, column, "(document)", f"YAML syntax error: {what}", hint)

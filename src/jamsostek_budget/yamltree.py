@@ -1,0 +1,132 @@
+"""Walk a composed YAML node tree into dicts, lists and scalars, recording every position.
+
+Refused on the way, each as a Problem at its own line: duplicate keys (PyYAML would silently keep
+the last), merge keys, keys that are not plain words, impossible dates, infinite numbers, and
+integers that YAML 1.1 reads in a way nobody means (`0100` as octal 64, `1:30` as 90, `0x10`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+import yaml
+
+from jamsostek_budget.errors import Problem
+from jamsostek_budget.sourcemap import DataPath, Mark, SourceMap, format_path
+
+AMBIGUOUS_NUMBER = re.compile(r"^[-+]?(0[0-9_]+|0[xXoObB].*|[0-9][0-9_]*(:[0-5]?[0-9])+.*)$")
+NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+STRING_TAG = "tag:yaml.org,2002:str"
+MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+def build_tree(node: yaml.Node, source: SourceMap) -> tuple[Any, list[Problem]]:
+    builder = _Builder(source)
+    return builder.build(node, ()), builder.problems
+
+
+def _mark(node: yaml.Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    def __init__(self, source: SourceMap) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+        self._scalars = yaml.constructor.SafeConstructor()
+
+    def build(self, node: yaml.Node, path: DataPath) -> Any:
+        self.source.values[path] = _mark(node)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        return self._scalar(node, path)
+
+    def _scalar(self, node: yaml.Node, path: DataPath) -> Any:
+        text = str(node.value)
+        if node.tag in NUMBER_TAGS and AMBIGUOUS_NUMBER.match(text):
+            self._fail(
+                path,
+                f"the number {text} is ambiguous: YAML 1.1 reads a leading zero as "
+                "octal, 0x as hexadecimal and a colon as base 60",
+                f"write the number in plain decimal digits{_plain(text)}",
+            )
+            return None
+        try:
+            value = self._scalars.construct_object(node)
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            reason = getattr(exc, "problem", None) or str(exc)
+            hint = (
+                "check the day and the month: a date is YYYY-MM-DD"
+                if node.tag == TIMESTAMP_TAG
+                else "write a plain number, text, date (YYYY-MM-DD) or list"
+            )
+            self._fail(path, f"cannot read {text!r}: {reason}", hint)
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self._fail(path, f"{text} is not a finite number", "write a plain number")
+            return None
+        return value
+
+    def _mapping(self, node: yaml.MappingNode, path: DataPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = self._key(key_node, path)
+            if key is None:
+                continue
+            where = (*path, key)
+            if key in result:
+                first = self.source.keys[where]
+                self._fail(
+                    where,
+                    f"duplicate key '{key}' (first written on line {first.line})",
+                    "remove one of the two; YAML would silently keep only the last",
+                    at=_mark(key_node),
+                )
+                continue
+            self.source.keys[where] = _mark(key_node)
+            result[key] = self.build(value_node, where)
+        return result
+
+    def _key(self, key_node: yaml.Node, path: DataPath) -> str | None:
+        if key_node.tag == MERGE_TAG:
+            self._fail(
+                path,
+                "YAML merge keys (<<) are not allowed",
+                "write the keys out in full",
+                at=_mark(key_node),
+            )
+            return None
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STRING_TAG:
+            self._fail(
+                path,
+                f"keys must be plain words, got {_describe(key_node)}",
+                "quote the key or rename it",
+                at=_mark(key_node),
+            )
+            return None
+        return str(key_node.value)
+
+    def _fail(self, path: DataPath, message: str, hint: str, at: Mark | None = None) -> None:
+        mark = at or self.source.locate(path)
+        self.problems.append(
+            Problem(self.source.file, mark.line, mark.column, format_path(path), message, hint)
+        )
+
+
+def _describe(node: yaml.Node) -> str:
+    if isinstance(node, yaml.ScalarNode):
+        return f"'{node.value}'"
+    return "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
+
+
+def _plain(text: str) -> str:
+    """', like 100' for '0100'; nothing when the intended number cannot be guessed."""
+    digits = text.lstrip("+")
+    if digits.isdigit():
+        return f", like {digits.lstrip('0') or '0'}"
+    return ""

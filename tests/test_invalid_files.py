@@ -1,0 +1,729 @@
+"""`jbudget validate` on one tiny invalid file per failure mode (tests/invalid/).
+
+Each case pins the exit code, the line the problem is reported on and the key words of its
+message and hint. `--today` is pinned so staleness never depends on the real date.
+
+The last block of cases reproduces problems that once crashed jbudget or were reported at the
+wrong line or with a misleading message (impossible dates, deep nesting, rich markup in a value,
+aliases, YAML 1.1 number forms).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from jamsostek_budget.cli import app
+
+INVALID = Path(__file__).parent / "invalid"
+TODAY = "2026-11-22"
+ENV = {"COLUMNS": "160", "NO_COLOR": "1", "TERM": "dumb", "FORCE_COLOR": None}
+PROBLEM_FIELDS = {"file", "line", "column", "field", "severity", "message", "hint"}
+
+
+@dataclass(frozen=True)
+class Case:
+    file: str
+    line: int
+    words: tuple[str, ...]
+    hint: tuple[str, ...] = ()
+    exit_code: int = 1
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        return self.file.removesuffix(".yaml")
+
+
+def validate(*args: str) -> Result:
+    result = CliRunner(env=ENV).invoke(app, ["validate", *args, "--today", TODAY])
+    assert "Traceback" not in result.output
+    # CliRunner swallows exceptions: anything but typer's exit is a crash of jbudget.
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def flat(text: str) -> str:
+    """Whitespace collapsed, so a message wrapped over two lines still matches."""
+    return " ".join(text.split())
+
+
+def problem_at(output: str, name: str, line: int) -> tuple[str, str]:
+    """The problems reported for `name` on `line`: (whole text, hints), whitespace collapsed."""
+    blocks = re.split(r"(?m)^(?=\S*\.ya?ml:\d+:\d+: )", output)
+    found = [b for b in blocks if re.match(rf"\S*{re.escape(name)}:{line}:\d+: ", b)]
+    assert found, f"no problem reported at {name}:{line}: in\n{output}"
+    hints = [b.split("\n  hint: ", 1)[1] for b in found if "\n  hint: " in b]
+    return flat("\n".join(found)), flat("\n".join(hints))
+
+
+CASES = [
+    # --- YAML and file-level problems --------------------------------------------------------
+    Case(
+        "yaml-syntax-error.yaml",
+        2,
+        ("YAML syntax error", "mapping values are not allowed"),
+        ("check indentation, colons and quotes",),
+    ),
+    Case("yaml-empty.yaml", 1, ("file is empty",), ("YAML mapping",)),
+    Case("yaml-comment-only.yaml", 1, ("file is empty",), ("YAML mapping",)),
+    Case(
+        "yaml-duplicate-key-top.yaml",
+        5,
+        ("fiscal_year", "duplicate key 'fiscal_year'", "first written on line 4"),
+        ("remove one of the two",),
+    ),
+    Case(
+        "yaml-duplicate-key-nested.yaml",
+        11,
+        ("groups[0].headcount", "duplicate key 'headcount'", "first written on line 9"),
+        ("remove one of the two",),
+    ),
+    Case(
+        "yaml-merge-key.yaml",
+        13,
+        ("groups[1]", "merge keys (<<) are not allowed"),
+        ("write the keys out in full",),
+    ),
+    Case(
+        "yaml-non-string-key.yaml",
+        5,
+        ("keys must be plain words", "'2026'"),
+        ("quote the key or rename it",),
+    ),
+    Case(
+        "yaml-neither-rates-nor-scenario.yaml",
+        1,
+        ("cannot tell whether this is a rate file or a scenario",),
+        ("city, fiscal_year and groups", "regulations, parameters"),
+    ),
+    # --- scenarios ---------------------------------------------------------------------------
+    Case(
+        "scenario-unknown-key-headcont.yaml",
+        9,
+        ("groups[0].headcont", "unknown key 'headcont'"),
+        ("did you mean 'headcount'?",),
+    ),
+    Case(
+        "scenario-unknown-top-level-key.yaml",
+        3,
+        ("provinse", "unknown key 'provinse'"),
+        ("did you mean 'province'?",),
+    ),
+    Case(
+        "scenario-missing-required-province.yaml",
+        1,
+        ("province", "required key 'province' is missing"),
+        ("add `province:` here",),
+    ),
+    Case(
+        "scenario-wrong-type-headcount-text.yaml",
+        9,
+        ("groups[0].headcount", "must be a whole number", "got 'ten'"),
+        ("write digits only",),
+    ),
+    Case(
+        "scenario-thousand-separators.yaml",
+        10,
+        ("groups[0].declared_income", "must be a plain number", "'1.500.000'"),
+        ("write 1500000 without separators", "refuses to guess"),
+    ),
+    Case(
+        "scenario-float-headcount.yaml",
+        9,
+        ("groups[0].headcount", "must be a whole number", "got 12.5"),
+        ("write digits only",),
+    ),
+    Case(
+        "scenario-negative-headcount.yaml",
+        9,
+        ("groups[0].headcount", "must be a whole number >= 0", "got -10"),
+    ),
+    Case(
+        "scenario-unknown-segment.yaml",
+        8,
+        ("groups[0].segment", "must be one of bpu, pu", "got 'informal'"),
+    ),
+    Case(
+        "scenario-unknown-program-jkmm.yaml",
+        11,
+        ("groups[0].programs[1]", "must be one of jkk, jkm, jht, jp", "got 'jkmm'"),
+        ("did you mean 'jkm'?",),
+    ),
+    Case(
+        "scenario-unknown-risk-class.yaml",
+        11,
+        ("groups[0].risk_class", "must be one of very_low, low", "got 'verylow'"),
+        ("did you mean 'very_low'?",),
+    ),
+    Case(
+        "scenario-programs-not-a-list.yaml",
+        11,
+        ("groups[0].programs", "must be a list", "got 'jkk'"),
+        ("'- item' per line",),
+    ),
+    Case(
+        "scenario-bpu-with-jp.yaml",
+        11,
+        ("groups[0].programs[2]", "JP (pension) is not available to bpu participants"),
+        ("remove jp, or set segment: pu",),
+    ),
+    Case(
+        "scenario-bpu-with-monthly-wage.yaml",
+        11,
+        ("groups[0].monthly_wage", "monthly_wage is for pu groups only"),
+        ("remove monthly_wage, or set segment: pu",),
+    ),
+    Case(
+        "scenario-bpu-with-risk-class.yaml",
+        11,
+        ("groups[0].risk_class", "risk_class is for pu groups only"),
+        ("remove risk_class, or set segment: pu",),
+    ),
+    Case(
+        "scenario-bpu-apbd-pays-worker-share.yaml",
+        12,
+        ("groups[0].apbd_pays_worker_share", "bpu groups have no worker share"),
+        ("remove apbd_pays_worker_share",),
+    ),
+    Case(
+        "scenario-bpu-without-declared-income.yaml",
+        8,
+        ("groups[0].segment", "a bpu group needs declared_income"),
+        ("add declared_income: 1000000",),
+    ),
+    Case(
+        "scenario-pu-without-monthly-wage.yaml",
+        8,
+        ("groups[0].segment", "a pu group needs monthly_wage"),
+        ("add monthly_wage:",),
+    ),
+    Case(
+        "scenario-pu-without-risk-class.yaml",
+        8,
+        ("groups[0].segment", "a pu group needs risk_class"),
+        ("add risk_class: very_low",),
+    ),
+    Case(
+        "scenario-pu-with-declared-income.yaml",
+        12,
+        ("groups[0].declared_income", "declared_income is for bpu groups only"),
+        ("use monthly_wage for a pu group",),
+    ),
+    Case(
+        "scenario-pu-with-sector.yaml",
+        12,
+        ("groups[0].sector", "sector only matters for bpu groups"),
+        ("remove sector",),
+    ),
+    Case(
+        "scenario-start-month-0.yaml",
+        12,
+        ("groups[0].start_month", "must be a whole number >= 1", "got 0"),
+    ),
+    Case(
+        "scenario-end-month-13.yaml",
+        12,
+        ("groups[0].end_month", "must be a whole number <= 12", "got 13"),
+    ),
+    Case(
+        "scenario-start-after-end.yaml",
+        13,
+        ("groups[0].end_month", "end_month 3 is before start_month 9"),
+        ("from start_month to end_month",),
+    ),
+    Case(
+        "scenario-duplicate-group-id.yaml",
+        12,
+        ("groups[1].id", "group id 'rt-rw' is used twice", "first at groups[0]"),
+        ("give every group its own id",),
+    ),
+    Case(
+        "scenario-program-listed-twice.yaml",
+        11,
+        ("groups[0].programs[2]", "jkk is listed twice"),
+    ),
+    Case(
+        "scenario-empty-groups.yaml",
+        5,
+        ("groups", "must have at least 1 item(s)", "got an empty list"),
+    ),
+    Case(
+        "scenario-fiscal-year-before-rates.yaml",
+        4,
+        (
+            "fiscal_year",
+            "has no rates in force for January 2010",
+            "the rate tables cover contribution months from July 2015",
+        ),
+        ("use fiscal year 2015 (start_month 7) or later",),
+    ),
+    Case(
+        "scenario-fiscal-year-out-of-range.yaml",
+        4,
+        ("fiscal_year", "must be a whole number >= 2000", "got 1999"),
+    ),
+    Case(
+        "scenario-bad-city-slug.yaml",
+        1,
+        ("city", "is not in the expected form", "got 'Kota Metro'"),
+        ("lowercase letters, digits and dashes",),
+    ),
+    # --- rate files --------------------------------------------------------------------------
+    Case(
+        "rates-band-overlap.yaml",
+        12,
+        (
+            "bands[1].lower",
+            "starts at 1,000,000 but the previous band ends at 1,099,000",
+            "overlaps the previous band",
+        ),
+        ("contiguous", "did you mean 1,100,000?"),
+    ),
+    Case(
+        "rates-band-gap.yaml",
+        12,
+        ("bands[1].lower", "starts at 1,150,000", "leaves a gap after the previous band"),
+        ("contiguous", "did you mean 1,100,000?"),
+    ),
+    Case(
+        "rates-band-nominal-outside.yaml",
+        12,
+        ("bands[1].nominal", "nominal 1,500,000 is outside its band 1,100,000 to 1,299,000"),
+        ("lies inside the band",),
+    ),
+    Case(
+        "rates-band-first-not-zero.yaml",
+        11,
+        ("bands[0].lower", "the first band must start at 0, got 500,000"),
+    ),
+    Case(
+        "rates-band-open-ended-not-last.yaml",
+        12,
+        ("bands[1].upper", "only the top band may be open-ended"),
+        ("give this band its published upper bound",),
+    ),
+    Case(
+        "rates-band-upper-below-lower.yaml",
+        12,
+        ("bands[1].upper", "ends at 1,000,000, before it starts at 1,100,000"),
+    ),
+    Case(
+        "rates-band-versions-out-of-order.yaml",
+        12,
+        ("versions[1].effective", "from the oldest to the newest"),
+    ),
+    Case(
+        "rates-negative-rate.yaml",
+        7,
+        ("values[0].value", "must be a number >= 0", "got -0.24"),
+    ),
+    Case(
+        "rates-rate-over-100.yaml",
+        7,
+        ("values[0].value", "a rate must be between 0 and 100 percent", "got 150"),
+        ("0.24 means 0.24 %",),
+    ),
+    Case(
+        "rates-rupiah-not-whole.yaml",
+        7,
+        ("values[0].value", "must be whole Rupiah", "got 6800.5"),
+    ),
+    Case(
+        "rates-same-effective-date.yaml",
+        12,
+        ("values[1].effective", "two values take effect on the same date 2020-03-01"),
+        ("keep one value per date",),
+    ),
+    Case(
+        "rates-values-out-of-order.yaml",
+        12,
+        ("values[1].effective", "2019-03-01 comes before the previous value's date 2020-03-01"),
+        ("from the oldest to the newest",),
+    ),
+    Case(
+        "rates-quoted-date.yaml",
+        6,
+        ("values[0].effective", "must be a date", "got '2015-07-01'"),
+        ("YYYY-MM-DD without quotes",),
+    ),
+    Case(
+        "rates-value-without-regulation.yaml",
+        6,
+        ("values[0].regulation", "required key 'regulation' is missing"),
+        ("add `regulation:` here",),
+    ),
+    Case(
+        "rates-unknown-regulation.yaml",
+        8,
+        ("values[0].regulation", "cites regulation 'pp-44-2051', which no rate file defines"),
+        ("did you mean 'pp-44-2015'?",),
+    ),
+    Case(
+        "rates-relief-without-last-month.yaml",
+        2,
+        ("reliefs[0].last_month", "required key 'last_month' is missing"),
+        ("add `last_month:` here",),
+    ),
+    Case(
+        "rates-relief-without-scope.yaml",
+        2,
+        (
+            "reliefs[0].segments",
+            "required key 'segments' is missing",
+            "reliefs[0].programs",
+            "required key 'programs' is missing",
+        ),
+        ("add `segments:` here", "add `programs:` here"),
+    ),
+    Case(
+        "rates-relief-empty-segments.yaml",
+        7,
+        ("reliefs[0].segments", "must have at least 1 item(s)", "got an empty list"),
+    ),
+    Case(
+        "rates-relief-last-before-first.yaml",
+        6,
+        ("reliefs[0].last_month", "2020-01 is before first_month 2020-08"),
+    ),
+    Case(
+        "rates-relief-bad-month.yaml",
+        5,
+        ("reliefs[0].first_month", "is not in the expected form", "got '2020-8'"),
+        ("write a month as YYYY-MM",),
+    ),
+    Case(
+        "rates-relief-payable-over-100.yaml",
+        10,
+        ("reliefs[0].payable_percent", "must be 0 to 100, got 150"),
+    ),
+    Case(
+        "rates-unknown-parameter.yaml",
+        2,
+        ("parameters[0].name", "must be one of bpu.jkk_percent", "got 'bpu.jkm_flatt'"),
+        ("did you mean 'bpu.jkm_flat'?",),
+    ),
+    Case(
+        "rates-unknown-section-key.yaml",
+        5,
+        ("relief", "unknown key 'relief'"),
+        ("did you mean 'reliefs'?",),
+    ),
+    Case(
+        "rates-unit-mismatch.yaml",
+        4,
+        ("parameters[0].unit", "bpu.jkk_percent is measured in percent, not rupiah"),
+        ("write unit: percent",),
+    ),
+    Case(
+        "rates-yearly-decrease-without-note.yaml",
+        13,
+        ("values[1].value", "8754600 is lower than the previous value 8939700"),
+        ("should not decrease", "say why in `note:`"),
+    ),
+    Case(
+        "rates-regulation-url-not-http.yaml",
+        4,
+        ("regulations[0].url", "is not in the expected form", "ftp://"),
+        ("starting with https://",),
+    ),
+    Case(
+        "rates-bad-confidence.yaml",
+        10,
+        ("values[0].confidence", "must be one of high, medium, low", "got 'certain'"),
+    ),
+    # --- warnings: exit 0 unless --strict ----------------------------------------------------
+    Case(
+        "warning-rates-stale-last-checked.yaml",
+        9,
+        ("values[0].last_checked", "warning:", "last checked on 2025-06-30", "more than a year"),
+        ("update last_checked",),
+        exit_code=0,
+        severity="warning",
+    ),
+    Case(
+        "warning-scenario-past-jp-wage-cap.yaml",
+        4,
+        (
+            "fiscal_year",
+            "warning:",
+            "fiscal year 2028 is past the latest JP wage cap",
+            "2026-03-01",
+            "stale value",
+        ),
+        ("add the new value to rates/",),
+        exit_code=0,
+        severity="warning",
+    ),
+    # --- once crashed, misplaced or misleading ------------------------------------------------
+    Case(
+        "rates-defined-twice-in-one-file.yaml",
+        5,
+        ("pp-99-2030 is defined twice", "line 2"),
+        ("keep one definition",),
+    ),
+    Case(
+        "rates-impossible-date.yaml",
+        6,
+        ("cannot read '2015-02-30'", "day is out of range"),
+        ("check the day and the month",),
+    ),
+    Case("rates-negative-rate-whole-number.yaml", 7, ("must be a number >= 0, got -1",)),
+    Case(
+        "rates-quoted-number.yaml",
+        7,
+        ("must be a number, got the text '0.24'",),
+        ("remove the quotes: write 0.24",),
+    ),
+    Case(
+        "scenario-deep-nesting.yaml",
+        1,
+        ("nested deeper than 32 levels",),
+        ("is this the right file?",),
+    ),
+    Case(
+        "scenario-duplicate-id-hidden-by-other-problem.yaml",
+        12,
+        ("group id 'rt-rw' is used twice",),
+        ("give every group its own id",),
+    ),
+    Case(
+        "scenario-leading-zero-headcount.yaml",
+        9,
+        ("must be a whole number", "'08'"),
+        ("drop the leading zero: write 8",),
+    ),
+    Case(
+        "scenario-octal-headcount.yaml", 9, ("the number 0100 is ambiguous", "octal"), ("like 100",)
+    ),
+    Case("scenario-rich-markup-in-value.yaml", 8, ("must be one of bpu, pu, got '[/red]'",)),
+    Case("scenario-sexagesimal-headcount.yaml", 9, ("the number 1:30 is ambiguous", "base 60")),
+    Case(
+        "yaml-alias.yaml",
+        17,
+        ("groups[1].programs", "YAML aliases (*both) are not allowed"),
+        ("write the value out in full",),
+    ),
+    Case(
+        "yaml-syntax-error-unclosed-quote.yaml",
+        7,
+        ("YAML syntax error", "quoted scalar"),
+        ("check indentation, colons and quotes",),
+    ),
+    Case("yaml-top-level-list.yaml", 1, ("must be a mapping of keys to values, got a list",)),
+]
+
+# Files of tests/invalid/ checked by their own tests below rather than by the table.
+OWN_TESTS = {"yaml-alias-bomb.yaml", "valid-rates-yearly-decrease-with-note.yaml"}
+
+
+def test_every_file_has_a_case() -> None:
+    files = {path.name for path in INVALID.glob("*.yaml")}
+    listed = [case.file for case in CASES]
+    assert len(listed) == len(set(listed)), "a file is listed twice"
+    assert files == set(listed) | OWN_TESTS
+    assert len(files) >= 45
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_invalid_file(case: Case) -> None:
+    result = validate(str(INVALID / case.file))
+    assert result.exit_code == case.exit_code, result.output
+    assert case.file in result.output
+    reported, hints = problem_at(result.output, case.file, case.line)
+    for word in case.words:
+        assert flat(word) in reported, f"{word!r} not in {reported!r}"
+    for word in case.hint:
+        assert flat(word) in hints, f"{word!r} not in hint {hints!r}"
+
+
+@pytest.mark.parametrize("case", [case for case in CASES if case.severity == "warning"], ids=str)
+def test_warning_fails_with_strict(case: Case) -> None:
+    result = validate(str(INVALID / case.file), "--strict")
+    assert result.exit_code == 1
+    assert f"{case.file}:{case.line}:" in result.output
+    assert "warning:" in result.output
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_json_severity_and_line(case: Case) -> None:
+    result = validate(str(INVALID / case.file), "--format", "json")
+    assert result.exit_code == case.exit_code
+    problems = json.loads(result.stdout)
+    assert problems
+    for problem in problems:
+        assert set(problem) == PROBLEM_FIELDS
+        assert problem["file"].endswith(case.file)
+        assert problem["severity"] == case.severity
+        assert problem["message"]
+    assert case.line in [problem["line"] for problem in problems]
+
+
+def test_yearly_decrease_with_note_is_accepted() -> None:
+    result = validate(str(INVALID / "valid-rates-yearly-decrease-with-note.yaml"), "--strict")
+    assert result.exit_code == 0, result.output
+    assert result.output == ""
+
+
+def test_alias_bomb_is_refused() -> None:
+    result = validate(str(INVALID / "yaml-alias-bomb.yaml"))
+    assert result.exit_code == 1
+    assert "yaml-alias-bomb.yaml:" in result.output
+    assert "b[0]: YAML aliases (*a) are not allowed" in result.output
+    assert "write the value out in full" in result.output
+
+
+def test_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "yaml-not-utf8.yaml"
+    path.write_bytes(b"city: metro\nname: Kota Metro\nprovince: Lampung \xe9\nfiscal_year: 2025\n")
+    result = validate(str(path))
+    assert result.exit_code == 1
+    reported, hints = problem_at(result.output, path.name, 3)
+    assert "yaml-not-utf8.yaml:3:19:" in result.output
+    assert "byte 0xe9 is not valid UTF-8" in reported
+    assert "save the file as UTF-8" in hints
+
+
+def test_file_over_one_mebibyte(tmp_path: Path) -> None:
+    path = tmp_path / "yaml-too-big.yaml"
+    path.write_bytes(b"city: metro\n" + b"# padding padding padding padding\n" * 31_000)
+    assert path.stat().st_size > 1_048_576
+    result = validate(str(path))
+    assert result.exit_code == 1
+    reported, hints = problem_at(result.output, path.name, 1)
+    assert f"file is {path.stat().st_size:,} bytes; the limit is 1,048,576" in reported
+    assert "is this the right file?" in hints
+
+
+def test_json_output_fields_and_lines() -> None:
+    files = [
+        INVALID / "scenario-unknown-key-headcont.yaml",
+        INVALID / "rates-band-gap.yaml",
+        INVALID / "warning-rates-stale-last-checked.yaml",
+    ]
+    result = validate(*map(str, files), "--format", "json")
+    assert result.exit_code == 1
+    problems = json.loads(result.stdout)
+    assert all(set(problem) == PROBLEM_FIELDS for problem in problems)
+    by_field = {(Path(p["file"]).name, p["field"]): p for p in problems}
+    headcont = by_field["scenario-unknown-key-headcont.yaml", "groups[0].headcont"]
+    assert (headcont["line"], headcont["column"], headcont["severity"]) == (9, 5, "error")
+    assert headcont["message"] == "unknown key 'headcont'"
+    assert headcont["hint"] == "did you mean 'headcount'?"
+    gap = by_field["rates-band-gap.yaml", "band_tables[0].versions[0].bands[1].lower"]
+    assert (gap["line"], gap["column"], gap["severity"]) == (12, 21, "error")
+    assert "did you mean 1,100,000?" in gap["hint"]
+    stale = by_field[
+        "warning-rates-stale-last-checked.yaml", "parameters[0].values[0].last_checked"
+    ]
+    assert (stale["line"], stale["column"], stale["severity"]) == (9, 23, "warning")
+
+
+def test_json_output_for_an_unreadable_file() -> None:
+    result = validate(str(INVALID / "yaml-syntax-error.yaml"), "--format", "json")
+    assert result.exit_code == 1
+    [problem] = json.loads(result.stdout)
+    assert problem["line"] == 2
+    assert problem["field"] == "(document)"
+    assert problem["message"].startswith("YAML syntax error")
+
+
+# Every rule below is checked and reported in the same run, including rules that tie fields
+# together in a group whose other fields are malformed.
+SEVERAL_PROBLEMS = """\
+city: Metro
+name: Kota Metro
+province: Lampung
+fiscal_year: 2025
+groups:
+  - id: rt-rw
+    label: Ketua RT/RW
+    segment: bpu
+    headcount: 12.5
+    declared_income: 1000000
+    programs: [jkk, jkmm]
+  - id: marbot
+    label: Marbot
+    segment: bpu
+    headcount: 5
+    declared_income: 1000000
+    programs: [jkk, jkm, jp]
+    start_month: 9
+    end_month: 3
+"""
+
+
+def test_several_problems_in_one_file_are_all_reported(tmp_path: Path) -> None:
+    path = tmp_path / "scenario-several-problems.yaml"
+    path.write_text(SEVERAL_PROBLEMS, encoding="utf-8")
+    result = validate(str(path), "--format", "json")
+    assert result.exit_code == 1
+    found = {(p["line"], p["field"]) for p in json.loads(result.stdout)}
+    assert found == {
+        (1, "city"),
+        (9, "groups[0].headcount"),
+        (11, "groups[0].programs[1]"),
+        (17, "groups[1].programs[2]"),
+        (19, "groups[1].end_month"),
+    }
+    text = validate(str(path))
+    for line in (1, 9, 11, 17, 19):
+        assert f"scenario-several-problems.yaml:{line}:" in text.output
+
+
+def test_several_yaml_problems_in_one_file_are_all_reported(tmp_path: Path) -> None:
+    path = tmp_path / "yaml-several-problems.yaml"
+    path.write_text(
+        "city: metro\ncity: metro\nname: Kota Metro\n2025: x\ngroups:\n  - <<: {id: a}\n",
+        encoding="utf-8",
+    )
+    result = validate(str(path), "--format", "json")
+    assert result.exit_code == 1
+    found = {(p["line"], p["message"].split(" ")[0]) for p in json.loads(result.stdout)}
+    assert found == {(2, "duplicate"), (4, "keys"), (6, "YAML")}
+
+
+def test_problems_of_several_files_are_all_reported() -> None:
+    names = ["scenario-float-headcount.yaml", "rates-band-gap.yaml", "yaml-empty.yaml"]
+    result = validate(*(str(INVALID / name) for name in names))
+    assert result.exit_code == 1
+    assert "scenario-float-headcount.yaml:9:" in result.output
+    assert "rates-band-gap.yaml:12:" in result.output
+    assert "yaml-empty.yaml:1:" in result.output
+
+
+def test_nul_byte_is_reported_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "yaml-nul.yaml"
+    path.write_bytes(b"city: metro\nname: Kota\x00Metro\nprovince: Lampung\n")
+    result = validate(str(path))
+    assert result.exit_code == 1
+    assert "yaml-nul.yaml:2:11: (document): character #x0000 is not allowed in YAML" in (
+        flat(result.output)
+    )
+
+
+def test_extremely_deep_nesting_is_refused_without_crashing(tmp_path: Path) -> None:
+    # 50,000 levels once crashed the process inside libyaml's recursive composer
+    path = tmp_path / "deep.yaml"
+    path.write_text("city: " + "[" * 50_000 + "]" * 50_000 + "\n", encoding="utf-8")
+    result = validate(str(path))
+    assert result.exit_code == 1
+    assert "nested deeper than 32 levels" in result.output
+
+
+def test_text_that_looks_like_markup_is_printed_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "br[bold].yaml"
+    path.write_text(
+        "city: x\nname: X\nprovince: P\nfiscal_year: 2025\ngroups:\n"
+        "  - {id: a, label: A, segment: '[/red]', headcount: 1, programs: [jkk],\n"
+        "     '[bold]x': 1}\n",
+        encoding="utf-8",
+    )
+    result = validate(str(path))
+    assert result.exit_code == 1
+    assert "br[bold].yaml:6:" in result.output
+    assert "got '[/red]'" in result.output and "unknown key '[bold]x'" in result.output
