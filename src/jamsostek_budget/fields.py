@@ -37,6 +37,12 @@ Number = Annotated[
     WithJsonSchema({"type": "number", "minimum": 0}),
     Field(ge=0),
 ]
+GrowthPercent = Annotated[
+    Decimal,
+    BeforeValidator(_exact_number),
+    WithJsonSchema({"type": "number", "minimum": -100, "maximum": 1000}),
+    Field(ge=-100, le=1000, description="percent a year; negative for a decline"),
+]
 Rupiah = Annotated[int, Field(ge=0, description="whole Rupiah, no separators")]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
 YearMonth = Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="YYYY-MM")]

@@ -7,10 +7,14 @@ run here, each reported at the field that breaks it.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from pydantic import Field, model_validator
 
 from jamsostek_budget.fields import (
+    GrowthPercent,
     Model,
+    Number,
     Program,
     RiskClass,
     Rupiah,
@@ -20,6 +24,27 @@ from jamsostek_budget.fields import (
     ViolationsError,
 )
 from jamsostek_budget.scenario_rules import group_rules, scenario_rules
+
+
+class YearHeadcount(Model):
+    year: int = Field(ge=2000, le=2100)
+    headcount: int = Field(ge=0)
+
+
+class Projection(Model):
+    """Assumptions for `jbudget project`; each can also be given as a flag."""
+
+    headcount_growth_percent: GrowthPercent = Field(
+        default=Decimal(0), description="headcount growth a year, every group"
+    )
+    wage_growth_percent: GrowthPercent = Field(
+        default=Decimal(0), description="monthly wage growth a year, every pu group"
+    )
+    gdp_growth_percent: GrowthPercent = Field(
+        default=Decimal(5),
+        description="GDP growth assumed for JP wage caps not yet announced "
+        "(PP 45/2015 Pasal 29: previous cap x (1 + growth), rounded down to Rp100)",
+    )
 
 
 class Group(Model):
@@ -49,6 +74,29 @@ class Group(Model):
         "drivers and couriers (PP 50/2025 periods differ by sector)",
     )
     note: str = ""
+    eligible: int | None = Field(
+        default=None,
+        ge=0,
+        description="people who could be covered: coverage is headcount / "
+        "eligible (Universal Coverage Jamsostek)",
+    )
+    death_rate_per_1000: Number | None = Field(
+        default=None,
+        description="assumed deaths a year per 1,000 participants (estimate --benefits)",
+    )
+    headcount_growth_percent: GrowthPercent | None = Field(
+        default=None,
+        description="projection: headcount growth a year (overrides the "
+        "scenario's projection.headcount_growth_percent)",
+    )
+    headcount_by_year: list[YearHeadcount] = Field(
+        default_factory=list, description="projection: explicit headcounts for some years"
+    )
+    wage_growth_percent: GrowthPercent | None = Field(
+        default=None,
+        description="projection, pu: wage growth a year (overrides the "
+        "scenario's projection.wage_growth_percent)",
+    )
 
     @model_validator(mode="after")
     def _check_segment_fields(self) -> Group:
@@ -70,10 +118,16 @@ class Scenario(Model):
     sources: list[str] = Field(default_factory=list, description="where the headcounts come from")
     assumptions: str = Field(default="", description="what is assumed where sources are silent")
     groups: list[Group] = Field(min_length=1)
+    priority: list[Slug] = Field(
+        default_factory=list,
+        description="group ids in funding order for `jbudget fit`; groups "
+        "not listed follow in file order",
+    )
+    projection: Projection = Field(default_factory=Projection)
 
     @model_validator(mode="after")
     def _check_unique_ids(self) -> Scenario:
-        found = scenario_rules([dict(group) for group in self.groups])
+        found = scenario_rules([dict(group) for group in self.groups], list(self.priority))
         if found:
             raise ViolationsError(found)
         return self

@@ -8,6 +8,7 @@ already reports it.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Collection, Mapping
 from typing import Any
 
@@ -30,6 +31,8 @@ def group_rules(group: Mapping[str, Any]) -> Found:
     elif segment == "pu":
         found += _pu_rules(group)
     found += _month_rules(group)
+    found += _eligible_rules(group)
+    found += _year_rules(group)
     found += [
         (("programs", i), f"{p} is listed twice", "")
         for i, p in enumerate(programs)
@@ -122,12 +125,37 @@ def _month_rules(group: Mapping[str, Any]) -> Found:
     ]
 
 
+def _eligible_rules(group: Mapping[str, Any]) -> Found:
+    headcount, eligible = group.get("headcount"), group.get("eligible")
+    if not (isinstance(headcount, int) and isinstance(eligible, int)) or headcount <= eligible:
+        return []
+    return [
+        (
+            ("eligible",),
+            f"eligible {eligible:,} is fewer than the headcount {headcount:,}",
+            "eligible is everyone who could be covered, so at least the headcount",
+        )
+    ]
+
+
+def _year_rules(group: Mapping[str, Any]) -> Found:
+    plan = group.get("headcount_by_year")
+    if not isinstance(plan, list):
+        return []
+    years = [row.get("year") if isinstance(row, Mapping) else None for row in plan]
+    return [
+        (("headcount_by_year", i, "year"), f"year {year} is listed twice", "")
+        for i, year in enumerate(years)
+        if year is not None and year in years[:i]
+    ]
+
+
 def _is_month(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12
 
 
-def scenario_rules(groups: list[Any]) -> Found:
-    found: Found = []
+def scenario_rules(groups: list[Any], priority: list[Any] | None = None) -> Found:
+    found: Found = _priority_rules(groups, priority or [])
     seen: dict[str, int] = {}
     for index, group in enumerate(groups):
         group_id = group.get("id") if isinstance(group, Mapping) else None
@@ -145,12 +173,28 @@ def scenario_rules(groups: list[Any]) -> Found:
     return found
 
 
+def _priority_rules(groups: list[Any], priority: list[Any]) -> Found:
+    ids = [g.get("id") for g in groups if isinstance(g, Mapping)]
+    found: Found = []
+    for index, group_id in enumerate(priority):
+        if not isinstance(group_id, str):
+            continue
+        if group_id not in ids:
+            close = difflib.get_close_matches(group_id, [i for i in ids if isinstance(i, str)], 1)
+            hint = f"did you mean '{close[0]}'?" if close else "list ids of this file's groups"
+            found.append((("priority", index), f"no group has the id '{group_id}'", hint))
+        elif group_id in priority[:index]:
+            found.append((("priority", index), f"'{group_id}' is listed twice", ""))
+    return found
+
+
 def rules_hidden_by_errors(data: Mapping[str, Any], failed: Collection[DataPath]) -> Found:
     """The rules a failed validation did not get to run, applied to the raw data."""
     groups = data.get("groups")
     if not isinstance(groups, list):
         return []
-    found = scenario_rules(groups)
+    priority = data.get("priority")
+    found = scenario_rules(groups, priority if isinstance(priority, list) else [])
     for index, group in enumerate(groups):
         if isinstance(group, Mapping) and any(p[:2] == ("groups", index) for p in failed):
             found += [
