@@ -37,4 +37,9 @@ def test_lubuklinggau_pu_staff_and_vulnerable_workers() -> None:
 
 
 def test_every_bundled_city_is_listed() -> None:
-    assert [city.slug for city in api.cities()] == ["bandar-lampung", "lubuklinggau", "metro"]
+    assert [city.slug for city in api.cities()] == [
+        "bandar-lampung",
+        "lubuklinggau",
+        "metro",
+        "metro-2026-expansion",
+    ]

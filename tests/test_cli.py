@@ -19,7 +19,7 @@ def test_estimate_metro_prints_the_table() -> None:
     result = run("estimate", "--city", "metro")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    assert "Kota Metro (Lampung)" in out and "fiscal year 2025" in out
+    assert "Kota Metro, Lampung" in out and "fiscal year 2025" in out
     assert "APBD total: Rp1.720.963.200 a year for 8.477 people" in out
     assert "Ketua RT/RW" in out and "16.800" in out and "143.413.600" in out
     assert "pp-44-2015" in out and "Lampiran II" in out
@@ -67,7 +67,7 @@ def test_csv_has_a_row_per_group_and_program_and_a_total() -> None:
 
 def test_markdown() -> None:
     out = run("estimate", "--city", "metro", "-f", "markdown").stdout
-    assert out.startswith("# Kota Metro (Lampung)")
+    assert out.startswith("# Kota Metro, Lampung")
     assert "| Ketua RT/RW | BPU band 1 | 1.400 |" in out
 
 
@@ -123,7 +123,7 @@ def test_bad_scenario_exits_1_naming_file_line_and_field(tmp_path: Path) -> None
     )
     result = run("estimate", "--scenario", str(bad))
     assert result.exit_code == 1
-    assert "kota.yaml:28:16: groups[1].headcount: must be a whole number >= 0, got -40" in (
+    assert "kota.yaml:31:16: groups[1].headcount: must be a whole number >= 0, got -40" in (
         result.stderr
     )
 
@@ -174,7 +174,7 @@ def test_cities_lists_the_bundled_scenarios() -> None:
     out = run("cities").stdout
     assert "metro" in out and "8.477" in out and "2.951" in out
     data = json.loads(run("cities", "-f", "json").stdout)
-    assert [c["city"] for c in data] == ["bandar-lampung", "lubuklinggau", "metro"]
+    assert [c["city"] for c in data] == ["bandar-lampung", "lubuklinggau", "metro", "metro-2026-expansion"]
 
 
 def test_help_and_version() -> None:
@@ -213,4 +213,4 @@ def test_python_dash_m(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert len(json.loads(result.stdout)) == 3
+    assert len(json.loads(result.stdout)) == 4

@@ -13,6 +13,7 @@ from jamsostek_budget import bundled, engine
 from jamsostek_budget.budget import Budget
 from jamsostek_budget.errors import DataError, Problem, UsageError
 from jamsostek_budget.loading import load_rate_files, load_scenario, yaml_files
+from jamsostek_budget.planning.benefits import Benefits, expected_benefits
 from jamsostek_budget.ratecheck import build_rate_table
 from jamsostek_budget.ratetable import RateSnapshot, RateTable
 from jamsostek_budget.scenario import Scenario
@@ -23,6 +24,7 @@ from jamsostek_budget.scenariocheck import check_scenario
 class Estimate:
     budget: Budget
     warnings: tuple[Problem, ...]
+    benefits: Benefits | None = None
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,13 @@ def scenario_path(city: str | None, scenario: Path | None) -> Path:
     return bundled.city_file(city)
 
 
-def estimate(path: Path, *, year: int | None = None, rates_dir: Path | None = None) -> Estimate:
+def estimate(
+    path: Path,
+    *,
+    year: int | None = None,
+    rates_dir: Path | None = None,
+    with_benefits: bool = False,
+) -> Estimate:
     table = load_rate_table(rates_dir)
     scenario, source = load_scenario(path)
     if year is not None:
@@ -65,7 +73,9 @@ def estimate(path: Path, *, year: int | None = None, rates_dir: Path | None = No
     if errors:
         raise DataError(errors)
     warnings = tuple(p for p in found if p.severity == "warning")
-    return Estimate(engine.estimate(scenario, table), warnings)
+    budget = engine.estimate(scenario, table)
+    benefits = expected_benefits(budget, table) if with_benefits else None
+    return Estimate(budget, warnings, benefits)
 
 
 def rates_on(day: date, rates_dir: Path | None = None) -> tuple[RateTable, RateSnapshot]:

@@ -76,6 +76,12 @@ class GroupLine:
         return len({by_month[m - 1] for m in self.months}) > 1
 
     @property
+    def coverage(self) -> Decimal | None:
+        """Headcount / eligible, when the scenario states who could be covered."""
+        eligible = self.group.eligible
+        return Decimal(self.group.headcount) / eligible if eligible else None
+
+    @property
     def by_program(self) -> dict[Program, int]:
         return {line.program: line.annual for line in self.programs}
 
@@ -122,6 +128,21 @@ class Budget:
     @property
     def headcount(self) -> int:
         return sum(line.group.headcount for line in self.lines)
+
+    @property
+    def eligible(self) -> int | None:
+        """Everyone who could be covered, over the groups that state it."""
+        stated = [line.group.eligible for line in self.lines if line.group.eligible is not None]
+        return sum(stated) if stated else None
+
+    @property
+    def coverage(self) -> Decimal | None:
+        """Covered / eligible over the groups that state their eligible population."""
+        eligible = self.eligible
+        if not eligible:
+            return None
+        covered = sum(line.group.headcount for line in self.lines if line.group.eligible)
+        return Decimal(covered) / eligible
 
     @property
     def monthly(self) -> Months:

@@ -26,7 +26,8 @@ def data_dir(kind: DataKind) -> Path:
 
 def city_files() -> dict[str, Path]:
     """Bundled scenario files by city slug (file name without .yaml)."""
-    return {path.stem: path for path in sorted(data_dir("examples").glob("*.yaml"))}
+    paths = data_dir("examples").glob("*.yaml")
+    return {path.stem: path for path in sorted(paths, key=lambda path: path.stem)}
 
 
 def city_file(slug: str) -> Path:

@@ -191,20 +191,31 @@ def estimate(
     output: OutputOption = None,
     force: ForceOption = False,
     rates: RatesOption = None,
+    benefits: Annotated[
+        bool,
+        typer.Option(
+            "--benefits",
+            help="Add the expected JKM death "
+            "claims and their value against the premiums (needs death_rate_per_1000 "
+            "in the scenario).",
+        ),
+    ] = False,
 ) -> None:
-    """Estimate the APBD budget of a scenario: per group and program, monthly and annual."""
+    """Estimate the APBD budget of a scenario: per group and program, monthly and annual.
+
+    Also shows coverage against the eligible population where the scenario states it.
+    """
     with reported_errors():
-        result = api.estimate(api.scenario_path(city, scenario), year=year, rates_dir=rates)
+        result = api.estimate(
+            api.scenario_path(city, scenario), year=year, rates_dir=rates, with_benefits=benefits
+        )
         print_problems(result.warnings, _error_console())
-        budget = result.budget
+        budget, expected = result.budget, result.benefits
         if fmt is Format.csv:
             emit(render_csv(budget), output, force)
         else:
-            emit(
-                _report_output(estimate_report(budget), fmt, lambda: render_json(budget)),
-                output,
-                force,
-            )
+            report = estimate_report(budget, expected)
+            emit(_report_output(report, fmt, lambda: render_json(budget, expected)), output, force)
 
 
 @app.command("rates")

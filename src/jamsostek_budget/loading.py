@@ -5,34 +5,30 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from jamsostek_budget.errors import DataError, Problem
+from jamsostek_budget.extends import resolve_extends
 from jamsostek_budget.problems import problems_from
 from jamsostek_budget.rates import RatesFile
 from jamsostek_budget.scenario import Scenario
 from jamsostek_budget.scenario_rules import rules_hidden_by_errors
 from jamsostek_budget.sourcemap import SourceMap
-from jamsostek_budget.yamlsource import read_yaml
+from jamsostek_budget.yamlsource import display_name, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
-
-
-def display_name(path: Path) -> str:
-    """A path as the user would write it: relative to the working directory when inside it."""
-    absolute = path.absolute()
-    try:
-        return str(absolute.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 def load_model(path: Path, model: type[M]) -> tuple[M, SourceMap]:
     data, source = read_yaml(path, display_name(path))
     if not isinstance(data, dict):
         raise DataError([not_a_mapping(data, source)])
+    return validate_model(data, source, model)
+
+
+def validate_model(data: dict[str, Any], source: SourceMap, model: type[M]) -> tuple[M, SourceMap]:
     try:
         return model.model_validate(data), source
     except ValidationError as exc:
@@ -60,7 +56,12 @@ def not_a_mapping(data: object, source: SourceMap) -> Problem:
 
 
 def load_scenario(path: Path) -> tuple[Scenario, SourceMap]:
-    return load_model(path, Scenario)
+    """A scenario file, with `extends` resolved (see the extends module)."""
+    data, source = read_yaml(path, display_name(path))
+    if not isinstance(data, dict):
+        raise DataError([not_a_mapping(data, source)])
+    data, source = resolve_extends(data, source, path)
+    return validate_model(data, source, Scenario)
 
 
 def yaml_files(folder: Path) -> list[Path]:

@@ -124,6 +124,11 @@ class Scenario(Model):
         "not listed follow in file order",
     )
     projection: Projection = Field(default_factory=Projection)
+    death_rate_per_1000: Number | None = Field(
+        default=None,
+        description="assumed deaths a year per 1,000 participants, for every group "
+        "that does not give its own (estimate --benefits)",
+    )
 
     @model_validator(mode="after")
     def _check_unique_ids(self) -> Scenario:

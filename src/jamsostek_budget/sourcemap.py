@@ -14,6 +14,7 @@ DataPath = tuple[str | int, ...]
 class Mark:
     line: int
     column: int
+    file: str | None = None  # set when a merged map holds positions from several files
 
 
 @dataclass
@@ -38,7 +39,18 @@ class SourceMap:
         self, path: DataPath, message: str, hint: str = "", *, key: bool = False
     ) -> Problem:
         mark = self.locate(path, key=key)
-        return Problem(self.file, mark.line, mark.column, format_path(path), message, hint)
+        file = mark.file or self.file
+        return Problem(file, mark.line, mark.column, format_path(path), message, hint)
+
+    def graft(self, other: SourceMap, from_prefix: DataPath, to_prefix: DataPath) -> None:
+        """Copy the positions below `from_prefix` in `other` to below `to_prefix` here."""
+        size = len(from_prefix)
+        for mine, theirs in ((self.values, other.values), (self.keys, other.keys)):
+            for path, mark in theirs.items():
+                if path[:size] == from_prefix:
+                    mine[to_prefix + path[size:]] = Mark(
+                        mark.line, mark.column, mark.file or other.file
+                    )
 
 
 def format_path(path: DataPath) -> str:

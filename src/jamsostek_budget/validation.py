@@ -18,9 +18,8 @@ from typing import Literal
 from jamsostek_budget import bundled
 from jamsostek_budget.errors import DataError, Problem, UsageError
 from jamsostek_budget.loading import (
-    display_name,
-    load_model,
     load_rate_files,
+    load_scenario,
     not_a_mapping,
     yaml_files,
 )
@@ -33,13 +32,12 @@ from jamsostek_budget.ratecheck import (
 )
 from jamsostek_budget.rates import RatesFile
 from jamsostek_budget.ratetable import RateTable
-from jamsostek_budget.scenario import Scenario
 from jamsostek_budget.scenariocheck import check_scenario
-from jamsostek_budget.yamlsource import read_yaml
+from jamsostek_budget.yamlsource import display_name, read_yaml
 
 FileKind = Literal["rates", "scenario"]
 RATE_KEYS = frozenset(RatesFile.model_fields) - {"description"}
-SCENARIO_KEYS = frozenset({"city", "groups", "fiscal_year"})
+SCENARIO_KEYS = frozenset({"city", "groups", "fiscal_year", "extends"})
 
 
 @dataclass
@@ -167,7 +165,7 @@ def _load_each(files: list[Path], result: Validation) -> LoadedRates:
 def _check_scenario(path: Path, table: RateTable | None, result: Validation) -> None:
     result.checked.append((display_name(path), "scenario"))
     try:
-        scenario, source = load_model(path, Scenario)
+        scenario, source = load_scenario(path)
     except DataError as exc:
         result.problems += exc.problems
         return

@@ -25,9 +25,17 @@ MAX_DEPTH = 32
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def display_name(path: Path) -> str:
+    """A path as the user would write it: relative to the working directory when inside it."""
+    try:
+        return str(path.absolute().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def read_yaml(path: Path, display: str | None = None) -> tuple[Any, SourceMap]:
     """Read and parse one YAML file strictly; raise DataError listing every problem."""
-    name = display or str(path)
+    name = display or display_name(path)
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:

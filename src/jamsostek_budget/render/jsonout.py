@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from jamsostek_budget import __version__
 from jamsostek_budget.budget import Budget, GroupLine
+from jamsostek_budget.planning.benefits import Benefits
 
 
-def budget_dict(budget: Budget) -> dict[str, Any]:
+def budget_dict(budget: Budget, benefits: Benefits | None = None) -> dict[str, Any]:
     scenario = budget.scenario
     return {
         "city": scenario.city,
@@ -25,7 +27,10 @@ def budget_dict(budget: Budget) -> dict[str, Any]:
             "worker_monthly": list(budget.worker_monthly),
             "worker_by_program": budget.worker_by_program,
             "worker_annual": budget.worker_annual,
+            "eligible": budget.eligible,
+            "coverage": _ratio(budget.coverage),
         },
+        **({"benefits": _benefits(benefits)} if benefits else {}),
         "rates_used": [_rate(use) for use in budget.rates_used],
         "reliefs_applied": [relief.id for relief in budget.reliefs_applied],
         "sources": scenario.sources,
@@ -53,6 +58,8 @@ def _line(line: GroupLine) -> dict[str, Any]:
         "worker_monthly": list(line.worker_monthly),
         "worker_by_program": line.worker_by_program,
         "worker_annual": line.worker_annual,
+        "eligible": group.eligible,
+        "coverage": _ratio(line.coverage),
     }
 
 
@@ -73,5 +80,30 @@ def _rate(use: Any) -> dict[str, Any]:
     }
 
 
-def render_json(budget: Budget) -> str:
-    return json.dumps(budget_dict(budget), indent=2, ensure_ascii=False) + "\n"
+def _ratio(value: Decimal | None) -> str | None:
+    """A ratio as a decimal string with four places (0.8512), or null."""
+    return None if value is None else str(value.quantize(Decimal("0.0001"), ROUND_HALF_UP))
+
+
+def _benefits(benefits: Benefits) -> dict[str, Any]:
+    return {
+        "death_benefit": benefits.death_benefit,
+        "expected_claims": str(benefits.expected_claims.quantize(Decimal("0.01"), ROUND_HALF_UP)),
+        "expected_value": benefits.expected_value,
+        "premiums": benefits.premiums,
+        "lines": [
+            {
+                "group": b.line.group.id,
+                "death_rate_per_1000": None
+                if b.death_rate_per_1000 is None
+                else str(b.death_rate_per_1000),
+                "expected_claims": str(b.expected_claims.quantize(Decimal("0.01"), ROUND_HALF_UP)),
+                "expected_value": b.expected_value,
+            }
+            for b in benefits.lines
+        ],
+    }
+
+
+def render_json(budget: Budget, benefits: Benefits | None = None) -> str:
+    return json.dumps(budget_dict(budget, benefits), indent=2, ensure_ascii=False) + "\n"

@@ -3,9 +3,8 @@ renderers draw the same report, so they can never show different figures."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from jamsostek_budget.budget import Budget, RateUse
+from jamsostek_budget.planning.benefits import Benefits
 from jamsostek_budget.render.labels import (
     MONTH_ABBR,
     PROGRAM_LABELS,
@@ -18,45 +17,36 @@ from jamsostek_budget.render.labels import (
     rupiah,
     segment_label,
 )
+from jamsostek_budget.render.outcomes import (
+    benefits_section,
+    benefits_summary,
+    coverage_section,
+    coverage_summary,
+)
+from jamsostek_budget.render.sections import Report, Section
+
+__all__ = ["Report", "Section", "estimate_report"]
 
 
-@dataclass(frozen=True)
-class Section:
-    title: str
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    footer: tuple[str, ...] | None = None
-    right: frozenset[int] = frozenset()  # indexes of right-aligned (numeric) columns
-
-
-@dataclass(frozen=True)
-class Report:
-    title: str
-    summary: tuple[str, ...]
-    sections: tuple[Section, ...]
-    notes: tuple[str, ...] = field(default=())
-
-
-def estimate_report(budget: Budget) -> Report:
+def estimate_report(budget: Budget, benefits: Benefits | None = None) -> Report:
     scenario = budget.scenario
     title = (
-        f"{scenario.name} ({scenario.province}): BPJS Ketenagakerjaan premiums from the "
+        f"{scenario.name}, {scenario.province}: BPJS Ketenagakerjaan premiums from the "
         f"APBD, fiscal year {budget.fiscal_year}"
     )
-    summary = (
+    summary = [
         f"APBD total: {rupiah(budget.annual)} a year for {number(budget.headcount)} people",
         f"Worker share (deducted from wages, not APBD): {rupiah(budget.worker_annual)} a year"
         if _has_worker_share(budget)
         else "No worker share: the Pemda pays the whole premium of BPU participants",
-    )
-    sections = (
-        _lines(budget),
-        _programs(budget),
-        _months(budget),
-        _rates(budget),
-        _regulations(budget),
-    )
-    return Report(title, summary, sections, _notes(budget))
+    ]
+    summary += [line for line in (coverage_summary(budget),) if line]
+    summary += [benefits_summary(benefits)] if benefits else []
+    sections = [_lines(budget), _programs(budget), _months(budget)]
+    sections += [section for section in (coverage_section(budget),) if section]
+    sections += [benefits_section(benefits)] if benefits else []
+    sections += [_rates(budget), _regulations(budget)]
+    return Report(title, tuple(summary), tuple(sections), _notes(budget))
 
 
 def _has_worker_share(budget: Budget) -> bool:
