@@ -174,7 +174,12 @@ def test_cities_lists_the_bundled_scenarios() -> None:
     out = run("cities").stdout
     assert "metro" in out and "8.477" in out and "2.951" in out
     data = json.loads(run("cities", "-f", "json").stdout)
-    assert [c["city"] for c in data] == ["bandar-lampung", "lubuklinggau", "metro", "metro-2026-expansion"]
+    assert [c["city"] for c in data] == [
+        "bandar-lampung",
+        "lubuklinggau",
+        "metro",
+        "metro-2026-expansion",
+    ]
 
 
 def test_help_and_version() -> None:

@@ -14,6 +14,7 @@ from jamsostek_budget.budget import Budget
 from jamsostek_budget.errors import DataError, Problem, UsageError
 from jamsostek_budget.loading import load_rate_files, load_scenario, yaml_files
 from jamsostek_budget.planning.benefits import Benefits, expected_benefits
+from jamsostek_budget.planning.fit import FitResult, Mode, fit
 from jamsostek_budget.ratecheck import build_rate_table
 from jamsostek_budget.ratetable import RateSnapshot, RateTable
 from jamsostek_budget.scenario import Scenario
@@ -57,13 +58,11 @@ def scenario_path(city: str | None, scenario: Path | None) -> Path:
     return bundled.city_file(city)
 
 
-def estimate(
-    path: Path,
-    *,
-    year: int | None = None,
-    rates_dir: Path | None = None,
-    with_benefits: bool = False,
-) -> Estimate:
+def checked_scenario(
+    path: Path, year: int | None, rates_dir: Path | None
+) -> tuple[Scenario, RateTable, tuple[Problem, ...]]:
+    """Load a scenario and the rate table and run every check: errors are raised, warnings
+    returned."""
     table = load_rate_table(rates_dir)
     scenario, source = load_scenario(path)
     if year is not None:
@@ -72,10 +71,66 @@ def estimate(
     errors = [p for p in found if p.severity == "error"]
     if errors:
         raise DataError(errors)
-    warnings = tuple(p for p in found if p.severity == "warning")
+    return scenario, table, tuple(p for p in found if p.severity == "warning")
+
+
+def estimate(
+    path: Path,
+    *,
+    year: int | None = None,
+    rates_dir: Path | None = None,
+    with_benefits: bool = False,
+) -> Estimate:
+    scenario, table, warnings = checked_scenario(path, year, rates_dir)
     budget = engine.estimate(scenario, table)
     benefits = expected_benefits(budget, table) if with_benefits else None
     return Estimate(budget, warnings, benefits)
+
+
+@dataclass(frozen=True)
+class Fit:
+    result: FitResult
+    warnings: tuple[Problem, ...]
+
+
+def fit_budget(
+    path: Path,
+    ceiling: int,
+    *,
+    priority: list[str] | None = None,
+    mode: Mode = "priority",
+    year: int | None = None,
+    rates_dir: Path | None = None,
+) -> Fit:
+    """How many people of each group an annual ceiling covers (see planning.fit)."""
+    scenario, table, warnings = checked_scenario(path, year, rates_dir)
+    return Fit(fit(scenario, table, ceiling, priority=priority, mode=mode), warnings)
+
+
+def scenario_reference(text: str) -> tuple[Path, int | None]:
+    """'metro', 'metro@2026', 'kota.yaml' or 'kota.yaml@2027' -> (scenario file, year or None)."""
+    name, _, year_text = text.rpartition("@") if "@" in text else (text, "", "")
+    year = None
+    if year_text:
+        if not year_text.isdigit() or not 2000 <= int(year_text) <= 2100:
+            raise UsageError(
+                f"{text!r}: {year_text!r} is not a fiscal year",
+                "write SCENARIO@YEAR, like metro@2026",
+            )
+        year = int(year_text)
+    path = Path(name)
+    if path.suffix in {".yaml", ".yml"} or path.is_file() or "/" in name:
+        return scenario_path(None, path), year
+    return bundled.city_file(name), year
+
+
+def estimates(references: list[str], rates_dir: Path | None = None) -> list[Estimate]:
+    """One estimate per scenario reference (see scenario_reference), in order."""
+    found = []
+    for reference in references:
+        path, year = scenario_reference(reference)
+        found.append(estimate(path, year=year, rates_dir=rates_dir))
+    return found
 
 
 def rates_on(day: date, rates_dir: Path | None = None) -> tuple[RateTable, RateSnapshot]:

@@ -24,11 +24,16 @@ from rich.measure import Measurement
 from rich.text import Text
 
 from jamsostek_budget import __version__, api, schemas, validation
+from jamsostek_budget.amounts import parse_amount
 from jamsostek_budget.errors import DataError, JbudgetError, OutputError, Problem, UsageError
 from jamsostek_budget.output import write_new_file
+from jamsostek_budget.planning.compare import compare
 from jamsostek_budget.render.cities_report import cities_list, cities_report
+from jamsostek_budget.render.compare_report import compare_csv, compare_dict, compare_report
 from jamsostek_budget.render.csvout import render_csv
+from jamsostek_budget.render.fit_report import fit_csv, fit_report, render_fit_json
 from jamsostek_budget.render.jsonout import render_json
+from jamsostek_budget.render.labels import rupiah
 from jamsostek_budget.render.markdown import render_markdown
 from jamsostek_budget.render.rates_report import rates_dict, rates_report
 from jamsostek_budget.render.report import Report, estimate_report
@@ -60,6 +65,16 @@ class ListingFormat(StrEnum):
     markdown = "markdown"
 
 
+YearOption = Annotated[
+    int | None,
+    typer.Option(
+        "--year",
+        "-y",
+        min=2000,
+        max=2100,
+        help="Fiscal year (overrides the scenario's fiscal_year).",
+    ),
+]
 CityOption = Annotated[
     str | None,
     typer.Option("--city", "-c", help="A bundled city scenario by slug (see `jbudget cities`)."),
@@ -216,6 +231,115 @@ def estimate(
         else:
             report = estimate_report(budget, expected)
             emit(_report_output(report, fmt, lambda: render_json(budget, expected)), output, force)
+
+
+@app.command("compare")
+def compare_command(
+    scenarios: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="SCENARIO...",
+            help="Two or more "
+            "scenarios: a bundled city (metro), a file (kota.yaml), either with "
+            "@YEAR for another fiscal year (metro@2026). The first is the baseline.",
+        ),
+    ],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    rates: RatesOption = None,
+) -> None:
+    """Compare scenarios side by side: annual APBD per group and program, and each one's
+    difference to the first (Rupiah and %); the differences always add up to the totals."""
+    with reported_errors():
+        found = api.estimates(scenarios, rates)
+        for result in found:
+            print_problems(result.warnings, _error_console())
+        comparison = compare([result.budget for result in found])
+        if fmt is Format.csv:
+            emit(compare_csv(comparison), output, force)
+        else:
+            emit(
+                _report_output(
+                    compare_report(comparison), fmt, lambda: _dump(compare_dict(comparison))
+                ),
+                output,
+                force,
+            )
+
+
+class FitMode(StrEnum):
+    priority = "priority"
+    proportional = "proportional"
+
+
+@app.command("fit")
+def fit_command(
+    budget: Annotated[
+        str,
+        typer.Option(
+            "--budget",
+            "-b",
+            metavar="AMOUNT",
+            help="The annual "
+            "ceiling in Rupiah: 1500000000, 1.5e9, 1.5B, 1,5 miliar, 1500jt, "
+            "Rp1.500.000.000 (a bare M is refused: million or miliar?).",
+        ),
+    ],
+    city: CityOption = None,
+    scenario: ScenarioOption = None,
+    priority: Annotated[
+        str | None,
+        typer.Option(
+            "--priority",
+            "-p",
+            metavar="ID,ID,...",
+            help="Group ids in funding order (default: the scenario's priority, then file order).",
+        ),
+    ] = None,
+    mode: Annotated[
+        FitMode,
+        typer.Option(
+            "--mode",
+            "-m",
+            help="priority: fund groups in order, "
+            "each up to its headcount; proportional: the same share of every group.",
+        ),
+    ] = FitMode.priority,
+    year: YearOption = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    rates: RatesOption = None,
+) -> None:
+    """How many people of each group an annual APBD ceiling covers ("sesuai kemampuan
+    anggaran"), what it costs, what is left and who is not covered."""
+    with reported_errors():
+        ceiling = parse_amount(budget)
+        _error_console().print(
+            f"budget ceiling: {rupiah(ceiling)} (read from {budget!r})",
+            markup=False,
+            highlight=False,
+        )
+        order = [part.strip() for part in priority.split(",") if part.strip()] if priority else None
+        found = api.fit_budget(
+            api.scenario_path(city, scenario),
+            ceiling,
+            priority=order,
+            mode=mode.value,
+            year=year,
+            rates_dir=rates,
+        )
+        print_problems(found.warnings, _error_console())
+        result = found.result
+        if fmt is Format.csv:
+            emit(fit_csv(result), output, force)
+        else:
+            emit(
+                _report_output(fit_report(result), fmt, lambda: render_fit_json(result)),
+                output,
+                force,
+            )
 
 
 @app.command("rates")

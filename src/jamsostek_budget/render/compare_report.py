@@ -30,16 +30,15 @@ def compare_report(comparison: Comparison) -> Report:
 def _summary(comparison: Comparison) -> tuple[str, ...]:
     annual, people = comparison.annual, comparison.headcount
     lines = [
-        f"{column.name}: {column.scenario_name} ({column.province}), fiscal year "
+        f"{letter(index)} = {column.name}: {column.scenario_name}, {column.province}, fiscal year "
         f"{column.fiscal_year}: APBD {rupiah(annual.values[index] or 0)} a year for "
         f"{number(people.values[index] or 0)} people"
         for index, column in enumerate(comparison.columns)
     ]
     lines += [
-        f"{column.name} vs {comparison.baseline.name}: {_signed_rupiah(delta)} a year"
-        f"{_percent_suffix(pct)}"
-        for column, delta, pct in zip(
-            comparison.others, annual.deltas, annual.percents, strict=True
+        f"{letter(index)} - A: {_signed_rupiah(delta)} a year{_percent_suffix(pct)}"
+        for index, delta, pct in zip(
+            range(1, comparison.width), annual.deltas, annual.percents, strict=True
         )
     ]
     return tuple(lines)
@@ -58,14 +57,19 @@ def _notes(comparison: Comparison) -> tuple[str, ...]:
     return tuple(notes)
 
 
+def letter(index: int) -> str:
+    """Columns are lettered (A is the baseline) so that the tables stay narrow."""
+    return chr(ord("A") + index) if index < 26 else f"#{index + 1}"
+
+
 def _value_headers(comparison: Comparison, what: str) -> list[str]:
-    return [f"{column.name}\n{what}" for column in comparison.columns]
+    return [f"{letter(i)}\n{what}" for i in range(comparison.width)]
 
 
 def _delta_headers(comparison: Comparison) -> list[str]:
     headers = []
-    for column in comparison.others:
-        headers += [f"Δ {column.name}\n(Rp)", f"Δ {column.name}\n(%)"]
+    for i in range(1, comparison.width):
+        headers += [f"{letter(i)} - A\n(Rp)", f"{letter(i)} - A\n(%)"]
     return headers
 
 
@@ -87,7 +91,7 @@ def _groups(comparison: Comparison) -> Section:
         *_value_headers(comparison, "people"),
         *_value_headers(comparison, "a year (Rp)"),
         *_delta_headers(comparison),
-        *[f"{column.name}\nstatus" for column in comparison.others],
+        *[f"{letter(i)}\nstatus" for i in range(1, comparison.width)],
     )
     rows = tuple(_group_cells(row) for row in comparison.groups)
     footer = (
@@ -127,8 +131,7 @@ def _programs(comparison: Comparison) -> Section:
 
 
 def _totals(comparison: Comparison) -> Section:
-    deltas = [(f"Δ {c.name}", f"Δ {c.name}\n(%)") for c in comparison.others]
-    headers = ("", *[c.name for c in comparison.columns], *[h for pair in deltas for h in pair])
+    headers = ("", *[letter(i) for i in range(comparison.width)], *_delta_headers(comparison))
     rows = (
         ("Fiscal year", *[str(c.fiscal_year) for c in comparison.columns], *_blank(comparison)),
         ("People", *_amount_cells(comparison.headcount), *_delta_cells(comparison.headcount)),

@@ -1,0 +1,215 @@
+"""Fit a budget ceiling: how many people of each group an annual APBD amount can cover
+("sesuai kemampuan anggaran").
+
+Two ways to share a ceiling that does not cover everyone:
+
+- priority: groups are funded in funding order, each with as many whole people as the money
+  left covers. A later group still gets people when an earlier one is not complete if its people
+  cost less, so afterwards no waiting person costs less than what is left.
+- proportional: every group gets the same share of its people, the largest share in steps of
+  0.01 % (one basis point) that fits, each group rounded down to whole people.
+
+The annual cost of one person is the engine's estimate of the group with headcount 1. The engine
+rounds per person before multiplying by the headcount, so n people cost exactly n times that.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from jamsostek_budget import engine
+from jamsostek_budget.budget import Budget
+from jamsostek_budget.errors import UsageError
+from jamsostek_budget.ratetable import RateTable
+from jamsostek_budget.scenario import Group, Scenario
+
+Mode = Literal["priority", "proportional"]
+MODES: tuple[Mode, ...] = ("priority", "proportional")
+FULL_SHARE = 10_000  # basis points: 10,000 = 100 %, so one step is 0.01 %
+
+
+@dataclass(frozen=True)
+class FitLine:
+    """One group: the people it wants covered, the people the ceiling covers, and their cost."""
+
+    group_id: str
+    label: str
+    wanted: int  # the group's headcount in the scenario
+    covered: int
+    per_person_annual: int  # APBD for one person for the group's months of the fiscal year
+
+    @property
+    def not_covered(self) -> int:
+        return self.wanted - self.covered
+
+    @property
+    def cost(self) -> int:
+        return self.covered * self.per_person_annual
+
+    @property
+    def full_cost(self) -> int:
+        return self.wanted * self.per_person_annual
+
+
+@dataclass(frozen=True)
+class FitResult:
+    ceiling: int
+    mode: Mode
+    share_basis_points: int | None  # proportional mode only: the share of every group
+    lines: tuple[FitLine, ...]  # in funding order
+    budget: Budget  # the full estimate of the covered people (groups in file order)
+
+    @property
+    def scenario(self) -> Scenario:
+        return self.budget.scenario
+
+    @property
+    def order(self) -> tuple[str, ...]:
+        return tuple(line.group_id for line in self.lines)
+
+    @property
+    def cost(self) -> int:
+        return sum(line.cost for line in self.lines)
+
+    @property
+    def left(self) -> int:
+        return self.ceiling - self.cost
+
+    @property
+    def full_cost(self) -> int:
+        """What covering every person of every group would cost."""
+        return sum(line.full_cost for line in self.lines)
+
+    @property
+    def people_wanted(self) -> int:
+        return sum(line.wanted for line in self.lines)
+
+    @property
+    def people_covered(self) -> int:
+        return sum(line.covered for line in self.lines)
+
+    @property
+    def people_not_covered(self) -> int:
+        return sum(line.not_covered for line in self.lines)
+
+
+def fit(
+    scenario: Scenario,
+    table: RateTable,
+    ceiling: int,
+    *,
+    priority: Sequence[str] | None = None,
+    mode: Mode = "priority",
+) -> FitResult:
+    """Cover as many people as `ceiling` Rupiah a year pays for, in `mode`. The funding order
+    is `priority` when given and not empty, else the scenario's; unlisted groups follow in file
+    order."""
+    _check_ceiling(ceiling)
+    _check_mode(mode)
+    order = funding_order(scenario, priority)
+    snapshots = engine.month_snapshots(table, scenario.fiscal_year)
+    costs = [per_person_annual(group, snapshots) for group in order]
+    wanted = [group.headcount for group in order]
+    share = proportional_share(wanted, costs, ceiling) if mode == "proportional" else None
+    covered = fill_in_order(wanted, costs, ceiling) if share is None else shares(wanted, share)
+    lines = tuple(
+        FitLine(group.id, group.label, group.headcount, count, cost)
+        for group, count, cost in zip(order, covered, costs, strict=True)
+    )
+    budget = engine.estimate(with_headcounts(scenario, lines), table)
+    result = FitResult(ceiling, mode, share, lines, budget)
+    assert budget.annual == result.cost, "n people must cost n times one person"
+    return result
+
+
+def funding_order(scenario: Scenario, priority: Sequence[str] | None = None) -> tuple[Group, ...]:
+    """The groups in funding order: those listed first, the others in file order."""
+    listed = list(priority) if priority else list(scenario.priority)
+    by_id = {group.id: group for group in scenario.groups}
+    _check_priority(listed, list(by_id))
+    rest = tuple(group for group in scenario.groups if group.id not in listed)
+    return (*(by_id[group_id] for group_id in listed), *rest)
+
+
+def per_person_annual(group: Group, snapshots: engine.Snapshots) -> int:
+    """The APBD cost of one person of `group` for the fiscal year the snapshots are for."""
+    return engine.group_line(group.model_copy(update={"headcount": 1}), snapshots).annual
+
+
+def fill_in_order(wanted: Sequence[int], costs: Sequence[int], ceiling: int) -> list[int]:
+    """Priority mode: each group in turn gets as many whole people as what is left pays for."""
+    left = ceiling
+    covered = []
+    for headcount, cost in zip(wanted, costs, strict=True):
+        count = headcount if cost == 0 else min(headcount, left // cost)
+        covered.append(count)
+        left -= count * cost
+    return covered
+
+
+def proportional_share(wanted: Sequence[int], costs: Sequence[int], ceiling: int) -> int:
+    """The largest share in basis points whose people all fit under the ceiling.
+
+    The cost of a share never falls as the share grows, so a binary search finds it; share 0
+    costs nothing and always fits.
+    """
+    low, high = 0, FULL_SHARE
+    while low < high:
+        middle = (low + high + 1) // 2
+        if share_cost(wanted, costs, middle) <= ceiling:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def share_cost(wanted: Sequence[int], costs: Sequence[int], basis_points: int) -> int:
+    return sum(
+        count * cost for count, cost in zip(shares(wanted, basis_points), costs, strict=True)
+    )
+
+
+def shares(wanted: Sequence[int], basis_points: int) -> list[int]:
+    """`basis_points` / 10,000 of each headcount, rounded down to whole people."""
+    return [headcount * basis_points // FULL_SHARE for headcount in wanted]
+
+
+def with_headcounts(scenario: Scenario, lines: Sequence[FitLine]) -> Scenario:
+    """The scenario with the covered headcounts (groups stay in file order)."""
+    covered = {line.group_id: line.covered for line in lines}
+    groups = [
+        group.model_copy(update={"headcount": covered[group.id]}) for group in scenario.groups
+    ]
+    return scenario.model_copy(update={"groups": groups})
+
+
+def _check_ceiling(ceiling: int) -> None:
+    if ceiling < 0:
+        raise UsageError(
+            f"the budget ceiling is {ceiling} Rupiah: a budget ceiling cannot be negative",
+            "give the APBD amount available a year, 0 or more",
+        )
+
+
+def _check_mode(mode: str) -> None:
+    if mode not in MODES:
+        raise UsageError(f"unknown fit mode '{mode}'", f"choose one of: {', '.join(MODES)}")
+
+
+def _check_priority(listed: Sequence[str], ids: Sequence[str]) -> None:
+    for index, group_id in enumerate(listed):
+        if group_id not in ids:
+            close = difflib.get_close_matches(group_id, ids, n=1)
+            known = f"the group ids are: {', '.join(ids)}"
+            raise UsageError(
+                f"the priority order names '{group_id}', but no group has that id",
+                f"did you mean '{close[0]}'? ({known})" if close else known,
+            )
+        if group_id in listed[:index]:
+            raise UsageError(
+                f"the priority order lists '{group_id}' twice",
+                "list each group once; groups not listed follow in file order",
+            )

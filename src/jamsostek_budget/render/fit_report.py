@@ -1,0 +1,212 @@
+"""What a budget ceiling covers (`jbudget fit`) as a report, a JSON document and CSV.
+
+The report is the same format-neutral Report the estimate uses, so the table and Markdown
+renderers draw it unchanged. JSON carries money as plain integers of Rupiah and embeds the full
+estimate of the covered people; CSV has one row per group in funding order and a total row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from typing import Any
+
+from jamsostek_budget import __version__
+from jamsostek_budget.budget import GroupLine
+from jamsostek_budget.planning.fit import FULL_SHARE, FitLine, FitResult
+from jamsostek_budget.render.jsonout import budget_dict
+from jamsostek_budget.render.labels import number, percent, rupiah, segment_label
+from jamsostek_budget.render.sections import Report, Section
+
+GROUP_HEADERS = (
+    "#",
+    "Group",
+    "Segment",
+    "People",
+    "Covered",
+    "Not\ncovered",
+    "Per person\na year (Rp)",
+    "APBD\na year (Rp)",
+)
+CSV_HEADER = [
+    "city",
+    "fiscal_year",
+    "mode",
+    "ceiling",
+    "share_basis_points",
+    "order",
+    "group",
+    "label",
+    "segment",
+    "headcount",
+    "covered",
+    "not_covered",
+    "per_person_annual",
+    "apbd_annual",
+    "left",
+]
+
+
+def share_label(basis_points: int) -> str:
+    """87,19 %: a share in basis points, written as the other percentages are."""
+    return percent(Decimal(basis_points) * 100 / FULL_SHARE)
+
+
+def fit_report(result: FitResult) -> Report:
+    scenario = result.scenario
+    title = (
+        f"{scenario.name}: what {rupiah(result.ceiling)} a year covers, fiscal year "
+        f"{scenario.fiscal_year} ({_mode_label(result)})"
+    )
+    summary = (
+        f"APBD cost: {rupiah(result.cost)} a year for {number(result.people_covered)} of "
+        f"{number(result.people_wanted)} people",
+        f"Left of the ceiling: {rupiah(result.left)}",
+        _not_covered_line(result),
+    )
+    return Report(title, summary, (_groups(result),), _notes(result))
+
+
+def _mode_label(result: FitResult) -> str:
+    if result.share_basis_points is None:
+        return "priority order"
+    return f"the same {share_label(result.share_basis_points)} of every group"
+
+
+def _not_covered_line(result: FitResult) -> str:
+    if not result.people_not_covered:
+        return f"Everyone is covered: the full estimate is {rupiah(result.full_cost)} a year"
+    shortfall = result.full_cost - result.ceiling
+    return (
+        f"Not covered: {number(result.people_not_covered)} people; covering everyone costs "
+        f"{rupiah(result.full_cost)} a year, {rupiah(shortfall)} more than the ceiling"
+    )
+
+
+def _budget_lines(result: FitResult) -> dict[str, GroupLine]:
+    return {line.group.id: line for line in result.budget.lines}
+
+
+def _groups(result: FitResult) -> Section:
+    budget_lines = _budget_lines(result)
+    rows = tuple(
+        (
+            str(position),
+            line.label,
+            segment_label(budget_lines[line.group_id]),
+            number(line.wanted),
+            number(line.covered),
+            number(line.not_covered),
+            number(line.per_person_annual),
+            number(line.cost),
+        )
+        for position, line in enumerate(result.lines, 1)
+    )
+    footer = (
+        "",
+        "Total",
+        "",
+        number(result.people_wanted),
+        number(result.people_covered),
+        number(result.people_not_covered),
+        "",
+        number(result.cost),
+    )
+    title = "Per group, in funding order" if result.mode == "priority" else "Per group"
+    return Section(title, GROUP_HEADERS, rows, footer, frozenset({0, 3, 4, 5, 6, 7}))
+
+
+def _notes(result: FitResult) -> tuple[str, ...]:
+    if result.share_basis_points is None:
+        how = (
+            "Groups are funded in the order shown, each with as many whole people as the money "
+            "left pays for; when a group cannot be covered in full, later groups whose people "
+            "cost less can still be funded from what is left."
+        )
+    else:
+        how = (
+            f"Every group gets the same share of its people, "
+            f"{share_label(result.share_basis_points)}, rounded down to whole people: the "
+            "largest share, in steps of 0,01 %, that fits the ceiling."
+        )
+    return (
+        how,
+        f"Per person a year: the APBD premium of one person for the group's months of "
+        f"{result.scenario.fiscal_year}; the premium is rounded per person, so n people cost "
+        "exactly n times as much.",
+    )
+
+
+def fit_dict(result: FitResult) -> dict[str, Any]:
+    scenario = result.scenario
+    budget_lines = _budget_lines(result)
+    return {
+        "city": scenario.city,
+        "name": scenario.name,
+        "province": scenario.province,
+        "fiscal_year": scenario.fiscal_year,
+        "mode": result.mode,
+        "ceiling": result.ceiling,
+        "share_basis_points": result.share_basis_points,
+        "order": list(result.order),
+        "lines": [_line(line, budget_lines[line.group_id]) for line in result.lines],
+        "totals": {
+            "headcount": result.people_wanted,
+            "covered": result.people_covered,
+            "not_covered": result.people_not_covered,
+            "cost": result.cost,
+            "left": result.left,
+            "full_cost": result.full_cost,
+        },
+        "estimate": budget_dict(result.budget),
+        "jbudget_version": __version__,
+    }
+
+
+def _line(line: FitLine, budget_line: GroupLine) -> dict[str, Any]:
+    return {
+        "group": line.group_id,
+        "label": line.label,
+        "segment": budget_line.group.segment,
+        "band": budget_line.band,
+        "risk_class": budget_line.group.risk_class,
+        "headcount": line.wanted,
+        "covered": line.covered,
+        "not_covered": line.not_covered,
+        "per_person_annual": line.per_person_annual,
+        "cost": line.cost,
+    }
+
+
+def render_fit_json(result: FitResult) -> str:
+    return json.dumps(fit_dict(result), indent=2, ensure_ascii=False) + "\n"
+
+
+def fit_csv(result: FitResult) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    scenario = result.scenario
+    share = "" if result.share_basis_points is None else result.share_basis_points
+    head = [scenario.city, scenario.fiscal_year, result.mode, result.ceiling, share]
+    budget_lines = _budget_lines(result)
+    for position, line in enumerate(result.lines, 1):
+        writer.writerow([*head, position, *_csv_cells(line, budget_lines[line.group_id]), ""])
+    totals = [result.people_wanted, result.people_covered, result.people_not_covered]
+    writer.writerow([*head, "", "TOTAL", "Total", "", *totals, "", result.cost, result.left])
+    return out.getvalue()
+
+
+def _csv_cells(line: FitLine, budget_line: GroupLine) -> list[object]:
+    return [
+        line.group_id,
+        line.label,
+        budget_line.group.segment,
+        line.wanted,
+        line.covered,
+        line.not_covered,
+        line.per_person_annual,
+        line.cost,
+    ]
