@@ -111,6 +111,7 @@ class RateUse:
     article: str
     confidence: str
     last_checked: date
+    projected: bool = False
 
 
 @dataclass(frozen=True)

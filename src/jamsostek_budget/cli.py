@@ -35,6 +35,11 @@ from jamsostek_budget.render.fit_report import fit_csv, fit_report, render_fit_j
 from jamsostek_budget.render.jsonout import render_json
 from jamsostek_budget.render.labels import rupiah
 from jamsostek_budget.render.markdown import render_markdown
+from jamsostek_budget.render.project_report import (
+    project_csv,
+    project_report,
+    render_project_json,
+)
 from jamsostek_budget.render.rates_report import rates_dict, rates_report
 from jamsostek_budget.render.report import Report, estimate_report
 from jamsostek_budget.render.table import report_renderable
@@ -337,6 +342,71 @@ def fit_command(
         else:
             emit(
                 _report_output(fit_report(result), fmt, lambda: render_fit_json(result)),
+                output,
+                force,
+            )
+
+
+@app.command("project")
+def project_command(
+    years: Annotated[
+        str,
+        typer.Option("--years", metavar="FIRST-LAST", help="The years to cost, like 2026-2030."),
+    ],
+    city: CityOption = None,
+    scenario: ScenarioOption = None,
+    headcount_growth: Annotated[
+        str | None,
+        typer.Option(
+            "--headcount-growth",
+            metavar="PCT",
+            help="Headcount growth a year for every group without its own "
+            "(default: the scenario's projection, else 0).",
+        ),
+    ] = None,
+    wage_growth: Annotated[
+        str | None,
+        typer.Option(
+            "--wage-growth",
+            metavar="PCT",
+            help="PU wage growth a year (default: the scenario's projection, else 0).",
+        ),
+    ] = None,
+    gdp_growth: Annotated[
+        str | None,
+        typer.Option(
+            "--gdp-growth",
+            metavar="PCT",
+            help="GDP "
+            "growth for JP wage caps not yet announced (default: the scenario's "
+            "projection, else 5).",
+        ),
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    rates: RatesOption = None,
+) -> None:
+    """Project the budget over several years: per year, per group and per program, with JP
+    wage caps beyond the last announced one extended by the PP 45/2015 rule (marked)."""
+    with reported_errors():
+        growth = {
+            "headcount": api.parse_percent(headcount_growth, "--headcount-growth"),
+            "wage": api.parse_percent(wage_growth, "--wage-growth"),
+            "gdp": api.parse_percent(gdp_growth, "--gdp-growth"),
+        }
+        found = api.project_years(
+            api.scenario_path(city, scenario), api.parse_years(years), growth, rates
+        )
+        print_problems(found.warnings, _error_console())
+        projection = found.projection
+        if fmt is Format.csv:
+            emit(project_csv(projection), output, force)
+        else:
+            emit(
+                _report_output(
+                    project_report(projection), fmt, lambda: render_project_json(projection)
+                ),
                 output,
                 force,
             )

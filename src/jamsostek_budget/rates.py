@@ -76,6 +76,11 @@ class Citation(Model):
 class DatedValue(Citation):
     effective: date
     value: Number
+    projected: bool = Field(
+        default=False,
+        description="a forecast (for example by the PP 45/2015 rule), not a value "
+        "announced by BPJS Ketenagakerjaan or set by a regulation",
+    )
 
 
 class Parameter(Model):

@@ -1,0 +1,185 @@
+"""Multi-year projection: the same scenario costed year after year as headcounts and wages grow
+and the JP wage cap rises.
+
+JP wage caps not yet announced are extended with the PP 45/2015 Pasal 29 rule (previous cap x
+(1 + assumed GDP growth), rounded down to Rp100) and marked as projected. Headcounts and wages
+grow from the scenario's fiscal year and are rounded once per year from the base (never
+compounded from rounded values); explicit per-year headcounts win over growth.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_FLOOR, Decimal
+
+from jamsostek_budget.budget import Budget
+from jamsostek_budget.engine import estimate
+from jamsostek_budget.errors import UsageError
+from jamsostek_budget.fields import PROGRAMS, Program
+from jamsostek_budget.money import HUNDRED, round_rupiah
+from jamsostek_budget.rates import DatedValue
+from jamsostek_budget.ratetable import RateTable
+from jamsostek_budget.scenario import Group, Scenario
+
+JP_CAP = "pu.jp_wage_cap"
+CAP_ROUNDING = 100  # PP 45/2015: rounded down to Rp100
+MAX_YEARS = 50
+
+
+@dataclass(frozen=True)
+class Assumptions:
+    headcount_growth_percent: Decimal
+    wage_growth_percent: Decimal
+    gdp_growth_percent: Decimal
+
+
+@dataclass(frozen=True)
+class Year:
+    year: int
+    budget: Budget
+    jp_caps: tuple[DatedValue, ...]  # the JP wage caps in force during the year
+
+    @property
+    def projected_cap(self) -> bool:
+        return any(cap.projected for cap in self.jp_caps)
+
+
+@dataclass(frozen=True)
+class Projection:
+    scenario: Scenario
+    assumptions: Assumptions
+    years: tuple[Year, ...]
+
+    @property
+    def annual(self) -> int:
+        return sum(year.budget.annual for year in self.years)
+
+    @property
+    def worker_annual(self) -> int:
+        return sum(year.budget.worker_annual for year in self.years)
+
+    @property
+    def by_program(self) -> dict[Program, int]:
+        total: dict[Program, int] = {}
+        for year in self.years:
+            for program, amount in year.budget.by_program.items():
+                total[program] = total.get(program, 0) + amount
+        return {program: total[program] for program in PROGRAMS if program in total}
+
+    def group_total(self, group_id: str) -> int:
+        return sum(
+            line.annual
+            for year in self.years
+            for line in year.budget.lines
+            if line.group.id == group_id
+        )
+
+
+def assumptions_for(
+    scenario: Scenario,
+    *,
+    headcount_growth: Decimal | None = None,
+    wage_growth: Decimal | None = None,
+    gdp_growth: Decimal | None = None,
+) -> Assumptions:
+    """The scenario's `projection:` assumptions, each overridden by a flag when given."""
+    base = scenario.projection
+    return Assumptions(
+        base.headcount_growth_percent if headcount_growth is None else headcount_growth,
+        base.wage_growth_percent if wage_growth is None else wage_growth,
+        base.gdp_growth_percent if gdp_growth is None else gdp_growth,
+    )
+
+
+def project(
+    scenario: Scenario, table: RateTable, years: Sequence[int], assumptions: Assumptions
+) -> Projection:
+    check_years(years)
+    extended = with_projected_caps(table, max(years), assumptions.gdp_growth_percent)
+    costed = tuple(_year(scenario, extended, year, assumptions) for year in years)
+    return Projection(scenario, assumptions, costed)
+
+
+def check_years(years: Sequence[int]) -> None:
+    if not years:
+        raise UsageError("no years to project", "give a range like 2026-2030")
+    if len(years) > MAX_YEARS:
+        raise UsageError(f"{len(years)} years is too long a window; at most {MAX_YEARS}")
+
+
+def _year(scenario: Scenario, table: RateTable, year: int, assumptions: Assumptions) -> Year:
+    grown = scenario_for_year(scenario, year, assumptions)
+    caps = _caps_during(table, year)
+    return Year(year, estimate(grown, table), caps)
+
+
+def _caps_during(table: RateTable, year: int) -> tuple[DatedValue, ...]:
+    by_date: dict[date, DatedValue] = {}
+    for month in range(1, 13):
+        cap = table.at(date(year, month, 1)).values.get(JP_CAP)
+        if cap is not None:
+            by_date.setdefault(cap.effective, cap)
+    return tuple(by_date.values())
+
+
+def scenario_for_year(scenario: Scenario, year: int, assumptions: Assumptions) -> Scenario:
+    groups = [
+        _group_for_year(group, year - scenario.fiscal_year, year, assumptions)
+        for group in scenario.groups
+    ]
+    return scenario.model_copy(update={"fiscal_year": year, "groups": groups})
+
+
+def _group_for_year(group: Group, elapsed: int, year: int, assumptions: Assumptions) -> Group:
+    explicit = {row.year: row.headcount for row in group.headcount_by_year}
+    rate = group.headcount_growth_percent
+    if rate is None:
+        rate = assumptions.headcount_growth_percent
+    headcount = explicit.get(year, grow(group.headcount, elapsed, rate))
+    update: dict[str, object] = {"headcount": headcount}
+    if group.monthly_wage is not None:
+        rate = group.wage_growth_percent
+        update["monthly_wage"] = grow(
+            group.monthly_wage, elapsed, assumptions.wage_growth_percent if rate is None else rate
+        )
+    return group.model_copy(update=update)
+
+
+def grow(amount: int, years: int, percent: Decimal) -> int:
+    """`amount` after `years` of `percent` growth a year, rounded once (half up)."""
+    factor = (1 + percent / HUNDRED) ** years
+    return max(round_rupiah(Decimal(amount) * factor), 0)
+
+
+def with_projected_caps(table: RateTable, until: int, gdp_growth: Decimal) -> RateTable:
+    """The rate table with a JP wage cap for every March up to `until` that has none yet."""
+    parameter = table.parameters[JP_CAP]
+    values = list(parameter.values)
+    while values[-1].effective.year < until:
+        values.append(_next_cap(values[-1], gdp_growth))
+    if len(values) == len(parameter.values):
+        return table
+    extended = parameter.model_copy(update={"values": values})
+    parameters = {**table.parameters, JP_CAP: extended}
+    return RateTable(table.regulations, parameters, table.bands, table.reliefs)
+
+
+def _next_cap(previous: DatedValue, gdp_growth: Decimal) -> DatedValue:
+    raw = previous.value * (1 + gdp_growth / HUNDRED) / CAP_ROUNDING
+    value = raw.to_integral_value(ROUND_FLOOR) * CAP_ROUNDING
+    year = previous.effective.year + 1
+    return previous.model_copy(
+        update={
+            "effective": date(year, 3, 1),
+            "value": value,
+            "projected": True,
+            "regulation": "pp-45-2015",
+            "article": "Pasal 29 ayat (3), projected",
+            "confidence": "low",
+            "sources": [],
+            "note": f"projected: {previous.value:,} x (1 + {gdp_growth} %), rounded "
+            "down to Rp100, with the GDP growth assumed for the projection",
+        }
+    )

@@ -1,0 +1,116 @@
+"""Multi-year projection: hand-worked growth and JP caps, year 1 equals the plain estimate."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jamsostek_budget.engine import estimate
+from jamsostek_budget.planning.projection import (
+    Assumptions,
+    grow,
+    project,
+    with_projected_caps,
+)
+from jamsostek_budget.ratetable import RateTable
+from jamsostek_budget.scenario import Scenario, YearHeadcount
+from tests.cli_runner import run
+from tests.helpers import make_group, make_scenario
+from tests.test_properties import TABLE, scenarios
+
+FLAT = Assumptions(Decimal(0), Decimal(0), Decimal(5))
+
+
+def test_projected_jp_caps_follow_pp_45_2015(table: RateTable) -> None:
+    # 11,086,300 x 1.05 = 11,640,615 -> 11,640,600; x 1.05 = 12,222,630 -> 12,222,600
+    caps = with_projected_caps(table, 2028, Decimal(5)).parameters["pu.jp_wage_cap"].values
+    assert [(c.effective.isoformat(), int(c.value), c.projected) for c in caps[-3:]] == [
+        ("2026-03-01", 11_086_300, False),
+        ("2027-03-01", 11_640_600, True),
+        ("2028-03-01", 12_222_600, True),
+    ]
+    assert table.parameters["pu.jp_wage_cap"].values[-1].effective.year == 2026  # unchanged
+
+
+def test_pu_above_the_cap_in_a_projected_year(table: RateTable) -> None:
+    # JP employer 2 %: Jan-Feb 2027 on 11,086,300 (221,726), Mar-Dec on 11,640,600* (232,812)
+    group = make_group(segment="pu", monthly_wage=15_000_000, risk_class="low", programs=["jp"])
+    projection = project(make_scenario(2026, group), table, [2026, 2027], FLAT)
+    year = projection.years[1]
+    assert year.budget.annual == 2 * 221_726 + 10 * 232_812
+    assert year.projected_cap and not projection.years[0].projected_cap
+    assert projection.annual == sum(y.budget.annual for y in projection.years)
+
+
+def test_headcount_and_wage_growth_round_once_from_the_base(table: RateTable) -> None:
+    # 1,000 x 1.03^2 = 1,060.9 -> 1,061 people; wage 2,500,000 x 1.05^2 = 2,756,250
+    assert grow(1_000, 2, Decimal(3)) == 1_061
+    assert grow(2_500_000, 2, Decimal(5)) == 2_756_250
+    pu = make_group(
+        id="staff", segment="pu", monthly_wage=2_500_000, risk_class="very_low", headcount=1_000
+    )
+    growth = Assumptions(Decimal(3), Decimal(5), Decimal(5))
+    year = project(make_scenario(2025, pu), table, [2027], growth).years[0]
+    line = year.budget.lines[0]
+    assert (line.group.headcount, line.group.monthly_wage) == (1_061, 2_756_250)
+    # JKK 0.24 % of 2,756,250 = 6,615; JKM 0.30 % = 8,268.75 -> 8,269
+    assert line.annual == 1_061 * 12 * (6_615 + 8_269)
+
+
+def test_explicit_headcounts_and_group_growth_win(table: RateTable) -> None:
+    planned = make_group(
+        id="a", headcount=100, headcount_by_year=[YearHeadcount(year=2027, headcount=250)]
+    )
+    own = make_group(id="b", headcount=100, headcount_growth_percent=10)
+    projection = project(
+        make_scenario(2025, planned, own),
+        table,
+        [2026, 2027],
+        Assumptions(Decimal(3), Decimal(0), Decimal(5)),
+    )
+    people = [[line.group.headcount for line in y.budget.lines] for y in projection.years]
+    assert people == [[103, 110], [250, 121]]
+
+
+@settings(max_examples=60, deadline=None)
+@given(scenarios(), st.integers(0, 4))
+def test_year_one_equals_the_plain_estimate(scenario: Scenario, extra: int) -> None:
+    years = list(range(scenario.fiscal_year, scenario.fiscal_year + 1 + extra))
+    projection = project(scenario, TABLE, years, Assumptions(Decimal(7), Decimal(4), Decimal(5)))
+    plain = estimate(scenario, TABLE)
+    first = projection.years[0].budget
+    assert first.monthly == plain.monthly and first.by_program == plain.by_program
+    assert projection.annual == sum(y.budget.annual for y in projection.years)
+
+
+def test_project_cli_table_json_csv() -> None:
+    table_out = run("project", "--city", "metro", "--years", "2025-2027")
+    assert table_out.exit_code == 0, table_out.stderr
+    assert "Rp11.640.600*" in table_out.stdout and "projected JP wage cap" in table_out.stdout
+    data = json.loads(run("project", "-c", "metro", "--years", "2025..2026", "-f", "json").stdout)
+    assert [y["annual"] for y in data["years"]] == [1_720_963_200, 1_720_963_200]
+    assert data["totals"]["annual"] == 2 * 1_720_963_200
+    rows = run("project", "-c", "metro", "--years", "2026", "-f", "csv").stdout.splitlines()
+    assert rows[-1].split(",")[5] == "1720963200"
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "words"),
+    [
+        (["--years", "2030-2026"], 2, ["reversed", "2026-2030"]),
+        (["--years", "soon"], 2, ["not a range of years"]),
+        (["--years", "2026-2030", "--gdp-growth", "lots"], 2, ["not a percentage"]),
+        (["--years", "2026-2030", "--headcount-growth", "-150"], 2, ["between -100 and 1000"]),
+        (["--years", "2010-2012"], 1, ["--years", "July 2015"]),
+    ],
+)
+def test_project_bad_input(args: list[str], code: int, words: list[str]) -> None:
+    result = run("project", "--city", "metro", *args)
+    assert result.exit_code == code, result.stdout
+    for word in words:
+        assert word in result.stderr
+    assert "Traceback" not in result.stderr
