@@ -1,0 +1,218 @@
+"""The command line's shared parts: the typer app, the options several commands take, and the
+one place that turns errors into messages and exit codes (1 bad input or output, 2 bad usage).
+
+A problem in the user's input is printed as `file:line:column: field: message` with a hint; a
+traceback means a bug in jbudget. Command modules (cli_estimate, cli_data, cli_planning,
+cli_roster) register their commands on `app` and import their implementation lazily, so that
+`jbudget estimate` does not pay for polars or the planning code.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console, RenderableType
+from rich.measure import Measurement
+from rich.text import Text
+
+from jamsostek_budget import __version__
+from jamsostek_budget.errors import DataError, JbudgetError, OutputError, Problem, UsageError
+from jamsostek_budget.output import write_new_file
+
+if TYPE_CHECKING:
+    from jamsostek_budget.render.sections import Report
+
+FILE_WIDTH = 160  # a table written to a file or a pipe is not cut to 80 columns
+
+app = typer.Typer(
+    name="jbudget",
+    help="Budget BPJS Ketenagakerjaan premiums paid from an Indonesian regional budget (APBD): "
+    "headcounts per worker group in, monthly and annual APBD allocations out, every Rupiah "
+    "traceable to its regulation.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class ListingFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+YearOption = Annotated[
+    int | None,
+    typer.Option(
+        "--year",
+        "-y",
+        min=2000,
+        max=2100,
+        help="Fiscal year (overrides the scenario's fiscal_year).",
+    ),
+]
+CityOption = Annotated[
+    str | None,
+    typer.Option("--city", "-c", help="A bundled city scenario by slug (see `jbudget cities`)."),
+]
+ScenarioOption = Annotated[
+    Path | None,
+    typer.Option("--scenario", "-s", help="Your own scenario YAML file.", dir_okay=False),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file instead of the terminal (refuses to overwrite without --force).",
+        dir_okay=False,
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite --output if it exists.")]
+RatesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--rates",
+        help="Folder of rate tables to use instead of the bundled rates/.",
+        file_okay=False,
+    ),
+]
+
+
+def error_console() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def print_problems(problems: tuple[Problem, ...] | list[Problem], console: Console) -> None:
+    """One problem a line, compiler style, never wrapped (editors and grep read these lines);
+    the user's own text is printed as written, never read as rich markup."""
+    for problem in problems:
+        style = "yellow" if problem.severity == "warning" else "red"
+        label = "warning: " if problem.severity == "warning" else ""
+        where = f"{problem.file}:{problem.line}:{problem.column}: {problem.field}: "
+        console.print(Text(where) + Text(label + problem.message, style=style), soft_wrap=True)
+        if problem.hint:
+            console.print(Text(f"  hint: {problem.hint}", style="dim"), soft_wrap=True)
+
+
+@contextmanager
+def reported_errors() -> Iterator[None]:
+    """Turn jbudget's own errors into messages and exit codes; never a traceback."""
+    console = error_console()
+    try:
+        yield
+    except DataError as exc:
+        print_problems(exc.problems, console)
+        console.print(f"{len(exc.problems)} problem(s) found.", style="red")
+        raise typer.Exit(1) from None
+    except UsageError as exc:
+        console.print(f"error: {exc.message}", style="red", markup=False)
+        if exc.hint:
+            console.print(f"  hint: {exc.hint}", style="dim", markup=False)
+        raise typer.Exit(2) from None
+    except (OutputError, JbudgetError) as exc:
+        console.print(f"error: {exc}", style="red", markup=False)
+        raise typer.Exit(1) from None
+
+
+def render_text(renderable: RenderableType) -> str:
+    """A rich renderable as plain text, for files and pipes."""
+    buffer = io.StringIO()
+    Console(file=buffer, width=FILE_WIDTH, color_system=None, soft_wrap=False).print(renderable)
+    return buffer.getvalue()
+
+
+def emit(text_or_renderable: str | RenderableType, output: Path | None, force: bool) -> None:
+    if output is not None:
+        text = (
+            text_or_renderable
+            if isinstance(text_or_renderable, str)
+            else render_text(text_or_renderable)
+        )
+        write_new_file(output, text, force=force)
+        error_console().print(f"wrote {output}", style="green", markup=False)
+    elif isinstance(text_or_renderable, str):
+        sys.stdout.write(text_or_renderable)
+    else:
+        print_uncropped(text_or_renderable, stdout_console())
+
+
+def stdout_console() -> Console:
+    """The console for results. A pipe or a log gets the width of a file, not rich's default of
+    80 columns, unless COLUMNS says otherwise."""
+    console = Console(highlight=False)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console.width = FILE_WIDTH
+    return console
+
+
+def print_uncropped(renderable: RenderableType, console: Console) -> None:
+    """Print at least as wide as the renderable needs: rich would otherwise cut off columns of
+    figures in a narrow terminal; a too-long line wraps instead, and no figure is lost."""
+    needed = Measurement.get(console, console.options.update_width(10_000), renderable).minimum
+    console.width = max(console.width, needed)
+    console.print(renderable)
+
+
+def report_output(
+    report: Report, fmt: Format | ListingFormat, as_json: Callable[[], str]
+) -> str | RenderableType:
+    if fmt.value == "json":
+        return as_json()
+    if fmt.value == "markdown":
+        from jamsostek_budget.render.markdown import render_markdown
+
+        return render_markdown(report)
+    from jamsostek_budget.render.table import report_renderable
+
+    return report_renderable(report)
+
+
+def parse_date(text: str | None) -> date:
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(
+            f"--date {text!r} is not a date", "write it as YYYY-MM-DD, like 2026-03-01"
+        ) from None
+
+
+def dump(data: object) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"jbudget {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Budget BPJS Ketenagakerjaan premiums paid from an APBD."""

@@ -1,0 +1,119 @@
+"""Commands that cost one scenario or list reference data: estimate, rates, cities."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from jamsostek_budget.cli_app import (
+    CityOption,
+    ForceOption,
+    Format,
+    ListingFormat,
+    OutputOption,
+    RatesOption,
+    ScenarioOption,
+    YearOption,
+    app,
+    dump,
+    emit,
+    error_console,
+    parse_date,
+    print_problems,
+    report_output,
+    reported_errors,
+)
+
+
+@app.command()
+def estimate(
+    city: CityOption = None,
+    scenario: ScenarioOption = None,
+    year: YearOption = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    rates: RatesOption = None,
+    benefits: Annotated[
+        bool,
+        typer.Option(
+            "--benefits",
+            help="Add the expected JKM death "
+            "claims and their value against the premiums (needs death_rate_per_1000 "
+            "in the scenario).",
+        ),
+    ] = False,
+) -> None:
+    """Estimate the APBD budget of a scenario: per group and program, monthly and annual.
+
+    Also shows coverage against the eligible population where the scenario states it.
+    """
+    from jamsostek_budget import api
+    from jamsostek_budget.render.csvout import render_csv
+    from jamsostek_budget.render.jsonout import render_json
+    from jamsostek_budget.render.report import estimate_report
+
+    with reported_errors():
+        result = api.estimate(
+            api.scenario_path(city, scenario), year=year, rates_dir=rates, with_benefits=benefits
+        )
+        print_problems(result.warnings, error_console())
+        budget, expected = result.budget, result.benefits
+        if fmt is Format.csv:
+            emit(render_csv(budget), output, force)
+        else:
+            report = estimate_report(budget, expected)
+            emit(report_output(report, fmt, lambda: render_json(budget, expected)), output, force)
+
+
+@app.command("rates")
+def rates_command(
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            "-d",
+            metavar="YYYY-MM-DD",
+            help="Show the rates in force on this date (default: today).",
+        ),
+    ] = None,
+    fmt: Annotated[
+        ListingFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ListingFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    rates: RatesOption = None,
+) -> None:
+    """Show the rates in force on a date, each with its regulation, confidence and last check."""
+    from jamsostek_budget import api
+    from jamsostek_budget.render.rates_report import rates_dict, rates_report
+
+    with reported_errors():
+        table, snapshot = api.rates_on(parse_date(on), rates)
+        emit(
+            report_output(
+                rates_report(table, snapshot), fmt, lambda: dump(rates_dict(table, snapshot))
+            ),
+            output,
+            force,
+        )
+
+
+@app.command()
+def cities(
+    fmt: Annotated[
+        ListingFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ListingFormat.table,
+) -> None:
+    """List the bundled city scenarios with their fiscal year, headcount and sources."""
+    from jamsostek_budget import api
+    from jamsostek_budget.render.cities_report import cities_list, cities_report
+
+    with reported_errors():
+        found = api.cities()
+        emit(
+            report_output(cities_report(found), fmt, lambda: dump(cities_list(found))),
+            None,
+            False,
+        )

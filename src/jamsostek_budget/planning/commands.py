@@ -1,0 +1,107 @@
+"""Entry points of the planning commands: load and check scenarios like `api`, then hand them to
+compare, fit and projection. Parsing of the planning flags (years, percentages) lives here too."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from jamsostek_budget.api import Estimate, checked_scenario, estimate, scenario_reference
+from jamsostek_budget.errors import DataError, Problem, UsageError
+from jamsostek_budget.loading import load_scenario
+from jamsostek_budget.planning.fit import FitResult, Mode, fit
+from jamsostek_budget.planning.projection import (
+    Projection,
+    assumptions_for,
+    project,
+    scenario_for_year,
+)
+from jamsostek_budget.scenariocheck import check_scenario
+
+
+def estimates(references: list[str], rates_dir: Path | None = None) -> list[Estimate]:
+    """One estimate per scenario reference (see scenario_reference), in order."""
+    found = []
+    for reference in references:
+        path, year = scenario_reference(reference)
+        found.append(estimate(path, year=year, rates_dir=rates_dir))
+    return found
+
+
+@dataclass(frozen=True)
+class Fit:
+    result: FitResult
+    warnings: tuple[Problem, ...]
+
+
+def fit_budget(
+    path: Path,
+    ceiling: int,
+    *,
+    priority: list[str] | None = None,
+    mode: Mode = "priority",
+    year: int | None = None,
+    rates_dir: Path | None = None,
+) -> Fit:
+    """How many people of each group an annual ceiling covers (see planning.fit)."""
+    scenario, table, warnings = checked_scenario(path, year, rates_dir)
+    return Fit(fit(scenario, table, ceiling, priority=priority, mode=mode), warnings)
+
+
+YEAR_RANGE = re.compile(r"^\s*(\d{4})\s*(?:(?:-|\.\.|:)\s*(\d{4}))?\s*$")
+
+
+def parse_years(text: str) -> list[int]:
+    """'2026-2030' (also 2026..2030, 2026:2030) or a single year -> the years, in order."""
+    match = YEAR_RANGE.match(text)
+    if not match:
+        raise UsageError(f"--years {text!r} is not a range of years", "write 2026-2030")
+    first, last = int(match.group(1)), int(match.group(2) or match.group(1))
+    if last < first:
+        raise UsageError(f"--years {text!r} is reversed", f"write {last}-{first}")
+    if not 2000 <= first <= last <= 2100:
+        raise UsageError(f"--years {text!r} is outside 2000-2100")
+    return list(range(first, last + 1))
+
+
+def parse_percent(text: str | None, flag: str) -> Decimal | None:
+    if text is None:
+        return None
+    try:
+        value = Decimal(text.strip().rstrip("%").replace(",", "."))
+    except InvalidOperation:
+        raise UsageError(f"{flag} {text!r} is not a percentage", f"write {flag} 3.5") from None
+    if not value.is_finite() or not -100 <= value <= 1000:
+        raise UsageError(f"{flag} {text!r} must be between -100 and 1000 percent")
+    return value
+
+
+@dataclass(frozen=True)
+class Projected:
+    projection: Projection
+    warnings: tuple[Problem, ...]
+
+
+def project_years(
+    path: Path, years: list[int], growth: dict[str, Decimal | None], rates_dir: Path | None = None
+) -> Projected:
+    """Cost the scenario for every year in `years` (growth: headcount, wage, gdp overrides)."""
+    scenario, table, warnings = checked_scenario(path, None, rates_dir)
+    _, source = load_scenario(path)
+    assumptions = assumptions_for(
+        scenario,
+        headcount_growth=growth.get("headcount"),
+        wage_growth=growth.get("wage"),
+        gdp_growth=growth.get("gdp"),
+    )
+    first = scenario_for_year(scenario, years[0], assumptions)
+    errors = [
+        p
+        for p in check_scenario(first, source, table, year_from_flag=True)
+        if p.severity == "error"
+    ]
+    if errors:
+        raise DataError([replace(p, field="--years") for p in errors])
+    return Projected(project(scenario, table, years, assumptions), warnings)
