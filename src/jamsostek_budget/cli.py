@@ -6,10 +6,12 @@ the commands' signatures.
 
 from __future__ import annotations
 
-from jamsostek_budget import cli_data, cli_estimate, cli_planning
+from jamsostek_budget import cli_data, cli_estimate, cli_planning, cli_roster
 from jamsostek_budget.cli_app import app
 
-COMMAND_MODULES = (cli_estimate, cli_planning, cli_data)
+__all__ = ["app", "main"]
+
+COMMAND_MODULES = (cli_estimate, cli_planning, cli_roster, cli_data)
 
 
 def main() -> None:

@@ -58,6 +58,7 @@ class ListingFormat(StrEnum):
     markdown = "markdown"
 
 
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 YearOption = Annotated[
     int | None,
     typer.Option(

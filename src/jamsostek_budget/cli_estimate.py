@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -10,6 +11,7 @@ from jamsostek_budget.cli_app import (
     CityOption,
     ForceOption,
     Format,
+    FormatOption,
     ListingFormat,
     OutputOption,
     RatesOption,
@@ -25,13 +27,17 @@ from jamsostek_budget.cli_app import (
     reported_errors,
 )
 
+if TYPE_CHECKING:
+    from jamsostek_budget.budget import Budget
+    from jamsostek_budget.planning.benefits import Benefits
+
 
 @app.command()
 def estimate(
     city: CityOption = None,
     scenario: ScenarioOption = None,
     year: YearOption = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    fmt: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
     rates: RatesOption = None,
@@ -50,21 +56,34 @@ def estimate(
     Also shows coverage against the eligible population where the scenario states it.
     """
     from jamsostek_budget import api
-    from jamsostek_budget.render.csvout import render_csv
-    from jamsostek_budget.render.jsonout import render_json
-    from jamsostek_budget.render.report import estimate_report
 
     with reported_errors():
         result = api.estimate(
             api.scenario_path(city, scenario), year=year, rates_dir=rates, with_benefits=benefits
         )
         print_problems(result.warnings, error_console())
-        budget, expected = result.budget, result.benefits
-        if fmt is Format.csv:
-            emit(render_csv(budget), output, force)
-        else:
-            report = estimate_report(budget, expected)
-            emit(report_output(report, fmt, lambda: render_json(budget, expected)), output, force)
+        emit_budget(result.budget, fmt, output, force, benefits=result.benefits)
+
+
+def emit_budget(
+    budget: Budget,
+    fmt: Format,
+    output: Path | None,
+    force: bool,
+    *,
+    benefits: Benefits | None = None,
+    from_roster: bool = False,
+) -> None:
+    """An estimate in the chosen format, to the terminal or --output (also used by roster)."""
+    from jamsostek_budget.render.csvout import render_csv
+    from jamsostek_budget.render.jsonout import render_json
+    from jamsostek_budget.render.report import estimate_report
+
+    if fmt is Format.csv:
+        emit(render_csv(budget), output, force)
+        return
+    report = estimate_report(budget, benefits, from_roster=from_roster)
+    emit(report_output(report, fmt, lambda: render_json(budget, benefits)), output, force)
 
 
 @app.command("rates")

@@ -39,7 +39,7 @@ def months_label(line: GroupLine) -> str:
 def segment_label(line: GroupLine) -> str:
     group = line.group
     if group.segment == "bpu":
-        return f"BPU band {line.band}"
+        return f"BPU band {line.band}" if line.band is not None else "BPU, several bands"
     risk = (group.risk_class or "").replace("_", " ")
     return f"PU {risk} risk"
 

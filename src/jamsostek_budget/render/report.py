@@ -28,7 +28,15 @@ from jamsostek_budget.render.sections import Report, Section
 __all__ = ["Report", "Section", "estimate_report"]
 
 
-def estimate_report(budget: Budget, benefits: Benefits | None = None) -> Report:
+ROSTER_NOTE = (
+    "Costed from a roster: each participant's own income or wage and months; "
+    "'per person a month' is the average over the participants covered that month."
+)
+
+
+def estimate_report(
+    budget: Budget, benefits: Benefits | None = None, *, from_roster: bool = False
+) -> Report:
     scenario = budget.scenario
     title = (
         f"{scenario.name}, {scenario.province}: BPJS Ketenagakerjaan premiums from the "
@@ -46,7 +54,8 @@ def estimate_report(budget: Budget, benefits: Benefits | None = None) -> Report:
     sections += [section for section in (coverage_section(budget),) if section]
     sections += [benefits_section(benefits)] if benefits else []
     sections += [_rates(budget), _regulations(budget)]
-    return Report(title, tuple(summary), tuple(sections), _notes(budget))
+    notes = ((ROSTER_NOTE,) if from_roster else ()) + _notes(budget)
+    return Report(title, tuple(summary), tuple(sections), notes)
 
 
 def _has_worker_share(budget: Budget) -> bool:

@@ -1,0 +1,57 @@
+"""The roster command's library call: read and check a roster against a scenario, cost the
+accepted rows, and write the rejects and per-person tables (atomically, never over an existing
+file unless asked)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+
+from jamsostek_budget.api import checked_scenario
+from jamsostek_budget.budget import Budget
+from jamsostek_budget.errors import OutputError, Problem
+from jamsostek_budget.output import write_new_file
+from jamsostek_budget.roster.costing import per_person, roster_budget
+from jamsostek_budget.roster.read import RosterRows, read_roster
+
+
+@dataclass(frozen=True)
+class RosterEstimate:
+    rows: RosterRows
+    budget: Budget
+    warnings: tuple[Problem, ...]
+    per_person: pl.DataFrame | None
+
+
+def roster_estimate(
+    roster: Path,
+    scenario_file: Path,
+    *,
+    year: int | None = None,
+    rates_dir: Path | None = None,
+    today: date | None = None,
+    with_per_person: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> RosterEstimate:
+    scenario, table, warnings = checked_scenario(scenario_file, year, rates_dir)
+    rows = read_roster(roster, scenario, today=today or date.today(), progress=progress)
+    budget = roster_budget(rows.accepted, scenario, table)
+    people = per_person(rows.accepted, scenario, table) if with_per_person else None
+    return RosterEstimate(rows, budget, warnings, people)
+
+
+def default_rejects_path(roster: Path) -> Path:
+    return roster.with_name(f"{roster.stem}-rejects.csv")
+
+
+def write_table(frame: pl.DataFrame, path: Path, *, force: bool) -> None:
+    """A table as CSV, through the same atomic, no-overwrite writer as every other output."""
+    try:
+        text = frame.write_csv()
+    except pl.exceptions.PolarsError as exc:  # pragma: no cover - polars failing to format
+        raise OutputError(f"cannot write {path}: {exc}") from exc
+    write_new_file(path, text, force=force)

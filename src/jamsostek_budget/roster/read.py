@@ -1,0 +1,289 @@
+"""Read a roster file (CSV or Excel .xlsx): `read_roster` is the entry point.
+
+The file is opened as raw text, a lazy frame of every original column as String with the line
+(CSV) or sheet row (Excel) of each row, plus the mapping from the roster's column names to the
+file's headers. Nothing is converted here, so nothing is lost or coerced; `checks` checks the
+values. Problems with the file as a whole (unreadable, not UTF-8, a required column missing) are
+a DataError at the header's line, or at the line at fault.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import re
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from xml.etree import ElementTree
+
+import fastexcel
+import polars as pl
+
+from jamsostek_budget.errors import DataError, Problem
+from jamsostek_budget.roster.checks import LINE, RosterRows, check_rows
+from jamsostek_budget.scenario import Scenario
+from jamsostek_budget.yamlsource import display_name
+
+__all__ = ["RawRoster", "RosterRows", "open_roster", "read_roster", "suggest_column"]
+
+COLUMNS = ("nik", "name", "group", "declared_income", "monthly_wage", "start_month", "end_month")
+REQUIRED = ("nik", "group")
+ALIASES: dict[str, tuple[str, ...]] = {
+    "nik": ("no_ktp", "nomor_ktp", "no_nik", "nomor_nik", "ktp", "nomor_induk_kependudukan"),
+    "name": ("nama", "nama_lengkap", "nama_peserta", "full_name"),
+    "group": ("kelompok", "kelompok_peserta", "grup", "group_id", "id_kelompok"),
+    "declared_income": ("penghasilan", "income", "pendapatan", "penghasilan_bulanan"),
+    "monthly_wage": ("upah", "wage", "upah_bulanan", "gaji", "gaji_bulanan"),
+    "start_month": ("bulan_mulai", "mulai", "start", "bulan_awal", "awal"),
+    "end_month": ("bulan_akhir", "bulan_selesai", "selesai", "end", "akhir"),
+}
+KNOWN = {name: name for name in COLUMNS} | {
+    alias: name for name, aliases in ALIASES.items() for alias in aliases
+}
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+OTHER_SPREADSHEETS = (".xls", ".xlsb", ".ods", ".numbers")
+SEPARATORS = (",", ";", "\t", "|")
+RESERVED = (LINE, "reasons")
+HEADER_LINE = 1
+SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+@dataclass(frozen=True)
+class RawRoster:
+    """Every row as read: `line` (Int64) first, then the original columns as String."""
+
+    path: Path
+    file: str
+    frame: pl.LazyFrame
+    columns: dict[str, str]  # roster column -> the file's header
+    ignored: tuple[str, ...]  # headers that are not roster columns, kept for the rejects
+    separator: str | None  # None for Excel
+
+
+def read_roster(
+    path: Path,
+    scenario: Scenario,
+    *,
+    today: date,
+    progress: Callable[[int], None] | None = None,
+) -> RosterRows:
+    """Read and check a roster; a DataError if the file or its header cannot be used.
+
+    `progress` hears the number of rows checked once, at the end: the rows are read, then
+    checked, each in one vectorised step.
+    """
+    raw = open_roster(path)
+    accepted, rejected = check_rows(collect(raw), raw.columns, scenario, today)
+    rows = accepted.height + rejected.height
+    if progress is not None:
+        progress(rows)
+    return RosterRows(accepted, rejected, rows, raw.ignored)
+
+
+def open_roster(path: Path) -> RawRoster:
+    file = display_name(path)
+    if not path.is_file():
+        raise DataError([_file_problem(file, "cannot read the file: it does not exist", "")])
+    if path.suffix.lower() in OTHER_SPREADSHEETS:
+        message = f"cannot read the file: jbudget reads .csv and .xlsx, not {path.suffix}"
+        raise DataError([_file_problem(file, message, "save the roster as .xlsx or as CSV")])
+    if path.suffix.lower() in EXCEL_SUFFIXES:
+        frame, header_line, separator = _open_excel(path, file), _header_row(path), None
+    else:
+        separator = _sniff_separator(path, file)
+        frame, header_line = _scan_csv(path, separator), HEADER_LINE
+    frame = _without_reserved_names(frame)
+    headers = frame.collect_schema().names()
+    columns = map_columns(headers, file, header_line)
+    ignored = tuple(header for header in headers if header not in columns.values())
+    spanning = separator is not None and _cells_span_lines(path, separator)
+    frame = _numbered(frame, headers, header_line + 1, spanning=spanning)
+    return RawRoster(path, file, frame, columns, ignored, separator)
+
+
+def collect(raw: RawRoster) -> pl.DataFrame:
+    """Every row as read; a file polars cannot parse is a DataError."""
+    try:
+        return raw.frame.collect()
+    except pl.exceptions.ComputeError as error:
+        problem = _diagnose_csv(raw) if raw.separator is not None else None
+        if problem is None:
+            raise
+        raise DataError([problem]) from error
+
+
+def normalise(header: str) -> str:
+    """'Bulan Mulai' -> 'bulan_mulai'; 'Penghasilan (Rp)' -> 'penghasilan'."""
+    words = re.sub(r"[^0-9a-z]+", "_", header.strip().lower()).strip("_").split("_")
+    while len(words) > 1 and "rp" in (words[0], words[-1]):
+        words = words[1:] if words[0] == "rp" else words[:-1]
+    return "_".join(words)
+
+
+def suggest_column(header: str) -> str | None:
+    """The roster column a header that is not one probably meant, for a hint."""
+    close = difflib.get_close_matches(normalise(header), list(KNOWN), n=1, cutoff=0.75)
+    return KNOWN[close[0]] if close else None
+
+
+def map_columns(headers: Sequence[str], file: str, line: int) -> dict[str, str]:
+    columns: dict[str, str] = {}
+    problems: list[Problem] = []
+    for position, header in enumerate(headers, start=1):
+        name = KNOWN.get(normalise(header))
+        if name is not None and name in columns:
+            message = f"columns '{columns[name]}' and '{header}' both give {name}"
+            hint = "keep one of them, or rename the other"
+            problems.append(Problem(file, line, position, name, message, hint))
+        elif name is not None:
+            columns[name] = header
+    problems += [
+        _missing_problem(file, line, name, headers) for name in REQUIRED if name not in columns
+    ]
+    if problems:
+        raise DataError(problems)
+    return columns
+
+
+def _missing_problem(file: str, line: int, name: str, headers: Sequence[str]) -> Problem:
+    names = ", ".join(ALIASES[name])
+    unused = [header for header in headers if KNOWN.get(normalise(header)) is None]
+    for position, header in enumerate(headers, start=1):
+        if header in unused and suggest_column(header) == name:
+            hint = f"did you mean '{header}'? Rename it to {name} (also accepted: {names})"
+            return Problem(file, line, position, name, f"required column '{name}' is missing", hint)
+    found = ", ".join(f"'{header}'" for header in headers) or "no columns"
+    hint = f"add a column named {name} (also accepted: {names}); the header has {found}"
+    return Problem(file, line, 1, name, f"required column '{name}' is missing", hint)
+
+
+def _file_problem(file: str, message: str, hint: str, line: int = HEADER_LINE) -> Problem:
+    return Problem(file, line, 1, "", message, hint)
+
+
+def _sniff_separator(path: Path, file: str) -> str:
+    """The separator the header uses most: Excel in an Indonesian locale writes ';'."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.readline().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        hint = "save the roster as CSV UTF-8, or as .xlsx"
+        raise DataError([_file_problem(file, f"cannot read the file: {error}", hint)]) from error
+    counts = {separator: header.count(separator) for separator in SEPARATORS}
+    return max(SEPARATORS, key=lambda separator: counts[separator])
+
+
+def _scan_csv(path: Path, separator: str) -> pl.LazyFrame:
+    return pl.scan_csv(path, separator=separator, infer_schema=False, raise_if_empty=False)
+
+
+def _open_excel(path: Path, file: str) -> pl.LazyFrame:
+    """The first sheet, every cell as text (a blank cell as null); the header is its first
+    non-empty row."""
+    try:
+        frame = pl.read_excel(
+            path,
+            engine="calamine",
+            sheet_id=1,
+            read_options={"dtypes": "string", "header_row": 0, "whitespace_as_null": True},
+            drop_empty_rows=False,
+            drop_empty_cols=False,
+            raise_if_empty=False,
+        )
+    except fastexcel.FastExcelError as error:
+        message = f"cannot read the file as an Excel workbook: {str(error).splitlines()[0]}"
+        raise DataError([_file_problem(file, message, "save it as .xlsx, or as CSV")]) from error
+    return frame.lazy()
+
+
+def _header_row(path: Path) -> int:
+    """The sheet row of the first cell with a value: calamine starts the sheet there, so rows
+    below it are numbered from it. Only the top of the sheet is read."""
+    try:
+        with zipfile.ZipFile(path) as book, book.open(_first_sheet(book)) as sheet:
+            row = 0
+            for _, element in ElementTree.iterparse(sheet):
+                if element.tag == f"{SHEET_NS}row":
+                    row = int(element.get("r", row + 1))
+                    if any(_has_value(cell) for cell in element):
+                        return row
+                    element.clear()
+    except (KeyError, ValueError, zipfile.BadZipFile, ElementTree.ParseError):
+        pass  # calamine read it: keep its numbering from row 1
+    return HEADER_LINE
+
+
+def _has_value(cell: ElementTree.Element) -> bool:
+    return cell.find(f"{SHEET_NS}v") is not None or cell.find(f"{SHEET_NS}is") is not None
+
+
+def _first_sheet(book: zipfile.ZipFile) -> str:
+    relations = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    workbook = ElementTree.fromstring(book.read("xl/workbook.xml"))
+    first = workbook.find(f"{SHEET_NS}sheets/{SHEET_NS}sheet")
+    links = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
+    target = next(
+        link.get("Target", "")
+        for link in links
+        if first is not None and link.get("Id") == first.get(relations)
+    )
+    return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+
+
+def _without_reserved_names(frame: pl.LazyFrame) -> pl.LazyFrame:
+    """A header the output needs for itself ('line', 'reasons') is kept as 'line (file)'."""
+    clash = {name for name in frame.collect_schema().names() if name.lower() in RESERVED}
+    return frame.rename({name: f"{name} (file)" for name in clash}) if clash else frame
+
+
+def _numbered(
+    frame: pl.LazyFrame, headers: Sequence[str], first_line: int, *, spanning: bool
+) -> pl.LazyFrame:
+    """`line` first: the file line (CSV) or sheet row (Excel) of each row."""
+    frame = frame.with_row_index(LINE, offset=first_line).with_columns(pl.col(LINE).cast(pl.Int64))
+    if not (spanning and headers):
+        return frame
+    # a quoted cell may span lines: add the line breaks of the rows above
+    breaks = pl.sum_horizontal(pl.col(headers).str.count_matches("\n", literal=True))
+    return frame.with_columns(
+        pl.col(LINE) + breaks.fill_null(0).cast(pl.Int64).cum_sum().shift(1, fill_value=0)
+    )
+
+
+def _cells_span_lines(path: Path, separator: str) -> bool:
+    """Whether a quoted cell holds a line break: the file then has more lines than rows."""
+    try:
+        return _row_count(path, separator, '"') != _row_count(path, separator, None)
+    except pl.exceptions.ComputeError:
+        return True  # reading the rows will say what is wrong
+
+
+def _row_count(path: Path, separator: str, quote: str | None) -> int:
+    rows = pl.scan_csv(
+        path, separator=separator, quote_char=quote, has_header=False, infer_schema=False
+    )
+    return int(rows.select(pl.len()).collect().item())
+
+
+def _diagnose_csv(raw: RawRoster) -> Problem | None:
+    """Find where a CSV polars refused goes wrong (run only after a failure)."""
+    with raw.path.open("rb") as handle:
+        for number, data in enumerate(handle, start=1):
+            try:
+                data.decode("utf-8")
+            except UnicodeDecodeError as error:
+                hint = "save the roster as CSV UTF-8 (Excel: Save As > CSV UTF-8)"
+                message = f"is not UTF-8 text (byte {error.start + 1} of the line)"
+                return _file_problem(raw.file, message, hint, number)
+    width = len(raw.columns) + len(raw.ignored)
+    with raw.path.open(newline="", encoding="utf-8-sig") as text:
+        reader = csv.reader(text, delimiter=raw.separator or ",")
+        for row in reader:
+            if len(row) > width:
+                message = f"has {len(row)} cells but the header has {width}"
+                hint = "add a header for the extra cells, or remove the stray separators"
+                return _file_problem(raw.file, message, hint, reader.line_num)
+    return None
