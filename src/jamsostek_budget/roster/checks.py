@@ -65,13 +65,16 @@ def check_rows(
     second = _checked(failing, columns, scenario, today, strip=True).with_columns(
         _fails().alias(FAILS)
     )
-    accepted, rescued, rejected = pl.collect_all(
+    accepted, rescued = pl.collect_all(
         [
             first.lazy().filter(~pl.col(FAILS)).select(_accepted_values(name)),
             second.filter(~pl.col(FAILS)).select(_accepted_values(name)),
-            _rejected(second.filter(pl.col(FAILS)), originals),
         ]
     )
+    # The reasons are built with pl.format, which polars' streaming engine can panic on
+    # ("assertion failed: i < self.len()", pola-rs/polars#25339 and #25525); this plan only
+    # holds the rejected rows, so the in-memory engine costs nothing noticeable.
+    rejected = _rejected(second.filter(pl.col(FAILS)), originals).collect(engine="in-memory")
     if not rescued.is_empty():
         accepted = accepted.merge_sorted(rescued, LINE)
     return accepted, _finish_rejected(rejected, _first_lines(first), scenario.groups)

@@ -1,0 +1,108 @@
+"""Benchmark the start-up of `jbudget estimate --city metro` against importing its dependencies.
+
+In one run, like hyperfine: one warm-up run of each command, then `--runs` runs of each,
+interleaved so that all of them see the same machine:
+
+- jbudget: `jbudget estimate --city metro --format json` (standard output to /dev/null), the
+  whole process: interpreter, imports, loading the rates and the scenario, the estimate, the JSON;
+- imports: `python -c "import typer, rich, pydantic, yaml"`, the baseline of the goal. It is
+  less than any program of this stack pays: pydantic and rich load their submodules lazily, and
+  typer loads its pydantic-based parameter handling only when a command parses its options;
+- hello (for reference, not a goal): the smallest program that uses the stack, a typer command
+  with one option that fills one pydantic model and prints it as JSON with rich.
+
+Prints the median, mean and spread of each, and the ratios of the medians: jbudget / imports
+against the goal (1.3x), and jbudget / hello.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+from runs import Run, bytecode_env, run_once
+
+GOAL_RATIO = 1.3
+IMPORTS = "import typer, rich, pydantic, yaml"
+HELLO = """import typer, rich.console, yaml, pydantic
+class City(pydantic.BaseModel):
+    slug: str
+def main(city: str = "metro") -> None:
+    rich.console.Console().print_json(City(slug=city).model_dump_json())
+typer.run(main)"""
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10, help="runs of each command (10)")
+    parser.add_argument("--city", default="metro", help="bundled city to estimate (metro)")
+    parser.add_argument(
+        "--pycache",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "jbudget-bench" / "pycache",
+        help="where compiled modules are cached (see runs.bytecode_env)",
+    )
+    parser.add_argument(
+        "--no-pycache", action="store_true", help="run with the inherited environment"
+    )
+    parser.add_argument("--python", type=Path, default=Path(sys.executable))
+    parser.add_argument("--jbudget", type=Path, default=Path(sys.executable).parent / "jbudget")
+    return parser.parse_args(argv)
+
+
+def commands(args: argparse.Namespace) -> dict[str, list[str | Path]]:
+    return {
+        f"`jbudget estimate --city {args.city} --format json`": [
+            args.jbudget, "estimate", "--city", args.city, "--format", "json",
+        ],
+        f'`python -c "{IMPORTS}"`': [args.python, "-c", IMPORTS],
+        "hello: one typer option, one pydantic model, rich JSON": [
+            args.python, "-c", HELLO, "--city", args.city,
+        ],
+    }  # fmt: skip
+
+
+def summary(name: str, runs: list[Run]) -> str:
+    times = [run.seconds * 1000 for run in runs]
+    peak = statistics.median(run.peak_mib for run in runs)
+    failed = [run.returncode for run in runs if run.returncode != 0]
+    note = f" (exit codes {sorted(set(failed))})" if failed else ""
+    spread = statistics.stdev(times) if len(times) > 1 else 0.0
+    return (
+        f"| {name} | {statistics.median(times):.0f} ms | {statistics.mean(times):.0f} ms "
+        f"± {spread:.0f} | {min(times):.0f}-{max(times):.0f} ms | {peak:.0f} MiB |{note}"
+    )
+
+
+def report(runs: dict[str, list[Run]]) -> str:
+    lines = ["| command | median | mean ± sd | range | peak memory |", "|---|---:|---:|---:|---:|"]
+    lines += [summary(name, measured) for name, measured in runs.items()]
+    jbudget, imports, hello = (statistics.median(r.seconds for r in m) for m in runs.values())
+    verdict = "met" if jbudget / imports <= GOAL_RATIO else "missed"
+    count = len(next(iter(runs.values())))
+    lines.append(
+        f"\njbudget / imports: {jbudget / imports:.2f}x ({verdict}: goal <= {GOAL_RATIO:g}x); "
+        f"jbudget / hello: {jbudget / hello:.2f}x; medians of {count} runs after one warm-up."
+    )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    env = bytecode_env(None if args.no_pycache else args.pycache)
+    todo = commands(args)
+    runs: dict[str, list[Run]] = {name: [] for name in todo}
+    for command in todo.values():
+        run_once(command, env=env)  # warm-up: the page cache and compiled modules
+    for _ in range(args.runs):
+        for name, command in todo.items():
+            runs[name].append(run_once(command, env=env))
+    print(report(runs))
+    return 0 if all(r.returncode == 0 for m in runs.values() for r in m) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
