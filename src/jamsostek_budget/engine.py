@@ -190,6 +190,15 @@ class BandPremium:
     nominal: int
     premiums: dict[Program, int]  # per person per month, paid from the APBD
 
+    @property
+    def basic(self) -> int:
+        """The JKK + JKM package every Pemda pays (Rp16,800 in band 1)."""
+        return self.premiums["jkk"] + self.premiums["jkm"]
+
+    @property
+    def with_jht(self) -> int:
+        return self.basic + self.premiums["jht"]
+
 
 def band_premiums(snapshot: RateSnapshot) -> list[BandPremium]:
     """The monthly BPU premium of every income band for an APBD-paid participant."""

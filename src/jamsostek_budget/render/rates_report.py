@@ -45,7 +45,6 @@ def rates_report(table: RateTable, snapshot: RateSnapshot) -> Report:
 
 def _bands(snapshot: RateSnapshot) -> Section:
     def row(b: BandPremium) -> tuple[str, ...]:
-        base = b.premiums["jkk"] + b.premiums["jkm"]
         return (
             str(b.number),
             number(b.lower),
@@ -53,8 +52,8 @@ def _bands(snapshot: RateSnapshot) -> Section:
             number(b.nominal),
             rupiah(b.premiums["jkk"]),
             rupiah(b.premiums["jkm"]),
-            rupiah(base),
-            rupiah(base + b.premiums["jht"]),
+            rupiah(b.basic),
+            rupiah(b.with_jht),
         )
 
     version = snapshot.band_version
