@@ -106,6 +106,22 @@ def test_past_the_last_cap_the_projection_extends_it(table: RateTable) -> None:
     assert projected.projected_cap
 
 
+def test_a_base_year_without_rates_can_still_be_projected(tmp_path) -> None:
+    # only the projected years need rates in force; 2014 is just where headcounts grow from:
+    # 100 x 1.10^12 = 313.8 -> 314 people in 2026, x Rp201,600
+    path = tmp_path / "old.yaml"
+    path.write_text(
+        "city: k\nname: K\nprovince: P\nfiscal_year: 2014\ngroups:\n"
+        "  - {id: a, label: A, segment: bpu, headcount: 100, declared_income: 1000000,\n"
+        "     programs: [jkk, jkm], headcount_growth_percent: 10}\n",
+        encoding="utf-8",
+    )
+    result = run("project", "--scenario", str(path), "--years", "2026", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""  # no stale-cap warning: the projection extends the cap
+    assert json.loads(result.stdout)["years"][0]["annual"] == 314 * 201_600
+
+
 def test_project_cli_table_json_csv() -> None:
     table_out = run("project", "--city", "metro", "--years", "2025-2027")
     assert table_out.exit_code == 0, table_out.stderr

@@ -201,11 +201,9 @@ def project_command(
             "wage": commands.parse_percent(wage_growth, "--wage-growth"),
             "gdp": commands.parse_percent(gdp_growth, "--gdp-growth"),
         }
-        found = commands.project_years(
+        projection = commands.project_years(
             scenario_path(city, scenario), commands.parse_years(years), growth, rates
         )
-        print_problems(found.warnings, error_console())
-        projection = found.projection
         if fmt is Format.csv:
             emit(project_csv(projection), output, force)
         else:

@@ -8,7 +8,13 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from jamsostek_budget.api import Estimate, checked_scenario, estimate, scenario_reference
+from jamsostek_budget.api import (
+    Estimate,
+    checked_scenario,
+    estimate,
+    load_rate_table,
+    scenario_reference,
+)
 from jamsostek_budget.errors import DataError, Problem, UsageError
 from jamsostek_budget.loading import load_scenario
 from jamsostek_budget.planning.fit import FitResult, Mode, fit
@@ -78,18 +84,16 @@ def parse_percent(text: str | None, flag: str) -> Decimal | None:
     return value
 
 
-@dataclass(frozen=True)
-class Projected:
-    projection: Projection
-    warnings: tuple[Problem, ...]
-
-
 def project_years(
     path: Path, years: list[int], growth: dict[str, Decimal | None], rates_dir: Path | None = None
-) -> Projected:
-    """Cost the scenario for every year in `years` (growth: headcount, wage, gdp overrides)."""
-    scenario, table, warnings = checked_scenario(path, None, rates_dir)
-    _, source = load_scenario(path)
+) -> Projection:
+    """Cost the scenario for every year in `years` (growth: headcount, wage, gdp overrides).
+
+    Only the projected years need rates in force: the scenario's own fiscal year is the base the
+    headcounts grow from, and JP caps past the last announced one are projected, not stale.
+    """
+    table = load_rate_table(rates_dir)
+    scenario, source = load_scenario(path)
     assumptions = assumptions_for(
         scenario,
         headcount_growth=growth.get("headcount"),
@@ -97,11 +101,8 @@ def project_years(
         gdp_growth=growth.get("gdp"),
     )
     first = scenario_for_year(scenario, years[0], assumptions)
-    errors = [
-        p
-        for p in check_scenario(first, source, table, year_from_flag=True)
-        if p.severity == "error"
-    ]
+    found = check_scenario(first, source, table, year_from_flag=True)
+    errors = [replace(p, field="--years") for p in found if p.severity == "error"]
     if errors:
-        raise DataError([replace(p, field="--years") for p in errors])
-    return Projected(project(scenario, table, years, assumptions), warnings)
+        raise DataError(errors)
+    return project(scenario, table, years, assumptions)
