@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typer.testing import CliRunner, Result
 
-from jamsostek_budget.cli import app
+from jamsostek_budget.cli import build_app
+
+app = build_app()
 
 ENV = {
     "COLUMNS": "160",

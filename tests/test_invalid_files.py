@@ -18,10 +18,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from jamsostek_budget.cli import app
+from jamsostek_budget.cli import build_app
 
 INVALID = Path(__file__).parent / "invalid"
 TODAY = "2026-11-22"
+app = build_app()
+
 ENV = {"COLUMNS": "160", "NO_COLOR": "1", "TERM": "dumb", "FORCE_COLOR": None}
 PROBLEM_FIELDS = {"file", "line", "column", "field", "severity", "message", "hint"}
 

@@ -27,6 +27,7 @@ from rich.text import Text
 
 from jamsostek_budget import __version__
 from jamsostek_budget.errors import DataError, JbudgetError, OutputError, Problem, UsageError
+from jamsostek_budget.i18n import Language, _, language_from_environment, set_language
 from jamsostek_budget.output import write_new_file
 
 if TYPE_CHECKING:
@@ -58,6 +59,37 @@ class ListingFormat(StrEnum):
     markdown = "markdown"
 
 
+class LanguageChoice(StrEnum):
+    id = "id"
+    en = "en"
+
+
+LANGUAGE_CHOICES: dict[LanguageChoice, Language] = {
+    LanguageChoice.id: "id",
+    LanguageChoice.en: "en",
+}
+
+
+def _apply_language(value: LanguageChoice | None) -> LanguageChoice | None:
+    """Runs first for every command (eager), so the report and messages use the language asked
+    for; without --lang, the environment's locale decides again for each run."""
+    set_language(LANGUAGE_CHOICES[value] if value is not None else language_from_environment())
+    return value
+
+
+LanguageOption = Annotated[
+    LanguageChoice | None,
+    typer.Option(
+        "--lang",
+        help=_(
+            "Language of the report and messages: id (Bahasa Indonesia) or en. "
+            "Default: the environment's locale, else id."
+        ),
+        callback=_apply_language,
+        is_eager=True,
+        show_default=False,
+    ),
+]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 YearOption = Annotated[
     int | None,

@@ -11,6 +11,7 @@ import typer
 
 from jamsostek_budget.cli_app import (
     ForceOption,
+    LanguageOption,
     OutputOption,
     RatesOption,
     app,
@@ -59,6 +60,7 @@ def validate_command(
             help="Judge staleness as of this date (default: today).",
         ),
     ] = None,
+    lang: LanguageOption = None,
 ) -> None:
     """Check rate and scenario files; print every problem with file, line and field.
 
@@ -91,6 +93,7 @@ def schema_command(
     name: Annotated[SchemaChoice, typer.Argument(help="Which file format.")],
     output: OutputOption = None,
     force: ForceOption = False,
+    lang: LanguageOption = None,
 ) -> None:
     """Print the JSON Schema of rate files or scenario files (for editors and CI)."""
     from jamsostek_budget import schemas

@@ -12,6 +12,7 @@ from jamsostek_budget.cli_app import (
     ForceOption,
     Format,
     FormatOption,
+    LanguageOption,
     ListingFormat,
     OutputOption,
     RatesOption,
@@ -50,6 +51,7 @@ def estimate(
             "in the scenario).",
         ),
     ] = False,
+    lang: LanguageOption = None,
 ) -> None:
     """Estimate the APBD budget of a scenario: per group and program, monthly and annual.
 
@@ -103,6 +105,7 @@ def rates_command(
     output: OutputOption = None,
     force: ForceOption = False,
     rates: RatesOption = None,
+    lang: LanguageOption = None,
 ) -> None:
     """Show the rates in force on a date, each with its regulation, confidence and last check."""
     from jamsostek_budget import api
@@ -124,6 +127,7 @@ def cities(
     fmt: Annotated[
         ListingFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ListingFormat.table,
+    lang: LanguageOption = None,
 ) -> None:
     """List the bundled city scenarios with their fiscal year, headcount and sources."""
     from jamsostek_budget import api

@@ -12,6 +12,7 @@ from jamsostek_budget.cli_app import (
     ForceOption,
     Format,
     FormatOption,
+    LanguageOption,
     OutputOption,
     RatesOption,
     ScenarioOption,
@@ -41,6 +42,7 @@ def compare_command(
     output: OutputOption = None,
     force: ForceOption = False,
     rates: RatesOption = None,
+    lang: LanguageOption = None,
 ) -> None:
     """Compare scenarios side by side: annual APBD per group and program, and each one's
     difference to the first (Rupiah and %); the differences always add up to the totals."""
@@ -108,6 +110,7 @@ def fit_command(
     output: OutputOption = None,
     force: ForceOption = False,
     rates: RatesOption = None,
+    lang: LanguageOption = None,
 ) -> None:
     """How many people of each group an annual APBD ceiling covers ("sesuai kemampuan
     anggaran"), what it costs, what is left and who is not covered."""
@@ -184,6 +187,7 @@ def project_command(
     output: OutputOption = None,
     force: ForceOption = False,
     rates: RatesOption = None,
+    lang: LanguageOption = None,
 ) -> None:
     """Project the budget over several years: per year, per group and per program, with JP
     wage caps beyond the last announced one extended by the PP 45/2015 rule (marked)."""

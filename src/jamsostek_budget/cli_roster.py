@@ -17,6 +17,7 @@ from jamsostek_budget.cli_app import (
     ForceOption,
     Format,
     FormatOption,
+    LanguageOption,
     OutputOption,
     RatesOption,
     ScenarioOption,
@@ -83,6 +84,7 @@ def roster_command(
             help="Judge birth dates in NIKs as of this date (default: today).",
         ),
     ] = None,
+    lang: LanguageOption = None,
 ) -> None:
     """Cost a roster of named participants: the same estimate as a headcount scenario, built from
     the rows that pass every check; rejected rows go to a rejects file."""

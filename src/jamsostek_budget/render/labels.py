@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from babel.numbers import format_currency, format_decimal
+
 from jamsostek_budget.budget import GroupLine
 from jamsostek_budget.fields import Program
+from jamsostek_budget.i18n import Language, _, current_language
+
+BABEL_LOCALES: dict[Language, str] = {"id": "id_ID", "en": "en_US"}
+# Whole Rupiah. English sets the code apart from the digits (CLDR's currency spacing, which
+# babel does not apply), with a plain space so the figure can be searched as typed.
+CURRENCY_PATTERNS: dict[Language, str] = {"id": "¤#,##0", "en": "¤ #,##0"}
 
 PROGRAM_LABELS: dict[Program, str] = {
     "jkk": "JKK (work accident)",
@@ -17,17 +25,43 @@ MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oc
 
 
 def rupiah(amount: int) -> str:
-    """Rp1.721.000.000: dots group thousands, as Indonesian budget documents write them."""
-    sign = "-" if amount < 0 else ""
-    return f"{sign}Rp{abs(amount):,}".replace(",", ".")
+    """Rp1.721.000.000 in Indonesian (dots group thousands, as budget documents write them),
+    IDR 1,721,000,000 in English: babel's CLDR data for the language, whole Rupiah."""
+    return _babel_currency(amount)
 
 
 def number(amount: int) -> str:
-    return f"{amount:,}".replace(",", ".")
+    return format_decimal(amount, locale=babel_locale())
 
 
 def percent(value: Decimal) -> str:
-    return f"{value.normalize():f} %".replace(".", ",")
+    """0,54 % in Indonesian, 0.54% in English."""
+    text = format_decimal(value.normalize(), format="#,##0.######", locale=babel_locale())
+    return f"{text} %" if current_language() == "id" else f"{text}%"
+
+
+def in_words(amount: int) -> str:
+    """Satu miliar tujuh ratus dua puluh satu juta rupiah: the amount as budget documents spell
+    it, by num2words in the current language."""
+    from num2words import num2words  # noqa: PLC0415  # only --words pays for it
+
+    words = num2words(abs(amount), lang=current_language())
+    minus = _("minus") + " " if amount < 0 else ""
+    return f"{minus}{words} {_('rupiah')}"
+
+
+def babel_locale() -> str:
+    return BABEL_LOCALES[current_language()]
+
+
+def _babel_currency(amount: int) -> str:
+    return format_currency(
+        amount,
+        "IDR",
+        format=CURRENCY_PATTERNS[current_language()],
+        locale=babel_locale(),
+        currency_digits=False,
+    )
 
 
 def months_label(line: GroupLine) -> str:

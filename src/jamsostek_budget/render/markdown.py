@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jamsostek_budget.render.report import Report, Section
+from jamsostek_budget.render.sections import Cell, Report, Section, cell_text
 
 
 def render_markdown(report: Report) -> str:
@@ -19,9 +19,11 @@ def _section(section: Section) -> list[str]:
     lines = [f"## {section.title}", "", _row(section.headers), _row(align)]
     lines += [_row(row) for row in section.rows]
     if section.footer:
-        lines.append(_row(tuple(f"**{cell}**" if cell else "" for cell in section.footer)))
+        footer = (cell_text(cell) for cell in section.footer)
+        lines.append(_row(tuple(f"**{text}**" if text else "" for text in footer)))
     return lines
 
 
-def _row(cells: tuple[str, ...] | list[str]) -> str:
-    return "| " + " | ".join(cell.replace("|", "\\|").replace("\n", " ") for cell in cells) + " |"
+def _row(cells: tuple[Cell, ...] | list[str]) -> str:
+    texts = (cell_text(cell).replace("|", "\\|").replace("\n", " ") for cell in cells)
+    return "| " + " | ".join(texts) + " |"

@@ -1,17 +1,51 @@
-"""The format-neutral report: titled sections of text cells, drawn by the table and Markdown
-renderers alike."""
+"""The format-neutral report: titled sections of cells, and charts, drawn by every renderer alike
+(terminal table, Markdown, HTML, Excel).
+
+A cell is text, a count (int) or an amount of Rupiah (Money). Counts and amounts are formatted by
+the renderer in the report's language; the Excel writer keeps them as numbers.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from jamsostek_budget.render.labels import number, rupiah
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: int
+
+
+Cell = str | int | Money
+
+
+def cell_text(cell: Cell) -> str:
+    if isinstance(cell, Money):
+        return rupiah(cell.amount)
+    if isinstance(cell, int):
+        return number(cell)
+    return cell
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    amount: int  # Rupiah; may be negative (a difference)
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    bars: tuple[Bar, ...]
 
 
 @dataclass(frozen=True)
 class Section:
     title: str
     headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    footer: tuple[str, ...] | None = None
+    rows: tuple[tuple[Cell, ...], ...]
+    footer: tuple[Cell, ...] | None = None
     right: frozenset[int] = frozenset()  # indexes of right-aligned (numeric) columns
 
 
@@ -21,3 +55,4 @@ class Report:
     summary: tuple[str, ...]
     sections: tuple[Section, ...]
     notes: tuple[str, ...] = field(default=())
+    charts: tuple[Chart, ...] = field(default=())

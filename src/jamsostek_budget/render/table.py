@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from jamsostek_budget.render.report import Report, Section
+from jamsostek_budget.render.sections import Report, Section, cell_text
 
 TEXT_WIDTH = 48  # longer text (titles, web addresses) folds onto more lines
 
@@ -35,7 +35,7 @@ def section_table(section: Section) -> Table:
         padding=(0, 1),
         pad_edge=False,
     )
-    footer: Sequence[str] = section.footer or ()
+    footer: Sequence[str] = [cell_text(cell) for cell in section.footer or ()]
     for index, header in enumerate(section.headers):
         numeric = index in section.right
         table.add_column(
@@ -47,5 +47,5 @@ def section_table(section: Section) -> Table:
             overflow="fold",
         )
     for row in section.rows:
-        table.add_row(*row)
+        table.add_row(*(cell_text(cell) for cell in row))
     return table

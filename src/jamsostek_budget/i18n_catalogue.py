@@ -1,0 +1,164 @@
+"""Keep the translation catalogue in step with the code.
+
+    python -m jamsostek_budget.i18n_catalogue update   # re-extract, merge into id.po, compile .mo
+    python -m jamsostek_budget.i18n_catalogue check    # exit 1 if anything is untranslated or stale
+
+Strings are extracted with babel from every `_()`, `N_()` and `ngettext()` call in the package,
+plus the click and typer strings jbudget's help and usage errors show (LIBRARY_MESSAGES). The
+test suite runs `check`, so a new message without its Indonesian translation fails CI.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+from jamsostek_budget.i18n import DOMAIN, LOCALE_DIR
+
+PACKAGE_DIR = Path(__file__).parent
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+TRANSLATED = ("id",)
+
+# Strings of click and typer that reach jbudget's users (help panels, usage errors).
+LIBRARY_MESSAGES = (
+    "Usage:",
+    "Options",
+    "Commands",
+    "Arguments",
+    "Error",
+    "Aborted!",
+    "Aborted.",
+    "Show this message and exit.",
+    "[default: {}]",
+    "[required]",
+    "[env var: {}]",
+    "(deprecated) ",
+    "Try [blue]'{command_path} {help_option}'[/] for help.",
+    "Try '{command} {option}' for help.",
+    "Missing option '{param_hint}'.",
+    "Missing argument '{param_hint}'.",
+    "Missing parameter '{param_hint}'.",
+    "Missing option",
+    "Missing argument",
+    "Missing parameter",
+    "No such option: {name}",
+    "No such command {name!r}.",
+    "No such command '{name}'.",
+    "Invalid value for {param_hint}: {message}",
+    "Invalid value: {message}",
+    "Option {name!r} requires an argument.",
+    "Option '{name}' requires an argument.",
+    "Got unexpected extra argument ({args})",
+    "{value!r} is not one of {choices}.",
+    "{value!r} is not a valid {number_type}.",
+    "{value!r} is not a valid integer.",
+    "{value} is not in the range {range}.",
+    "'{value}' is not one of {choices}.",
+    "'{value}' is not a valid integer.",
+    "{value!r} is not a valid float.",
+    "Did you mean {possibility}?",
+    "(Possible options: {possibilities})",
+    "File {name!r} does not exist.",
+    "{name} {filename!r} does not exist.",
+    "{name} '{filename}' does not exist.",
+    "{name} {filename!r} is a directory.",
+    "{name} '{filename}' is a directory.",
+    "{name} {filename!r} is not readable.",
+    "{name} '{filename}' is not readable.",
+    "File",
+    "Directory",
+    "Path",
+)
+
+
+def _source_messages() -> Iterator[tuple[str, str | tuple[str, ...], str]]:
+    for filename, lineno, message, _comments, _context in extract_from_dir(
+        PACKAGE_DIR, method_map=[("**.py", "python")], keywords=KEYWORDS
+    ):
+        yield f"{filename}:{lineno}", message, ""
+
+
+def template() -> Catalog:
+    catalog = Catalog(project="jbudget", domain=DOMAIN)
+    for where, message, _ in _source_messages():
+        catalog.add(message, locations=[(where.rsplit(":", 1)[0], int(where.rsplit(":", 1)[1]))])
+    for message in LIBRARY_MESSAGES:
+        catalog.add(message, auto_comments=["click or typer"])
+    return catalog
+
+
+def _po_path(language: str) -> Path:
+    return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def _read(language: str) -> Catalog:
+    path = _po_path(language)
+    if not path.exists():
+        return Catalog(locale=language, domain=DOMAIN, project="jbudget")
+    with path.open("rb") as handle:
+        return read_po(handle, locale=language, domain=DOMAIN)
+
+
+def compiled(catalog: Catalog) -> bytes:
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    return buffer.getvalue()
+
+
+def update() -> None:
+    pot = template()
+    for language in TRANSLATED:
+        catalog = _read(language)
+        catalog.update(pot, no_fuzzy_matching=True)
+        catalog.obsolete.clear()
+        path = _po_path(language)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as handle:
+            write_po(handle, catalog, width=100, omit_header=False, sort_output=True)
+        path.with_suffix(".mo").write_bytes(compiled(_read(language)))
+
+
+def problems() -> list[str]:
+    """Every message without a translation, every fuzzy one, and every stale .mo file."""
+    found = []
+    wanted = {message.id for message in template() if message.id}
+    for language in TRANSLATED:
+        catalog = _read(language)
+        for message_id in sorted(wanted, key=str):
+            message = catalog.get(message_id)
+            if message is None:
+                found.append(f"{language}: not in the catalogue: {message_id!r}")
+            elif message.fuzzy or not _translated(message.string):
+                found.append(f"{language}: untranslated or fuzzy: {message_id!r}")
+        mo_path = _po_path(language).with_suffix(".mo")
+        if not mo_path.exists() or mo_path.read_bytes() != compiled(catalog):
+            found.append(f"{language}: {mo_path.name} is not compiled from the current .po")
+    return found
+
+
+def _translated(string: object) -> bool:
+    forms = string if isinstance(string, (tuple, list)) else (string,)
+    return all(isinstance(form, str) and form for form in forms)
+
+
+def main(arguments: list[str]) -> int:
+    if arguments == ["update"]:
+        update()
+        return 0
+    if arguments == ["check"]:
+        found = problems()
+        print("\n".join(found) or "catalogue complete")
+        return 1 if found else 0
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
