@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 import pytest
 
@@ -10,9 +11,18 @@ import pytest
 os.environ["LANGUAGE"] = "en"
 
 from jamsostek_budget import api
+from jamsostek_budget.i18n import set_language
 from jamsostek_budget.ratetable import RateTable
 
 
 @pytest.fixture(scope="session")
 def table() -> RateTable:
     return api.load_rate_table()
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test() -> Iterator[None]:
+    """A run with --lang id leaves Indonesian active in this process: the next test starts in
+    the suite's language again."""
+    yield
+    set_language("en")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -20,8 +21,12 @@ def test_estimate_metro_prints_the_table() -> None:
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert "Kota Metro, Lampung" in out and "fiscal year 2025" in out
-    assert "APBD total: Rp1.720.963.200 a year for 8.477 people" in out
-    assert "Ketua RT/RW" in out and "16.800" in out and "143.413.600" in out
+    assert "APBD total: IDR 1,720,963,200 a year for 8,477 people" in out
+    # the table's rows, not the sources' prose (which also says "Rp16,800")
+    assert re.search(
+        r"Ketua RT/RW +BPU band 1 +1,400 +JKK\+JKM +Jan-Dec +16,800 +23,520,000 +282,240,000", out
+    )
+    assert re.search(r"Total +8,477 +143,413,600 +1,720,963,200", out)
     assert "pp-44-2015" in out and "Lampiran II" in out
     assert "Traceback" not in out + result.stderr
 
@@ -68,7 +73,7 @@ def test_csv_has_a_row_per_group_and_program_and_a_total() -> None:
 def test_markdown() -> None:
     out = run("estimate", "--city", "metro", "-f", "markdown").stdout
     assert out.startswith("# Kota Metro, Lampung")
-    assert "| Ketua RT/RW | BPU band 1 | 1.400 |" in out
+    assert "| Ketua RT/RW | BPU band 1 | 1,400 |" in out
 
 
 def test_output_file_is_written_and_not_overwritten_without_force(tmp_path: Path) -> None:
@@ -90,7 +95,7 @@ def test_table_output_to_a_file_is_plain_text(tmp_path: Path) -> None:
     target = tmp_path / "metro.txt"
     assert run("estimate", "--city", "metro", "-o", str(target)).exit_code == 0
     text = target.read_text()
-    assert "1.720.963.200" in text and "\x1b[" not in text
+    assert "1,720,963,200" in text and "\x1b[" not in text
 
 
 def test_output_into_a_missing_folder_is_a_clean_error(tmp_path: Path) -> None:
@@ -150,9 +155,9 @@ def test_stale_jp_cap_is_a_warning_not_an_error(tmp_path: Path) -> None:
 def test_rates_on_a_date_show_values_regulations_and_reliefs() -> None:
     out = run("rates", "--date", "2020-09-01").stdout
     assert "Rates in force on 2020-09-01" in out
-    assert "Rp8.939.700" in out  # JP cap from March 2020
+    assert "IDR 8,939,700" in out  # JP cap from March 2020
     assert "pp-49-2020-covid" in out  # the COVID relief is in force
-    assert "20.200.000" in out and "and above" in out  # band 33
+    assert "20,200,000" in out and "and above" in out  # band 33
     data = json.loads(run("rates", "--date", "2026-03-01", "-f", "json").stdout)
     cap = next(r for r in data["rates"] if r["name"] == "pu.jp_wage_cap")
     assert cap == {
@@ -172,7 +177,20 @@ def test_rates_before_the_tables_start_say_so() -> None:
 
 def test_cities_lists_the_bundled_scenarios() -> None:
     out = run("cities").stdout
-    assert "metro" in out and "8.477" in out and "2.951" in out
+    # the headcount column, not the sources' prose (which also says "8,477 non-ASN workers")
+    rows = [line.split() for line in out.splitlines()]
+    assert ["metro", "Kota", "Metro", "Lampung", "2025", "7", "8,477"] in [r[:7] for r in rows]
+    bandar_lampung = [
+        "bandar-lampung",
+        "Kota",
+        "Bandar",
+        "Lampung",
+        "Lampung",
+        "2025",
+        "1",
+        "2,951",
+    ]
+    assert bandar_lampung in [r[:8] for r in rows]
     data = json.loads(run("cities", "-f", "json").stdout)
     assert [c["city"] for c in data] == [
         "bandar-lampung",

@@ -15,7 +15,7 @@ def test_compare_metro_with_its_2026_expansion() -> None:
     # B - A = 550 people x Rp201,600 = Rp110,880,000 (+6.4 % of Rp1,720,963,200)
     result = run("compare", "metro", "metro-2026-expansion")
     assert result.exit_code == 0, result.stderr
-    assert "B - A: +Rp110.880.000 a year (+6,4 %)" in result.stdout
+    assert "B - A: +IDR 110,880,000 a year (+6.4%)" in result.stdout
     assert "Juru parkir" in result.stdout and "added" in result.stdout
 
 
@@ -70,7 +70,7 @@ def test_compare_usage_errors(args: list[str], words: list[str]) -> None:
 def test_fit_metro_in_file_order() -> None:
     result = run("fit", "--city", "metro", "--budget", "1,5 miliar", "-f", "json")
     assert result.exit_code == 0, result.stderr
-    assert "budget ceiling: Rp1.500.000.000 (read from '1,5 miliar')" in result.stderr
+    assert "budget ceiling: IDR 1,500,000,000 (read from '1,5 miliar')" in result.stderr
     data = json.loads(result.stdout)
     assert (data["totals"]["cost"], data["totals"]["left"]) == (1_499_904_000, 96_000)
     covered = {line["group"]: line["covered"] for line in data["lines"]}
@@ -80,9 +80,9 @@ def test_fit_metro_in_file_order() -> None:
 def test_fit_with_priority_and_proportional() -> None:
     table = run("fit", "-c", "metro", "-b", "1.5B", "--priority", "guru-honorer, penjaga-makam")
     assert table.exit_code == 0, table.stderr
-    assert "Left of the ceiling: Rp192.000" in table.stdout
+    assert "Left of the ceiling: IDR 192,000" in table.stdout
     share = run("fit", "-c", "metro", "-b", "1500000000", "--mode", "proportional")
-    assert share.exit_code == 0 and "87,19 %" in share.stdout
+    assert share.exit_code == 0 and "87.19%" in share.stdout
 
 
 @pytest.mark.parametrize(

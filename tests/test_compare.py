@@ -183,12 +183,15 @@ def test_report_sections(two: Comparison) -> None:
     assert by_label["Penjaga makam"][-1] == "removed"
     assert by_label["Juru parkir"][-1] == "added"
     assert by_label["Guru ngaji"][-1] == ""
-    assert by_label["Juru parkir"][1:7] == ("-", "300", "-", "60.480.000", "+60.480.000", "n/a")
+    assert by_label["Juru parkir"][1:7] == ("-", 300, "-", 60_480_000, "+60,480,000", "n/a")
     assert groups_section.footer is not None
-    assert groups_section.footer[5:7] == ("+340.819.200", "+19,8 %")
+    assert groups_section.footer[1:5] == (8_477, 8_739, METRO_2025, 2_061_782_400)
+    assert groups_section.footer[5:7] == ("+340,819,200", "+19.8%")
     assert groups_section.right == frozenset(range(1, 7))
-    assert "+Rp340.819.200 a year (+19,8 %)" in report.summary[-1]
-    assert "| Juru parkir |" in render_markdown(report)
+    assert "+IDR 340,819,200 a year (+19.8%)" in report.summary[-1]
+    assert "| Juru parkir | - | 300 | - | 60,480,000 | +60,480,000 | n/a | added |" in (
+        render_markdown(report)
+    )
 
 
 def test_compare_dict_shape(two: Comparison) -> None:

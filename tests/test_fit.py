@@ -25,6 +25,7 @@ from jamsostek_budget.loading import load_scenario
 from jamsostek_budget.planning.fit import FULL_SHARE, MODES, FitResult, fit, share_cost
 from jamsostek_budget.ratetable import RateTable
 from jamsostek_budget.render.fit_report import fit_csv, fit_dict, fit_report, render_fit_json
+from jamsostek_budget.render.sections import cell_text
 from jamsostek_budget.scenario import Group, Scenario
 from tests.helpers import make_group, make_scenario
 
@@ -253,31 +254,40 @@ def test_proportional_mode_fits_and_takes_the_largest_share(case: tuple[Scenario
 def test_report_title_summary_and_rows(table: RateTable) -> None:
     report = fit_report(fit(METRO, table, 1_500_000_000))
     assert report.title == (
-        "Kota Metro: what Rp1.500.000.000 a year covers, fiscal year 2025 (priority order)"
+        "Kota Metro: what IDR 1,500,000,000 a year covers, fiscal year 2025 (priority order)"
     )
     assert report.summary == (
-        "APBD cost: Rp1.499.904.000 a year for 7.440 of 8.477 people",
-        "Left of the ceiling: Rp96.000",
-        "Not covered: 1.037 people; covering everyone costs Rp1.720.963.200 a year, "
-        "Rp220.963.200 more than the ceiling",
+        "APBD cost: IDR 1,499,904,000 a year for 7,440 of 8,477 people",
+        "Left of the ceiling: IDR 96,000",
+        "Not covered: 1,037 people; covering everyone costs IDR 1,720,963,200 a year, "
+        "IDR 220,963,200 more than the ceiling",
     )
     (section,) = report.sections
-    assert section.rows[4] == (
-        "5",
-        "Marbot masjid",
-        "BPU band 1",
+    marbot = section.rows[4]
+    assert marbot == ("5", "Marbot masjid", "BPU band 1", 600, 201, 399, 201_600, 40_521_600)
+    assert [cell_text(cell) for cell in marbot[3:]] == [
         "600",
         "201",
         "399",
-        "201.600",
-        "40.521.600",
-    )
-    assert section.footer == ("", "Total", "", "8.477", "7.440", "1.037", "", "1.499.904.000")
+        "201,600",
+        "40,521,600",
+    ]
+    assert section.footer == ("", "Total", "", 8_477, 7_440, 1_037, "", 1_499_904_000)
+    assert [cell_text(cell) for cell in section.footer] == [
+        "",
+        "Total",
+        "",
+        "8,477",
+        "7,440",
+        "1,037",
+        "",
+        "1,499,904,000",
+    ]
 
 
 def test_report_names_the_proportional_share(table: RateTable) -> None:
     report = fit_report(fit(METRO, table, 1_500_000_000, mode="proportional"))
-    assert report.title.endswith("(the same 87,19 % of every group)")
+    assert report.title.endswith("(the same 87.19% of every group)")
     assert fit_report(fit(METRO, table, 2_000_000_000)).summary[2].startswith("Everyone")
 
 

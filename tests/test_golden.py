@@ -1,4 +1,5 @@
-"""Golden outputs: every bundled city in every format, compared byte for byte.
+"""Golden outputs: every bundled city in every text format and both languages, and the planning
+commands in both languages, compared byte for byte.
 
 After a deliberate change to the output, regenerate with
 `JBUDGET_REGEN_GOLDEN=1 pytest tests/test_golden.py` and review the diff before committing.
@@ -15,15 +16,56 @@ from tests.cli_runner import run
 
 GOLDEN = Path(__file__).parent / "golden"
 CITIES = ("metro", "bandar-lampung", "lubuklinggau")
-FORMATS = {"table": "txt", "json": "json", "csv": "csv", "markdown": "md"}
+LANGUAGES = ("id", "en")
+LANGUAGE_FORMATS = {"table": "txt", "markdown": "md", "html": "html"}
+DATA_FORMATS = {"json": "json", "csv": "csv"}
+PLANNING = {
+    "compare": ("compare", "metro", "metro-2026-expansion", "--words"),
+    "fit": ("fit", "--city", "metro", "--budget", "1,5 miliar"),
+    "project": ("project", "--city", "lubuklinggau", "--years", "2025-2027"),
+}
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("city", CITIES)
-def test_golden_output(city: str, fmt: str) -> None:
-    result = run("estimate", "--city", city, "--format", fmt)
-    assert result.exit_code == 0, result.stderr
-    path = GOLDEN / f"{city}.{FORMATS[fmt]}"
+def _check(name: str, text: str) -> None:
+    path = GOLDEN / name
     if os.environ.get("JBUDGET_REGEN_GOLDEN") == "1":
-        path.write_text(result.stdout, encoding="utf-8")
-    assert result.stdout == path.read_text(encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("fmt", LANGUAGE_FORMATS)
+@pytest.mark.parametrize("city", CITIES)
+def test_golden_report(city: str, fmt: str, lang: str) -> None:
+    result = run("estimate", "--city", city, "--format", fmt, "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    _check(f"{city}.{lang}.{LANGUAGE_FORMATS[fmt]}", result.stdout)
+
+
+@pytest.mark.parametrize("fmt", DATA_FORMATS)
+@pytest.mark.parametrize("city", CITIES)
+def test_golden_data_is_the_same_in_both_languages(city: str, fmt: str) -> None:
+    """JSON and CSV are contracts for programs: plain integers and English keys, whatever the
+    language of the person running jbudget."""
+    outputs = {
+        lang: run("estimate", "--city", city, "--format", fmt, "--lang", lang) for lang in LANGUAGES
+    }
+    assert outputs["id"].stdout == outputs["en"].stdout
+    _check(f"{city}.{DATA_FORMATS[fmt]}", outputs["id"].stdout)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("command", PLANNING)
+def test_golden_planning(command: str, lang: str) -> None:
+    result = run(*PLANNING[command], "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    _check(f"{command}.{lang}.txt", result.stdout)
+
+
+def test_golden_estimate_in_words() -> None:
+    result = run("estimate", "--city", "metro", "--words", "--lang", "id")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "Rp1.720.963.200 (satu miliar tujuh ratus dua puluh juta sembilan ratus enam puluh tiga "
+        "ribu dua ratus rupiah)" in result.stdout
+    )

@@ -50,12 +50,12 @@ def test_coverage_of_the_expansion() -> None:
     parkir = next(line for line in data["lines"] if line["group"] == "juru-parkir")
     assert (parkir["eligible"], parkir["coverage"]) == (500, "0.7000")
     table_out = run("estimate", "--city", "metro-2026-expansion").stdout
-    assert "Coverage: 61,1 % of 900 eligible people" in table_out
+    assert "Coverage: 61.1% of 900 eligible people" in table_out
 
 
 def test_benefits_flag_in_table_and_json() -> None:
     table_out = run("estimate", "--city", "metro", "--benefits").stdout
-    assert "Expected JKM death benefits: 27,0 claims, Rp1.135.748.460" in table_out
+    assert "Expected JKM death benefits: 27.0 claims, IDR 1,135,748,460" in table_out
     data = json.loads(run("estimate", "--city", "metro", "--benefits", "-f", "json").stdout)
     assert data["benefits"]["expected_claims"] == "27.04"
     assert data["benefits"]["expected_value"] == 1_135_748_460

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from jamsostek_budget.errors import UsageError
+from jamsostek_budget.i18n import _
 
 MAX_AMOUNT = 10**16  # Rp10,000 trillion, about three times Indonesia's national budget
 MAX_LENGTH = 100
@@ -64,12 +65,20 @@ def parse_amount(text: str) -> int:
     """Whole Rupiah from `text`; a UsageError saying why when it is invalid or ambiguous."""
     shown = " ".join(text.split())
     if not shown:
-        raise UsageError("no amount given", f"write an amount such as {FORMS}")
+        raise UsageError(
+            _("no amount given"), _("write an amount such as {forms}").format(forms=FORMS)
+        )
     if len(shown) > MAX_LENGTH:
-        raise UsageError(f"'{shown[:40]}...' is too long to be an amount", f"for example: {FORMS}")
+        raise UsageError(
+            _("'{start}...' is too long to be an amount").format(start=shown[:40]),
+            _("for example: {forms}").format(forms=FORMS),
+        )
     match = _SHAPE.fullmatch(_strip_decorations(shown.lower(), shown))
     if match is None:
-        raise UsageError(f"'{shown}' is not an amount of Rupiah", f"write it like: {FORMS}")
+        raise UsageError(
+            _("'{amount}' is not an amount of Rupiah").format(amount=shown),
+            _("write it like: {forms}").format(forms=FORMS),
+        )
     unit = "" if match["unit"] in CURRENCY_WORDS else match["unit"]
     power = _unit_power(unit, shown)
     number = _number(match["digits"], match["exponent"], unit=unit, shown=shown)
@@ -82,8 +91,8 @@ def _strip_decorations(lowered: str, shown: str) -> str:
     body = lowered[prefix.end() :] if prefix else lowered
     if lowered.startswith(MINUS) or body.startswith(MINUS):
         raise UsageError(
-            f"'{shown}' is negative: a budget ceiling cannot be negative",
-            "give the amount without a minus sign",
+            _("'{amount}' is negative: a budget ceiling cannot be negative").format(amount=shown),
+            _("give the amount without a minus sign"),
         )
     return body.removesuffix(",-").strip()
 
@@ -93,15 +102,19 @@ def _unit_power(unit: str, shown: str) -> int:
         return 0
     if unit == "m":
         raise UsageError(
-            f"'{shown}': 'M' is ambiguous: Indonesian budget documents write Rp1,5 M for 1.5 "
-            "miliar (billion), English uses M for million",
-            "write miliar, milyar, bn or B for 10^9; juta, jt, mn or million for 10^6; or "
-            "the whole number of Rupiah",
+            _(
+                "'{amount}': 'M' is ambiguous: Indonesian budget documents write Rp1,5 M for 1.5 "
+                "miliar (billion), English uses M for million"
+            ).format(amount=shown),
+            _(
+                "write miliar, milyar, bn or B for 10^9; juta, jt, mn or million for 10^6; or "
+                "the whole number of Rupiah"
+            ),
         )
     if unit not in UNITS:
         raise UsageError(
-            f"'{shown}': unknown unit '{unit}'",
-            f"use one of {', '.join(UNITS)}, or the whole number of Rupiah",
+            _("'{amount}': unknown unit '{unit}'").format(amount=shown, unit=unit),
+            _("use one of {units}, or the whole number of Rupiah").format(units=", ".join(UNITS)),
         )
     return UNITS[unit]
 
@@ -132,19 +145,23 @@ def _separated(digits: str, shown: str) -> _Exact:
 def _scientific(mantissa: str, exponent: int, shown: str) -> _Exact:
     if not re.fullmatch(r"[0-9]+(\.[0-9]+)?", mantissa, re.ASCII):
         raise UsageError(
-            f"'{shown}': in scientific notation write the number as digits with at most one "
-            "decimal point",
-            "for example 1.5e9",
+            _(
+                "'{amount}': in scientific notation write the number as digits with at most one "
+                "decimal point"
+            ).format(amount=shown),
+            _("for example {example}").format(example="1.5e9"),
         )
-    whole, _, fraction = mantissa.partition(".")
+    whole, _point, fraction = mantissa.partition(".")
     return _Exact(int(whole + fraction), exponent - len(fraction))
 
 
 def _underscored(digits: str, shown: str) -> _Exact:
     if not re.fullmatch(r"[0-9]+(_[0-9]+)*", digits, re.ASCII):
         raise UsageError(
-            f"'{shown}': underscores may only separate digits, and not mix with '.' or ','",
-            "for example 1_500_000_000",
+            _(
+                "'{amount}': underscores may only separate digits, and not mix with '.' or ','"
+            ).format(amount=shown),
+            _("for example {example}").format(example="1_500_000_000"),
         )
     return _Exact(int(digits.replace("_", "")), 0)
 
@@ -153,9 +170,11 @@ def _grouped(digits: str, separator: str, shown: str) -> _Exact:
     """'1.500.000' or '1,500,000': two or more of one separator can only group thousands."""
     if not re.fullmatch(_GROUPED.format(sep=re.escape(separator)), digits, re.ASCII):
         raise UsageError(
-            f"'{shown}': '{separator}' groups thousands here but the groups are not of "
-            "three digits",
-            "write the whole number without separators, such as 1500000000",
+            _(
+                "'{amount}': '{separator}' groups thousands here but the groups are not of "
+                "three digits"
+            ).format(amount=shown, separator=separator),
+            _("write the whole number without separators, such as 1500000000"),
         )
     return _Exact(int(digits.replace(separator, "")), 0)
 
@@ -164,11 +183,13 @@ def _decimal(digits: str, shown: str, *, unit: str) -> _Exact:
     """One '.' or ',' as a decimal separator ('1,5 miliar', '1500.00'); ambiguity refused."""
     parts = re.split(r"[.,]", digits)
     if len(parts) != 2 or not all(part.isdigit() for part in parts):
-        raise UsageError(
-            f"'{shown}': before a unit write at most one decimal separator ('.' or ',')"
+        message = (
+            _("'{amount}': before a unit write at most one decimal separator ('.' or ',')")
             if unit
-            else f"'{shown}' is not an amount of Rupiah",
-            f"for example: {FORMS}",
+            else _("'{amount}' is not an amount of Rupiah")
+        )
+        raise UsageError(
+            message.format(amount=shown), _("for example: {forms}").format(forms=FORMS)
         )
     whole, fraction = parts
     if len(fraction) == 3 and re.fullmatch(r"[1-9][0-9]{0,2}", whole, re.ASCII):
@@ -178,15 +199,27 @@ def _decimal(digits: str, shown: str, *, unit: str) -> _Exact:
 
 def _ambiguous(whole: str, fraction: str, separator: str, shown: str, *, unit: str) -> UsageError:
     """'1.500' reads as 1500 in Indonesian and as 1.5 in English."""
-    grouped = f"{whole}{fraction}"
-    decimal = f"{whole}.{fraction.rstrip('0')}".rstrip(".")
     suffix = f" {unit}" if unit else ""
+    grouped = f"{whole}{fraction}{suffix}"
+    decimal = f"{whole}.{fraction.rstrip('0')}".rstrip(".") + suffix
+    hint = (
+        _(
+            "Indonesian writes 1.500 for 1500 and 1,5 for 1.5, English the reverse, so jbudget "
+            "refuses to guess: write {grouped} without a separator"
+        )
+        if unit
+        else _(
+            "Indonesian writes 1.500 for 1500 and 1,5 for 1.5, English the reverse, so jbudget "
+            "refuses to guess: write {grouped} without a separator, or 1.500.000 with two or "
+            "more groups, or 1,5 juta with a unit"
+        )
+    )
     return UsageError(
-        f"'{shown}' is ambiguous: it could be {grouped}{suffix} ('{separator}' grouping "
-        f"thousands) or {decimal}{suffix} ('{separator}' as a decimal point)",
-        "Indonesian writes 1.500 for 1500 and 1,5 for 1.5, English the reverse, so jbudget "
-        f"refuses to guess: write {grouped}{suffix} without a separator"
-        + ("" if unit else ", or 1.500.000 with two or more groups, or 1,5 juta with a unit"),
+        _(
+            "'{amount}' is ambiguous: it could be {grouped} ('{separator}' grouping "
+            "thousands) or {decimal} ('{separator}' as a decimal point)"
+        ).format(amount=shown, grouped=grouped, decimal=decimal, separator=separator),
+        hint.format(grouped=grouped),
     )
 
 
@@ -198,12 +231,14 @@ def _grouped_with_decimals(digits: str, shown: str) -> _Exact:
     """
     decimal = max(".,", key=digits.rfind)
     grouping = "," if decimal == "." else "."
-    whole, _, fraction = digits.rpartition(decimal)
+    whole, _point, fraction = digits.rpartition(decimal)
     pattern = _GROUPED.format(sep=re.escape(grouping))
     if len(fraction) == 3 or not fraction.isdigit() or not re.fullmatch(pattern, whole, re.ASCII):
         raise UsageError(
-            f"'{shown}' mixes '.' and ',' in a way that is not thousands groups and decimals",
-            "write the whole number without separators, such as 1500000000",
+            _(
+                "'{amount}' mixes '.' and ',' in a way that is not thousands groups and decimals"
+            ).format(amount=shown),
+            _("write the whole number without separators, such as 1500000000"),
         )
     return _Exact(int(whole.replace(grouping, "") + fraction), -len(fraction))
 
@@ -224,9 +259,11 @@ def _divide(number: _Exact, shown: str) -> int:
     divisor = _ten_to(min(-number.power, MAX_LENGTH + 1))
     if number.whole % divisor:
         raise UsageError(
-            f"'{shown}' is not a whole number of Rupiah",
-            "money is counted in whole Rupiah: round the amount, or check the unit "
-            "(1,5 juta is 1500000)",
+            _("'{amount}' is not a whole number of Rupiah").format(amount=shown),
+            _(
+                "money is counted in whole Rupiah: round the amount, or check the unit "
+                "(1,5 juta is 1500000)"
+            ),
         )
     return number.whole // divisor
 
@@ -238,6 +275,6 @@ def _ten_to(power: int) -> int:
 
 def _too_large(shown: str) -> UsageError:
     return UsageError(
-        f"'{shown}' is more than Rp10.000 trillion, far beyond any APBD",
-        "check the unit and the number of zeros",
+        _("'{amount}' is more than Rp10.000 trillion, far beyond any APBD").format(amount=shown),
+        _("check the unit and the number of zeros"),
     )

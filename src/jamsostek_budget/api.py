@@ -12,6 +12,7 @@ from pathlib import Path
 from jamsostek_budget import bundled, engine
 from jamsostek_budget.budget import Budget
 from jamsostek_budget.errors import DataError, Problem, UsageError
+from jamsostek_budget.i18n import _
 from jamsostek_budget.loading import load_rate_files, load_scenario, yaml_files
 from jamsostek_budget.planning.benefits import Benefits, expected_benefits
 from jamsostek_budget.ratecheck import build_rate_table
@@ -37,21 +38,27 @@ class City:
 def load_rate_table(rates_dir: Path | None = None) -> RateTable:
     folder = rates_dir or bundled.data_dir("rates")
     if not folder.is_dir():
-        raise UsageError(f"rates folder {folder} does not exist", "pass --rates DIR")
+        raise UsageError(
+            _("rates folder {folder} does not exist").format(folder=folder),
+            _("pass --rates DIR"),
+        )
     files = yaml_files(folder)
     if not files:
-        raise UsageError(f"no .yaml rate files in {folder}", "pass --rates DIR")
+        raise UsageError(
+            _("no .yaml rate files in {folder}").format(folder=folder), _("pass --rates DIR")
+        )
     return build_rate_table(load_rate_files(files))
 
 
 def scenario_path(city: str | None, scenario: Path | None) -> Path:
     if (city is None) == (scenario is None):
         raise UsageError(
-            "give exactly one of --city or --scenario", "for example: jbudget estimate --city metro"
+            _("give exactly one of --city or --scenario"),
+            _("for example: jbudget estimate --city metro"),
         )
     if scenario is not None:
         if not scenario.is_file():
-            raise UsageError(f"scenario file {scenario} does not exist")
+            raise UsageError(_("scenario file {file} does not exist").format(file=scenario))
         return scenario
     assert city is not None
     return bundled.city_file(city)
@@ -88,13 +95,15 @@ def estimate(
 
 def scenario_reference(text: str) -> tuple[Path, int | None]:
     """'metro', 'metro@2026', 'kota.yaml' or 'kota.yaml@2027' -> (scenario file, year or None)."""
-    name, _, year_text = text.rpartition("@") if "@" in text else (text, "", "")
+    name, _at, year_text = text.rpartition("@") if "@" in text else (text, "", "")
     year = None
     if year_text:
         if not year_text.isdigit() or not 2000 <= int(year_text) <= 2100:
             raise UsageError(
-                f"{text!r}: {year_text!r} is not a fiscal year",
-                "write SCENARIO@YEAR, like metro@2026",
+                _("{reference!r}: {year!r} is not a fiscal year").format(
+                    reference=text, year=year_text
+                ),
+                _("write SCENARIO@YEAR, like metro@2026"),
             )
         year = int(year_text)
     path = Path(name)

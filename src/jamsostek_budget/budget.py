@@ -28,6 +28,14 @@ def add_months(rows: Iterable[Sequence[int]]) -> Months:
 
 
 @dataclass(frozen=True)
+class CodeTotal:
+    code: str | None  # None: the groups give no chart of accounts code for this program
+    program: Program
+    groups: tuple[str, ...]  # group labels
+    annual: int
+
+
+@dataclass(frozen=True)
 class ProgramLine:
     program: Program
     per_person: Months  # APBD per person in each calendar month (0 outside the covered months)
@@ -160,6 +168,22 @@ class Budget:
     @property
     def worker_by_program(self) -> dict[Program, int]:
         return _sum_by_program(line.worker_by_program for line in self.lines)
+
+    @property
+    def by_budget_code(self) -> tuple[CodeTotal, ...]:
+        """APBD a year per chart of accounts code and program, as an RKA lists it; a program
+        paid without a code is totalled under code None. Adds up to the annual total."""
+        totals: dict[tuple[str | None, Program], tuple[list[str], int]] = {}
+        for line in self.lines:
+            for program_line in line.programs:
+                key = (line.group.budget_codes.get(program_line.program), program_line.program)
+                groups, amount = totals.get(key, ([], 0))
+                totals[key] = ([*groups, line.group.label], amount + program_line.annual)
+        ordered = sorted(totals.items(), key=lambda item: (item[0][0] is None, item[0][0] or ""))
+        return tuple(
+            CodeTotal(code, program, tuple(groups), amount)
+            for (code, program), (groups, amount) in ordered
+        )
 
     @property
     def monthly_by_program(self) -> dict[Program, Months]:

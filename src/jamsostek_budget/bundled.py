@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from jamsostek_budget.errors import UsageError
+from jamsostek_budget.i18n import _
 
 DataKind = Literal["rates", "examples"]
 
@@ -19,8 +20,8 @@ def data_dir(kind: DataKind) -> Path:
     if checkout.is_dir():
         return checkout
     raise UsageError(
-        f"the bundled {kind}/ folder is missing from this installation",
-        "reinstall jbudget (pip install --force-reinstall jamsostek-budget)",
+        _("the bundled {folder}/ folder is missing from this installation").format(folder=kind),
+        _("reinstall jbudget (pip install --force-reinstall jamsostek-budget)"),
     )
 
 
@@ -35,7 +36,9 @@ def city_file(slug: str) -> Path:
     if slug in files:
         return files[slug]
     raise UsageError(
-        f"no bundled scenario named '{slug}'",
-        f"choose one of: {', '.join(files)} (see `jbudget cities`), or pass "
-        "--scenario PATH for your own file",
+        _("no bundled scenario named '{slug}'").format(slug=slug),
+        _(
+            "choose one of: {cities} (see `jbudget cities`), or pass --scenario PATH for your "
+            "own file"
+        ).format(cities=", ".join(files)),
     )

@@ -27,7 +27,13 @@ from rich.text import Text
 
 from jamsostek_budget import __version__
 from jamsostek_budget.errors import DataError, JbudgetError, OutputError, Problem, UsageError
-from jamsostek_budget.i18n import Language, _, language_from_environment, set_language
+from jamsostek_budget.i18n import (
+    Language,
+    _,
+    language_from_environment,
+    ngettext,
+    set_language,
+)
 from jamsostek_budget.output import write_new_file
 
 if TYPE_CHECKING:
@@ -37,9 +43,11 @@ FILE_WIDTH = 160  # a table written to a file or a pipe is not cut to 80 columns
 
 app = typer.Typer(
     name="jbudget",
-    help="Budget BPJS Ketenagakerjaan premiums paid from an Indonesian regional budget (APBD): "
-    "headcounts per worker group in, monthly and annual APBD allocations out, every Rupiah "
-    "traceable to its regulation.",
+    help=_(
+        "Budget BPJS Ketenagakerjaan premiums paid from an Indonesian regional budget (APBD): "
+        "headcounts per worker group in, monthly and annual APBD allocations out, every Rupiah "
+        "traceable to its regulation."
+    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -51,6 +59,8 @@ class Format(StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    html = "html"
+    xlsx = "xlsx"
 
 
 class ListingFormat(StrEnum):
@@ -90,7 +100,17 @@ LanguageOption = Annotated[
         show_default=False,
     ),
 ]
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+FormatOption = Annotated[
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        help=_(
+            "Output format: table (terminal), markdown, html (one self-contained page), "
+            "xlsx (Excel workbook with live formulas; needs --output), json or csv."
+        ),
+    ),
+]
 YearOption = Annotated[
     int | None,
     typer.Option(
@@ -98,32 +118,44 @@ YearOption = Annotated[
         "-y",
         min=2000,
         max=2100,
-        help="Fiscal year (overrides the scenario's fiscal_year).",
+        help=_("Fiscal year (overrides the scenario's fiscal_year)."),
     ),
 ]
 CityOption = Annotated[
     str | None,
-    typer.Option("--city", "-c", help="A bundled city scenario by slug (see `jbudget cities`)."),
+    typer.Option("--city", "-c", help=_("A bundled city scenario by slug (see `jbudget cities`).")),
 ]
 ScenarioOption = Annotated[
     Path | None,
-    typer.Option("--scenario", "-s", help="Your own scenario YAML file.", dir_okay=False),
+    typer.Option("--scenario", "-s", help=_("Your own scenario YAML file."), dir_okay=False),
 ]
 OutputOption = Annotated[
     Path | None,
     typer.Option(
         "--output",
         "-o",
-        help="Write to this file instead of the terminal (refuses to overwrite without --force).",
+        help=_(
+            "Write to this file instead of the terminal (refuses to overwrite without --force)."
+        ),
         dir_okay=False,
     ),
 ]
-ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite --output if it exists.")]
+WordsOption = Annotated[
+    bool,
+    typer.Option(
+        "--words",
+        help=_(
+            "Also write the totals in words, as budget documents do "
+            "(satu miliar tujuh ratus ... rupiah)."
+        ),
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help=_("Overwrite --output if it exists."))]
 RatesOption = Annotated[
     Path | None,
     typer.Option(
         "--rates",
-        help="Folder of rate tables to use instead of the bundled rates/.",
+        help=_("Folder of rate tables to use instead of the bundled rates/."),
         file_okay=False,
     ),
 ]
@@ -138,11 +170,12 @@ def print_problems(problems: tuple[Problem, ...] | list[Problem], console: Conso
     the user's own text is printed as written, never read as rich markup."""
     for problem in problems:
         style = "yellow" if problem.severity == "warning" else "red"
-        label = "warning: " if problem.severity == "warning" else ""
+        label = _("warning: ") if problem.severity == "warning" else ""
         where = f"{problem.file}:{problem.line}:{problem.column}: {problem.field}: "
         console.print(Text(where) + Text(label + problem.message, style=style), soft_wrap=True)
         if problem.hint:
-            console.print(Text(f"  hint: {problem.hint}", style="dim"), soft_wrap=True)
+            hint = _("  hint: {hint}").format(hint=problem.hint)
+            console.print(Text(hint, style="dim"), soft_wrap=True)
 
 
 @contextmanager
@@ -153,15 +186,17 @@ def reported_errors() -> Iterator[None]:
         yield
     except DataError as exc:
         print_problems(exc.problems, console)
-        console.print(f"{len(exc.problems)} problem(s) found.", style="red")
+        count = len(exc.problems)
+        found = ngettext("{count} problem found.", "{count} problems found.", count)
+        console.print(found.format(count=count), style="red")
         raise typer.Exit(1) from None
     except UsageError as exc:
-        console.print(f"error: {exc.message}", style="red", markup=False)
+        console.print(_("error: {message}").format(message=exc.message), style="red", markup=False)
         if exc.hint:
-            console.print(f"  hint: {exc.hint}", style="dim", markup=False)
+            console.print(_("  hint: {hint}").format(hint=exc.hint), style="dim", markup=False)
         raise typer.Exit(2) from None
     except (OutputError, JbudgetError) as exc:
-        console.print(f"error: {exc}", style="red", markup=False)
+        console.print(_("error: {message}").format(message=exc), style="red", markup=False)
         raise typer.Exit(1) from None
 
 
@@ -180,7 +215,7 @@ def emit(text_or_renderable: str | RenderableType, output: Path | None, force: b
             else render_text(text_or_renderable)
         )
         write_new_file(output, text, force=force)
-        error_console().print(f"wrote {output}", style="green", markup=False)
+        error_console().print(_("wrote {file}").format(file=output), style="green", markup=False)
     elif isinstance(text_or_renderable, str):
         sys.stdout.write(text_or_renderable)
     else:
@@ -225,7 +260,8 @@ def parse_date(text: str | None) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise UsageError(
-            f"--date {text!r} is not a date", "write it as YYYY-MM-DD, like 2026-03-01"
+            _("--date {text!r} is not a date").format(text=text),
+            _("write it as YYYY-MM-DD, like 2026-03-01"),
         ) from None
 
 
@@ -244,8 +280,9 @@ def _root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+            "--version", callback=_version, is_eager=True, help=_("Show the version and exit.")
         ),
     ] = False,
+    lang: LanguageOption = None,
 ) -> None:
     """Budget BPJS Ketenagakerjaan premiums paid from an APBD."""

@@ -22,6 +22,7 @@ from jamsostek_budget.cli_app import (
     reported_errors,
     stdout_console,
 )
+from jamsostek_budget.i18n import N_, _
 
 
 class ProblemFormat(StrEnum):
@@ -29,13 +30,25 @@ class ProblemFormat(StrEnum):
     json = "json"
 
 
-@app.command("validate")
+FILE_KINDS = {"rates": N_("rates"), "scenario": N_("scenario")}
+
+
+@app.command(
+    "validate",
+    help=_(
+        "Check rate and scenario files; print every problem with file, line and field. "
+        "Exit 0 when all is well (warnings are printed but pass unless --strict), 1 when a "
+        "file has problems, 2 on a usage error."
+    ),
+)
 def validate_command(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Rate files, scenario files or "
-            "folders of them (default: the bundled rates/ and examples/)."
+            help=_(
+                "Rate files, scenario files or folders of them (default: the bundled rates/ "
+                "and examples/)."
+            )
         ),
     ] = None,
     fmt: Annotated[
@@ -43,13 +56,15 @@ def validate_command(
         typer.Option(
             "--format",
             "-f",
-            help="text: one problem a "
-            "line, compiler style; json: a list of problems for editors and CI.",
+            help=_(
+                "text: one problem a line, compiler style; json: a list of problems for "
+                "editors and CI."
+            ),
         ),
     ] = ProblemFormat.text,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help=_("Fail on warnings too."))] = False,
     verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="List every file checked.")
+        bool, typer.Option("--verbose", "-v", help=_("List every file checked."))
     ] = False,
     rates: RatesOption = None,
     today: Annotated[
@@ -57,16 +72,11 @@ def validate_command(
         typer.Option(
             "--today",
             metavar="YYYY-MM-DD",
-            help="Judge staleness as of this date (default: today).",
+            help=_("Judge staleness as of this date (default: today)."),
         ),
     ] = None,
     lang: LanguageOption = None,
 ) -> None:
-    """Check rate and scenario files; print every problem with file, line and field.
-
-    Exit 0 when all is well (warnings are printed but pass unless --strict), 1 when a file has
-    problems, 2 on a usage error.
-    """
     from jamsostek_budget import validation
 
     with reported_errors():
@@ -74,7 +84,9 @@ def validate_command(
         console = stdout_console()
         if verbose:
             for name, kind in result.checked:
-                console.print(f"checked {name} ({kind})", markup=False)
+                kind_label = _(FILE_KINDS.get(kind, kind))
+                checked = _("checked {file} ({kind})").format(file=name, kind=kind_label)
+                console.print(checked, markup=False)
         if fmt is ProblemFormat.json:
             sys.stdout.write(dump([p.as_dict() for p in result.problems]))
         else:
@@ -88,14 +100,16 @@ class SchemaChoice(StrEnum):
     scenario = "scenario"
 
 
-@app.command("schema")
+@app.command(
+    "schema",
+    help=_("Print the JSON Schema of rate files or scenario files (for editors and CI)."),
+)
 def schema_command(
-    name: Annotated[SchemaChoice, typer.Argument(help="Which file format.")],
+    name: Annotated[SchemaChoice, typer.Argument(help=_("Which file format."))],
     output: OutputOption = None,
     force: ForceOption = False,
     lang: LanguageOption = None,
 ) -> None:
-    """Print the JSON Schema of rate files or scenario files (for editors and CI)."""
     from jamsostek_budget import schemas
 
     with reported_errors():

@@ -17,6 +17,7 @@ from jamsostek_budget.cli_app import (
     OutputOption,
     RatesOption,
     ScenarioOption,
+    WordsOption,
     YearOption,
     app,
     dump,
@@ -27,14 +28,22 @@ from jamsostek_budget.cli_app import (
     report_output,
     reported_errors,
 )
+from jamsostek_budget.cli_output import Rendering, command_line, emit_rendering
+from jamsostek_budget.i18n import _
 
 if TYPE_CHECKING:
     from jamsostek_budget.budget import Budget
     from jamsostek_budget.planning.benefits import Benefits
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Estimate the APBD budget of a scenario: per group and program, monthly and annual. "
+        "Also shows coverage against the eligible population where the scenario states it."
+    )
+)
 def estimate(
+    ctx: typer.Context,
     city: CityOption = None,
     scenario: ScenarioOption = None,
     year: YearOption = None,
@@ -46,17 +55,15 @@ def estimate(
         bool,
         typer.Option(
             "--benefits",
-            help="Add the expected JKM death "
-            "claims and their value against the premiums (needs death_rate_per_1000 "
-            "in the scenario).",
+            help=_(
+                "Add the expected JKM death claims and their value against the premiums "
+                "(needs death_rate_per_1000 in the scenario)."
+            ),
         ),
     ] = False,
+    words: WordsOption = False,
     lang: LanguageOption = None,
 ) -> None:
-    """Estimate the APBD budget of a scenario: per group and program, monthly and annual.
-
-    Also shows coverage against the eligible population where the scenario states it.
-    """
     from jamsostek_budget import api
 
     with reported_errors():
@@ -64,31 +71,42 @@ def estimate(
             api.scenario_path(city, scenario), year=year, rates_dir=rates, with_benefits=benefits
         )
         print_problems(result.warnings, error_console())
-        emit_budget(result.budget, fmt, output, force, benefits=result.benefits)
+        rendering = budget_rendering(
+            result.budget, rates, command_line(ctx), benefits=result.benefits
+        )
+        emit_rendering(rendering, fmt, output, force, words=words)
 
 
-def emit_budget(
+def budget_rendering(
     budget: Budget,
-    fmt: Format,
-    output: Path | None,
-    force: bool,
+    rates_dir: Path | None,
+    command: str,
     *,
     benefits: Benefits | None = None,
     from_roster: bool = False,
-) -> None:
-    """An estimate in the chosen format, to the terminal or --output (also used by roster)."""
+) -> Rendering:
+    """An estimate, ready for any format (also used by roster)."""
     from jamsostek_budget.render.csvout import render_csv
     from jamsostek_budget.render.jsonout import render_json
-    from jamsostek_budget.render.report import estimate_report
+    from jamsostek_budget.render.report import estimate_report, estimate_totals
 
-    if fmt is Format.csv:
-        emit(render_csv(budget), output, force)
-        return
-    report = estimate_report(budget, benefits, from_roster=from_roster)
-    emit(report_output(report, fmt, lambda: render_json(budget, benefits)), output, force)
+    return Rendering(
+        report=lambda: estimate_report(budget, benefits, from_roster=from_roster),
+        as_json=lambda: render_json(budget, benefits),
+        as_csv=lambda: render_csv(budget),
+        budgets=((budget.scenario.name, budget),),
+        totals=lambda: estimate_totals(budget),
+        rates_dir=rates_dir,
+        command=command,
+    )
 
 
-@app.command("rates")
+@app.command(
+    "rates",
+    help=_(
+        "Show the rates in force on a date, each with its regulation, confidence and last check."
+    ),
+)
 def rates_command(
     on: Annotated[
         str | None,
@@ -96,18 +114,17 @@ def rates_command(
             "--date",
             "-d",
             metavar="YYYY-MM-DD",
-            help="Show the rates in force on this date (default: today).",
+            help=_("Show the rates in force on this date (default: today)."),
         ),
     ] = None,
     fmt: Annotated[
-        ListingFormat, typer.Option("--format", "-f", help="Output format.")
+        ListingFormat, typer.Option("--format", "-f", help=_("Output format."))
     ] = ListingFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
     rates: RatesOption = None,
     lang: LanguageOption = None,
 ) -> None:
-    """Show the rates in force on a date, each with its regulation, confidence and last check."""
     from jamsostek_budget import api
     from jamsostek_budget.render.rates_report import rates_dict, rates_report
 
@@ -122,14 +139,15 @@ def rates_command(
         )
 
 
-@app.command()
+@app.command(
+    help=_("List the bundled city scenarios with their fiscal year, headcount and sources.")
+)
 def cities(
     fmt: Annotated[
-        ListingFormat, typer.Option("--format", "-f", help="Output format.")
+        ListingFormat, typer.Option("--format", "-f", help=_("Output format."))
     ] = ListingFormat.table,
     lang: LanguageOption = None,
 ) -> None:
-    """List the bundled city scenarios with their fiscal year, headcount and sources."""
     from jamsostek_budget import api
     from jamsostek_budget.render.cities_report import cities_list, cities_report
 

@@ -16,55 +16,63 @@ from jamsostek_budget.cli_app import (
     OutputOption,
     RatesOption,
     ScenarioOption,
+    WordsOption,
     YearOption,
     app,
     dump,
-    emit,
     error_console,
     print_problems,
-    report_output,
     reported_errors,
 )
+from jamsostek_budget.cli_output import Rendering, command_line, emit_rendering
+from jamsostek_budget.i18n import _
 
 
-@app.command("compare")
+@app.command(
+    "compare",
+    help=_(
+        "Compare scenarios side by side: annual APBD per group and program, and each one's "
+        "difference to the first (Rupiah and %); the differences always add up to the totals."
+    ),
+)
 def compare_command(
+    ctx: typer.Context,
     scenarios: Annotated[
         list[str],
         typer.Argument(
             metavar="SCENARIO...",
-            help="Two or more "
-            "scenarios: a bundled city (metro), a file (kota.yaml), either with "
-            "@YEAR for another fiscal year (metro@2026). The first is the baseline.",
+            help=_(
+                "Two or more scenarios: a bundled city (metro), a file (kota.yaml), either "
+                "with @YEAR for another fiscal year (metro@2026). The first is the baseline."
+            ),
         ),
     ],
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
     rates: RatesOption = None,
+    words: WordsOption = False,
     lang: LanguageOption = None,
 ) -> None:
-    """Compare scenarios side by side: annual APBD per group and program, and each one's
-    difference to the first (Rupiah and %); the differences always add up to the totals."""
     from jamsostek_budget.planning import commands
     from jamsostek_budget.planning.compare import compare
-    from jamsostek_budget.render.compare_report import compare_csv, compare_dict, compare_report
+    from jamsostek_budget.render import compare_report as render
 
     with reported_errors():
         found = commands.estimates(scenarios, rates)
         for result in found:
             print_problems(result.warnings, error_console())
         comparison = compare([result.budget for result in found])
-        if fmt is Format.csv:
-            emit(compare_csv(comparison), output, force)
-        else:
-            emit(
-                report_output(
-                    compare_report(comparison), fmt, lambda: dump(compare_dict(comparison))
-                ),
-                output,
-                force,
-            )
+        rendering = Rendering(
+            report=lambda: render.compare_report(comparison),
+            as_json=lambda: dump(render.compare_dict(comparison)),
+            as_csv=lambda: render.compare_csv(comparison),
+            budgets=[(render.letter(index), result.budget) for index, result in enumerate(found)],
+            totals=lambda: render.compare_totals(comparison),
+            rates_dir=rates,
+            command=command_line(ctx),
+        )
+        emit_rendering(rendering, fmt, output, force, words=words)
 
 
 class FitMode(StrEnum):
@@ -72,17 +80,25 @@ class FitMode(StrEnum):
     proportional = "proportional"
 
 
-@app.command("fit")
+@app.command(
+    "fit",
+    help=_(
+        'How many people of each group an annual APBD ceiling covers ("sesuai kemampuan '
+        'anggaran"), what it costs, what is left and who is not covered.'
+    ),
+)
 def fit_command(
+    ctx: typer.Context,
     budget: Annotated[
         str,
         typer.Option(
             "--budget",
             "-b",
             metavar="AMOUNT",
-            help="The annual "
-            "ceiling in Rupiah: 1500000000, 1.5e9, 1.5B, 1,5 miliar, 1500jt, "
-            "Rp1.500.000.000 (a bare M is refused: million or miliar?).",
+            help=_(
+                "The annual ceiling in Rupiah: 1500000000, 1.5e9, 1.5B, 1,5 miliar, 1500jt, "
+                "Rp1.500.000.000 (a bare M is refused: million or miliar?)."
+            ),
         ),
     ],
     city: CityOption = None,
@@ -93,7 +109,9 @@ def fit_command(
             "--priority",
             "-p",
             metavar="ID,ID,...",
-            help="Group ids in funding order (default: the scenario's priority, then file order).",
+            help=_(
+                "Group ids in funding order (default: the scenario's priority, then file order)."
+            ),
         ),
     ] = None,
     mode: Annotated[
@@ -101,8 +119,10 @@ def fit_command(
         typer.Option(
             "--mode",
             "-m",
-            help="priority: fund groups in order, "
-            "each up to its headcount; proportional: the same share of every group.",
+            help=_(
+                "priority: fund groups in order, each up to its headcount; proportional: the "
+                "same share of every group."
+            ),
         ),
     ] = FitMode.priority,
     year: YearOption = None,
@@ -110,20 +130,21 @@ def fit_command(
     output: OutputOption = None,
     force: ForceOption = False,
     rates: RatesOption = None,
+    words: WordsOption = False,
     lang: LanguageOption = None,
 ) -> None:
-    """How many people of each group an annual APBD ceiling covers ("sesuai kemampuan
-    anggaran"), what it costs, what is left and who is not covered."""
     from jamsostek_budget.amounts import parse_amount
     from jamsostek_budget.api import scenario_path
     from jamsostek_budget.planning import commands
-    from jamsostek_budget.render.fit_report import fit_csv, fit_report, render_fit_json
+    from jamsostek_budget.render import fit_report as render
     from jamsostek_budget.render.labels import rupiah
 
     with reported_errors():
         ceiling = parse_amount(budget)
         error_console().print(
-            f"budget ceiling: {rupiah(ceiling)} (read from {budget!r})",
+            _("budget ceiling: {amount} (read from {text!r})").format(
+                amount=rupiah(ceiling), text=budget
+            ),
             markup=False,
             highlight=False,
         )
@@ -138,21 +159,30 @@ def fit_command(
         )
         print_problems(found.warnings, error_console())
         result = found.result
-        if fmt is Format.csv:
-            emit(fit_csv(result), output, force)
-        else:
-            emit(
-                report_output(fit_report(result), fmt, lambda: render_fit_json(result)),
-                output,
-                force,
-            )
+        rendering = Rendering(
+            report=lambda: render.fit_report(result),
+            as_json=lambda: render.render_fit_json(result),
+            as_csv=lambda: render.fit_csv(result),
+            budgets=[(result.scenario.name, result.budget)],
+            totals=lambda: [(_("APBD cost"), result.cost)],
+            rates_dir=rates,
+            command=command_line(ctx),
+        )
+        emit_rendering(rendering, fmt, output, force, words=words)
 
 
-@app.command("project")
+@app.command(
+    "project",
+    help=_(
+        "Project the budget over several years: per year, per group and per program, with JP "
+        "wage caps beyond the last announced one extended by the PP 45/2015 rule (marked)."
+    ),
+)
 def project_command(
+    ctx: typer.Context,
     years: Annotated[
         str,
-        typer.Option("--years", metavar="FIRST-LAST", help="The years to cost, like 2026-2030."),
+        typer.Option("--years", metavar="FIRST-LAST", help=_("The years to cost, like 2026-2030.")),
     ],
     city: CityOption = None,
     scenario: ScenarioOption = None,
@@ -161,8 +191,10 @@ def project_command(
         typer.Option(
             "--headcount-growth",
             metavar="PCT",
-            help="Headcount growth a year for every group without its own "
-            "(default: the scenario's projection, else 0).",
+            help=_(
+                "Headcount growth a year for every group without its own "
+                "(default: the scenario's projection, else 0)."
+            ),
         ),
     ] = None,
     wage_growth: Annotated[
@@ -170,7 +202,7 @@ def project_command(
         typer.Option(
             "--wage-growth",
             metavar="PCT",
-            help="PU wage growth a year (default: the scenario's projection, else 0).",
+            help=_("PU wage growth a year (default: the scenario's projection, else 0)."),
         ),
     ] = None,
     gdp_growth: Annotated[
@@ -178,26 +210,22 @@ def project_command(
         typer.Option(
             "--gdp-growth",
             metavar="PCT",
-            help="GDP "
-            "growth for JP wage caps not yet announced (default: the scenario's "
-            "projection, else 5).",
+            help=_(
+                "GDP growth for JP wage caps not yet announced (default: the scenario's "
+                "projection, else 5)."
+            ),
         ),
     ] = None,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
     rates: RatesOption = None,
+    words: WordsOption = False,
     lang: LanguageOption = None,
 ) -> None:
-    """Project the budget over several years: per year, per group and per program, with JP
-    wage caps beyond the last announced one extended by the PP 45/2015 rule (marked)."""
     from jamsostek_budget.api import scenario_path
     from jamsostek_budget.planning import commands
-    from jamsostek_budget.render.project_report import (
-        project_csv,
-        project_report,
-        render_project_json,
-    )
+    from jamsostek_budget.render import project_report as render
 
     with reported_errors():
         growth = {
@@ -208,13 +236,13 @@ def project_command(
         projection = commands.project_years(
             scenario_path(city, scenario), commands.parse_years(years), growth, rates
         )
-        if fmt is Format.csv:
-            emit(project_csv(projection), output, force)
-        else:
-            emit(
-                report_output(
-                    project_report(projection), fmt, lambda: render_project_json(projection)
-                ),
-                output,
-                force,
-            )
+        rendering = Rendering(
+            report=lambda: render.project_report(projection),
+            as_json=lambda: render.render_project_json(projection),
+            as_csv=lambda: render.project_csv(projection),
+            budgets=[(str(year.year), year.budget) for year in projection.years],
+            totals=lambda: render.project_totals(projection),
+            rates_dir=rates,
+            command=command_line(ctx),
+        )
+        emit_rendering(rendering, fmt, output, force, words=words)

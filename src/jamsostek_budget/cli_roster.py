@@ -21,6 +21,7 @@ from jamsostek_budget.cli_app import (
     OutputOption,
     RatesOption,
     ScenarioOption,
+    WordsOption,
     YearOption,
     app,
     error_console,
@@ -28,23 +29,33 @@ from jamsostek_budget.cli_app import (
     print_problems,
     reported_errors,
 )
-from jamsostek_budget.cli_estimate import emit_budget
+from jamsostek_budget.cli_estimate import budget_rendering
+from jamsostek_budget.cli_output import command_line, emit_rendering
 from jamsostek_budget.errors import UsageError
+from jamsostek_budget.i18n import _
 
 if TYPE_CHECKING:
     from jamsostek_budget.roster.commands import RosterEstimate
 
 
-@app.command("roster")
+@app.command(
+    "roster",
+    help=_(
+        "Cost a roster of named participants: the same estimate as a headcount scenario, built "
+        "from the rows that pass every check; rejected rows go to a rejects file."
+    ),
+)
 def roster_command(
+    ctx: typer.Context,
     roster: Annotated[
         Path,
         typer.Argument(
             metavar="FILE",
-            help="The roster: CSV or .xlsx with "
-            "columns nik, name, group, declared_income, monthly_wage, start_month, "
-            "end_month (Indonesian names such as nama, kelompok, penghasilan, upah "
-            "work too).",
+            help=_(
+                "The roster: CSV or .xlsx with columns nik, name, group, declared_income, "
+                "monthly_wage, start_month, end_month (Indonesian names such as nama, "
+                "kelompok, penghasilan, upah work too)."
+            ),
             dir_okay=False,
         ),
     ],
@@ -59,9 +70,10 @@ def roster_command(
         Path | None,
         typer.Option(
             "--rejects",
-            help="Where rejected rows go, "
-            "with their line and every reason (default: FILE-rejects.csv beside the "
-            "roster).",
+            help=_(
+                "Where rejected rows go, with their line and every reason "
+                "(default: FILE-rejects.csv beside the roster)."
+            ),
             dir_okay=False,
         ),
     ] = None,
@@ -69,32 +81,34 @@ def roster_command(
         Path | None,
         typer.Option(
             "--per-person",
-            help="Also write each participant's monthly and annual premium by program to this CSV.",
+            help=_(
+                "Also write each participant's monthly and annual premium by program to this CSV."
+            ),
             dir_okay=False,
         ),
     ] = None,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Fail (exit 1) when any row is rejected.")
+        bool, typer.Option("--strict", help=_("Fail (exit 1) when any row is rejected."))
     ] = False,
     today: Annotated[
         str | None,
         typer.Option(
             "--today",
             metavar="YYYY-MM-DD",
-            help="Judge birth dates in NIKs as of this date (default: today).",
+            help=_("Judge birth dates in NIKs as of this date (default: today)."),
         ),
     ] = None,
+    words: WordsOption = False,
     lang: LanguageOption = None,
 ) -> None:
-    """Cost a roster of named participants: the same estimate as a headcount scenario, built from
-    the rows that pass every check; rejected rows go to a rejects file."""
     from jamsostek_budget.api import scenario_path
     from jamsostek_budget.roster import commands
 
     with reported_errors():
         if not roster.is_file():
             raise UsageError(
-                f"roster file {roster} does not exist", "give the path of a .csv or .xlsx roster"
+                _("roster file {file} does not exist").format(file=roster),
+                _("give the path of a .csv or .xlsx roster"),
             )
         with _progress(roster) as tick:
             found = commands.roster_estimate(
@@ -108,7 +122,8 @@ def roster_command(
             )
         print_problems(found.warnings, error_console())
         _write_side_tables(found, roster, rejects, per_person, force)
-        emit_budget(found.budget, fmt, output, force, from_roster=True)
+        rendering = budget_rendering(found.budget, rates, command_line(ctx), from_roster=True)
+        emit_rendering(rendering, fmt, output, force, words=words)
         if strict and found.rows.rejected.height:
             raise typer.Exit(1)
 
@@ -116,25 +131,33 @@ def roster_command(
 def _write_side_tables(
     found: RosterEstimate, roster: Path, rejects: Path | None, people: Path | None, force: bool
 ) -> None:
+    from jamsostek_budget.render.labels import number
     from jamsostek_budget.roster.commands import default_rejects_path, write_table
 
     rows = found.rows
     console = error_console()
     console.print(
-        f"{roster}: {rows.rows_read:,} rows read = {rows.accepted.height:,} accepted + "
-        f"{rows.rejected.height:,} rejected",
+        _("{file}: {read} rows read = {accepted} accepted + {rejected} rejected").format(
+            file=roster,
+            read=number(rows.rows_read),
+            accepted=number(rows.accepted.height),
+            rejected=number(rows.rejected.height),
+        ),
         markup=False,
         highlight=False,
     )
     if rows.ignored_columns:
-        console.print(f"  columns not used: {', '.join(rows.ignored_columns)}", markup=False)
+        unused = ", ".join(rows.ignored_columns)
+        console.print(_("  columns not used: {columns}").format(columns=unused), markup=False)
     if rows.rejected.height:
         target = rejects or default_rejects_path(roster)
         write_table(rows.rejected, target, force=force)
-        console.print(f"  rejected rows, with every reason: {target}", markup=False)
+        message = _("  rejected rows, with every reason: {file}").format(file=target)
+        console.print(message, markup=False)
     if people is not None and found.per_person is not None:
         write_table(found.per_person, people, force=force)
-        console.print(f"  premium per participant: {people}", markup=False)
+        message = _("  premium per participant: {file}").format(file=people)
+        console.print(message, markup=False)
 
 
 @contextmanager
@@ -145,9 +168,9 @@ def _progress(roster: Path) -> Iterator[Callable[[int], None] | None]:
         yield None
         return
     columns = (
-        TextColumn("reading {task.description}"),
+        TextColumn(_("reading {file}").format(file="{task.description}")),
         BarColumn(),
-        TextColumn("{task.completed:,} rows"),
+        TextColumn(_("{rows} rows").format(rows="{task.completed:,}")),
         TimeElapsedColumn(),
     )
     with Progress(*columns, console=console, transient=True) as bar:

@@ -48,7 +48,7 @@ def group_line(group: Group, snapshots: Snapshots) -> GroupLine:
     programs = tuple(program_line(group, program, snapshots) for program in group.programs)
     band = None
     if group.segment == "bpu" and group.declared_income is not None:
-        band, _ = snapshots[group.start_month].band_for(group.declared_income)
+        band = snapshots[group.start_month].band_for(group.declared_income)[0]
     return GroupLine(group, band, programs)
 
 
@@ -87,7 +87,7 @@ def person_premium(group: Group, program: Program, snapshot: RateSnapshot) -> Pr
 def bpu_exact(group: Group, program: Program, snapshot: RateSnapshot) -> tuple[Decimal, Decimal]:
     """BPU: JKK and JHT are percentages of the band's nominal income; JKM is flat."""
     assert group.declared_income is not None
-    _, band = snapshot.band_for(group.declared_income)
+    band = snapshot.band_for(group.declared_income)[1]
     if program == "jkm":
         return Decimal(snapshot.rupiah("bpu.jkm_flat")), Decimal(0)
     return percent_of(band.nominal, snapshot.percent(f"bpu.{program}_percent")), Decimal(0)
@@ -160,6 +160,7 @@ def _band_use(declared_income: int, snapshot: RateSnapshot, table: RateTable) ->
     assert version is not None
     return RateUse(
         f"bpu.income_bands[{number:02d}]",
+        # a rate label, like the labels in the rate files: data, the same in JSON in any language
         f"BPU income band {number}, nominal income",
         "rupiah",
         Decimal(band.nominal),

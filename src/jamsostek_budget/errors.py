@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from jamsostek_budget.i18n import _
+
 Severity = Literal["error", "warning"]
 
 
@@ -44,7 +46,7 @@ class DataError(JbudgetError):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
-        super().__init__(f"{len(self.problems)} problem(s) in input")
+        super().__init__(_("{count} problem(s) in input").format(count=len(self.problems)))
 
 
 class UsageError(JbudgetError):

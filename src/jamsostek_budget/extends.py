@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from jamsostek_budget import bundled
 from jamsostek_budget.errors import DataError, Problem, UsageError
+from jamsostek_budget.i18n import _
 from jamsostek_budget.problems import problems_from
 from jamsostek_budget.sourcemap import DataPath, SourceMap
 from jamsostek_budget.variant import APPENDED_FIELDS, ScenarioVariant
@@ -36,13 +37,16 @@ def resolve_extends(
         raise DataError(
             [
                 source.problem(
-                    ("extends",), f"extends cycle: {names}", "a scenario cannot build on itself"
+                    ("extends",),
+                    _("extends cycle: {files}").format(files=names),
+                    _("a scenario cannot build on itself"),
                 )
             ]
         )
     base, base_source = read_yaml(base_path)
     if not isinstance(base, dict):
-        raise DataError([base_source.problem((), "must be a mapping of keys to values")])
+        message = _("must be a mapping of keys to values")
+        raise DataError([base_source.problem((), message)])
     base, base_source = resolve_extends(base, base_source, base_path, chain)
     return merge(base, base_source, data, source)
 
@@ -66,8 +70,10 @@ def _base_path(reference: str, path: Path, source: SourceMap) -> Path:
             [
                 source.problem(
                     ("extends",),
-                    f"{reference} does not exist (looked for {target})",
-                    "give a bundled city slug or a path relative to this file",
+                    _("{reference} does not exist (looked for {path})").format(
+                        reference=reference, path=target
+                    ),
+                    _("give a bundled city slug or a path relative to this file"),
                 )
             ]
         )
@@ -154,6 +160,11 @@ def _unknown_ids(ids: list[str], variant: Data, source: SourceMap) -> list[Probl
     for where, gid in wanted:
         if gid not in ids:
             close = difflib.get_close_matches(gid, ids, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"the base has: {', '.join(ids)}"
-            problems.append(source.problem(where, f"the base scenario has no group '{gid}'", hint))
+            hint = (
+                _("did you mean '{id}'?").format(id=close[0])
+                if close
+                else _("the base has: {ids}").format(ids=", ".join(ids))
+            )
+            message = _("the base scenario has no group '{id}'").format(id=gid)
+            problems.append(source.problem(where, message, hint))
     return problems

@@ -25,56 +25,31 @@ from jamsostek_budget.i18n import DOMAIN, LOCALE_DIR
 PACKAGE_DIR = Path(__file__).parent
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 TRANSLATED = ("id",)
+# Indonesian has one plural form (GNU gettext: nplurals=1; plural=0); babel's table falls back to
+# two for "id", so the catalogue states it.
+PLURAL_FORMS = {"id": (1, "0")}
 
-# Strings of click and typer that reach jbudget's users (help panels, usage errors).
+# typer's own strings that reach jbudget's users (help panels, usage errors), looked up through
+# the stdlib gettext. The click that typer vendors writes "Usage:" and its usage errors in English
+# only, without gettext, so those cannot be translated here.
 LIBRARY_MESSAGES = (
-    "Usage:",
-    "Options",
-    "Commands",
-    "Arguments",
-    "Error",
+    "(deprecated) ",
+    "(dynamic)",
     "Aborted!",
     "Aborted.",
-    "Show this message and exit.",
-    "[default: {}]",
-    "[required]",
-    "[env var: {}]",
-    "(deprecated) ",
-    "Try [blue]'{command_path} {help_option}'[/] for help.",
-    "Try '{command} {option}' for help.",
-    "Missing option '{param_hint}'.",
-    "Missing argument '{param_hint}'.",
-    "Missing parameter '{param_hint}'.",
-    "Missing option",
-    "Missing argument",
-    "Missing parameter",
-    "No such option: {name}",
+    "Arguments",
+    "Commands",
+    "Error",
+    "Missing command.",
     "No such command {name!r}.",
-    "No such command '{name}'.",
-    "Invalid value for {param_hint}: {message}",
-    "Invalid value: {message}",
-    "Option {name!r} requires an argument.",
-    "Option '{name}' requires an argument.",
-    "Got unexpected extra argument ({args})",
-    "{value!r} is not one of {choices}.",
-    "{value!r} is not a valid {number_type}.",
-    "{value!r} is not a valid integer.",
-    "{value} is not in the range {range}.",
-    "'{value}' is not one of {choices}.",
-    "'{value}' is not a valid integer.",
-    "{value!r} is not a valid float.",
-    "Did you mean {possibility}?",
-    "(Possible options: {possibilities})",
-    "File {name!r} does not exist.",
-    "{name} {filename!r} does not exist.",
-    "{name} '{filename}' does not exist.",
-    "{name} {filename!r} is a directory.",
-    "{name} '{filename}' is a directory.",
-    "{name} {filename!r} is not readable.",
-    "{name} '{filename}' is not readable.",
-    "File",
-    "Directory",
-    "Path",
+    "Options",
+    "Try [blue]'{command_path} {help_option}'[/] for help.",
+    "[default: {}]",
+    "[env var: {}]",
+    "[required]",
+    "default: {default}",
+    "env var: {var}",
+    "required",
 )
 
 
@@ -90,7 +65,7 @@ def template() -> Catalog:
     for where, message, _ in _source_messages():
         catalog.add(message, locations=[(where.rsplit(":", 1)[0], int(where.rsplit(":", 1)[1]))])
     for message in LIBRARY_MESSAGES:
-        catalog.add(message, auto_comments=["click or typer"])
+        catalog.add(message, auto_comments=["typer"])
     return catalog
 
 
@@ -101,9 +76,21 @@ def _po_path(language: str) -> Path:
 def _read(language: str) -> Catalog:
     path = _po_path(language)
     if not path.exists():
-        return Catalog(locale=language, domain=DOMAIN, project="jbudget")
+        catalog = Catalog(locale=language, domain=DOMAIN, project="jbudget")
+        _set_plural_forms(catalog, language)
+        return catalog
     with path.open("rb") as handle:
-        return read_po(handle, locale=language, domain=DOMAIN)
+        catalog = read_po(handle, locale=language, domain=DOMAIN)
+    _set_plural_forms(catalog, language)
+    return catalog
+
+
+def _set_plural_forms(catalog: Catalog, language: str) -> None:
+    if language in PLURAL_FORMS:
+        count, expression = PLURAL_FORMS[language]
+        # babel keeps the plural rule in these attributes; it offers no setter
+        catalog._num_plurals = count  # type: ignore[assignment]
+        catalog._plural_expr = expression  # type: ignore[assignment]
 
 
 def compiled(catalog: Catalog) -> bytes:

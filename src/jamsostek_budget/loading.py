@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from jamsostek_budget.errors import DataError, Problem
 from jamsostek_budget.extends import resolve_extends
+from jamsostek_budget.i18n import _
 from jamsostek_budget.problems import problems_from
 from jamsostek_budget.rates import RatesFile
 from jamsostek_budget.scenario import Scenario
@@ -47,11 +48,15 @@ def _unique_in_order(problems: list[Problem]) -> list[Problem]:
 
 
 def not_a_mapping(data: object, source: SourceMap) -> Problem:
-    kind = "a list" if isinstance(data, list) else f"a single value ({data!r})"
+    kind = (
+        _("a list")
+        if isinstance(data, list)
+        else _("a single value ({value})").format(value=repr(data))
+    )
     return source.problem(
         (),
-        f"must be a mapping of keys to values, got {kind}",
-        "see examples/metro.yaml or rates/bpu.yaml for the shape of a file",
+        _("must be a mapping of keys to values, got {value}").format(value=kind),
+        _("see examples/metro.yaml or rates/bpu.yaml for the shape of a file"),
     )
 
 

@@ -16,6 +16,8 @@ from pydantic_core import ErrorDetails
 
 from jamsostek_budget.errors import Problem
 from jamsostek_budget.fields import ViolationsError
+from jamsostek_budget.i18n import N_, _
+from jamsostek_budget.pydantic_messages import pydantic_message
 from jamsostek_budget.sourcemap import DataPath, SourceMap
 
 SEPARATED_NUMBER = re.compile(r"^\s*-?\d{1,3}([.,' ]\d{3})+\s*$")
@@ -27,9 +29,9 @@ BOUNDS = {
     "less_than": "<",
 }
 PATTERN_HINTS = {
-    "^[a-z0-9][a-z0-9-]*$": "use lowercase letters, digits and dashes, like ketua-rt-rw",
-    r"^\d{4}-(0[1-9]|1[0-2])$": "write a month as YYYY-MM, like 2020-08 (quoted or not)",
-    r"^https?://\S+$": "write a full web address starting with https://",
+    "^[a-z0-9][a-z0-9-]*$": N_("use lowercase letters, digits and dashes, like ketua-rt-rw"),
+    r"^\d{4}-(0[1-9]|1[0-2])$": N_("write a month as YYYY-MM, like 2020-08 (quoted or not)"),
+    r"^https?://\S+$": N_("write a full web address starting with https://"),
 }
 
 
@@ -70,12 +72,14 @@ def _problem(
     kind = error["type"]
     if kind == "missing":
         return source.problem(
-            path, f"required key '{path[-1]}' is missing", f"add `{path[-1]}:` here"
+            path,
+            _("required key '{key}' is missing").format(key=path[-1]),
+            _("add `{key}:` here").format(key=path[-1]),
         )
     if kind == "extra_forbidden":
         return source.problem(
             path,
-            f"unknown key '{path[-1]}'",
+            _("unknown key '{key}'").format(key=path[-1]),
             _key_hint(str(path[-1]), allowed_keys(model, path[:-1])),
             key=True,
         )
@@ -91,21 +95,27 @@ def describe(
     given = error.get("input")
     if isinstance(given, str) and SEPARATED_NUMBER.match(given):
         return (
-            f"must be a plain number, got the text {given!r}",
-            f"write {re.sub(r'[^0-9-]', '', given)} without separators: '1.500.000' means "
-            "1.5 million in Indonesian notation but 1.5 in English, so jbudget refuses to "
-            "guess",
+            _("must be a plain number, got the text {value}").format(value=repr(given)),
+            _(
+                "write {number} without separators: '1.500.000' means 1.5 million in "
+                "Indonesian notation but 1.5 in English, so jbudget refuses to guess"
+            ).format(number=re.sub(r"[^0-9-]", "", given)),
         )
     if isinstance(given, str) and LEADING_ZERO.match(given):
         return (
-            f"must be a whole number, got the text {given!r}",
-            f"drop the leading zero: write {given.lstrip('0')}",
+            _("must be a whole number, got the text {value}").format(value=repr(given)),
+            _("drop the leading zero: write {number}").format(number=given.lstrip("0")),
         )
     if isinstance(given, str) and error["type"] in {"is_instance_of", "decimal_type"}:
-        return f"must be a number, got the text {given!r}", f"remove the quotes: write {given}"
+        return (
+            _("must be a number, got the text {value}").format(value=repr(given)),
+            _("remove the quotes: write {number}").format(number=given),
+        )
     if error["type"] == "literal_error":
         return (
-            f"must be one of {', '.join(options)}, got {_show(given)}",
+            _("must be one of {choices}, got {value}").format(
+                choices=", ".join(options), value=_show(given)
+            ),
             _choice_hint(given, options),
         )
     if error["type"] in BOUNDS:
@@ -114,52 +124,83 @@ def describe(
 
 
 def _describe_type(error: ErrorDetails) -> tuple[str, str]:
-    kind, given, ctx = error["type"], error.get("input"), error.get("ctx", {})
-    got = f", got {_show(given)}"
+    kind, ctx = error["type"], error.get("ctx", {})
+    got = _show(error.get("input"))
     if kind in {"int_type", "int_parsing", "int_from_float"}:
-        return f"must be a whole number{got}", "write digits only, like 1200"
+        return (
+            _("must be a whole number, got {value}").format(value=got),
+            _("write digits only, like 1200"),
+        )
     simple = _SIMPLE.get(kind)
     if simple:
-        return simple[0] + got, simple[1]
+        return _(simple[0]).format(value=got), _(simple[1])
     if kind == "string_pattern_mismatch":
-        return f"is not in the expected form{got}", PATTERN_HINTS.get(str(ctx.get("pattern")), "")
+        hint = PATTERN_HINTS.get(str(ctx.get("pattern")))
+        return (
+            _("is not in the expected form, got {value}").format(value=got),
+            _(hint) if hint else "",
+        )
     if kind in {"too_short", "too_long"}:
-        return _length_message(kind, ctx, given), ""
-    return f"{error['msg'].removeprefix('Value error, ')}{got}", ""
+        return _length_message(kind, ctx, got), ""
+    return _("{message}, got {value}").format(message=pydantic_message(error), value=got), ""
 
 
 _SIMPLE = {
-    "bool_type": ("must be true or false", "write true or false, without quotes"),
-    "string_type": ("must be text", "put the text in quotes if YAML reads it as something else"),
-    "date_type": ("must be a date", "write a date as YYYY-MM-DD without quotes, like 2025-03-01"),
-    "date_from_datetime_inexact": ("must be a date without a time", "write YYYY-MM-DD"),
-    "decimal_type": ("must be a number", "write a plain number, like 0.24"),
-    "list_type": ("must be a list", "write one '- item' per line, or [a, b]"),
-    "model_type": ("must be a mapping of keys to values", "see examples/metro.yaml"),
-    "dict_type": ("must be a mapping of keys to values", "see examples/metro.yaml"),
+    "bool_type": (
+        N_("must be true or false, got {value}"),
+        N_("write true or false, without quotes"),
+    ),
+    "string_type": (
+        N_("must be text, got {value}"),
+        N_("put the text in quotes if YAML reads it as something else"),
+    ),
+    "date_type": (
+        N_("must be a date, got {value}"),
+        N_("write a date as YYYY-MM-DD without quotes, like 2025-03-01"),
+    ),
+    "date_from_datetime_inexact": (
+        N_("must be a date without a time, got {value}"),
+        N_("write YYYY-MM-DD"),
+    ),
+    "decimal_type": (N_("must be a number, got {value}"), N_("write a plain number, like 0.24")),
+    "list_type": (N_("must be a list, got {value}"), N_("write one '- item' per line, or [a, b]")),
+    "model_type": (
+        N_("must be a mapping of keys to values, got {value}"),
+        N_("see examples/metro.yaml"),
+    ),
+    "dict_type": (
+        N_("must be a mapping of keys to values, got {value}"),
+        N_("see examples/metro.yaml"),
+    ),
 }
 
 
 def _bound_message(kind: str, ctx: dict[str, Any], given: Any, *, whole: bool) -> str:
     bound = next(iter(ctx.values()), "?")
-    noun = "a whole number" if whole else "a number"
-    return f"must be {noun} {BOUNDS[kind]} {bound}, got {_show(given)}"
+    template = (
+        _("must be a whole number {operator} {bound}, got {value}")
+        if whole
+        else _("must be a number {operator} {bound}, got {value}")
+    )
+    return template.format(operator=BOUNDS[kind], bound=bound, value=_show(given))
 
 
-def _length_message(kind: str, ctx: dict[str, Any], given: Any) -> str:
+def _length_message(kind: str, ctx: dict[str, Any], got: str) -> str:
     if kind == "too_short":
-        return f"must have at least {ctx.get('min_length')} item(s), got {_show(given)}"
-    return f"must have at most {ctx.get('max_length')} item(s)"
+        return _("must have at least {count} item(s), got {value}").format(
+            count=ctx.get("min_length"), value=got
+        )
+    return _("must have at most {count} item(s)").format(count=ctx.get("max_length"))
 
 
 def _show(value: Any) -> str:
     if isinstance(value, str):
         return repr(value)
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, list):
-        return "an empty list" if not value else "a list"
-    return "nothing" if value is None else str(value)
+        return _("an empty list") if not value else _("a list")
+    return _("nothing") if value is None else str(value)
 
 
 def _close(word: str, options: tuple[str, ...], cutoff: float) -> str | None:
@@ -170,13 +211,15 @@ def _close(word: str, options: tuple[str, ...], cutoff: float) -> str | None:
 def _key_hint(key: str, allowed: tuple[str, ...]) -> str:
     close = _close(key, allowed, 0.6)
     if close:
-        return f"did you mean '{close}'?"
-    return f"allowed keys here: {', '.join(allowed)}" if allowed else "remove this key"
+        return _("did you mean '{id}'?").format(id=close)
+    if allowed:
+        return _("allowed keys here: {keys}").format(keys=", ".join(allowed))
+    return _("remove this key")
 
 
 def _choice_hint(given: Any, options: tuple[str, ...]) -> str:
     close = _close(str(given), options, 0.5)
-    return f"did you mean '{close}'?" if close else ""
+    return _("did you mean '{id}'?").format(id=close) if close else ""
 
 
 def _annotation_at(model: type[BaseModel], path: DataPath) -> Any:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from jamsostek_budget.errors import DataError, Problem
+from jamsostek_budget.i18n import _
 from jamsostek_budget.rates import (
     PARAMETER_NAMES,
     BandTable,
@@ -40,13 +41,17 @@ class _Collected:
             self.problems.append(
                 source.problem(
                     path,
-                    f"{name} is defined twice (first in {self.first_seen[(kind, name)]})",
-                    "keep one definition",
+                    _("{name} is defined twice (first in {first})").format(
+                        name=name, first=self.first_seen[(kind, name)]
+                    ),
+                    _("keep one definition"),
                 )
             )
             return
         store[name] = item
-        self.first_seen[(kind, name)] = f"{source.file} line {source.locate(path).line}"
+        self.first_seen[(kind, name)] = _("{file} line {line}").format(
+            file=source.file, line=source.locate(path).line
+        )
 
 
 def duplicate_problems(files: LoadedRates) -> list[Problem]:
@@ -105,14 +110,16 @@ def unknown_regulations(rates: RatesFile, source: SourceMap, known: set[str]) ->
         if citation.regulation not in known:
             close = difflib.get_close_matches(citation.regulation, sorted(known), n=1)
             hint = (
-                f"did you mean '{close[0]}'?"
+                _("did you mean '{id}'?").format(id=close[0])
                 if close
-                else "add it to a `regulations:` list with its title and url"
+                else _("add it to a `regulations:` list with its title and url")
             )
             problems.append(
                 source.problem(
                     (*path, "regulation"),
-                    f"cites regulation '{citation.regulation}', which no rate file defines",
+                    _("cites regulation '{id}', which no rate file defines").format(
+                        id=citation.regulation
+                    ),
                     hint,
                 )
             )
@@ -127,8 +134,8 @@ def _missing(files: LoadedRates, collected: _Collected) -> list[Problem]:
             1,
             1,
             "parameters",
-            f"no rate file defines {name}",
-            "add it to a file under rates/ with its dated values",
+            _("no rate file defines {name}").format(name=name),
+            _("add it to a file under rates/ with its dated values"),
         )
         for name in PARAMETER_NAMES
         if name not in collected.parameters
@@ -140,8 +147,8 @@ def _missing(files: LoadedRates, collected: _Collected) -> list[Problem]:
                 1,
                 1,
                 "band_tables",
-                "no rate file defines the BPU income bands (bpu.income_bands)",
-                "add the band table of PP 44/2015 Lampiran II",
+                _("no rate file defines the BPU income bands (bpu.income_bands)"),
+                _("add the band table of PP 44/2015 Lampiran II"),
             )
         )
     return problems
@@ -155,8 +162,10 @@ def stale_warnings(files: LoadedRates, today: date) -> list[Problem]:
             if today - citation.last_checked > STALE_AFTER:
                 problem = source.problem(
                     (*path, "last_checked"),
-                    f"last checked on {citation.last_checked}, more than a year ago",
-                    "check the value against its regulation and update last_checked",
+                    _("last checked on {date}, more than a year ago").format(
+                        date=citation.last_checked
+                    ),
+                    _("check the value against its regulation and update last_checked"),
                 )
                 warnings.append(_as_warning(problem))
     return warnings

@@ -25,6 +25,7 @@ from jamsostek_budget.fields import (
     YearMonth,
     month_number,
 )
+from jamsostek_budget.i18n import _
 
 ParameterName = Literal[
     "bpu.jkk_percent",
@@ -98,8 +99,10 @@ class Parameter(Model):
         if self.unit != expected_unit(self.name):
             found.add(
                 ("unit",),
-                f"{self.name} is measured in {expected_unit(self.name)}, not {self.unit}",
-                f"write unit: {expected_unit(self.name)}",
+                _("{name} is measured in {unit}, not {given}").format(
+                    name=self.name, unit=expected_unit(self.name), given=self.unit
+                ),
+                _("write unit: {unit}").format(unit=expected_unit(self.name)),
             )
         for index, item in enumerate(self.values):
             _check_value(found, index, item, expected_unit(self.name))
@@ -121,11 +124,11 @@ def _check_value(found: ViolationList, index: int, item: DatedValue, unit: Unit)
     if unit == "percent" and item.value > 100:
         found.add(
             where,
-            f"a rate must be between 0 and 100 percent, got {item.value}",
-            "write percentages as numbers of percent: 0.24 means 0.24 %",
+            _("a rate must be between 0 and 100 percent, got {value}").format(value=item.value),
+            _("write percentages as numbers of percent: 0.24 means 0.24 %"),
         )
     if unit == "rupiah" and item.value != item.value.to_integral_value():
-        found.add(where, f"must be whole Rupiah, got {item.value}")
+        found.add(where, _("must be whole Rupiah, got {value}").format(value=item.value))
 
 
 def _check_order(
@@ -135,21 +138,27 @@ def _check_order(
     if item.effective == before.effective:
         found.add(
             where,
-            f"two values take effect on the same date {item.effective}",
-            "keep one value per date; a correction replaces the old value",
+            _("two values take effect on the same date {date}").format(date=item.effective),
+            _("keep one value per date; a correction replaces the old value"),
         )
     elif item.effective < before.effective:
         found.add(
             where,
-            f"{item.effective} comes before the previous value's date {before.effective}",
-            "list values from the oldest to the newest",
+            _("{date} comes before the previous value's date {previous}").format(
+                date=item.effective, previous=before.effective
+            ),
+            _("list values from the oldest to the newest"),
         )
     elif yearly and item.value < before.value and not item.note:
         found.add(
             ("values", index, "value"),
-            f"{item.value} is lower than the previous value {before.value}",
-            "a value that changes yearly should not decrease; if it really did, say why "
-            "in `note:` (the JP cap fell in 2021 after negative GDP growth)",
+            _("{value} is lower than the previous value {previous}").format(
+                value=item.value, previous=before.value
+            ),
+            _(
+                "a value that changes yearly should not decrease; if it really did, say why "
+                "in `note:` (the JP cap fell in 2021 after negative GDP growth)"
+            ),
         )
 
 
@@ -187,7 +196,7 @@ class BandTable(Model):
             if index and version.effective <= self.versions[index - 1].effective:
                 found.add(
                     ("versions", index, "effective"),
-                    "versions must be listed from the oldest to the newest, one per date",
+                    _("versions must be listed from the oldest to the newest, one per date"),
                 )
         found.raise_if_any()
         return self
@@ -197,7 +206,10 @@ def _check_band_list(
     found: ViolationList, at: tuple[str | int, ...], bands: list[Band], step: int
 ) -> None:
     if bands[0].lower != 0:
-        found.add((*at, 0, "lower"), f"the first band must start at 0, got {bands[0].lower:,}")
+        found.add(
+            (*at, 0, "lower"),
+            _("the first band must start at 0, got {lower:,}").format(lower=bands[0].lower),
+        )
     for index, band in enumerate(bands):
         last = index == len(bands) - 1
         _check_band(found, (*at, index), band, last=last)
@@ -209,17 +221,24 @@ def _check_band(found: ViolationList, at: tuple[str | int, ...], band: Band, *, 
     if band.upper is None and not last:
         found.add(
             (*at, "upper"),
-            "only the top band may be open-ended",
-            "give this band its published upper bound",
+            _("only the top band may be open-ended"),
+            _("give this band its published upper bound"),
         )
     if band.upper is not None and band.upper < band.lower:
-        found.add((*at, "upper"), f"ends at {band.upper:,}, before it starts at {band.lower:,}")
+        found.add(
+            (*at, "upper"),
+            _("ends at {upper:,}, before it starts at {lower:,}").format(
+                upper=band.upper, lower=band.lower
+            ),
+        )
     top = band.upper if band.upper is not None else band.nominal
     if not band.lower <= band.nominal <= top:
         found.add(
             (*at, "nominal"),
-            f"nominal {band.nominal:,} is outside its band {band.lower:,} to {top:,}",
-            "the nominal is the income the premium is computed on and lies inside the band",
+            _("nominal {nominal:,} is outside its band {lower:,} to {upper:,}").format(
+                nominal=band.nominal, lower=band.lower, upper=top
+            ),
+            _("the nominal is the income the premium is computed on and lies inside the band"),
         )
 
 
@@ -230,12 +249,21 @@ def _check_contiguous(
     expected = before.upper + step
     if band.lower == expected:
         return
-    kind = "overlaps" if band.lower < expected else "leaves a gap after"
+    message = (
+        _(
+            "starts at {lower:,} but the previous band ends at {previous:,}: "
+            "it overlaps the previous band"
+        )
+        if band.lower < expected
+        else _(
+            "starts at {lower:,} but the previous band ends at {previous:,}: "
+            "it leaves a gap after the previous band"
+        )
+    )
     found.add(
         (*at, "lower"),
-        f"starts at {band.lower:,} but the previous band ends at "
-        f"{before.upper:,}: it {kind} the previous band",
-        f"the bands must be contiguous (did you mean {expected:,}?)",
+        message.format(lower=band.lower, previous=before.upper),
+        _("the bands must be contiguous (did you mean {expected:,}?)").format(expected=expected),
     )
 
 
@@ -259,10 +287,16 @@ class Relief(Citation):
         found = ViolationList()
         if month_number(self.last_month) < month_number(self.first_month):
             found.add(
-                ("last_month",), f"{self.last_month} is before first_month {self.first_month}"
+                ("last_month",),
+                _("{last} is before first_month {first}").format(
+                    last=self.last_month, first=self.first_month
+                ),
             )
         if self.payable_percent > 100:
-            found.add(("payable_percent",), f"must be 0 to 100, got {self.payable_percent}")
+            found.add(
+                ("payable_percent",),
+                _("must be 0 to 100, got {value}").format(value=self.payable_percent),
+            )
         found.raise_if_any()
         return self
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from jamsostek_budget.errors import JbudgetError
 from jamsostek_budget.fields import Program, Sector, Segment
+from jamsostek_budget.i18n import _
 from jamsostek_budget.money import HUNDRED
 from jamsostek_budget.rates import (
     Band,
@@ -30,7 +31,9 @@ class RatesNotInForceError(JbudgetError):
     def __init__(self, name: str, day: date) -> None:
         self.name = name
         self.day = day
-        super().__init__(f"no value of {name} is in force on {day.isoformat()}")
+        super().__init__(
+            _("no value of {name} is in force on {date}").format(name=name, date=day.isoformat())
+        )
 
 
 @dataclass(frozen=True)

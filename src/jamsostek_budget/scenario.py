@@ -8,6 +8,7 @@ run here, each reported at the field that breaks it.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Annotated
 
 from pydantic import Field, model_validator
 
@@ -24,6 +25,10 @@ from jamsostek_budget.fields import (
     ViolationsError,
 )
 from jamsostek_budget.scenario_rules import group_rules, scenario_rules
+
+# A regional chart of accounts code (kode rekening, Permendagri 90/2019 as updated):
+# 5.1.02.02.02.0006 is account 0006 of sub-object 5.1.02.02.02.
+BudgetCode = Annotated[str, Field(pattern=r"^[0-9]+(\.[0-9]+){1,7}$")]
 
 
 class YearHeadcount(Model):
@@ -96,6 +101,11 @@ class Group(Model):
         default=None,
         description="projection, pu: wage growth a year (overrides the "
         "scenario's projection.wage_growth_percent)",
+    )
+    budget_codes: dict[Program, BudgetCode] = Field(
+        default_factory=dict,
+        description="the regional chart of accounts code each program's premium is paid from "
+        "(RKA), e.g. jkk: 5.1.02.02.02.0006 (Iuran JKK bagi Non ASN)",
     )
 
     @model_validator(mode="after")

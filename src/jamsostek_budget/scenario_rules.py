@@ -12,6 +12,7 @@ import difflib
 from collections.abc import Collection, Mapping
 from typing import Any
 
+from jamsostek_budget.i18n import _
 from jamsostek_budget.sourcemap import DataPath
 
 Found = list[tuple[DataPath, str, str]]
@@ -33,12 +34,32 @@ def group_rules(group: Mapping[str, Any]) -> Found:
     found += _month_rules(group)
     found += _eligible_rules(group)
     found += _year_rules(group)
+    found += _budget_code_rules(group, programs)
     found += [
-        (("programs", i), f"{p} is listed twice", "")
+        (("programs", i), _("{program} is listed twice").format(program=p), "")
         for i, p in enumerate(programs)
         if p in programs[:i]
     ]
     return found
+
+
+def _budget_code_rules(group: Mapping[str, Any], programs: list[str]) -> Found:
+    """A budget code names the account a program's premium is paid from: a code for a program
+    the group does not pay would show an empty account line in the RKA."""
+    codes = group.get("budget_codes")
+    if not isinstance(codes, Mapping):
+        return []
+    return [
+        (
+            ("budget_codes", program),
+            _("the group does not pay {program}, so it has no budget code for it").format(
+                program=program
+            ),
+            _("remove it, or add {program} to programs").format(program=program),
+        )
+        for program in codes
+        if isinstance(program, str) and programs and program not in programs
+    ]
 
 
 def _bpu_rules(group: Mapping[str, Any], programs: list[str]) -> Found:
@@ -47,16 +68,20 @@ def _bpu_rules(group: Mapping[str, Any], programs: list[str]) -> Found:
         found.append(
             (
                 ("segment",),
-                "a bpu group needs declared_income",
-                "add declared_income: "
-                "1000000 for the lowest band (Rp16,800 a month with JKK and JKM)",
+                _("a bpu group needs declared_income"),
+                _(
+                    "add declared_income: "
+                    "1000000 for the lowest band (Rp16,800 a month with JKK and JKM)"
+                ),
             )
         )
     found += [
         (
             (name,),
-            f"{name} is for pu groups only; bpu premiums come from the declared income band",
-            f"remove {name}, or set segment: pu",
+            _(
+                "{field} is for pu groups only; bpu premiums come from the declared income band"
+            ).format(field=name),
+            _("remove {field}, or set segment: pu").format(field=name),
         )
         for name in PU_ONLY_FIELDS
         if group.get(name) is not None
@@ -65,17 +90,19 @@ def _bpu_rules(group: Mapping[str, Any], programs: list[str]) -> Found:
         found.append(
             (
                 ("programs", programs.index("jp")),
-                "JP (pension) is not available to bpu "
-                "participants (PP 45/2015 covers wage earners only)",
-                "remove jp, or set segment: pu",
+                _(
+                    "JP (pension) is not available to bpu "
+                    "participants (PP 45/2015 covers wage earners only)"
+                ),
+                _("remove jp, or set segment: pu"),
             )
         )
     if group.get("apbd_pays_worker_share") is True:
         found.append(
             (
                 ("apbd_pays_worker_share",),
-                "bpu groups have no worker share: the Pemda pays the whole premium",
-                "remove apbd_pays_worker_share",
+                _("bpu groups have no worker share: the Pemda pays the whole premium"),
+                _("remove apbd_pays_worker_share"),
             )
         )
     return found
@@ -87,28 +114,28 @@ def _pu_rules(group: Mapping[str, Any]) -> Found:
         found.append(
             (
                 ("segment",),
-                "a pu group needs monthly_wage",
-                "add monthly_wage: the monthly wage in whole Rupiah",
+                _("a pu group needs monthly_wage"),
+                _("add monthly_wage: the monthly wage in whole Rupiah"),
             )
         )
     if group.get("risk_class") is None:
         found.append(
             (
                 ("segment",),
-                "a pu group needs risk_class",
-                "add risk_class: very_low (offices), low, medium, high or very_high",
+                _("a pu group needs risk_class"),
+                _("add risk_class: very_low (offices), low, medium, high or very_high"),
             )
         )
     if group.get("declared_income") is not None:
         found.append(
             (
                 ("declared_income",),
-                "declared_income is for bpu groups only",
-                "use monthly_wage for a pu group",
+                _("declared_income is for bpu groups only"),
+                _("use monthly_wage for a pu group"),
             )
         )
     if group.get("sector", "other") != "other":
-        found.append((("sector",), "sector only matters for bpu groups", "remove sector"))
+        found.append((("sector",), _("sector only matters for bpu groups"), _("remove sector")))
     return found
 
 
@@ -119,8 +146,8 @@ def _month_rules(group: Mapping[str, Any]) -> Found:
     return [
         (
             ("end_month",),
-            f"end_month {end} is before start_month {start}",
-            "a group is covered from start_month to end_month of one fiscal year",
+            _("end_month {end} is before start_month {start}").format(end=end, start=start),
+            _("a group is covered from start_month to end_month of one fiscal year"),
         )
     ]
 
@@ -132,8 +159,10 @@ def _eligible_rules(group: Mapping[str, Any]) -> Found:
     return [
         (
             ("eligible",),
-            f"eligible {eligible:,} is fewer than the headcount {headcount:,}",
-            "eligible is everyone who could be covered, so at least the headcount",
+            _("eligible {eligible:,} is fewer than the headcount {headcount:,}").format(
+                eligible=eligible, headcount=headcount
+            ),
+            _("eligible is everyone who could be covered, so at least the headcount"),
         )
     ]
 
@@ -144,7 +173,7 @@ def _year_rules(group: Mapping[str, Any]) -> Found:
         return []
     years = [row.get("year") if isinstance(row, Mapping) else None for row in plan]
     return [
-        (("headcount_by_year", i, "year"), f"year {year} is listed twice", "")
+        (("headcount_by_year", i, "year"), _("year {year} is listed twice").format(year=year), "")
         for i, year in enumerate(years)
         if year is not None and year in years[:i]
     ]
@@ -165,8 +194,10 @@ def scenario_rules(groups: list[Any], priority: list[Any] | None = None) -> Foun
             found.append(
                 (
                     ("groups", index, "id"),
-                    f"group id '{group_id}' is used twice (first at groups[{seen[group_id]}])",
-                    "give every group its own id",
+                    _("group id '{id}' is used twice (first at groups[{first}])").format(
+                        id=group_id, first=seen[group_id]
+                    ),
+                    _("give every group its own id"),
                 )
             )
         seen.setdefault(group_id, index)
@@ -181,10 +212,16 @@ def _priority_rules(groups: list[Any], priority: list[Any]) -> Found:
             continue
         if group_id not in ids:
             close = difflib.get_close_matches(group_id, [i for i in ids if isinstance(i, str)], 1)
-            hint = f"did you mean '{close[0]}'?" if close else "list ids of this file's groups"
-            found.append((("priority", index), f"no group has the id '{group_id}'", hint))
+            hint = (
+                _("did you mean '{id}'?").format(id=close[0])
+                if close
+                else _("list ids of this file's groups")
+            )
+            message = _("no group has the id '{id}'").format(id=group_id)
+            found.append((("priority", index), message, hint))
         elif group_id in priority[:index]:
-            found.append((("priority", index), f"'{group_id}' is listed twice", ""))
+            message = _("'{id}' is listed twice").format(id=group_id)
+            found.append((("priority", index), message, ""))
     return found
 
 

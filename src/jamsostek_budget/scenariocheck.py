@@ -3,27 +3,30 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from jamsostek_budget.engine import parameter_names
 from jamsostek_budget.errors import Problem
+from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.ratetable import RateTable
 from jamsostek_budget.scenario import Group, Scenario
 from jamsostek_budget.sourcemap import SourceMap
 
+# Marked for the catalogue; translated where a message names the month.
 MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
 )
 
 
@@ -51,22 +54,37 @@ def check_scenario(
         start, latest = first_covered_day(table, group)
         if date(scenario.fiscal_year, group.start_month, 1) >= start:
             continue
-        month = f"{MONTH_NAMES[start.month - 1]} {start.year}"
         where = (
             ("fiscal_year",)
             if scenario.fiscal_year < start.year
             else ("groups", index, "start_month")
         )
-        problem = source.problem(
-            where,
-            f"groups[{index}] ({group.id}) has no rates in force "
-            f"for {MONTH_NAMES[group.start_month - 1]} "
-            f"{scenario.fiscal_year}: the rate tables cover contribution "
-            f"months from {month} ({latest} starts then)",
-            f"use fiscal year {start.year} (start_month {start.month}) or later",
+        message = _(
+            "groups[{index}] ({group}) has no rates in force for {month} {year}: the rate "
+            "tables cover contribution months from {first_month} {first_year} "
+            "({rate} starts then)"
+        ).format(
+            index=index,
+            group=group.id,
+            month=month_name(group.start_month),
+            year=scenario.fiscal_year,
+            first_month=month_name(start.month),
+            first_year=start.year,
+            rate=latest,
         )
-        problems.append(_from_flag(problem) if year_from_flag else problem)
+        hint = (
+            _("use --year {year} (start_month {month}) or later")
+            if year_from_flag
+            else _("use fiscal year {year} (start_month {month}) or later")
+        ).format(year=start.year, month=start.month)
+        problem = source.problem(where, message, hint)
+        problems.append(replace(problem, field="--year") if year_from_flag else problem)
     return problems + stale_rate_warnings(scenario, source, table)
+
+
+def month_name(month: int) -> str:
+    """Month 1-12 by its full name in the current language."""
+    return _(MONTH_NAMES[month - 1])
 
 
 def stale_rate_warnings(scenario: Scenario, source: SourceMap, table: RateTable) -> list[Problem]:
@@ -79,31 +97,16 @@ def stale_rate_warnings(scenario: Scenario, source: SourceMap, table: RateTable)
         if parameter.changes_yearly and last.effective.year < scenario.fiscal_year:
             problem = source.problem(
                 ("fiscal_year",),
-                f"fiscal year {scenario.fiscal_year} is "
-                f"past the latest {parameter.label} ({last.value:,} from "
-                f"{last.effective}); the estimate uses that stale value",
-                "add the new value to rates/ once it is announced",
+                _(
+                    "fiscal year {year} is past the latest {label} ({value:,} from {date}); "
+                    "the estimate uses that stale value"
+                ).format(
+                    year=scenario.fiscal_year,
+                    label=parameter.label,
+                    value=last.value,
+                    date=last.effective,
+                ),
+                _("add the new value to rates/ once it is announced"),
             )
-            warnings.append(
-                Problem(
-                    problem.file,
-                    problem.line,
-                    problem.column,
-                    problem.field,
-                    problem.message,
-                    problem.hint,
-                    "warning",
-                )
-            )
+            warnings.append(replace(problem, severity="warning"))
     return warnings
-
-
-def _from_flag(problem: Problem) -> Problem:
-    return Problem(
-        problem.file,
-        problem.line,
-        problem.column,
-        "--year",
-        problem.message,
-        problem.hint.replace("fiscal year", "--year"),
-    )

@@ -17,6 +17,7 @@ from typing import Literal
 
 from jamsostek_budget import bundled
 from jamsostek_budget.errors import DataError, Problem, UsageError
+from jamsostek_budget.i18n import _
 from jamsostek_budget.loading import (
     load_rate_files,
     load_scenario,
@@ -90,7 +91,8 @@ def _sort_targets(
             )
         else:
             raise UsageError(
-                f"{target} does not exist", "give rate or scenario files, or folders of them"
+                _("{path} does not exist").format(path=target),
+                _("give rate or scenario files, or folders of them"),
             )
     return rate_folders, rate_files, scenarios
 
@@ -113,10 +115,12 @@ def kind_of(path: Path, result: Validation) -> FileKind | None:
     result.problems.append(
         source.problem(
             (),
-            "cannot tell whether this is a rate file or a scenario",
-            "a scenario has city, fiscal_year and "
-            "groups; a rate file has regulations, parameters, "
-            "band_tables or reliefs",
+            _("cannot tell whether this is a rate file or a scenario"),
+            _(
+                "a scenario has city, fiscal_year and "
+                "groups; a rate file has regulations, parameters, "
+                "band_tables or reliefs"
+            ),
         )
     )
     return None

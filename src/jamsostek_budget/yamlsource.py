@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from jamsostek_budget.errors import DataError, Problem
+from jamsostek_budget.i18n import _
 from jamsostek_budget.sourcemap import DataPath, SourceMap, format_path
 from jamsostek_budget.yamltree import build_tree
 
@@ -43,14 +44,17 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[Any, SourceMap]:
                 [
                     _whole_file(
                         name,
-                        f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
-                        "rate and scenario files are small: is this the right file?",
+                        _("file is {size} bytes; the limit is {limit}").format(
+                            size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}"
+                        ),
+                        _("rate and scenario files are small: is this the right file?"),
                     )
                 ]
             )
         raw = path.read_bytes()
     except OSError as exc:
-        raise DataError([_whole_file(name, f"cannot read file: {exc.strerror}")]) from exc
+        message = _("cannot read file: {reason}").format(reason=exc.strerror)
+        raise DataError([_whole_file(name, message)]) from exc
     return parse_yaml(raw, name)
 
 
@@ -64,10 +68,11 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Any, SourceMap]:
     except yaml.reader.ReaderError as exc:
         raise DataError([_reader_problem(exc, text, name)]) from exc
     except yaml.YAMLError as exc:
-        raise DataError([_whole_file(name, f"not valid YAML: {exc}")]) from exc
+        message = _("not valid YAML: {reason}").format(reason=exc)
+        raise DataError([_whole_file(name, message)]) from exc
     if node is None:
-        hint = "a rate or scenario file is a YAML mapping; see examples/metro.yaml"
-        raise DataError([_whole_file(name, "file is empty", hint)])
+        hint = _("a rate or scenario file is a YAML mapping; see examples/metro.yaml")
+        raise DataError([_whole_file(name, _("file is empty"), hint)])
     source = SourceMap(name)
     data, problems = build_tree(node, source)
     if problems:
@@ -88,10 +93,9 @@ def _check_events(text: str, name: str) -> None:
         if isinstance(event, yaml.AliasEvent):
             problems.append(_alias_problem(name, event, path))
         elif isinstance(event, yaml.CollectionStartEvent) and paths.depth > MAX_DEPTH:
-            hint = "rate and scenario files are a few levels deep: is this the right file?"
-            problems.append(
-                _at(name, event.start_mark, f"nested deeper than {MAX_DEPTH} levels", hint, path)
-            )
+            message = _("nested deeper than {depth} levels").format(depth=MAX_DEPTH)
+            hint = _("rate and scenario files are a few levels deep: is this the right file?")
+            problems.append(_at(name, event.start_mark, message, hint, path))
             break
     if problems:
         raise DataError(problems)
@@ -143,15 +147,15 @@ def _alias_problem(name: str, alias: Any, path: DataPath) -> Problem:
         return _at(
             name,
             alias.start_mark,
-            "YAML merge keys (<<) are not allowed",
-            "write the keys out in full",
+            _("YAML merge keys (<<) are not allowed"),
+            _("write the keys out in full"),
             path,
         )
     return _at(
         name,
         alias.start_mark,
-        f"YAML aliases (*{alias.anchor}) are not allowed in jbudget files",
-        "write the value out in full",
+        _("YAML aliases (*{anchor}) are not allowed in jbudget files").format(anchor=alias.anchor),
+        _("write the value out in full"),
         path,
     )
 
@@ -167,8 +171,9 @@ def _decode(raw: bytes, name: str) -> str:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         column = exc.start - (before.rfind(b"\n") + 1) + 1
-        message = f"byte 0x{raw[exc.start]:02x} is not valid UTF-8"
-        problem = Problem(name, line, column, "(document)", message, "save the file as UTF-8")
+        message = _("byte {byte} is not valid UTF-8").format(byte=f"0x{raw[exc.start]:02x}")
+        hint = _("save the file as UTF-8")
+        problem = Problem(name, line, column, "(document)", message, hint)
         raise DataError([problem]) from exc
 
 
@@ -177,8 +182,10 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, name: str) -> Probl
     before = text[: exc.position]
     line = before.count("\n") + 1
     column = exc.position - (before.rfind("\n") + 1) + 1
-    message = f"character #x{exc.character:04x} is not allowed in YAML"
-    hint = "remove the control character (text pasted from a PDF or a spreadsheet may carry one)"
+    message = _("character {character} is not allowed in YAML").format(
+        character=f"#x{exc.character:04x}"
+    )
+    hint = _("remove the control character (text pasted from a PDF or a spreadsheet may carry one)")
     return Problem(name, line, column, "(document)", message, hint)
 
 
@@ -192,5 +199,6 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
         mark = exc.context_mark  # an unclosed quote: point where it opens, not at the file's end
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = " ".join(part for part in (exc.context, exc.problem) if part)
-    hint = "check indentation, colons and quotes on this line and the one before"
-    return Problem(name, line, column, "(document)", f"YAML syntax error: {what}", hint)
+    message = _("YAML syntax error: {details}").format(details=what)
+    hint = _("check indentation, colons and quotes on this line and the one before")
+    return Problem(name, line, column, "(document)", message, hint)

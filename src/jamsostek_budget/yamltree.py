@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from jamsostek_budget.errors import Problem
+from jamsostek_budget.i18n import _
 from jamsostek_budget.sourcemap import DataPath, Mark, SourceMap, format_path
 
 AMBIGUOUS_NUMBER = re.compile(r"^[-+]?(0[0-9_]+|0[xXoObB].*|[0-9][0-9_]*(:[0-5]?[0-9])+.*)$")
@@ -51,9 +52,11 @@ class _Builder:
         if node.tag in NUMBER_TAGS and AMBIGUOUS_NUMBER.match(text):
             self._fail(
                 path,
-                f"the number {text} is ambiguous: YAML 1.1 reads a leading zero as "
-                "octal, 0x as hexadecimal and a colon as base 60",
-                f"write the number in plain decimal digits{_plain(text)}",
+                _(
+                    "the number {number} is ambiguous: YAML 1.1 reads a leading zero as "
+                    "octal, 0x as hexadecimal and a colon as base 60"
+                ).format(number=text),
+                _plain_hint(text),
             )
             return None
         try:
@@ -61,14 +64,19 @@ class _Builder:
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
             reason = getattr(exc, "problem", None) or str(exc)
             hint = (
-                "check the day and the month: a date is YYYY-MM-DD"
+                _("check the day and the month: a date is YYYY-MM-DD")
                 if node.tag == TIMESTAMP_TAG
-                else "write a plain number, text, date (YYYY-MM-DD) or list"
+                else _("write a plain number, text, date (YYYY-MM-DD) or list")
             )
-            self._fail(path, f"cannot read {text!r}: {reason}", hint)
+            message = _("cannot read {value}: {reason}").format(value=repr(text), reason=reason)
+            self._fail(path, message, hint)
             return None
         if isinstance(value, float) and not math.isfinite(value):
-            self._fail(path, f"{text} is not a finite number", "write a plain number")
+            self._fail(
+                path,
+                _("{number} is not a finite number").format(number=text),
+                _("write a plain number"),
+            )
             return None
         return value
 
@@ -83,8 +91,10 @@ class _Builder:
                 first = self.source.keys[where]
                 self._fail(
                     where,
-                    f"duplicate key '{key}' (first written on line {first.line})",
-                    "remove one of the two; YAML would silently keep only the last",
+                    _("duplicate key '{key}' (first written on line {line})").format(
+                        key=key, line=first.line
+                    ),
+                    _("remove one of the two; YAML would silently keep only the last"),
                     at=_mark(key_node),
                 )
                 continue
@@ -96,16 +106,16 @@ class _Builder:
         if key_node.tag == MERGE_TAG:
             self._fail(
                 path,
-                "YAML merge keys (<<) are not allowed",
-                "write the keys out in full",
+                _("YAML merge keys (<<) are not allowed"),
+                _("write the keys out in full"),
                 at=_mark(key_node),
             )
             return None
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STRING_TAG:
             self._fail(
                 path,
-                f"keys must be plain words, got {_describe(key_node)}",
-                "quote the key or rename it",
+                _("keys must be plain words, got {value}").format(value=_describe(key_node)),
+                _("quote the key or rename it"),
                 at=_mark(key_node),
             )
             return None
@@ -121,12 +131,14 @@ class _Builder:
 def _describe(node: yaml.Node) -> str:
     if isinstance(node, yaml.ScalarNode):
         return f"'{node.value}'"
-    return "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
+    return _("a list") if isinstance(node, yaml.SequenceNode) else _("a mapping")
 
 
-def _plain(text: str) -> str:
-    """', like 100' for '0100'; nothing when the intended number cannot be guessed."""
+def _plain_hint(text: str) -> str:
+    """With the number meant ('like 100' for '0100') when it can be guessed."""
     digits = text.lstrip("+")
     if digits.isdigit():
-        return f", like {digits.lstrip('0') or '0'}"
-    return ""
+        return _("write the number in plain decimal digits, like {number}").format(
+            number=digits.lstrip("0") or "0"
+        )
+    return _("write the number in plain decimal digits")

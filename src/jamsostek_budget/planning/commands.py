@@ -16,6 +16,7 @@ from jamsostek_budget.api import (
     scenario_reference,
 )
 from jamsostek_budget.errors import DataError, Problem, UsageError
+from jamsostek_budget.i18n import _
 from jamsostek_budget.loading import load_scenario
 from jamsostek_budget.planning.fit import FitResult, Mode, fit
 from jamsostek_budget.planning.projection import (
@@ -63,12 +64,18 @@ def parse_years(text: str) -> list[int]:
     """'2026-2030' (also 2026..2030, 2026:2030) or a single year -> the years, in order."""
     match = YEAR_RANGE.match(text)
     if not match:
-        raise UsageError(f"--years {text!r} is not a range of years", "write 2026-2030")
+        raise UsageError(
+            _("--years {value!r} is not a range of years").format(value=text),
+            _("write {example}").format(example="2026-2030"),
+        )
     first, last = int(match.group(1)), int(match.group(2) or match.group(1))
     if last < first:
-        raise UsageError(f"--years {text!r} is reversed", f"write {last}-{first}")
+        raise UsageError(
+            _("--years {value!r} is reversed").format(value=text),
+            _("write {example}").format(example=f"{last}-{first}"),
+        )
     if not 2000 <= first <= last <= 2100:
-        raise UsageError(f"--years {text!r} is outside 2000-2100")
+        raise UsageError(_("--years {value!r} is outside 2000-2100").format(value=text))
     return list(range(first, last + 1))
 
 
@@ -78,9 +85,16 @@ def parse_percent(text: str | None, flag: str) -> Decimal | None:
     try:
         value = Decimal(text.strip().rstrip("%").replace(",", "."))
     except InvalidOperation:
-        raise UsageError(f"{flag} {text!r} is not a percentage", f"write {flag} 3.5") from None
+        raise UsageError(
+            _("{flag} {value!r} is not a percentage").format(flag=flag, value=text),
+            _("write {example}").format(example=f"{flag} 3.5"),
+        ) from None
     if not value.is_finite() or not -100 <= value <= 1000:
-        raise UsageError(f"{flag} {text!r} must be between -100 and 1000 percent")
+        raise UsageError(
+            _("{flag} {value!r} must be between -100 and 1000 percent").format(
+                flag=flag, value=text
+            )
+        )
     return value
 
 

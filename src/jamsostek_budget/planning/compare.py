@@ -16,6 +16,7 @@ from typing import Literal
 from jamsostek_budget.budget import Budget, GroupLine
 from jamsostek_budget.errors import UsageError
 from jamsostek_budget.fields import PROGRAMS, Program
+from jamsostek_budget.i18n import _
 
 Status = Literal["added", "removed", "changed", "same", "absent"]
 Values = tuple[int | None, ...]  # one figure per scenario, baseline first; None where absent
@@ -160,9 +161,15 @@ def compare(budgets: Sequence[Budget], names: Sequence[str] | None = None) -> Co
     """Compare `budgets` with the first one. `names` label the columns; by default each is the
     scenario's city and fiscal year. Labels are made unique."""
     if len(budgets) < 2:
-        raise UsageError("a comparison needs at least two scenarios", "the first is the baseline")
+        raise UsageError(
+            _("a comparison needs at least two scenarios"), _("the first is the baseline")
+        )
     if names is not None and len(names) != len(budgets):
-        raise UsageError(f"{len(names)} names given for {len(budgets)} scenarios")
+        raise UsageError(
+            _("{names} names given for {scenarios} scenarios").format(
+                names=len(names), scenarios=len(budgets)
+            )
+        )
     labels = unique_names(names or [default_name(budget) for budget in budgets])
     columns = tuple(_column(label, budget) for label, budget in zip(labels, budgets, strict=True))
     lines = [{line.group.id: line for line in budget.lines} for budget in budgets]

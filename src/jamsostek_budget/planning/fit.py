@@ -23,6 +23,7 @@ from typing import Literal
 from jamsostek_budget import engine
 from jamsostek_budget.budget import Budget
 from jamsostek_budget.errors import UsageError
+from jamsostek_budget.i18n import _
 from jamsostek_budget.ratetable import RateTable
 from jamsostek_budget.scenario import Group, Scenario
 
@@ -189,27 +190,34 @@ def with_headcounts(scenario: Scenario, lines: Sequence[FitLine]) -> Scenario:
 def _check_ceiling(ceiling: int) -> None:
     if ceiling < 0:
         raise UsageError(
-            f"the budget ceiling is {ceiling} Rupiah: a budget ceiling cannot be negative",
-            "give the APBD amount available a year, 0 or more",
+            _("the budget ceiling is {ceiling} Rupiah: a budget ceiling cannot be negative").format(
+                ceiling=ceiling
+            ),
+            _("give the APBD amount available a year, 0 or more"),
         )
 
 
 def _check_mode(mode: str) -> None:
     if mode not in MODES:
-        raise UsageError(f"unknown fit mode '{mode}'", f"choose one of: {', '.join(MODES)}")
+        raise UsageError(
+            _("unknown fit mode '{mode}'").format(mode=mode),
+            _("choose one of: {modes}").format(modes=", ".join(MODES)),
+        )
 
 
 def _check_priority(listed: Sequence[str], ids: Sequence[str]) -> None:
     for index, group_id in enumerate(listed):
         if group_id not in ids:
             close = difflib.get_close_matches(group_id, ids, n=1)
-            known = f"the group ids are: {', '.join(ids)}"
+            known = _("the group ids are: {ids}").format(ids=", ".join(ids))
             raise UsageError(
-                f"the priority order names '{group_id}', but no group has that id",
-                f"did you mean '{close[0]}'? ({known})" if close else known,
+                _("the priority order names '{id}', but no group has that id").format(id=group_id),
+                _("did you mean '{id}'? ({known})").format(id=close[0], known=known)
+                if close
+                else known,
             )
         if group_id in listed[:index]:
             raise UsageError(
-                f"the priority order lists '{group_id}' twice",
-                "list each group once; groups not listed follow in file order",
+                _("the priority order lists '{id}' twice").format(id=group_id),
+                _("list each group once; groups not listed follow in file order"),
             )

@@ -18,6 +18,7 @@ from jamsostek_budget.budget import Budget
 from jamsostek_budget.engine import estimate
 from jamsostek_budget.errors import UsageError
 from jamsostek_budget.fields import PROGRAMS, Program
+from jamsostek_budget.i18n import _
 from jamsostek_budget.money import HUNDRED, round_rupiah
 from jamsostek_budget.rates import DatedValue
 from jamsostek_budget.ratetable import RateTable
@@ -104,9 +105,13 @@ def project(
 
 def check_years(years: Sequence[int]) -> None:
     if not years:
-        raise UsageError("no years to project", "give a range like 2026-2030")
+        raise UsageError(_("no years to project"), _("give a range like 2026-2030"))
     if len(years) > MAX_YEARS:
-        raise UsageError(f"{len(years)} years is too long a window; at most {MAX_YEARS}")
+        raise UsageError(
+            _("{count} years is too long a window; at most {most}").format(
+                count=len(years), most=MAX_YEARS
+            )
+        )
 
 
 def _year(scenario: Scenario, table: RateTable, year: int, assumptions: Assumptions) -> Year:
@@ -176,10 +181,13 @@ def _next_cap(previous: DatedValue, gdp_growth: Decimal) -> DatedValue:
             "value": value,
             "projected": True,
             "regulation": "pp-45-2015",
+            # data like the rate files' own citations: the same in JSON in any language
             "article": "Pasal 29 ayat (3), projected",
             "confidence": "low",
             "sources": [],
-            "note": f"projected: {previous.value:,} x (1 + {gdp_growth} %), rounded "
-            "down to Rp100, with the GDP growth assumed for the projection",
+            "note": (
+                f"projected: {previous.value:,} x (1 + {gdp_growth} %), rounded down to Rp100, "
+                "with the GDP growth assumed for the projection"
+            ),
         }
     )

@@ -5,30 +5,38 @@ from __future__ import annotations
 from typing import Any
 
 from jamsostek_budget.api import City
-from jamsostek_budget.render.labels import number
-from jamsostek_budget.render.report import Report, Section
+from jamsostek_budget.i18n import _
+from jamsostek_budget.render.sections import Cell, Report, Section
 
 
 def cities_report(cities: list[City]) -> Report:
-    rows = tuple(
+    rows: tuple[tuple[Cell, ...], ...] = tuple(
         (
             c.slug,
             c.scenario.name,
             c.scenario.province,
             str(c.scenario.fiscal_year),
-            str(len(c.scenario.groups)),
-            number(c.scenario.headcount),
+            len(c.scenario.groups),
+            c.scenario.headcount,
             "; ".join(c.scenario.sources),
         )
         for c in cities
     )
     section = Section(
-        "Bundled scenarios (use with --city SLUG)",
-        ("Slug", "Name", "Province", "Fiscal year", "Groups", "Headcount", "Sources"),
+        _("Bundled scenarios (use with --city SLUG)"),
+        (
+            "Slug",
+            _("Name"),
+            _("Province"),
+            _("Fiscal year"),
+            _("Groups"),
+            _("Headcount"),
+            _("Sources"),
+        ),
         rows,
         right=frozenset({3, 4, 5}),
     )
-    return Report("jbudget bundled cities", (), (section,))
+    return Report(_("jbudget bundled cities"), (), (section,))
 
 
 def cities_list(cities: list[City]) -> list[dict[str, Any]]:

@@ -12,31 +12,57 @@ from decimal import Decimal
 from typing import Any
 
 from jamsostek_budget import __version__
+from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.planning.compare import Amounts, Column, Comparison, GroupRow, ProgramRow
-from jamsostek_budget.render.labels import PROGRAM_LABELS, number, rupiah
-from jamsostek_budget.render.report import Report, Section
+from jamsostek_budget.render.chart_data import compare_chart
+from jamsostek_budget.render.labels import number, percent, program_label, rupiah
+from jamsostek_budget.render.sections import Cell, Report, Section
 
 ABSENT = "-"
-SHOWN_STATUSES = ("added", "removed")  # "changed" and "same" are visible in the differences
+# "changed" and "same" are visible in the differences
+SHOWN_STATUSES = {"added": N_("added"), "removed": N_("removed")}
 
 
 def compare_report(comparison: Comparison) -> Report:
     others = ", ".join(column.name for column in comparison.others)
-    title = f"Comparison: {comparison.baseline.name} vs {others}"
+    title = _("Comparison: {baseline} vs {others}").format(
+        baseline=comparison.baseline.name, others=others
+    )
     sections = (_groups(comparison), _programs(comparison), _totals(comparison))
-    return Report(title, _summary(comparison), sections, _notes(comparison))
+    charts = (compare_chart(comparison),)
+    return Report(title, _summary(comparison), sections, _notes(comparison), charts)
+
+
+def compare_totals(comparison: Comparison) -> list[tuple[str, int]]:
+    """Each scenario's annual APBD, for --words."""
+    return [
+        (f"{letter(index)} ({column.name})", comparison.annual.values[index] or 0)
+        for index, column in enumerate(comparison.columns)
+    ]
 
 
 def _summary(comparison: Comparison) -> tuple[str, ...]:
     annual, people = comparison.annual, comparison.headcount
     lines = [
-        f"{letter(index)} = {column.name}: {column.scenario_name}, {column.province}, fiscal year "
-        f"{column.fiscal_year}: APBD {rupiah(annual.values[index] or 0)} a year for "
-        f"{number(people.values[index] or 0)} people"
+        _(
+            "{letter} = {name}: {scenario}, {province}, fiscal year {year}: "
+            "APBD {amount} a year for {people} people"
+        ).format(
+            letter=letter(index),
+            name=column.name,
+            scenario=column.scenario_name,
+            province=column.province,
+            year=column.fiscal_year,
+            amount=rupiah(annual.values[index] or 0),
+            people=number(people.values[index] or 0),
+        )
         for index, column in enumerate(comparison.columns)
     ]
     lines += [
-        f"{letter(index)} - A: {_signed_rupiah(delta)} a year{_percent_suffix(pct)}"
+        _("{letter} - A: {amount} a year").format(
+            letter=letter(index), amount=_signed_rupiah(delta)
+        )
+        + _percent_suffix(pct)
         for index, delta, pct in zip(
             range(1, comparison.width), annual.deltas, annual.percents, strict=True
         )
@@ -46,13 +72,17 @@ def _summary(comparison: Comparison) -> tuple[str, ...]:
 
 def _notes(comparison: Comparison) -> tuple[str, ...]:
     notes = [
-        "Groups are matched by id; a group missing from a scenario counts as Rp0 in the "
-        "differences. A percentage is n/a where the baseline is Rp0."
+        _(
+            "Groups are matched by id; a group missing from a scenario counts as Rp0 in the "
+            "differences. A percentage is n/a where the baseline is Rp0."
+        )
     ]
     if len({column.fiscal_year for column in comparison.columns}) > 1:
         notes.append(
-            "The scenarios are for different fiscal years: each is costed with the rates in "
-            "force in its own year."
+            _(
+                "The scenarios are for different fiscal years: each is costed with the rates in "
+                "force in its own year."
+            )
         )
     return tuple(notes)
 
@@ -69,16 +99,16 @@ def _value_headers(comparison: Comparison, what: str) -> list[str]:
 def _delta_headers(comparison: Comparison) -> list[str]:
     headers = []
     for i in range(1, comparison.width):
-        headers += [f"{letter(i)} - A\n(Rp)", f"{letter(i)} - A\n(%)"]
+        headers += [f"{letter(i)} - A\n(Rp)", f"{letter(i)} - A\n(%)"]  # no words to translate
     return headers
 
 
-def _amount_cells(amounts: Amounts) -> list[str]:
-    return [ABSENT if value is None else number(value) for value in amounts.values]
+def _amount_cells(amounts: Amounts) -> list[Cell]:
+    return [ABSENT if value is None else value for value in amounts.values]
 
 
-def _delta_cells(amounts: Amounts) -> list[str]:
-    cells = []
+def _delta_cells(amounts: Amounts) -> list[Cell]:
+    cells: list[Cell] = []
     for delta, pct in zip(amounts.deltas, amounts.percents, strict=True):
         cells += [_signed(delta), _percent(pct)]
     return cells
@@ -87,62 +117,66 @@ def _delta_cells(amounts: Amounts) -> list[str]:
 def _groups(comparison: Comparison) -> Section:
     width = comparison.width
     headers = (
-        "Group",
-        *_value_headers(comparison, "people"),
-        *_value_headers(comparison, "a year (Rp)"),
+        _("Group"),
+        *_value_headers(comparison, _("people")),
+        *_value_headers(comparison, _("a year (Rp)")),
         *_delta_headers(comparison),
-        *[f"{letter(i)}\nstatus" for i in range(1, comparison.width)],
+        *[f"{letter(i)}\n{_('status')}" for i in range(1, comparison.width)],
     )
     rows = tuple(_group_cells(row) for row in comparison.groups)
     footer = (
-        "Total",
+        _("Total"),
         *_amount_cells(comparison.headcount),
         *_amount_cells(comparison.annual),
         *_delta_cells(comparison.annual),
         *[""] * (width - 1),
     )
     numeric = frozenset(range(1, 1 + 2 * width + 2 * (width - 1)))
-    return Section("Per group, APBD a year", headers, rows, footer, numeric)
+    return Section(_("Per group, APBD a year"), headers, rows, footer, numeric)
 
 
-def _group_cells(row: GroupRow) -> tuple[str, ...]:
+def _group_cells(row: GroupRow) -> tuple[Cell, ...]:
     return (
         row.label,
         *_amount_cells(row.headcount),
         *_amount_cells(row.annual),
         *_delta_cells(row.annual),
-        *[status if status in SHOWN_STATUSES else "" for status in row.statuses],
+        *[_(SHOWN_STATUSES[status]) if status in SHOWN_STATUSES else "" for status in row.statuses],
     )
 
 
 def _programs(comparison: Comparison) -> Section:
     headers = (
-        "Program",
-        *_value_headers(comparison, "a year (Rp)"),
+        _("Program"),
+        *_value_headers(comparison, _("a year (Rp)")),
         *_delta_headers(comparison),
     )
     rows = tuple(
-        (PROGRAM_LABELS[row.program], *_amount_cells(row.annual), *_delta_cells(row.annual))
+        (program_label(row.program), *_amount_cells(row.annual), *_delta_cells(row.annual))
         for row in comparison.by_program
     )
-    footer = ("Total", *_amount_cells(comparison.annual), *_delta_cells(comparison.annual))
+    footer = (_("Total"), *_amount_cells(comparison.annual), *_delta_cells(comparison.annual))
     numeric = frozenset(range(1, len(headers)))
-    return Section("Per program, APBD a year", headers, rows, footer, numeric)
+    return Section(_("Per program, APBD a year"), headers, rows, footer, numeric)
 
 
 def _totals(comparison: Comparison) -> Section:
     headers = ("", *[letter(i) for i in range(comparison.width)], *_delta_headers(comparison))
-    rows = (
-        ("Fiscal year", *[str(c.fiscal_year) for c in comparison.columns], *_blank(comparison)),
-        ("People", *_amount_cells(comparison.headcount), *_delta_cells(comparison.headcount)),
-        ("APBD a year (Rp)", *_amount_cells(comparison.annual), *_delta_cells(comparison.annual)),
+    rows: tuple[tuple[Cell, ...], ...] = (
+        (_("Fiscal year"), *[str(c.fiscal_year) for c in comparison.columns], *_blank(comparison)),
+        (_("People"), *_amount_cells(comparison.headcount), *_delta_cells(comparison.headcount)),
         (
-            "Worker share a year (Rp)",
+            _("APBD a year (Rp)"),
+            *_amount_cells(comparison.annual),
+            *_delta_cells(comparison.annual),
+        ),
+        (
+            _("Worker share a year (Rp)"),
             *_amount_cells(comparison.worker),
             *_delta_cells(comparison.worker),
         ),
     )
-    return Section("Totals", headers, rows, right=frozenset(range(1, len(headers))))
+    return Section(_("Totals"), headers, rows, right=frozenset(range(1, len(headers))))
 
 
 def _blank(comparison: Comparison) -> list[str]:
@@ -158,11 +192,11 @@ def _signed_rupiah(amount: int) -> str:
 
 
 def _percent(value: Decimal | None) -> str:
-    """+12,5 %: a decimal comma, as the thousands are grouped with dots."""
+    """+12,5 % in Indonesian, +12.5% in English."""
     if value is None:
-        return "n/a"
+        return _("n/a")
     sign = "+" if value > 0 else ""
-    return f"{sign}{value:f} %".replace(".", ",")
+    return sign + percent(value, decimals=1)
 
 
 def _percent_suffix(value: Decimal | None) -> str:

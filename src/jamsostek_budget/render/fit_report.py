@@ -15,20 +15,21 @@ from typing import Any
 
 from jamsostek_budget import __version__
 from jamsostek_budget.budget import GroupLine
+from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.planning.fit import FULL_SHARE, FitLine, FitResult
 from jamsostek_budget.render.jsonout import budget_dict
 from jamsostek_budget.render.labels import number, percent, rupiah, segment_label
-from jamsostek_budget.render.sections import Report, Section
+from jamsostek_budget.render.sections import Cell, Report, Section
 
 GROUP_HEADERS = (
     "#",
-    "Group",
-    "Segment",
-    "People",
-    "Covered",
-    "Not\ncovered",
-    "Per person\na year (Rp)",
-    "APBD\na year (Rp)",
+    N_("Group"),
+    N_("Segment"),
+    N_("People"),
+    N_("Covered"),
+    N_("Not\ncovered"),
+    N_("Per person\na year (Rp)"),
+    N_("APBD\na year (Rp)"),
 )
 CSV_HEADER = [
     "city",
@@ -56,14 +57,19 @@ def share_label(basis_points: int) -> str:
 
 def fit_report(result: FitResult) -> Report:
     scenario = result.scenario
-    title = (
-        f"{scenario.name}: what {rupiah(result.ceiling)} a year covers, fiscal year "
-        f"{scenario.fiscal_year} ({_mode_label(result)})"
+    title = _("{name}: what {ceiling} a year covers, fiscal year {year} ({mode})").format(
+        name=scenario.name,
+        ceiling=rupiah(result.ceiling),
+        year=scenario.fiscal_year,
+        mode=_mode_label(result),
     )
     summary = (
-        f"APBD cost: {rupiah(result.cost)} a year for {number(result.people_covered)} of "
-        f"{number(result.people_wanted)} people",
-        f"Left of the ceiling: {rupiah(result.left)}",
+        _("APBD cost: {cost} a year for {covered} of {wanted} people").format(
+            cost=rupiah(result.cost),
+            covered=number(result.people_covered),
+            wanted=number(result.people_wanted),
+        ),
+        _("Left of the ceiling: {left}").format(left=rupiah(result.left)),
         _not_covered_line(result),
     )
     return Report(title, summary, (_groups(result),), _notes(result))
@@ -71,17 +77,23 @@ def fit_report(result: FitResult) -> Report:
 
 def _mode_label(result: FitResult) -> str:
     if result.share_basis_points is None:
-        return "priority order"
-    return f"the same {share_label(result.share_basis_points)} of every group"
+        return _("priority order")
+    return _("the same {share} of every group").format(share=share_label(result.share_basis_points))
 
 
 def _not_covered_line(result: FitResult) -> str:
     if not result.people_not_covered:
-        return f"Everyone is covered: the full estimate is {rupiah(result.full_cost)} a year"
+        return _("Everyone is covered: the full estimate is {cost} a year").format(
+            cost=rupiah(result.full_cost)
+        )
     shortfall = result.full_cost - result.ceiling
-    return (
-        f"Not covered: {number(result.people_not_covered)} people; covering everyone costs "
-        f"{rupiah(result.full_cost)} a year, {rupiah(shortfall)} more than the ceiling"
+    return _(
+        "Not covered: {people} people; covering everyone costs {cost} a year, "
+        "{shortfall} more than the ceiling"
+    ).format(
+        people=number(result.people_not_covered),
+        cost=rupiah(result.full_cost),
+        shortfall=rupiah(shortfall),
     )
 
 
@@ -91,51 +103,53 @@ def _budget_lines(result: FitResult) -> dict[str, GroupLine]:
 
 def _groups(result: FitResult) -> Section:
     budget_lines = _budget_lines(result)
-    rows = tuple(
+    rows: tuple[tuple[Cell, ...], ...] = tuple(
         (
             str(position),
             line.label,
             segment_label(budget_lines[line.group_id]),
-            number(line.wanted),
-            number(line.covered),
-            number(line.not_covered),
-            number(line.per_person_annual),
-            number(line.cost),
+            line.wanted,
+            line.covered,
+            line.not_covered,
+            line.per_person_annual,
+            line.cost,
         )
         for position, line in enumerate(result.lines, 1)
     )
-    footer = (
+    footer: tuple[Cell, ...] = (
         "",
-        "Total",
+        _("Total"),
         "",
-        number(result.people_wanted),
-        number(result.people_covered),
-        number(result.people_not_covered),
+        result.people_wanted,
+        result.people_covered,
+        result.people_not_covered,
         "",
-        number(result.cost),
+        result.cost,
     )
-    title = "Per group, in funding order" if result.mode == "priority" else "Per group"
-    return Section(title, GROUP_HEADERS, rows, footer, frozenset({0, 3, 4, 5, 6, 7}))
+    title = _("Per group, in funding order") if result.mode == "priority" else _("Per group")
+    headers = tuple(_(header) for header in GROUP_HEADERS)
+    return Section(title, headers, rows, footer, frozenset({0, 3, 4, 5, 6, 7}))
 
 
 def _notes(result: FitResult) -> tuple[str, ...]:
     if result.share_basis_points is None:
-        how = (
+        how = _(
             "Groups are funded in the order shown, each with as many whole people as the money "
             "left pays for; when a group cannot be covered in full, later groups whose people "
             "cost less can still be funded from what is left."
         )
     else:
-        how = (
-            f"Every group gets the same share of its people, "
-            f"{share_label(result.share_basis_points)}, rounded down to whole people: the "
-            "largest share, in steps of 0,01 %, that fits the ceiling."
-        )
+        how = _(
+            "Every group gets the same share of its people, {share}, rounded down to whole "
+            "people: the largest share, in steps of {step}, that fits the ceiling."
+        ).format(share=share_label(result.share_basis_points), step=percent(Decimal("0.01")))
     return (
         how,
-        f"Per person a year: the APBD premium of one person for the group's months of "
-        f"{result.scenario.fiscal_year}; the premium is rounded per person, so n people cost "
-        "exactly n times as much.",
+        _(
+            "Per person a year: the APBD premium of one person for the group's months of "
+            "{year}; the premium is rounded per person, so n people cost exactly n times as "
+            "much."
+        ).format(year=result.scenario.fiscal_year),
     )
 
 

@@ -26,6 +26,10 @@ def budget_dict(budget: Budget, benefits: Benefits | None = None) -> dict[str, A
             "annual": budget.annual,
             "worker_monthly": list(budget.worker_monthly),
             "worker_by_program": budget.worker_by_program,
+            "by_budget_code": [
+                {"code": c.code, "program": c.program, "groups": list(c.groups), "annual": c.annual}
+                for c in budget.by_budget_code
+            ],
             "worker_annual": budget.worker_annual,
             "eligible": budget.eligible,
             "coverage": _ratio(budget.coverage),

@@ -7,8 +7,8 @@ from decimal import Decimal
 from babel.numbers import format_currency, format_decimal
 
 from jamsostek_budget.budget import GroupLine
-from jamsostek_budget.fields import Program
-from jamsostek_budget.i18n import Language, _, current_language
+from jamsostek_budget.fields import Program, RiskClass
+from jamsostek_budget.i18n import N_, Language, _, current_language
 
 BABEL_LOCALES: dict[Language, str] = {"id": "id_ID", "en": "en_US"}
 # Whole Rupiah. English sets the code apart from the digits (CLDR's currency spacing, which
@@ -16,12 +16,48 @@ BABEL_LOCALES: dict[Language, str] = {"id": "id_ID", "en": "en_US"}
 CURRENCY_PATTERNS: dict[Language, str] = {"id": "¤#,##0", "en": "¤ #,##0"}
 
 PROGRAM_LABELS: dict[Program, str] = {
-    "jkk": "JKK (work accident)",
-    "jkm": "JKM (death)",
-    "jht": "JHT (old-age savings)",
-    "jp": "JP (pension)",
+    "jkk": N_("JKK (work accident)"),
+    "jkm": N_("JKM (death)"),
+    "jht": N_("JHT (old-age savings)"),
+    "jp": N_("JP (pension)"),
 }
+# English abbreviations: also the stable column names of the CSV output (apbd_jan...)
 MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_LABELS = (
+    N_("Jan"),
+    N_("Feb"),
+    N_("Mar"),
+    N_("Apr"),
+    N_("May"),
+    N_("Jun"),
+    N_("Jul"),
+    N_("Aug"),
+    N_("Sep"),
+    N_("Oct"),
+    N_("Nov"),
+    N_("Dec"),
+)
+RISK_LABELS: dict[RiskClass, str] = {
+    "very_low": N_("PU very low risk"),
+    "low": N_("PU low risk"),
+    "medium": N_("PU medium risk"),
+    "high": N_("PU high risk"),
+    "very_high": N_("PU very high risk"),
+}
+CONFIDENCE_LABELS = {"high": N_("high"), "medium": N_("medium"), "low": N_("low")}
+
+
+def program_label(program: Program) -> str:
+    return _(PROGRAM_LABELS[program])
+
+
+def month_abbr(month: int) -> str:
+    """Month 1-12 as a short name in the current language."""
+    return _(MONTH_LABELS[month - 1])
+
+
+def confidence_label(confidence: str) -> str:
+    return _(CONFIDENCE_LABELS[confidence]) if confidence in CONFIDENCE_LABELS else confidence
 
 
 def rupiah(amount: int) -> str:
@@ -34,9 +70,17 @@ def number(amount: int) -> str:
     return format_decimal(amount, locale=babel_locale())
 
 
-def percent(value: Decimal) -> str:
+def decimal_text(value: Decimal, decimals: int | None = None) -> str:
+    """A decimal as written in the current language: 2,5 in Indonesian, 2.5 in English; all its
+    significant digits, or exactly `decimals` of them."""
+    pattern = "#,##0.######" if decimals is None else "#,##0." + "0" * decimals
+    shown = value.normalize() if decimals is None else value
+    return format_decimal(shown, format=pattern, locale=babel_locale())
+
+
+def percent(value: Decimal, decimals: int | None = None) -> str:
     """0,54 % in Indonesian, 0.54% in English."""
-    text = format_decimal(value.normalize(), format="#,##0.######", locale=babel_locale())
+    text = decimal_text(value, decimals)
     return f"{text} %" if current_language() == "id" else f"{text}%"
 
 
@@ -66,16 +110,17 @@ def _babel_currency(amount: int) -> str:
 
 def months_label(line: GroupLine) -> str:
     first, last = line.months[0], line.months[-1]
-    span = f"{MONTH_ABBR[first - 1]}-{MONTH_ABBR[last - 1]}"
+    span = f"{month_abbr(first)}-{month_abbr(last)}"
     return span if len(line.months) == 12 else f"{span} ({len(line.months)})"
 
 
 def segment_label(line: GroupLine) -> str:
     group = line.group
     if group.segment == "bpu":
-        return f"BPU band {line.band}" if line.band is not None else "BPU, several bands"
-    risk = (group.risk_class or "").replace("_", " ")
-    return f"PU {risk} risk"
+        if line.band is None:
+            return _("BPU, several bands")
+        return _("BPU band {band}").format(band=line.band)
+    return _(RISK_LABELS[group.risk_class]) if group.risk_class else "PU"
 
 
 def programs_label(line: GroupLine) -> str:

@@ -6,53 +6,53 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from jamsostek_budget.budget import Budget
+from jamsostek_budget.i18n import _
 from jamsostek_budget.planning.benefits import Benefits
-from jamsostek_budget.render.labels import number, rupiah
-from jamsostek_budget.render.sections import Section
+from jamsostek_budget.render.labels import decimal_text, number, percent, rupiah
+from jamsostek_budget.render.sections import Cell, Money, Section
 
 
 def share(ratio: Decimal | None) -> str:
-    """0.8512 -> '85,1 %' (display only)."""
+    """0.8512 -> '85,1 %' in Indonesian, '85.1%' in English (display only)."""
     if ratio is None:
         return "-"
-    return f"{(ratio * 100).quantize(Decimal('0.1'), ROUND_HALF_UP)} %".replace(".", ",")
+    return percent((ratio * 100).quantize(Decimal("0.1"), ROUND_HALF_UP), decimals=1)
 
 
 def claims(value: Decimal) -> str:
-    return str(value.quantize(Decimal("0.1"), ROUND_HALF_UP)).replace(".", ",")
+    return decimal_text(value.quantize(Decimal("0.1"), ROUND_HALF_UP), decimals=1)
 
 
 def coverage_summary(budget: Budget) -> str | None:
     if budget.eligible is None:
         return None
-    return (
-        f"Coverage: {share(budget.coverage)} of {number(budget.eligible)} eligible people "
-        "(groups that state who could be covered)"
-    )
+    return _(
+        "Coverage: {share} of {eligible} eligible people (groups that state who could be covered)"
+    ).format(share=share(budget.coverage), eligible=number(budget.eligible))
 
 
 def coverage_section(budget: Budget) -> Section | None:
     if budget.eligible is None:
         return None
-    rows = tuple(
+    rows: tuple[tuple[Cell, ...], ...] = tuple(
         (
             line.group.label,
-            number(line.group.headcount),
-            number(line.group.eligible) if line.group.eligible is not None else "-",
+            line.group.headcount,
+            line.group.eligible if line.group.eligible is not None else "-",
             share(line.coverage),
         )
         for line in budget.lines
     )
     covered = sum(line.group.headcount for line in budget.lines if line.group.eligible)
-    footer = (
-        "Total (groups with eligible)",
-        number(covered),
-        number(budget.eligible),
+    footer: tuple[Cell, ...] = (
+        _("Total (groups with eligible)"),
+        covered,
+        budget.eligible,
         share(budget.coverage),
     )
     return Section(
-        "Coverage (Universal Coverage Jamsostek)",
-        ("Group", "Covered", "Eligible", "Coverage"),
+        _("Coverage (Universal Coverage Jamsostek)"),
+        (_("Group"), _("Covered"), _("Eligible"), _("Coverage")),
         rows,
         footer,
         frozenset({1, 2, 3}),
@@ -60,42 +60,44 @@ def coverage_section(budget: Budget) -> Section | None:
 
 
 def benefits_section(benefits: Benefits) -> Section:
-    rows = tuple(
+    rows: tuple[tuple[Cell, ...], ...] = tuple(
         (
             b.line.group.label,
-            number(b.line.group.headcount),
-            str(b.death_rate_per_1000) if b.death_rate_per_1000 is not None else "-",
+            b.line.group.headcount,
+            decimal_text(b.death_rate_per_1000) if b.death_rate_per_1000 is not None else "-",
             claims(b.expected_claims),
-            rupiah(b.expected_value),
-            rupiah(b.premiums),
+            Money(b.expected_value),
+            Money(b.premiums),
         )
         for b in benefits.lines
     )
-    footer = (
-        "Total",
+    footer: tuple[Cell, ...] = (
+        _("Total"),
         "",
         "",
         claims(benefits.expected_claims),
-        rupiah(benefits.expected_value),
-        rupiah(benefits.premiums),
+        Money(benefits.expected_value),
+        Money(benefits.premiums),
     )
-    title = (
-        f"Expected JKM death benefits ({rupiah(benefits.death_benefit)} a claim) against "
-        "the premiums"
+    title = _("Expected JKM death benefits ({amount} a claim) against the premiums").format(
+        amount=rupiah(benefits.death_benefit)
     )
     headers = (
-        "Group",
-        "People",
-        "Deaths a year\nper 1.000",
-        "Expected\nclaims",
-        "Expected\nbenefits",
-        "APBD\npremiums",
+        _("Group"),
+        _("People"),
+        _("Deaths a year\nper 1,000"),
+        _("Expected\nclaims"),
+        _("Expected\nbenefits"),
+        _("APBD\npremiums"),
     )
     return Section(title, headers, rows, footer, frozenset({1, 2, 3, 4, 5}))
 
 
 def benefits_summary(benefits: Benefits) -> str:
-    return (
-        f"Expected JKM death benefits: {claims(benefits.expected_claims)} claims, "
-        f"{rupiah(benefits.expected_value)}, against {rupiah(benefits.premiums)} of premiums"
+    return _(
+        "Expected JKM death benefits: {claims} claims, {value}, against {premiums} of premiums"
+    ).format(
+        claims=claims(benefits.expected_claims),
+        value=rupiah(benefits.expected_value),
+        premiums=rupiah(benefits.premiums),
     )

@@ -6,12 +6,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+from decimal import Decimal
 from typing import Any
 
 from jamsostek_budget import __version__
+from jamsostek_budget.i18n import _
 from jamsostek_budget.planning.projection import Projection, Year
-from jamsostek_budget.render.labels import PROGRAM_LABELS, number, rupiah
-from jamsostek_budget.render.sections import Report, Section
+from jamsostek_budget.render.chart_data import project_chart
+from jamsostek_budget.render.labels import percent, program_label, rupiah
+from jamsostek_budget.render.sections import Cell, Report, Section
 
 PROJECTED_MARK = "*"
 
@@ -19,27 +22,44 @@ PROJECTED_MARK = "*"
 def project_report(projection: Projection) -> Report:
     scenario, years = projection.scenario, projection.years
     span = f"{years[0].year}-{years[-1].year}" if len(years) > 1 else str(years[0].year)
-    title = f"{scenario.name}, {scenario.province}: projection {span}"
+    title = _("{name}, {province}: projection {span}").format(
+        name=scenario.name, province=scenario.province, span=span
+    )
     summary = (
-        f"APBD total {span}: {rupiah(projection.annual)}",
-        f"Worker share {span}: {rupiah(projection.worker_annual)}",
+        _("APBD total {span}: {amount}").format(span=span, amount=rupiah(projection.annual)),
+        _("Worker share {span}: {amount}").format(
+            span=span, amount=rupiah(projection.worker_annual)
+        ),
         _assumptions(projection),
     )
     sections = (_per_year(projection), _per_group(projection), _per_program(projection))
-    return Report(title, summary, sections, _notes(projection))
+    return Report(title, summary, sections, _notes(projection), (project_chart(projection),))
+
+
+def project_totals(projection: Projection) -> list[tuple[str, int]]:
+    """The window's APBD total, for --words."""
+    years = projection.years
+    span = f"{years[0].year}-{years[-1].year}" if len(years) > 1 else str(years[0].year)
+    return [(_("APBD total {span}").format(span=span), projection.annual)]
 
 
 def _assumptions(projection: Projection) -> str:
     a = projection.assumptions
-    return (
-        f"Assumptions a year: headcount {_pct(a.headcount_growth_percent)}, PU wages "
-        f"{_pct(a.wage_growth_percent)}, GDP growth for unannounced JP caps "
-        f"{_pct(a.gdp_growth_percent)} (groups may set their own growth or headcounts)"
+    return _(
+        "Assumptions a year: headcount {headcount}, PU wages {wages}, GDP growth for "
+        "unannounced JP caps {gdp} (groups may set their own growth or headcounts)"
+    ).format(
+        headcount=_pct(a.headcount_growth_percent),
+        wages=_pct(a.wage_growth_percent),
+        gdp=_pct(a.gdp_growth_percent),
     )
 
 
-def _pct(value: object) -> str:
-    return f"{value} %".replace(".", ",")
+def _pct(value: Decimal) -> str:
+    """As the assumption was written: 5 -> 5 %, 5.0 -> 5,0 % (Indonesian)."""
+    exponent = value.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return percent(value, decimals=places) if places else percent(value)
 
 
 def _cap_label(year: Year) -> str:
@@ -49,25 +69,31 @@ def _cap_label(year: Year) -> str:
 
 
 def _per_year(projection: Projection) -> Section:
-    rows = tuple(
+    rows: tuple[tuple[Cell, ...], ...] = tuple(
         (
             str(y.year),
-            number(y.budget.headcount),
-            number(y.budget.annual),
-            number(y.budget.worker_annual),
+            y.budget.headcount,
+            y.budget.annual,
+            y.budget.worker_annual,
             _cap_label(y),
         )
         for y in projection.years
     )
-    footer = ("Total", "", number(projection.annual), number(projection.worker_annual), "")
-    headers = (
-        "Year",
-        "People",
-        "APBD\na year (Rp)",
-        "Worker share\na year (Rp)",
-        "JP wage cap\n(Jan-Feb / from March)",
+    footer: tuple[Cell, ...] = (
+        _("Total"),
+        "",
+        projection.annual,
+        projection.worker_annual,
+        "",
     )
-    return Section("Per year", headers, rows, footer, frozenset({1, 2, 3}))
+    headers = (
+        _("Year"),
+        _("People"),
+        _("APBD\na year (Rp)"),
+        _("Worker share\na year (Rp)"),
+        _("JP wage cap\n(Jan-Feb / from March)"),
+    )
+    return Section(_("Per year"), headers, rows, footer, frozenset({1, 2, 3}))
 
 
 def _group_ids(projection: Projection) -> list[tuple[str, str]]:
@@ -80,34 +106,43 @@ def _group_ids(projection: Projection) -> list[tuple[str, str]]:
 
 def _per_group(projection: Projection) -> Section:
     years = projection.years
-    rows = []
+    rows: list[tuple[Cell, ...]] = []
     for group_id, label in _group_ids(projection):
         cells = [
-            number(next((ln.annual for ln in y.budget.lines if ln.group.id == group_id), 0))
-            for y in years
+            next((ln.annual for ln in y.budget.lines if ln.group.id == group_id), 0) for y in years
         ]
-        rows.append((label, *cells, number(projection.group_total(group_id))))
-    footer = ("Total", *[number(y.budget.annual) for y in years], number(projection.annual))
-    headers = ("Group", *[f"{y.year}\n(Rp)" for y in years], "Total\n(Rp)")
+        rows.append((label, *cells, projection.group_total(group_id)))
+    headers = (_("Group"), *[f"{y.year}\n(Rp)" for y in years], _("Total\n(Rp)"))
     return Section(
-        "Per group, APBD a year", headers, tuple(rows), footer, frozenset(range(1, len(headers)))
+        _("Per group, APBD a year"),
+        headers,
+        tuple(rows),
+        _year_totals(projection),
+        frozenset(range(1, len(headers))),
     )
+
+
+def _year_totals(projection: Projection) -> tuple[Cell, ...]:
+    return (_("Total"), *[y.budget.annual for y in projection.years], projection.annual)
 
 
 def _per_program(projection: Projection) -> Section:
     years = projection.years
-    rows = tuple(
+    rows: tuple[tuple[Cell, ...], ...] = tuple(
         (
-            PROGRAM_LABELS[program],
-            *[number(y.budget.by_program.get(program, 0)) for y in years],
-            number(total),
+            program_label(program),
+            *[y.budget.by_program.get(program, 0) for y in years],
+            total,
         )
         for program, total in projection.by_program.items()
     )
-    footer = ("Total", *[number(y.budget.annual) for y in years], number(projection.annual))
-    headers = ("Program", *[f"{y.year}\n(Rp)" for y in years], "Total\n(Rp)")
+    headers = (_("Program"), *[f"{y.year}\n(Rp)" for y in years], _("Total\n(Rp)"))
     return Section(
-        "Per program, APBD a year", headers, rows, footer, frozenset(range(1, len(headers)))
+        _("Per program, APBD a year"),
+        headers,
+        rows,
+        _year_totals(projection),
+        frozenset(range(1, len(headers))),
     )
 
 
@@ -115,13 +150,18 @@ def _notes(projection: Projection) -> tuple[str, ...]:
     notes = []
     if any(year.projected_cap for year in projection.years):
         notes.append(
-            f"{PROJECTED_MARK} projected JP wage cap: not announced yet; extended with "
-            "PP 45/2015 Pasal 29 (previous cap x (1 + GDP growth), rounded down to "
-            "Rp100)."
+            PROJECTED_MARK
+            + " "
+            + _(
+                "projected JP wage cap: not announced yet; extended with PP 45/2015 Pasal 29 "
+                "(previous cap x (1 + GDP growth), rounded down to {step})."
+            ).format(step=rupiah(100))
         )
     notes.append(
-        "Each year uses the rates in force on the 1st of each of its months; headcounts "
-        "and wages grow from the scenario's fiscal year and are rounded once a year."
+        _(
+            "Each year uses the rates in force on the 1st of each of its months; headcounts "
+            "and wages grow from the scenario's fiscal year and are rounded once a year."
+        )
     )
     return tuple(notes)
 

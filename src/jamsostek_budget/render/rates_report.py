@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from jamsostek_budget.engine import BandPremium, band_premiums
+from jamsostek_budget.i18n import _
 from jamsostek_budget.rates import DatedValue, Parameter
 from jamsostek_budget.ratetable import RateSnapshot, RateTable
-from jamsostek_budget.render.labels import number, percent, rupiah
-from jamsostek_budget.render.report import Report, Section
+from jamsostek_budget.render.labels import confidence_label, percent, rupiah
+from jamsostek_budget.render.sections import Cell, Money, Report, Section
 
 
 def _value(parameter: Parameter, value: DatedValue) -> str:
@@ -24,43 +25,68 @@ def rates_report(table: RateTable, snapshot: RateSnapshot) -> Report:
             _value(table.parameters[name], value),
             value.effective.isoformat(),
             f"{value.regulation} {value.article}".strip(),
-            value.confidence,
+            confidence_label(value.confidence),
             value.last_checked.isoformat(),
         )
         for name, value in sorted(snapshot.values.items())
     )
     params = Section(
-        f"Rates in force on {day}",
-        ("Name", "Rate", "Value", "In force from", "Regulation", "Confidence", "Last checked"),
+        _("Rates in force on {day}").format(day=day),
+        (
+            _("Name"),
+            _("Rate"),
+            _("Value"),
+            _("In force from"),
+            _("Regulation"),
+            _("Confidence"),
+            _("Last checked"),
+        ),
         rows,
         right=frozenset({2}),
     )
     sections = [params, _bands(snapshot), _reliefs(snapshot), _regulations(table)]
     first = min(p.values[0].effective for p in table.parameters.values())
     notes = (
-        () if snapshot.values else (f"No rate is in force on {day}: the tables start on {first}.",)
+        ()
+        if snapshot.values
+        else (
+            _("No rate is in force on {day}: the tables start on {first}.").format(
+                day=day, first=first
+            ),
+        )
     )
-    return Report(f"BPJS Ketenagakerjaan rates in force on {day}", (), tuple(sections), notes)
+    title = _("BPJS Ketenagakerjaan rates in force on {day}").format(day=day)
+    return Report(title, (), tuple(sections), notes)
 
 
 def _bands(snapshot: RateSnapshot) -> Section:
-    def row(b: BandPremium) -> tuple[str, ...]:
+    def row(b: BandPremium) -> tuple[Cell, ...]:
         return (
             str(b.number),
-            number(b.lower),
-            number(b.upper) if b.upper else "and above",
-            number(b.nominal),
-            rupiah(b.premiums["jkk"]),
-            rupiah(b.premiums["jkm"]),
-            rupiah(b.basic),
-            rupiah(b.with_jht),
+            b.lower,
+            b.upper if b.upper else _("and above"),
+            b.nominal,
+            Money(b.premiums["jkk"]),
+            Money(b.premiums["jkm"]),
+            Money(b.basic),
+            Money(b.with_jht),
         )
 
     version = snapshot.band_version
-    title = "BPU income bands (APBD-paid participant, per month)"
+    title = _("BPU income bands (APBD-paid participant, per month)")
     if version is not None:
-        title += f", {version.regulation} {version.article.split(' (')[0]}, {version.confidence}"
-    headers = ("Band", "Income from", "Income to", "Nominal", "JKK", "JKM", "JKK+JKM", "with JHT")
+        article = version.article.split(" (")[0]
+        title += f", {version.regulation} {article}, {confidence_label(version.confidence)}"
+    headers = (
+        _("Band"),
+        _("Income from"),
+        _("Income to"),
+        _("Nominal"),
+        "JKK",
+        "JKM",
+        "JKK+JKM",
+        _("with JHT"),
+    )
     return Section(
         title, headers, tuple(row(b) for b in band_premiums(snapshot)), right=frozenset(range(1, 8))
     )
@@ -71,21 +97,20 @@ def _reliefs(snapshot: RateSnapshot) -> Section:
         (
             r.id,
             r.label,
-            f"{r.first_month} to {r.last_month}",
+            _("{first} to {last}").format(first=r.first_month, last=r.last_month),
             ", ".join(r.segments).upper() + ": " + ", ".join(r.programs).upper(),
             percent(r.payable_percent),
-            "yes" if r.applies_to_apbd_paid else "no",
+            _("yes") if r.applies_to_apbd_paid else _("no"),
         )
         for r in snapshot.reliefs
     )
-    return Section(
-        "Reliefs in force", ("Id", "Relief", "Months", "Scope", "Payable", "For APBD-paid"), rows
-    )
+    headers = ("Id", _("Relief"), _("Months"), _("Scope"), _("Payable"), _("For APBD-paid"))
+    return Section(_("Reliefs in force"), headers, rows)
 
 
 def _regulations(table: RateTable) -> Section:
     rows = tuple((reg.id, reg.title, reg.url) for reg in table.regulations.values())
-    return Section("Regulations", ("Id", "Title", "URL"), rows)
+    return Section(_("Regulations"), ("Id", _("Title"), "URL"), rows)
 
 
 def rates_dict(table: RateTable, snapshot: RateSnapshot) -> dict[str, Any]:

@@ -3,16 +3,19 @@ renderers draw the same report, so they can never show different figures."""
 
 from __future__ import annotations
 
-from jamsostek_budget.budget import Budget, RateUse
+from jamsostek_budget.budget import Budget, GroupLine, RateUse
+from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.planning.benefits import Benefits
+from jamsostek_budget.render.chart_data import estimate_chart
 from jamsostek_budget.render.labels import (
-    MONTH_ABBR,
-    PROGRAM_LABELS,
+    confidence_label,
     first_month_total,
+    month_abbr,
     months_label,
     number,
     per_person_label,
     percent,
+    program_label,
     programs_label,
     rupiah,
     segment_label,
@@ -23,12 +26,12 @@ from jamsostek_budget.render.outcomes import (
     coverage_section,
     coverage_summary,
 )
-from jamsostek_budget.render.sections import Report, Section
+from jamsostek_budget.render.sections import Cell, Money, Report, Section
 
 __all__ = ["Report", "Section", "estimate_report"]
 
 
-ROSTER_NOTE = (
+ROSTER_NOTE = N_(
     "Costed from a roster: each participant's own income or wage and months; "
     "'per person a month' is the average over the participants covered that month."
 )
@@ -38,24 +41,36 @@ def estimate_report(
     budget: Budget, benefits: Benefits | None = None, *, from_roster: bool = False
 ) -> Report:
     scenario = budget.scenario
-    title = (
-        f"{scenario.name}, {scenario.province}: BPJS Ketenagakerjaan premiums from the "
-        f"APBD, fiscal year {budget.fiscal_year}"
-    )
+    title = _(
+        "{name}, {province}: BPJS Ketenagakerjaan premiums from the APBD, fiscal year {year}"
+    ).format(name=scenario.name, province=scenario.province, year=budget.fiscal_year)
     summary = [
-        f"APBD total: {rupiah(budget.annual)} a year for {number(budget.headcount)} people",
-        f"Worker share (deducted from wages, not APBD): {rupiah(budget.worker_annual)} a year"
+        _("APBD total: {amount} a year for {people} people").format(
+            amount=rupiah(budget.annual), people=number(budget.headcount)
+        ),
+        _("Worker share (deducted from wages, not APBD): {amount} a year").format(
+            amount=rupiah(budget.worker_annual)
+        )
         if _has_worker_share(budget)
-        else "No worker share: the Pemda pays the whole premium of BPU participants",
+        else _("No worker share: the Pemda pays the whole premium of BPU participants"),
     ]
     summary += [line for line in (coverage_summary(budget),) if line]
     summary += [benefits_summary(benefits)] if benefits else []
     sections = [_lines(budget), _programs(budget), _months(budget)]
+    sections += [section for section in (_budget_codes(budget),) if section]
     sections += [section for section in (coverage_section(budget),) if section]
     sections += [benefits_section(benefits)] if benefits else []
     sections += [_rates(budget), _regulations(budget)]
-    notes = ((ROSTER_NOTE,) if from_roster else ()) + _notes(budget)
-    return Report(title, tuple(summary), tuple(sections), notes)
+    notes = ((_(ROSTER_NOTE),) if from_roster else ()) + _notes(budget)
+    return Report(title, tuple(summary), tuple(sections), notes, (estimate_chart(budget),))
+
+
+def estimate_totals(budget: Budget) -> list[tuple[str, int]]:
+    """The totals a budget document writes in words: the APBD total, and the worker share."""
+    totals = [(_("APBD total"), budget.annual)]
+    if _has_worker_share(budget):
+        totals.append((_("Worker share"), budget.worker_annual))
+    return totals
 
 
 def _has_worker_share(budget: Budget) -> bool:
@@ -68,75 +83,104 @@ def _lines(budget: Budget) -> Section:
         (
             line.group.label,
             segment_label(line),
-            number(line.group.headcount),
+            line.group.headcount,
             programs_label(line),
             months_label(line),
             per_person_label(line),
-            number(first_month_total(line)) + ("*" if line.per_person_varies else ""),
-            number(line.annual),
-            *([number(line.worker_annual)] if worker else []),
+            _first_month(line),
+            line.annual,
+            *([line.worker_annual] if worker else []),
         )
         for line in budget.lines
     )
-    footer = (
-        "Total",
+    footer: tuple[Cell, ...] = (
+        _("Total"),
         "",
-        number(budget.headcount),
+        budget.headcount,
         "",
         "",
         "",
         _steady_month(budget),
-        number(budget.annual),
-        *([number(budget.worker_annual)] if worker else []),
+        budget.annual,
+        *([budget.worker_annual] if worker else []),
     )
     headers = (
-        "Group",
-        "Segment",
-        "People",
-        "Programs",
-        "Months",
-        "Per person\na month (Rp)",
-        "APBD\na month (Rp)",
-        "APBD\na year (Rp)",
-        *(["Worker share\na year (Rp)"] if worker else []),
+        _("Group"),
+        _("Segment"),
+        _("People"),
+        _("Programs"),
+        _("Months"),
+        _("Per person\na month (Rp)"),
+        _("APBD\na month (Rp)"),
+        _("APBD\na year (Rp)"),
+        *([_("Worker share\na year (Rp)")] if worker else []),
     )
-    return Section("Per group", headers, rows, footer, frozenset({2, 5, 6, 7, 8}))
+    return Section(_("Per group"), headers, rows, footer, frozenset({2, 5, 6, 7, 8}))
 
 
-def _steady_month(budget: Budget) -> str:
+def _first_month(line: GroupLine) -> Cell:
+    amount = first_month_total(line)
+    return number(amount) + "*" if line.per_person_varies else amount
+
+
+def _steady_month(budget: Budget) -> Cell:
     """The monthly total when it is the same every paying month, else a pointer to the schedule."""
     paying = {amount for amount in budget.monthly if amount}
-    return number(paying.pop()) if len(paying) == 1 else "varies*"
+    return paying.pop() if len(paying) == 1 else _("varies*")
 
 
 def _months(budget: Budget) -> Section:
     worker = _has_worker_share(budget)
-    rows = tuple(
+    rows: tuple[tuple[Cell, ...], ...] = tuple(
         (
-            MONTH_ABBR[index],
-            rupiah(amount),
-            *([rupiah(budget.worker_monthly[index])] if worker else []),
+            month_abbr(index + 1),
+            Money(amount),
+            *([Money(budget.worker_monthly[index])] if worker else []),
         )
         for index, amount in enumerate(budget.monthly)
     )
-    footer = ("Total", rupiah(budget.annual), *([rupiah(budget.worker_annual)] if worker else []))
-    headers = ("Month", "APBD", *(["Worker share"] if worker else []))
-    return Section(f"Per month ({budget.fiscal_year})", headers, rows, footer, frozenset({1, 2}))
+    footer = _money_footer(budget, worker)
+    headers = (_("Month"), "APBD", *([_("Worker share")] if worker else []))
+    title = _("Per month ({year})").format(year=budget.fiscal_year)
+    return Section(title, headers, rows, footer, frozenset({1, 2}))
+
+
+def _money_footer(budget: Budget, worker: bool) -> tuple[Cell, ...]:
+    return (_("Total"), Money(budget.annual), *([Money(budget.worker_annual)] if worker else []))
 
 
 def _programs(budget: Budget) -> Section:
     worker = _has_worker_share(budget)
-    rows = tuple(
+    rows: tuple[tuple[Cell, ...], ...] = tuple(
         (
-            PROGRAM_LABELS[program],
-            rupiah(annual),
-            *([rupiah(budget.worker_by_program[program])] if worker else []),
+            program_label(program),
+            Money(annual),
+            *([Money(budget.worker_by_program[program])] if worker else []),
         )
         for program, annual in budget.by_program.items()
     )
-    footer = ("Total", rupiah(budget.annual), *([rupiah(budget.worker_annual)] if worker else []))
-    headers = ("Program", "APBD a year", *(["Worker share\na year"] if worker else []))
-    return Section("Per program", headers, rows, footer, frozenset({1, 2}))
+    footer = _money_footer(budget, worker)
+    headers = (_("Program"), _("APBD a year"), *([_("Worker share\na year")] if worker else []))
+    return Section(_("Per program"), headers, rows, footer, frozenset({1, 2}))
+
+
+def _budget_codes(budget: Budget) -> Section | None:
+    """APBD a year per chart of accounts code, for the RKA; only when a group gives codes."""
+    totals = budget.by_budget_code
+    if all(total.code is None for total in totals):
+        return None
+    rows: tuple[tuple[Cell, ...], ...] = tuple(
+        (
+            total.code or _("(no code)"),
+            program_label(total.program),
+            ", ".join(total.groups),
+            Money(total.annual),
+        )
+        for total in totals
+    )
+    footer: tuple[Cell, ...] = (_("Total"), "", "", Money(budget.annual))
+    headers = (_("Budget code"), _("Program"), _("Groups"), _("APBD a year"))
+    return Section(_("Per budget code (RKA)"), headers, rows, footer, frozenset({3}))
 
 
 def _rate_value(use: RateUse) -> str:
@@ -150,33 +194,50 @@ def _rates(budget: Budget) -> Section:
             _rate_value(use),
             use.effective.isoformat(),
             f"{use.regulation.id} {use.article}".strip(),
-            use.confidence,
+            confidence_label(use.confidence),
             use.last_checked.isoformat(),
         )
         for use in budget.rates_used
     )
-    headers = ("Rate", "Value", "In force\nfrom", "Regulation", "Confidence", "Last\nchecked")
-    return Section("Rates used", headers, rows, right=frozenset({1}))
+    headers = (
+        _("Rate"),
+        _("Value"),
+        _("In force\nfrom"),
+        _("Regulation"),
+        _("Confidence"),
+        _("Last\nchecked"),
+    )
+    return Section(_("Rates used"), headers, rows, right=frozenset({1}))
 
 
 def _regulations(budget: Budget) -> Section:
     rows = tuple((reg.id, reg.title, reg.url) for reg in budget.regulations)
-    return Section("Regulations", ("Id", "Title", "URL"), rows)
+    return Section(_("Regulations"), ("Id", _("Title"), "URL"), rows)
 
 
 def _notes(budget: Budget) -> tuple[str, ...]:
     notes = []
     if any(line.per_person_varies for line in budget.lines):
         notes.append(
-            "* the premium changes during the year (a new JP wage cap in March, or a "
-            "relief); 'APBD a month' is the first covered month, 'per person' the range."
+            _(
+                "* the premium changes during the year (a new JP wage cap in March, or a "
+                "relief); 'APBD a month' is the first covered month, 'per person' the range."
+            )
         )
     notes += [
-        f"Relief applied: {r.label} ({r.regulation} {r.article}, contribution months "
-        f"{r.first_month} to {r.last_month})."
+        _(
+            "Relief applied: {label} ({regulation} {article}, contribution months "
+            "{first} to {last})."
+        ).format(
+            label=r.label,
+            regulation=r.regulation,
+            article=r.article,
+            first=r.first_month,
+            last=r.last_month,
+        )
         for r in budget.reliefs_applied
     ]
     if budget.scenario.assumptions:
-        notes.append(f"Assumptions: {budget.scenario.assumptions}")
-    notes += [f"Source: {source}" for source in budget.scenario.sources]
+        notes.append(_("Assumptions: {text}").format(text=budget.scenario.assumptions))
+    notes += [_("Source: {source}").format(source=source) for source in budget.scenario.sources]
     return tuple(notes)

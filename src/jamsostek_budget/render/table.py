@@ -1,4 +1,5 @@
-"""Terminal tables drawn with rich, from the same Report the Markdown renderer uses."""
+"""Terminal tables (and the report's bar charts) drawn with rich, from the same Report the Markdown
+renderer uses."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from jamsostek_budget.render.charts import BarChart
 from jamsostek_budget.render.sections import Report, Section, cell_text
 
 TEXT_WIDTH = 48  # longer text (titles, web addresses) folds onto more lines
@@ -17,6 +19,8 @@ TEXT_WIDTH = 48  # longer text (titles, web addresses) folds onto more lines
 def report_renderable(report: Report) -> RenderableType:
     parts: list[RenderableType] = [Text(report.title, style="bold")]
     parts += [Text(line, style="bold green") for line in report.summary]
+    for chart in report.charts:
+        parts += [Text(""), BarChart(chart)]
     for section in report.sections:
         parts += [Text(""), section_table(section)]
     if report.notes:

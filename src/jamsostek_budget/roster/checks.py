@@ -1,12 +1,14 @@
 """Check every row of a roster against a scenario and split it into accepted and rejected rows.
 
-Each check is a pair of vectorised polars expressions: a cheap Boolean that every row gets, read
-as it is, and the reason, written only on a second look at the rows that fail (with their cells
-stripped of surrounding spaces), so a million rows cost little more than reading them. A row's
-group (an id of the scenario's groups) gives its segment and, for blank cells, its
-declared income or wage and its months. A rejected row keeps every original cell as read and
-lists every reason; accepted + rejected is every row read (rows with no value at all are not
-rows: blank lines, empty spreadsheet rows).
+Each check is a vectorised polars expression. A first look reads every row's cells as they are
+and keeps the rows that pass every check at once: for a clean roster that is nearly all of them,
+so a million rows cost little more than reading them. The rows it does not keep (a failing check,
+a cell with spaces around it, a repeated NIK) get a second look with every cell stripped of
+surrounding spaces, which decides them and writes the reasons of those that fail. A row's group
+(an id of the scenario's groups) gives its segment and, for blank cells, its declared income or
+wage and its months. A rejected row keeps every original cell as read and lists every reason;
+accepted + rejected is every row read (rows with no value at all are not rows: blank lines,
+empty spreadsheet rows).
 """
 
 from __future__ import annotations
@@ -18,7 +20,17 @@ from datetime import date
 
 import polars as pl
 
-from jamsostek_budget.roster.nik import NUMBER, nik_fails, nik_reasons, with_nik_columns
+from jamsostek_budget.i18n import _
+from jamsostek_budget.roster.nik import (
+    NUMBER,
+    nik_fails,
+    nik_key,
+    nik_number,
+    nik_passes,
+    nik_reasons,
+    with_nik_columns,
+)
+from jamsostek_budget.roster.reasons import reason
 from jamsostek_budget.scenario import Group, Scenario
 
 LINE, REASONS = "line", "reasons"
@@ -29,7 +41,8 @@ TEXT = {field: f"_jbudget_text_{field}" for field in FIELDS}
 PARSED = {field: f"_jbudget_parsed_{field}" for field in NUMBERS}
 VALUE = {field: f"_jbudget_value_{field}" for field in NUMBERS}
 NIK, GROUP, SEGMENT = TEXT["nik"], "_jbudget_group", "_jbudget_segment"
-DUPLICATE, FIRST, FAILS = "_jbudget_duplicate", "_jbudget_first", "_jbudget_fails"
+DUPLICATE, FIRST, PASSES = "_jbudget_duplicate", "_jbudget_first", "_jbudget_passes"
+FAILS = "_jbudget_fails"
 KEY = "_jbudget_key"  # the NIK as a number when it is 16 digits: the duplicate check's key
 BEFORE, UNKNOWN, AFTER = "_jbudget_before", "_jbudget_unknown", "_jbudget_after"
 SEGMENT_OF = {"declared_income": "bpu", "monthly_wage": "pu"}
@@ -38,6 +51,7 @@ ACCEPTED_SCHEMA = pl.Schema(
     {"line": pl.Int64, "nik": pl.String, "name": pl.String, "group": pl.String}
     | dict.fromkeys(NUMBERS, pl.Int64)
 )
+REPEATS_SCHEMA = pl.Schema({LINE: pl.Int64, KEY: pl.Int64, FIRST: pl.Int64})
 
 
 @dataclass(frozen=True)
@@ -54,61 +68,121 @@ def check_rows(
     """(accepted rows as ACCEPTED_SCHEMA, rejected rows with their reasons).
 
     `frame` holds `line` and every original column as String; `columns` maps roster column
-    names to its headers. A first look reads the cells as they are (but the NIK, which the
-    duplicate check needs exact), which is enough for clean rows; the rows it fails get a
-    second look with every cell stripped of surrounding spaces, which also writes the reasons.
+    names to its headers.
     """
     originals = [name for name in frame.columns if name != LINE]
-    name = pl.col(columns["name"]) if "name" in columns else pl.lit(None)
     first = _first_look(frame, columns, scenario, today)
-    failing = first.lazy().filter(FAILS).select(LINE, *originals, KEY, DUPLICATE)
-    second = _checked(failing, columns, scenario, today, strip=True).with_columns(
-        _fails().alias(FAILS)
-    )
-    accepted, rescued = pl.collect_all(
-        [
-            first.lazy().filter(~pl.col(FAILS)).select(_accepted_values(name)),
-            second.filter(~pl.col(FAILS)).select(_accepted_values(name)),
-        ]
-    )
-    # The reasons are built with pl.format, which polars' streaming engine can panic on
-    # ("assertion failed: i < self.len()", pola-rs/polars#25339 and #25525); this plan only
-    # holds the rejected rows, so the in-memory engine costs nothing noticeable.
-    rejected = _rejected(second.filter(pl.col(FAILS)), originals).collect(engine="in-memory")
+    repeats = _repeats(first, columns["nik"])
+    duplicates = repeats.filter(pl.col(LINE) != pl.col(FIRST)).get_column(LINE)
+    kept = first.get_column(PASSES)
+    if not duplicates.is_empty():
+        kept = kept & ~first.get_column(LINE).is_in(duplicates.implode())
+    accepted = first.filter(kept).select(_as_read_values(columns, scenario.groups))
+    failing = first.filter(~kept).select(LINE, *originals)
+    if failing.is_empty():
+        return accepted, pl.DataFrame(
+            schema={LINE: pl.Int64} | dict.fromkeys(originals, pl.String) | {REASONS: pl.String}
+        )
+    second = _second_look(failing, columns, scenario, today, duplicates)
+    rescued = second.filter(~pl.col(FAILS)).select(_accepted_values(columns))
     if not rescued.is_empty():
-        accepted = accepted.merge_sorted(rescued, LINE)
-    return accepted, _finish_rejected(rejected, _first_lines(first), scenario.groups)
+        accepted = pl.concat([accepted, rescued]).sort(LINE)
+    rejected = _rejected(second.filter(pl.col(FAILS)), originals)
+    first_lines = repeats.select(KEY, FIRST).unique()
+    return accepted, _finish_rejected(rejected, first_lines, scenario.groups)
+
+
+def _second_look(
+    failing: pl.DataFrame,
+    columns: Mapping[str, str],
+    scenario: Scenario,
+    today: date,
+    duplicates: pl.Series,
+) -> pl.DataFrame:
+    """The rows the first look did not keep, checked with their cells stripped: FAILS says
+    which are rejected."""
+    checked = _checked(failing.lazy(), columns, scenario, today, strip=True)
+    key, repeated = nik_key(pl.col(NUMBER)), pl.col(LINE).is_in(duplicates.implode())
+    checked = checked.with_columns(key.alias(KEY), repeated.alias(DUPLICATE))
+    return checked.with_columns(_fails().alias(FAILS)).collect(engine="in-memory")
 
 
 def _first_look(
     frame: pl.DataFrame, columns: Mapping[str, str], scenario: Scenario, today: date
 ) -> pl.DataFrame:
-    """Every row checked as read, with what the accepted rows and the second look need. FAILS
-    is null for a row with no value at all, which is then neither accepted nor rejected."""
+    """The frame with, for every row as read: PASSES (True when every check but the duplicate
+    one passes, null for a row with no value at all), the NIK's KEY, the GROUP and the numbers.
+    """
+    groups = scenario.groups
     originals = [name for name in frame.columns if name != LINE]
     has_value = pl.any_horizontal(pl.col(originals).is_not_null()) if originals else pl.lit(False)
-    key = pl.when(pl.col(NUMBER) >= 10**15).then(pl.col(NUMBER))  # 16 digits, no sign
-    return (
-        _checked(frame.lazy(), columns, scenario, today, strip=False)
-        .with_columns(key.alias(KEY))
-        .with_columns(_repeated(pl.col(KEY)).alias(DUPLICATE))
-        .with_columns(pl.when(has_value).then(_fails()).alias(FAILS))
-        .select(LINE, NIK, TEXT["group"], *VALUE.values(), *originals, KEY, DUPLICATE, FAILS)
-        .collect()
+    text = {field: _text(columns.get(field), strip=False) for field in FIELDS}
+    parsed = [text[name].cast(pl.Int64, strict=False).alias(PARSED[name]) for name in NUMBERS]
+    key = nik_key(nik_number(text["nik"])).alias(KEY)
+    checked = frame.lazy().with_columns(key, _group_index(groups, text["group"]), *parsed)
+    passes = pl.when(has_value).then(_passes_as_read(text, groups, today))
+    return checked.with_columns(passes.alias(PASSES)).collect()
+
+
+def _passes_as_read(text: Mapping[str, pl.Expr], groups: Sequence[Group], today: date) -> pl.Expr:
+    """Every check but the duplicate one, on the cells as read (False where any fails)."""
+    start, end = (
+        pl.coalesce(PARSED[name], _of_group(groups, name, pl.Int64))
+        for name in ("start_month", "end_month")
     )
+    checks = [
+        nik_passes(pl.col(KEY), today),
+        pl.col(GROUP).is_not_null(),
+        *(
+            text[name].is_null() | (_in_segment(groups, name) & (pl.col(PARSED[name]) >= 0))
+            for name in SEGMENT_OF
+        ),
+        *(
+            text[name].is_null() | pl.col(PARSED[name]).is_between(1, 12)
+            for name in ("start_month", "end_month")
+        ),
+        (start <= end).fill_null(True),
+    ]
+    return pl.all_horizontal(checks).fill_null(False)
 
 
-def _rejected(frame: pl.LazyFrame, originals: Sequence[str]) -> pl.LazyFrame:
+def _repeats(first: pl.DataFrame, nik: str) -> pl.DataFrame:
+    """LINE, KEY and FIRST line of every row whose NIK (stripped) is on more than one line.
+
+    Sorting the keys finds the repeated ones; only the rows holding one are looked at again.
+    The few NIKs with spaces around them, which the first look has no key for, are stripped.
+    """
+    padded = first.lazy().filter(pl.col(nik).is_not_null() & pl.col(KEY).is_null())
+    stripped = nik_key(nik_number(pl.col(nik).str.strip_chars()))
+    extra = padded.select(LINE, stripped.alias(KEY)).filter(pl.col(KEY).is_not_null()).collect()
+    keys = pl.concat([first.get_column(KEY), extra.get_column(KEY)]).drop_nulls().sort()
+    repeated = keys.filter(keys == keys.shift(1))
+    if repeated.is_empty():
+        return pl.DataFrame(schema=REPEATS_SCHEMA)
+    holds = pl.col(KEY).is_in(repeated.unique().implode())
+    rows = [first.lazy().filter(holds).select(LINE, KEY), extra.lazy().filter(holds)]
+    found = pl.concat(rows).with_columns(pl.col(LINE).min().over(KEY).alias(FIRST))
+    return found.collect().cast(dict(REPEATS_SCHEMA))
+
+
+def _rejected(frame: pl.DataFrame, originals: Sequence[str]) -> pl.DataFrame:
+    """The rejected rows as read, with the reasons found so far.
+
+    The reasons are built with pl.concat_str (see roster.reasons); polars' streaming engine
+    has panicked on such plans ("assertion failed: i < self.len()", pola-rs/polars#25339 and
+    #25525). This plan only holds the rejected rows, so the in-memory engine costs nothing.
+    """
     unknown = pl.col(TEXT["group"]).is_not_null() & pl.col(GROUP).is_null()
-    return frame.select(
+    reasons = frame.lazy().select(
         LINE,
         *originals,
         _joined([*nik_reasons(NIK), _missing_group()]).alias(BEFORE),
         pl.when(unknown).then(pl.col(TEXT["group"])).alias(UNKNOWN),
-        _joined([pl.when(fails).then(reason) for fails, reason in _after_group()]).alias(AFTER),
+        _joined([pl.when(fails).then(why) for fails, why in _after_group()]).alias(AFTER),
         pl.col(DUPLICATE),
         pl.col(KEY),
     )
+    return reasons.collect(engine="in-memory")
 
 
 def _finish_rejected(
@@ -119,7 +193,8 @@ def _finish_rejected(
     unknown = rejected.get_column(UNKNOWN).drop_nulls().unique().to_list()
     hints = {value: _unknown_group_reason(value, groups) for value in unknown}
     group_reason = pl.col(UNKNOWN).replace_strict(hints, default=None, return_dtype=pl.String)
-    repeated = pl.when(pl.col(DUPLICATE)).then(pl.format("duplicate of line {}", pl.col(FIRST)))
+    duplicate = reason(_("duplicate of line {line}"), line=pl.col(FIRST))
+    repeated = pl.when(pl.col(DUPLICATE)).then(duplicate)
     reasons = [pl.col(BEFORE), group_reason, pl.col(AFTER), repeated]
     joined = pl.concat_str(reasons, separator="; ", ignore_nulls=True).alias(REASONS)
     return (
@@ -127,13 +202,6 @@ def _finish_rejected(
         .with_columns(joined)
         .drop(BEFORE, UNKNOWN, AFTER, DUPLICATE, KEY, FIRST)
     )
-
-
-def _first_lines(checked: pl.DataFrame) -> pl.DataFrame:
-    """The first line of each NIK that is repeated."""
-    repeated = checked.filter(pl.col(DUPLICATE)).get_column(KEY).unique()
-    earlier = checked.filter(pl.col(KEY).is_in(repeated))
-    return earlier.group_by(KEY).agg(pl.col(LINE).min().alias(FIRST))
 
 
 def _checked(
@@ -154,7 +222,9 @@ def _checked(
     parsed = [
         pl.col(TEXT[name]).cast(pl.Int64, strict=False).alias(PARSED[name]) for name in NUMBERS
     ]
-    frame = with_nik_columns(frame, NIK, today).with_columns(_group_index(groups), *parsed)
+    frame = with_nik_columns(frame, NIK, today).with_columns(
+        _group_index(groups, pl.col(TEXT["group"])), *parsed
+    )
     frame = frame.with_columns(_of_group(groups, "segment", pl.String).alias(SEGMENT))
     return frame.with_columns(_value(groups, field).alias(VALUE[field]) for field in NUMBERS)
 
@@ -166,25 +236,27 @@ def _text(header: str | None, *, strip: bool) -> pl.Expr:
     return pl.col(header).str.strip_chars() if strip else pl.col(header)
 
 
-def _group_index(groups: Sequence[Group]) -> pl.Expr:
+def _group_index(groups: Sequence[Group], text: pl.Expr) -> pl.Expr:
     """The position of each row's group in the scenario; null for an unknown group."""
     ids = pl.Enum([group.id for group in groups])
-    return pl.col(TEXT["group"]).cast(ids, strict=False).to_physical().alias(GROUP)
+    return text.cast(ids, strict=False).to_physical().alias(GROUP)
 
 
 def _blank_as_null(column: str) -> pl.Expr:
     return pl.when(pl.col(column).str.len_bytes() > 0).then(pl.col(column)).alias(column)
 
 
-def _repeated(key: pl.Expr) -> pl.Expr:
-    """Every occurrence of a 16-digit NIK after its first, even when the first is rejected."""
-    return key.is_not_null() & ~key.is_first_distinct()
-
-
 def _of_group(groups: Sequence[Group], field: str, dtype: type[pl.DataType]) -> pl.Expr:
     """A field of each row's scenario group (null for an unknown group)."""
     values = pl.Series([getattr(group, field) for group in groups], dtype=dtype)
     return pl.lit(values).gather(pl.col(GROUP))
+
+
+def _in_segment(groups: Sequence[Group], field: str) -> pl.Expr:
+    """Whether each row's group is of the segment that gives `field` (null for an unknown
+    group)."""
+    flags = pl.Series([group.segment == SEGMENT_OF[field] for group in groups], dtype=pl.Boolean)
+    return pl.lit(flags).gather(pl.col(GROUP))
 
 
 def _value(groups: Sequence[Group], field: str) -> pl.Expr:
@@ -202,68 +274,76 @@ def _value(groups: Sequence[Group], field: str) -> pl.Expr:
 def _fails() -> pl.Expr:
     unknown = pl.col(TEXT["group"]).is_not_null() & pl.col(GROUP).is_null()
     flags = [nik_fails(), pl.col(TEXT["group"]).is_null(), unknown, pl.col(DUPLICATE)]
-    return pl.any_horizontal(*flags, *(fails for fails, _ in _after_group())).fill_null(False)
+    return pl.any_horizontal(*flags, *(fails for fails, _why in _after_group())).fill_null(False)
 
 
 def _missing_group() -> pl.Expr:
-    return pl.when(pl.col(TEXT["group"]).is_null()).then(pl.lit("group is missing"))
+    return pl.when(pl.col(TEXT["group"]).is_null()).then(pl.lit(_("group is missing")))
 
 
 def _after_group() -> list[tuple[pl.Expr, pl.Expr]]:
     """(fails, reason) of the checks reported after the group's, but for repeated NIKs."""
     start, end = pl.col(VALUE["start_month"]), pl.col(VALUE["end_month"])
+    order = _("start_month {start} is after end_month {end}")
     return [
         *_segment_checks(),
         _amount_check("declared_income"),
         _amount_check("monthly_wage"),
         _month_check("start_month"),
         _month_check("end_month"),
-        (start > end, pl.format("start_month {} is after end_month {}", start, end)),
+        (start > end, reason(order, start=start, end=end)),
     ]
 
 
 def _segment_checks() -> list[tuple[pl.Expr, pl.Expr]]:
     segment, group = pl.col(SEGMENT), pl.col(TEXT["group"])
-    text = "{} is for {} groups, but group '{}' is {}: give {} instead"
+    message = _(
+        "{field} is for {segment} groups, but group '{group}' is {group_segment}: "
+        "give {other} instead"
+    )
     checks = []
     for field, other in (("monthly_wage", "declared_income"), ("declared_income", "monthly_wage")):
         own = SEGMENT_OF[field]
         fails = (segment != own) & pl.col(TEXT[field]).is_not_null()
-        reason = pl.format(text, pl.lit(field), pl.lit(own), group, segment, pl.lit(other))
-        checks.append((fails, reason))
+        values = {"field": field, "segment": own, "group": group, "other": other}
+        checks.append((fails, reason(message, group_segment=segment, **values)))
     return checks
 
 
 def _amount_check(field: str) -> tuple[pl.Expr, pl.Expr]:
     """Whole non-negative Rupiah in plain digits; separators are refused, not guessed at."""
-    text, parsed, name = pl.col(TEXT[field]), pl.col(PARSED[field]), pl.lit(field)
-    reason = (
+    text, parsed = pl.col(TEXT[field]), pl.col(PARSED[field])
+    ambiguous = _(
+        "{field} '{value}' is ambiguous (thousands separators or decimals?): write {digits}"
+    )
+    digits = text.str.replace_all(r"[^0-9-]", "")
+    why = (
         pl.when(text.str.contains(SEPARATED))
-        .then(
-            pl.format(
-                "{} '{}' is ambiguous (thousands separators or decimals?): write {}",
-                name,
-                text,
-                text.str.replace_all(r"[^0-9-]", ""),
+        .then(reason(ambiguous, field=field, value=text, digits=digits))
+        .when(parsed < 0)
+        .then(reason(_("{field} must be 0 or more, got {value}"), field=field, value=parsed))
+        .when(text.str.contains(r"^\+?[0-9]+$"))
+        .then(reason(_("{field} is too large: {value}"), field=field, value=text))
+        .otherwise(
+            reason(
+                _("{field} must be whole Rupiah in digits only, got '{value}'"),
+                field=field,
+                value=text,
             )
         )
-        .when(parsed < 0)
-        .then(pl.format("{} must be 0 or more, got {}", name, parsed))
-        .when(text.str.contains(r"^\+?[0-9]+$"))
-        .then(pl.format("{} is too large: {}", name, text))
-        .otherwise(pl.format("{} must be whole Rupiah in digits only, got '{}'", name, text))
     )
-    return text.is_not_null() & ~(parsed >= 0).fill_null(False), reason
+    return text.is_not_null() & ~(parsed >= 0).fill_null(False), why
 
 
 def _month_check(field: str) -> tuple[pl.Expr, pl.Expr]:
     text, parsed = pl.col(TEXT[field]), pl.col(PARSED[field])
-    reason = (
+    not_a_number = _("{field} must be a month number 1..12, got '{value}'")
+    why = (
         pl.when(parsed.is_null())
-        .then(pl.format("{} must be a month number 1..12, got '{}'", pl.lit(field), text))
-        .otherwise(pl.format("{} must be 1..12, got {}", pl.lit(field), parsed))
+        .then(reason(not_a_number, field=field, value=text))
+        .otherwise(reason(_("{field} must be 1..12, got {value}"), field=field, value=parsed))
     )
-    return text.is_not_null() & ~parsed.is_between(1, 12).fill_null(False), reason
+    return text.is_not_null() & ~parsed.is_between(1, 12).fill_null(False), why
 
 
 def _joined(reasons: Sequence[pl.Expr]) -> pl.Expr:
@@ -271,13 +351,31 @@ def _joined(reasons: Sequence[pl.Expr]) -> pl.Expr:
     return pl.when(joined != "").then(joined)
 
 
-def _accepted_values(name: pl.Expr) -> list[pl.Expr]:
-    """The columns of an accepted row (ACCEPTED_SCHEMA), from the helper columns."""
-    values = [pl.col(LINE), pl.col(NIK), name, pl.col(TEXT["group"])]
-    values += [pl.col(VALUE[field]) for field in NUMBERS]
+def _as_read_values(columns: Mapping[str, str], groups: Sequence[Group]) -> list[pl.Expr]:
+    """The columns of a row the first look keeps (ACCEPTED_SCHEMA): its cells as read, which
+    are then exactly a NIK and a group id, and its numbers or, for blank cells, its group's."""
+    values = {
+        name: pl.coalesce(PARSED[name], _of_group(groups, name, pl.Int64)) for name in NUMBERS
+    }
+    for name in SEGMENT_OF:
+        values[name] = pl.when(_in_segment(groups, name)).then(values[name])
+    return _accepted(columns, pl.col(columns["nik"]), pl.col(columns["group"]), values)
+
+
+def _accepted_values(columns: Mapping[str, str]) -> list[pl.Expr]:
+    """The columns of a row the second look accepts (ACCEPTED_SCHEMA), from the helper columns."""
+    values = {name: pl.col(VALUE[name]) for name in NUMBERS}
+    return _accepted(columns, pl.col(NIK), pl.col(TEXT["group"]), values)
+
+
+def _accepted(
+    columns: Mapping[str, str], nik: pl.Expr, group: pl.Expr, values: Mapping[str, pl.Expr]
+) -> list[pl.Expr]:
+    name = pl.col(columns["name"]) if "name" in columns else pl.lit(None)
+    cells = [pl.col(LINE), nik, name, group, *(values[field] for field in NUMBERS)]
     return [
-        value.cast(dtype).alias(column)
-        for value, (column, dtype) in zip(values, ACCEPTED_SCHEMA.items(), strict=True)
+        cell.cast(dtype).alias(column)
+        for cell, (column, dtype) in zip(cells, ACCEPTED_SCHEMA.items(), strict=True)
     ]
 
 
@@ -286,6 +384,8 @@ def _unknown_group_reason(value: str, groups: Sequence[Group]) -> str:
     names |= {group.label.lower(): group.id for group in groups}
     close = difflib.get_close_matches(value.lower(), list(names), n=1, cutoff=0.6)
     if close:
-        return f"group '{value}' is not in the scenario (did you mean '{names[close[0]]}'?)"
+        message = _("group '{value}' is not in the scenario (did you mean '{group}'?)")
+        return message.format(value=value, group=names[close[0]])
     listed = ", ".join(group.id for group in groups)
-    return f"group '{value}' is not in the scenario, whose groups are {listed}"
+    message = _("group '{value}' is not in the scenario, whose groups are {groups}")
+    return message.format(value=value, groups=listed)

@@ -13,6 +13,9 @@ with headcount = rows. How a roster is summed into a Budget:
 - `per_person` is, per calendar month, the APBD amount divided by the people covered that month,
   rounded half up: the amount itself when everyone pays the same, else the average (0 in a month
   nobody is covered).
+- People of one group with the same months, income and wage pay the same premium, so the budget
+  counts them first (one `group_by` over the roster) and computes each premium once per such
+  count: a million people are a few thousand premiums.
 - Rates, bands and reliefs listed are those that entered some person's premium (engine.rates_used
   over one probe group per rate period and band used).
 """
@@ -28,6 +31,7 @@ import polars as pl
 from jamsostek_budget.budget import NO_MONTHS, Budget, GroupLine, ProgramLine
 from jamsostek_budget.engine import month_snapshots, rates_used, reliefs_applied
 from jamsostek_budget.fields import PROGRAMS
+from jamsostek_budget.i18n import _
 from jamsostek_budget.ratetable import RateTable
 from jamsostek_budget.roster.premiums import (
     INT64_MAX,
@@ -41,6 +45,7 @@ from jamsostek_budget.roster.premiums import (
 from jamsostek_budget.scenario import Group, Scenario
 
 PERSON_FIELDS = ("start_month", "end_month", "declared_income", "monthly_wage")
+PEOPLE = "people"  # how many people a row of GroupRows.rows stands for
 IDENTITY = ("line", "nik", "name", "group")
 MonthSums = dict[str, list[int]]  # "people", "apbd.<program>", "worker.<program>" -> 12 months
 
@@ -50,8 +55,14 @@ class GroupRows:
     """The accepted rows of one scenario group and the rate periods they are covered in."""
 
     group: Group
-    rows: pl.DataFrame  # row (position in the roster), start_month, end_month, income, wage
+    # PERSON_FIELDS and PEOPLE: people alike (budget) or one person each, then with `row`, the
+    # position in the roster (per_person); plus the band columns of the periods
+    rows: pl.DataFrame
     periods: tuple[Period, ...]
+
+    @cached_property
+    def headcount(self) -> int:
+        return int(self.rows.get_column(PEOPLE).sum())
 
     def period_of(self, month: int) -> Period:
         return next(p for p in self.periods if p.first <= month <= p.last)
@@ -71,7 +82,7 @@ class GroupRows:
 def roster_budget(accepted: pl.DataFrame, scenario: Scenario, table: RateTable) -> Budget:
     """The Budget of the accepted rows, one line per scenario group (see the module docstring)."""
     snapshots = month_snapshots(table, scenario.fiscal_year)
-    parts = split_groups(accepted, scenario, snapshots)
+    parts = split_groups(people_alike(accepted), scenario, snapshots)
     lines = tuple(group_line(group, parts.get(group.id)) for group in scenario.groups)
     costed = scenario.model_copy(update={"groups": [line.group for line in lines]})
     probe = scenario.model_copy(update={"groups": [g for p in parts.values() for g in probes(p)]})
@@ -89,7 +100,9 @@ def per_person(accepted: pl.DataFrame, scenario: Scenario, table: RateTable) -> 
     month) and `{program}_annual`, null where the person's group has no such program; then
     `apbd_annual` and `worker_annual`.
     """
-    parts = split_groups(accepted, scenario, month_snapshots(table, scenario.fiscal_year))
+    people = accepted.select("group", *PERSON_FIELDS).with_row_index("row")
+    people = people.with_columns(pl.lit(1, pl.UInt32).alias(PEOPLE))
+    parts = split_groups(people, scenario, month_snapshots(table, scenario.fiscal_year))
     names = person_columns(scenario)
     frames = [person_frame(part) for part in parts.values()]
     costs = pl.concat(frames, how="diagonal").sort("row") if frames else pl.DataFrame()
@@ -104,11 +117,17 @@ def person_columns(scenario: Scenario) -> list[str]:
     return [*per_program, "apbd_annual", "worker_annual"]
 
 
+def people_alike(accepted: pl.DataFrame) -> pl.DataFrame:
+    """The accepted rows counted (PEOPLE) per group and PERSON_FIELDS: people who pay the same."""
+    alike = accepted.lazy().group_by("group", *PERSON_FIELDS).agg(pl.len().alias(PEOPLE))
+    return alike.collect()
+
+
 def split_groups(
-    accepted: pl.DataFrame, scenario: Scenario, snapshots: Snapshots
+    rows: pl.DataFrame, scenario: Scenario, snapshots: Snapshots
 ) -> dict[str, GroupRows]:
-    """The rows of each scenario group that has any, in the scenario's order."""
-    rows = accepted.select("group", *PERSON_FIELDS).with_row_index("row")
+    """The rows of each scenario group that has any, in the scenario's order; `rows` holds
+    `group`, PERSON_FIELDS and PEOPLE."""
     frames = rows.partition_by("group", as_dict=True, include_key=False, maintain_order=True)
     known = {group.id for group in scenario.groups}
     unknown = sorted(str(key[0]) for key in frames if key[0] not in known)
@@ -139,16 +158,18 @@ def check_rows(part: GroupRows) -> None:
     """Refuse rows without the amount their premium is computed on, and sums that could overflow
     64-bit integers (the engine's Decimal arithmetic has no such limit)."""
     base = "declared_income" if part.group.segment == "bpu" else "monthly_wage"
-    missing = part.rows.select(pl.col(base).null_count()).item()
+    missing = part.rows.filter(pl.col(base).is_null()).get_column(PEOPLE).sum()
     if missing:
         raise ValueError(f"group {part.group.id}: {missing:,} rows have no {base}")
     max_wage = int(part.rows.select(pl.col("monthly_wage").max()).item() or 0)
     bound = max(month_bound(period, max_wage) for period in part.periods)
-    if bound * 12 * part.rows.height > INT64_MAX:
-        raise OverflowError(
-            f"group {part.group.id}: wages up to {max_wage:,} for {part.rows.height:,} people "
-            "are beyond what can be summed exactly in 64-bit integers"
+    if bound * 12 * part.headcount > INT64_MAX:
+        message = _(
+            "group {group}: wages up to {wage} for {people} people are beyond what can be "
+            "summed exactly in 64-bit integers"
         )
+        wage, people = f"{max_wage:,}", f"{part.headcount:,}"
+        raise OverflowError(message.format(group=part.group.id, wage=wage, people=people))
 
 
 def group_line(group: Group, part: GroupRows | None) -> GroupLine:
@@ -167,7 +188,7 @@ def group_line(group: Group, part: GroupRows | None) -> GroupLine:
         for program in group.programs
     )
     start, end = part.rows.select(pl.col("start_month").min(), pl.col("end_month").max()).row(0)
-    update = {"headcount": part.rows.height, "start_month": start, "end_month": end}
+    update = {"headcount": part.headcount, "start_month": start, "end_month": end}
     band_numbers = {number for numbers in part.bands.values() for number in numbers}
     band = band_numbers.pop() if len(band_numbers) == 1 else None
     return GroupLine(group.model_copy(update=update), band, lines)
@@ -181,7 +202,7 @@ def _average(amount: int, people: int) -> int:
 def month_sums(part: GroupRows) -> MonthSums:
     """People covered, APBD and worker amounts per calendar month, exact sums over the rows."""
     amounts = [
-        expr.alias(f"{kind}.{program}.{period.index}")
+        (expr * pl.col(PEOPLE)).alias(f"{kind}.{program}.{period.index}")
         for period in part.periods
         for program, pair in person_amounts(part.group, period).items()
         for kind, expr in zip(("apbd", "worker"), pair, strict=True)
@@ -190,7 +211,7 @@ def month_sums(part: GroupRows) -> MonthSums:
         part.rows.lazy()
         .with_columns(amounts)
         .group_by("start_month", "end_month")
-        .agg(pl.len().alias("people"), pl.col(r"^(apbd|worker)\..*$").sum())
+        .agg(pl.col(PEOPLE).cast(pl.Int64).sum(), pl.col(r"^(apbd|worker)\..*$").sum())
         .collect()
     )
     sums: MonthSums = {"people": list(NO_MONTHS)}
@@ -210,9 +231,10 @@ def _add_month(sums: MonthSums, span: dict[str, int], month: int, index: int) ->
 
 
 def probes(part: GroupRows) -> Iterator[Group]:
-    """One copy of the group per rate period (and per band used in it) for engine.rates_used."""
+    """One copy of the group per rate period (and per band used in it) for engine.rates_used,
+    covering the period's first month only: every month of a period has the same rates."""
     for period in part.periods:
-        span = {"start_month": period.first, "end_month": period.last}
+        span = {"start_month": period.first, "end_month": period.first}
         if not period.bands:
             yield part.group.model_copy(update=span)
         for number in part.bands.get(period.index, []):

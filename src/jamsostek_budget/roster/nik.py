@@ -3,15 +3,22 @@ polars expressions: its shape, its province code, the birth date it encodes and 
 
 A NIK is PP.KK.CC.DDMMYY.SSSS: province, regency, district, birth date (women add 40 to the
 day) and a serial that starts at 0001. `with_nik_columns` adds helper columns to a lazy frame,
-`nik_fails` tells the rows that fail any check (cheap, for every row) and `nik_reasons` says
-why (for the rejected rows only). Nothing here loops over rows.
+`nik_fails` tells the rows that fail any check and `nik_reasons` says why (for the rows a first
+look did not accept). `nik_passes` is that first look: the same checks in a few operations, the
+birth date looked up in a table of the plausible days of each month. Nothing here loops over
+rows.
 """
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
+from functools import cache
 
 import polars as pl
+
+from jamsostek_budget.i18n import _
+from jamsostek_budget.roster.reasons import reason
 
 # Two-digit province codes of Kemendagri's administrative area codes ("Kode dan Data Wilayah
 # Administrasi Pemerintahan", Permendagri 72/2019 and its updates), which open every NIK. The
@@ -44,18 +51,76 @@ IN_MONTH, LEAP_DAY, KEY = "_jbudget_nik_in_month", "_jbudget_nik_leap_day", "_jb
 EXISTS, PLAUSIBLE = "_jbudget_nik_date_exists", "_jbudget_nik_date_plausible"
 
 
+def nik_number(text: pl.Expr) -> pl.Expr:
+    """The NIK as a number when it is 16 characters that read as one (null otherwise)."""
+    return pl.when(text.str.len_bytes() == NIK_LENGTH).then(text.cast(pl.Int64, strict=False))
+
+
+def nik_key(number: pl.Expr) -> pl.Expr:
+    """The number of a NIK of 16 digits, no sign: what the duplicate check compares."""
+    return pl.when(number >= 10 ** (NIK_LENGTH - 1)).then(number)
+
+
+def nik_passes(key: pl.Expr, today: date) -> pl.Expr:
+    """True where `key` (see `nik_key`) is a NIK that passes every check on `today`, False
+    otherwise (a null key too): `nik_fails` in a few operations on the number."""
+    born = key // 10**4 % 10**6  # DDMMYY, women's DD + 40
+    day = pl.lit(_day_bits()).gather(born // 10**4)
+    plausible = pl.lit(plausible_days(today)).gather(born % 10**4)
+    passes = _province(key).is_in(PROVINCES) & (key % 10**4 != 0) & ((day & plausible) != 0)
+    return passes.fill_null(False)
+
+
+@cache
+def plausible_days(today: date) -> pl.Series:
+    """Per MMYY (0..9999): bit d is set when day d of month MM of 19YY or of 20YY exists and
+    lies within the 100 years up to `today`, as `_with_date_flags` decides day by day."""
+    latest = (today.year, today.month, today.day)
+    oldest = (today.year - MAX_AGE_YEARS, today.month, today.day)
+    masks = [0] * 10_000
+    for month in range(1, 13):
+        for year in range(100):
+            masks[month * 100 + year] = _days_within(
+                1900 + year, month, oldest, latest
+            ) | _days_within(2000 + year, month, oldest, latest)
+    return pl.Series(masks, dtype=pl.Int64)
+
+
+def _days_within(
+    year: int, month: int, oldest: tuple[int, int, int], latest: tuple[int, int, int]
+) -> int:
+    """The bits of the days of a month that lie within oldest..latest (inclusive)."""
+    first, last = 1, calendar.monthrange(year, month)[1]
+    if (year, month) < oldest[:2] or (year, month) > latest[:2]:
+        return 0
+    if (year, month) == oldest[:2]:
+        first = oldest[2]
+    if (year, month) == latest[:2]:
+        last = min(last, latest[2])
+    return sum(1 << day for day in range(first, last + 1))
+
+
+@cache
+def _day_bits() -> pl.Series:
+    """Per DD of a NIK (0..99): the bit of its day of the month (women's DD is day + 40); 0
+    for a DD that is no day."""
+    bits = [0] * 100
+    for day in range(1, 32):
+        bits[day] = bits[day + WOMAN_DAY_OFFSET] = 1 << day
+    return pl.Series(bits, dtype=pl.Int64)
+
+
 def with_nik_columns(frame: pl.LazyFrame, nik: str, today: date) -> pl.LazyFrame:
-    """Add the helper columns the checks read: the NIK as a number when it is 16 characters
-    that read as one, and whether its birth date exists and is plausible on `today`.
+    """Add the helper columns the checks read: the NIK as a number (`nik_number`), and whether
+    its birth date exists and is plausible on `today`.
 
     Built in stages so that every expression stays small: polars evaluates a repeated
     sub-expression again each time it appears in one tree.
     """
-    text = pl.col(nik)
-    number = pl.when(text.str.len_bytes() == NIK_LENGTH).then(text.cast(pl.Int64, strict=False))
     born = (pl.col(NUMBER) // 10**4 % 10**6).cast(pl.Int32)  # DDMMYY, women's DD + 40
     raw_day = pl.col(BORN) // 10**4
-    frame = frame.with_columns(number.alias(NUMBER)).with_columns(born.alias(BORN))
+    frame = frame.with_columns(nik_number(pl.col(nik)).alias(NUMBER))
+    frame = frame.with_columns(born.alias(BORN))
     frame = frame.with_columns(
         pl.when(raw_day > WOMAN_DAY_OFFSET)
         .then(raw_day - WOMAN_DAY_OFFSET)
@@ -87,36 +152,37 @@ def nik_reasons(nik: str) -> list[pl.Expr]:
     for the rejected rows only. They read the columns of `with_nik_columns`."""
     text, number, digits = pl.col(nik), pl.col(NUMBER), pl.col(nik).str.slice(6, 6)
     length, shaped = text.str.len_chars(), pl.col(nik).str.contains(r"^[0-9]{16}$")
+    province = text.str.slice(0, 2)
     reasons = [
-        (text.is_null(), pl.lit("nik is missing")),
+        (text.is_null(), pl.lit(_("nik is missing"))),
         (text.str.contains(r"[^0-9]"), _not_digits(text)),
-        (length != NIK_LENGTH, pl.format("nik must be 16 digits, got {}", length)),
+        (length != NIK_LENGTH, reason(_("nik must be 16 digits, got {count}"), count=length)),
         (
             shaped & ~_province(number).is_in(PROVINCES),
-            pl.format("nik starts with {}, which is not a province code", text.str.slice(0, 2)),
+            reason(_("nik starts with {code}, which is not a province code"), code=province),
         ),
         (
             shaped & ~pl.col(EXISTS),
-            pl.format("nik digits 7-12 ({}) are not a birth date DDMMYY", digits),
+            reason(_("nik digits 7-12 ({digits}) are not a birth date DDMMYY"), digits=digits),
         ),
         (
             shaped & pl.col(EXISTS) & ~pl.col(PLAUSIBLE),
-            pl.format("nik birth date {} (DDMMYY) is in the future", digits),
+            reason(_("nik birth date {digits} (DDMMYY) is in the future"), digits=digits),
         ),
-        (shaped & (number % 10**4 == 0), pl.lit("nik ends in 0000, but serials start at 0001")),
+        (shaped & (number % 10**4 == 0), pl.lit(_("nik ends in 0000, but serials start at 0001"))),
     ]
-    return [pl.when(fails).then(reason) for fails, reason in reasons]
+    return [pl.when(fails).then(why) for fails, why in reasons]
 
 
 def _not_digits(text: pl.Expr) -> pl.Expr:
-    spreadsheet = (
-        "nik '{}' was turned into a number by a spreadsheet: format the column as Text and "
+    spreadsheet = _(
+        "nik '{nik}' was turned into a number by a spreadsheet: format the column as Text and "
         "type the NIK again"
     )
     return (
         pl.when(text.str.contains(r"(?i)^[0-9][0-9.,]*e\+?[0-9]+$"))
-        .then(pl.format(spreadsheet, text))
-        .otherwise(pl.format("nik '{}' must hold digits only", text))
+        .then(reason(spreadsheet, nik=text))
+        .otherwise(reason(_("nik '{nik}' must hold digits only"), nik=text))
     )
 
 

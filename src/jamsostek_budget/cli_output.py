@@ -1,0 +1,124 @@
+"""One way out for every command's result: the chosen format, to the terminal or --output.
+
+A command describes its result once (a Rendering: the report, its JSON and CSV, the budgets
+behind it, its totals); this module adds the provenance section, the amounts in words when asked,
+and draws it as a table, Markdown, HTML, an Excel workbook, JSON or CSV.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from jamsostek_budget import __version__
+from jamsostek_budget.cli_app import Format, emit, error_console, report_output
+from jamsostek_budget.errors import UsageError
+from jamsostek_budget.i18n import _
+
+if TYPE_CHECKING:
+    from jamsostek_budget.budget import Budget
+    from jamsostek_budget.render.sections import Report
+
+
+@dataclass(frozen=True)
+class Rendering:
+    report: Callable[[], Report]
+    as_json: Callable[[], str]
+    as_csv: Callable[[], str]
+    budgets: Sequence[tuple[str, Budget]]  # named budgets: provenance and the workbook's lines
+    totals: Callable[[], Sequence[tuple[str, int]]] = field(default=lambda: ())  # --words
+    rates_dir: Path | None = None
+    command: str = "jbudget"  # command_line(ctx): the workbook's inputs sheet names it
+
+
+def emit_rendering(
+    rendering: Rendering, fmt: Format, output: Path | None, force: bool, *, words: bool = False
+) -> None:
+    if fmt is Format.json:
+        emit(rendering.as_json(), output, force)
+        return
+    if fmt is Format.csv:
+        emit(rendering.as_csv(), output, force)
+        return
+    report = _full_report(rendering, words)
+    if fmt is Format.xlsx:
+        _write_workbook(report, rendering, output, force)
+    elif fmt is Format.html:
+        from jamsostek_budget.render.html import render_html
+
+        emit(render_html(report), output, force)
+    else:
+        emit(report_output(report, fmt, rendering.as_json), output, force)
+
+
+def _full_report(rendering: Rendering, words: bool) -> Report:
+    from jamsostek_budget.loading import yaml_files
+    from jamsostek_budget.provenance import provenance_for
+    from jamsostek_budget.render.provenance import with_provenance
+
+    folder = rendering.rates_dir
+    if folder is None:
+        from jamsostek_budget.bundled import data_dir
+
+        files = [path.name for path in yaml_files(data_dir("rates"))]
+    else:
+        files = [path.name for path in yaml_files(folder)]
+    budgets = [budget for _name, budget in rendering.budgets]
+    provenance = provenance_for(budgets, None if folder is None else str(folder), files)
+    report = with_provenance(rendering.report(), provenance)
+    if words:
+        from jamsostek_budget.render.words import with_words
+
+        report = with_words(report, rendering.totals())
+    return report
+
+
+def _write_workbook(report: Report, rendering: Rendering, output: Path | None, force: bool) -> None:
+    if output is None:
+        raise UsageError(_("--format xlsx writes a file"), _("add --output FILE.xlsx"))
+    from jamsostek_budget.render.xlsx import write_workbook
+
+    write_workbook(output, report, rendering.budgets, workbook_inputs(rendering), force=force)
+    error_console().print(_("wrote {file}").format(file=output), style="green", markup=False)
+
+
+def workbook_inputs(rendering: Rendering) -> list[tuple[str, str]]:
+    """What produced the workbook: scenarios, fiscal years, version, the command line."""
+    inputs = [
+        (
+            _("Scenario {name}").format(name=name),
+            f"{budget.scenario.name}, {budget.scenario.province}",
+        )
+        for name, budget in rendering.budgets
+    ]
+    years = sorted({budget.fiscal_year for _name, budget in rendering.budgets})
+    inputs.append((_("Fiscal year"), ", ".join(str(year) for year in years)))
+    inputs.append((_("jbudget version"), __version__))
+    inputs.append((_("Command"), rendering.command))
+    return inputs
+
+
+def _scenario_label(budget: Budget) -> str:
+    return f"{budget.scenario.name}, {budget.scenario.province}"
+
+
+def command_line(context: typer.Context) -> str:
+    """The command as the user could type it again, rebuilt from the parsed options."""
+    words = context.command_path.split()
+    for parameter in context.command.params:
+        value = context.params.get(parameter.name or "")
+        if value is None or value == parameter.default or value is False:
+            continue
+        if parameter.param_type_name == "argument":
+            words += (
+                [str(item) for item in value] if isinstance(value, list | tuple) else [str(value)]
+            )
+            continue
+        flag = max(parameter.opts, key=len)
+        words += [flag] if value is True else [flag, str(getattr(value, "value", value))]
+    return shlex.join(words)

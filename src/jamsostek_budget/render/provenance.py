@@ -1,0 +1,50 @@
+"""The provenance section every report ends with: rate tables, regulations, last checks."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from jamsostek_budget.i18n import _
+from jamsostek_budget.provenance import Provenance
+from jamsostek_budget.render.sections import Report, Section
+
+
+def provenance_section(provenance: Provenance) -> Section:
+    tables = (
+        _("bundled with jbudget {version}").format(version=provenance.version)
+        if provenance.rates_folder is None
+        else provenance.rates_folder
+    )
+    rows = [
+        (_("Rate tables"), f"{tables}: {', '.join(provenance.rate_files)}"),
+        (_("Regulations"), ", ".join(r.id for r in provenance.regulations) or "-"),
+        (_("Rates last checked"), _checked(provenance)),
+        (_("Produced by"), f"jbudget {provenance.version}"),
+    ]
+    return Section(_("Provenance"), (_("What"), _("Source")), tuple(rows))
+
+
+def _checked(provenance: Provenance) -> str:
+    oldest, newest = provenance.oldest_check, provenance.newest_check
+    if oldest is None or newest is None:
+        return "-"
+    if oldest == newest:
+        return oldest.isoformat()
+    return _("between {oldest} and {newest}").format(
+        oldest=oldest.isoformat(), newest=newest.isoformat()
+    )
+
+
+def with_provenance(report: Report, provenance: Provenance) -> Report:
+    """The report with its provenance as the last section, and the regulations cited, when the
+    report does not list them already."""
+    sections = list(report.sections)
+    if not any(section.title == _("Regulations") for section in sections):
+        sections.append(regulations_section(provenance))
+    sections.append(provenance_section(provenance))
+    return replace(report, sections=tuple(sections))
+
+
+def regulations_section(provenance: Provenance) -> Section:
+    rows = tuple((reg.id, reg.title, reg.url) for reg in provenance.regulations)
+    return Section(_("Regulations"), ("Id", _("Title"), "URL"), rows)

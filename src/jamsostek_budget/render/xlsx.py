@@ -1,0 +1,122 @@
+"""`--format xlsx`: the budget as an Excel workbook an analyst can work in.
+
+Sheets: the summary (the report every format shows), the lines of each budget as live formulas
+(people x per person a month x months, SUMs for subtotals and totals, computing exactly the
+budget's own figures), the rates used with their regulations and links, and the inputs that
+produced the workbook. Numbers stay numbers, with Rupiah and thousands formats.
+
+openpyxl is slow to import, so only this module and its xlsx_* helpers import it, and the CLI
+imports this module only for `--format xlsx`. The same inputs give the same bytes: the zip
+entries' timestamps are fixed, and so are the workbook's dates unless a creation time is given.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.writer.excel import ExcelWriter
+
+from jamsostek_budget import __version__
+from jamsostek_budget.budget import Budget
+from jamsostek_budget.i18n import _
+from jamsostek_budget.output import write_new_bytes
+from jamsostek_budget.render.sections import Report
+from jamsostek_budget.render.xlsx_lines import write_lines_sheet
+from jamsostek_budget.render.xlsx_rates import write_rates_sheet
+from jamsostek_budget.render.xlsx_summary import write_inputs_sheet, write_summary_sheet
+
+REPRODUCIBLE_TIME = datetime(1980, 1, 1)  # the earliest time a zip entry can carry
+SHEET_NAME_LENGTH = 31  # Excel's limit
+FORBIDDEN_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
+
+Inputs = Sequence[tuple[str, str]]
+
+
+def write_workbook(
+    path: Path,
+    report: Report,
+    budgets: Sequence[tuple[str, Budget]],
+    inputs: Inputs,
+    *,
+    force: bool,
+    created: datetime | None = None,
+) -> None:
+    """Write the workbook to `path` atomically; an existing file is an error unless `force`.
+
+    `budgets` are (name, budget): one lines sheet each, named after `name` when there are
+    several (compare, project). `inputs` are (label, value) rows for the inputs sheet.
+    """
+    data = workbook_bytes(report, budgets, inputs, created=created)
+    write_new_bytes(path, data, force=force)
+
+
+def workbook_bytes(
+    report: Report,
+    budgets: Sequence[tuple[str, Budget]],
+    inputs: Inputs,
+    *,
+    created: datetime | None = None,
+) -> bytes:
+    workbook = Workbook()
+    workbook.remove(workbook.worksheets[0])  # a new workbook comes with an empty sheet
+    taken: set[str] = set()
+    write_summary_sheet(workbook.create_sheet(sheet_name(_("Summary"), taken)), report)
+    for name, budget in budgets:
+        title = _("Lines") if len(budgets) == 1 else _("Lines {name}").format(name=name)
+        write_lines_sheet(workbook.create_sheet(sheet_name(title, taken)), budget)
+    rates_sheet = workbook.create_sheet(sheet_name(_("Rates"), taken))
+    write_rates_sheet(rates_sheet, [budget for _name, budget in budgets])
+    write_inputs_sheet(workbook.create_sheet(sheet_name(_("Inputs"), taken)), inputs)
+    _set_properties(workbook, report, created or REPRODUCIBLE_TIME)
+    return _save(workbook)
+
+
+def sheet_name(wanted: str, taken: set[str]) -> str:
+    """A name Excel accepts: at most 31 characters, none of []:*?/\\, not quoted, unique
+    (case-insensitively) among `taken`, to which it is added."""
+    base = FORBIDDEN_IN_SHEET_NAMES.sub("-", wanted).strip("' ") or "-"
+    name, number = base[:SHEET_NAME_LENGTH], 1
+    while name.casefold() in taken:
+        number += 1
+        suffix = f" ({number})"
+        name = base[: SHEET_NAME_LENGTH - len(suffix)] + suffix
+    taken.add(name.casefold())
+    return name
+
+
+def _set_properties(workbook: Workbook, report: Report, created: datetime) -> None:
+    properties = workbook.properties
+    properties.title = report.title
+    properties.creator = f"jbudget {__version__}"
+    properties.created = created
+    properties.modified = created
+
+
+def _save(workbook: Workbook) -> bytes:
+    """The workbook as .xlsx bytes, every zip entry with the same fixed timestamp so the bytes
+    depend on the content alone."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).write_data()
+    return _with_fixed_timestamps(buffer.getvalue())
+
+
+def _with_fixed_timestamps(data: bytes) -> bytes:
+    stamp = REPRODUCIBLE_TIME.timetuple()[:6]
+    output = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for entry in source.infolist():
+            fixed = zipfile.ZipInfo(entry.filename, date_time=stamp)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = entry.external_attr
+            target.writestr(fixed, source.read(entry))
+    return output.getvalue()

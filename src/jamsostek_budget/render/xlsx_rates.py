@@ -1,0 +1,106 @@
+"""The rates sheet of the workbook: every rate the budgets used, with its regulation, the date it
+took effect and a link to its source, then the regulations cited.
+
+A percentage is stored as the fraction it is (0.24 % as 0.0024) with a percent format, an amount
+as whole Rupiah; dates are real date cells, so an analyst can sort and filter them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+from jamsostek_budget.budget import Budget, RateUse
+from jamsostek_budget.i18n import _
+from jamsostek_budget.rates import Regulation
+from jamsostek_budget.render.labels import confidence_label
+from jamsostek_budget.render.xlsx_sheet import (
+    BOLD,
+    PERCENT_FORMAT,
+    RUPIAH_FORMAT,
+    SheetWriter,
+    column_letter,
+)
+
+HEADER_ROW = 3
+RATE_COLUMNS = 9
+
+
+def rates_used(budgets: Iterable[Budget]) -> tuple[RateUse, ...]:
+    """The rates of every budget, each dated value once, in the engine's order (name, date)."""
+    found: dict[tuple[str, date], RateUse] = {}
+    for budget in budgets:
+        for use in budget.rates_used:
+            found.setdefault((use.name, use.effective), use)
+    return tuple(found[key] for key in sorted(found))
+
+
+def regulations(budgets: Iterable[Budget]) -> tuple[Regulation, ...]:
+    found: dict[str, Regulation] = {}
+    for budget in budgets:
+        for regulation in budget.regulations:
+            found.setdefault(regulation.id, regulation)
+    return tuple(found.values())
+
+
+def write_rates_sheet(sheet: Worksheet, budgets: Sequence[Budget]) -> None:
+    writer = SheetWriter(sheet)
+    writer.title(1, _("Rates used and the regulations they come from"))
+    writer.headers(
+        HEADER_ROW,
+        (
+            _("Rate"),
+            _("Value"),
+            _("In force\nfrom"),
+            _("Regulation"),
+            _("Title"),
+            _("Source"),
+            _("Confidence"),
+            _("Last\nchecked"),
+            _("Projected"),
+        ),
+    )
+    row = HEADER_ROW + 1
+    for use in rates_used(budgets):
+        _rate_row(writer, row, use)
+        row += 1
+    last_rate_row = row - 1
+    _regulation_table(writer, regulations(budgets), row + 1)
+    table = f"A{HEADER_ROW}:{column_letter(RATE_COLUMNS)}{max(last_rate_row, HEADER_ROW)}"
+    writer.finish(freeze=f"A{HEADER_ROW + 1}", table=table)
+
+
+def _rate_row(writer: SheetWriter, row: int, use: RateUse) -> None:
+    writer.text(row, 1, use.label)
+    if use.unit == "rupiah":
+        writer.number(row, 2, int(use.value), RUPIAH_FORMAT)
+    else:
+        writer.number(row, 2, use.value / 100, PERCENT_FORMAT)
+    writer.date_cell(row, 3, use.effective)
+    writer.text(row, 4, f"{use.regulation.id} {use.article}".strip())
+    writer.text(row, 5, use.regulation.title)
+    writer.link(row, 6, use.regulation.url)
+    writer.text(row, 7, confidence_label(use.confidence))
+    writer.date_cell(row, 8, use.last_checked)
+    writer.text(row, 9, _("projected") if use.projected else "")
+
+
+def _regulation_table(writer: SheetWriter, cited: Sequence[Regulation], row: int) -> None:
+    """The regulations below the rates, in the rate table's columns where the kinds match (dates
+    under dates, the id under the regulation, the link under the source), so widths fit both."""
+    writer.text(row, 1, _("Regulations"), measure=False).font = BOLD
+    writer.headers(
+        row + 1,
+        (_("Title"), _("Signed"), _("In force\nfrom"), _("Regulation"), _("Note"), _("Source")),
+    )
+    for offset, regulation in enumerate(cited, row + 2):
+        writer.text(offset, 1, regulation.title)
+        if regulation.signed:
+            writer.date_cell(offset, 2, regulation.signed)
+        if regulation.effective:
+            writer.date_cell(offset, 3, regulation.effective)
+        writer.text(offset, 4, regulation.id)
+        writer.text(offset, 5, regulation.note)
+        writer.link(offset, 6, regulation.url)

@@ -1,0 +1,26 @@
+"""Rejection reasons as polars expressions, from messages in the user's language.
+
+A reason is a message with named placeholders, `_("start_month {start} is after end_month {end}")`,
+whose placeholders are filled in per row from columns. The message is translated first, so a
+translation may put the placeholders in another order; `reason` follows the translated order.
+It builds the text with `pl.concat_str`, which, unlike `pl.format`, does not hit polars'
+streaming-engine panic (pola-rs/polars#25339). A reason is null when any of its values is null.
+"""
+
+from __future__ import annotations
+
+from string import Formatter
+
+import polars as pl
+
+
+def reason(message: str, **values: pl.Expr | str) -> pl.Expr:
+    """`message` (already translated) with each `{name}` replaced by the row's value of `name`."""
+    parts: list[pl.Expr] = []
+    for literal, name, _spec, _conversion in Formatter().parse(message):
+        if literal:
+            parts.append(pl.lit(literal, dtype=pl.String))
+        if name is not None:
+            value = values[name]
+            parts.append(value.cast(pl.String) if isinstance(value, pl.Expr) else pl.lit(value))
+    return pl.concat_str(parts) if parts else pl.lit("", dtype=pl.String)
