@@ -94,6 +94,16 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _translations().ngettext(singular, plural, count)
 
 
+def grouped(number: int | float | object) -> str:
+    """A whole number with its thousands grouped as the current language writes them, for
+    messages below the renderers (which format with babel): 1.048.576 in Indonesian,
+    1,048,576 in English."""
+    text = f"{number:,}"
+    if current_language() == "id":
+        return text.translate(str.maketrans(",.", ".,"))
+    return text
+
+
 def N_(message: str) -> str:  # noqa: N802  # the name gettext tools look for
     """Mark a string for the catalogue without translating it yet (translate it where shown)."""
     return message

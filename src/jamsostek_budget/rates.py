@@ -25,7 +25,7 @@ from jamsostek_budget.fields import (
     YearMonth,
     month_number,
 )
-from jamsostek_budget.i18n import _
+from jamsostek_budget.i18n import _, grouped
 
 ParameterName = Literal[
     "bpu.jkk_percent",
@@ -208,7 +208,7 @@ def _check_band_list(
     if bands[0].lower != 0:
         found.add(
             (*at, 0, "lower"),
-            _("the first band must start at 0, got {lower:,}").format(lower=bands[0].lower),
+            _("the first band must start at 0, got {lower}").format(lower=grouped(bands[0].lower)),
         )
     for index, band in enumerate(bands):
         last = index == len(bands) - 1
@@ -227,16 +227,16 @@ def _check_band(found: ViolationList, at: tuple[str | int, ...], band: Band, *, 
     if band.upper is not None and band.upper < band.lower:
         found.add(
             (*at, "upper"),
-            _("ends at {upper:,}, before it starts at {lower:,}").format(
-                upper=band.upper, lower=band.lower
+            _("ends at {upper}, before it starts at {lower}").format(
+                upper=grouped(band.upper), lower=grouped(band.lower)
             ),
         )
     top = band.upper if band.upper is not None else band.nominal
     if not band.lower <= band.nominal <= top:
         found.add(
             (*at, "nominal"),
-            _("nominal {nominal:,} is outside its band {lower:,} to {upper:,}").format(
-                nominal=band.nominal, lower=band.lower, upper=top
+            _("nominal {nominal} is outside its band {lower} to {upper}").format(
+                nominal=grouped(band.nominal), lower=grouped(band.lower), upper=grouped(top)
             ),
             _("the nominal is the income the premium is computed on and lies inside the band"),
         )
@@ -251,19 +251,21 @@ def _check_contiguous(
         return
     message = (
         _(
-            "starts at {lower:,} but the previous band ends at {previous:,}: "
+            "starts at {lower} but the previous band ends at {previous}: "
             "it overlaps the previous band"
         )
         if band.lower < expected
         else _(
-            "starts at {lower:,} but the previous band ends at {previous:,}: "
+            "starts at {lower} but the previous band ends at {previous}: "
             "it leaves a gap after the previous band"
         )
     )
     found.add(
         (*at, "lower"),
-        message.format(lower=band.lower, previous=before.upper),
-        _("the bands must be contiguous (did you mean {expected:,}?)").format(expected=expected),
+        message.format(lower=grouped(band.lower), previous=grouped(before.upper)),
+        _("the bands must be contiguous (did you mean {expected}?)").format(
+            expected=grouped(expected)
+        ),
     )
 
 

@@ -12,7 +12,7 @@ import difflib
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from jamsostek_budget.i18n import _
+from jamsostek_budget.i18n import _, grouped
 from jamsostek_budget.sourcemap import DataPath
 
 Found = list[tuple[DataPath, str, str]]
@@ -159,8 +159,8 @@ def _eligible_rules(group: Mapping[str, Any]) -> Found:
     return [
         (
             ("eligible",),
-            _("eligible {eligible:,} is fewer than the headcount {headcount:,}").format(
-                eligible=eligible, headcount=headcount
+            _("eligible {eligible} is fewer than the headcount {headcount}").format(
+                eligible=grouped(eligible), headcount=grouped(headcount)
             ),
             _("eligible is everyone who could be covered, so at least the headcount"),
         )

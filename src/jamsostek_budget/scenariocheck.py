@@ -8,7 +8,7 @@ from datetime import date
 
 from jamsostek_budget.engine import parameter_names
 from jamsostek_budget.errors import Problem
-from jamsostek_budget.i18n import N_, _
+from jamsostek_budget.i18n import N_, _, grouped
 from jamsostek_budget.ratetable import RateTable
 from jamsostek_budget.scenario import Group, Scenario
 from jamsostek_budget.sourcemap import SourceMap
@@ -98,12 +98,12 @@ def stale_rate_warnings(scenario: Scenario, source: SourceMap, table: RateTable)
             problem = source.problem(
                 ("fiscal_year",),
                 _(
-                    "fiscal year {year} is past the latest {label} ({value:,} from {date}); "
+                    "fiscal year {year} is past the latest {label} ({value} from {date}); "
                     "the estimate uses that stale value"
                 ).format(
                     year=scenario.fiscal_year,
                     label=parameter.label,
-                    value=last.value,
+                    value=grouped(last.value),
                     date=last.effective,
                 ),
                 _("add the new value to rates/ once it is announced"),

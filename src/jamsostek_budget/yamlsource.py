@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from jamsostek_budget.errors import DataError, Problem
-from jamsostek_budget.i18n import _
+from jamsostek_budget.i18n import _, grouped
 from jamsostek_budget.sourcemap import DataPath, SourceMap, format_path
 from jamsostek_budget.yamltree import build_tree
 
@@ -45,7 +45,7 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[Any, SourceMap]:
                     _whole_file(
                         name,
                         _("file is {size} bytes; the limit is {limit}").format(
-                            size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}"
+                            size=grouped(size), limit=grouped(MAX_FILE_BYTES)
                         ),
                         _("rate and scenario files are small: is this the right file?"),
                     )
