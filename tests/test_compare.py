@@ -29,6 +29,7 @@ from jamsostek_budget.planning.compare import Comparison, GroupRow, compare, per
 from jamsostek_budget.ratetable import RateTable
 from jamsostek_budget.render.compare_report import compare_csv, compare_dict, compare_report
 from jamsostek_budget.render.markdown import render_markdown
+from jamsostek_budget.render.sections import Signed, cell_text
 from jamsostek_budget.scenario import Scenario
 from tests.helpers import make_group, make_scenario
 from tests.test_properties import YEARS, groups
@@ -183,10 +184,13 @@ def test_report_sections(two: Comparison) -> None:
     assert by_label["Penjaga makam"][-1] == "removed"
     assert by_label["Juru parkir"][-1] == "added"
     assert by_label["Guru ngaji"][-1] == ""
-    assert by_label["Juru parkir"][1:7] == ("-", 300, "-", 60_480_000, "+60,480,000", "n/a")
+    assert by_label["Juru parkir"][1:7] == ("-", 300, "-", 60_480_000, Signed(60_480_000), "n/a")
+    assert cell_text(by_label["Juru parkir"][5]) == "+60,480,000"
     assert groups_section.footer is not None
     assert groups_section.footer[1:5] == (8_477, 8_739, METRO_2025, 2_061_782_400)
-    assert groups_section.footer[5:7] == ("+340,819,200", "+19.8%")
+    assert groups_section.footer[5:7] == (Signed(340_819_200), "+19.8%")
+    assert cell_text(Signed(340_819_200)) == "+340,819,200"
+    assert cell_text(Signed(-5)) == "-5"
     assert groups_section.right == frozenset(range(1, 7))
     assert "+IDR 340,819,200 a year (+19.8%)" in report.summary[-1]
     assert "| Juru parkir | - | 300 | - | 60,480,000 | +60,480,000 | n/a | added |" in (

@@ -14,6 +14,7 @@ import pytest
 from jamsostek_budget import i18n_catalogue
 from jamsostek_budget.i18n import (
     current_language,
+    grouped,
     language_from_arguments,
     language_from_environment,
     set_language,
@@ -124,3 +125,11 @@ def test_usage_errors_in_indonesian() -> None:
     result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     assert result.returncode == 2
     assert "Galat" in result.stderr
+
+
+def test_numbers_in_messages_follow_the_language(indonesian: None) -> None:
+    """Validation messages group thousands as the reader expects: a comma is a decimal point
+    in Indonesian."""
+    assert grouped(1_048_576) == "1.048.576"
+    set_language("en")
+    assert grouped(1_048_576) == "1,048,576"

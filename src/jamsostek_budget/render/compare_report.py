@@ -16,7 +16,7 @@ from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.planning.compare import Amounts, Column, Comparison, GroupRow, ProgramRow
 from jamsostek_budget.render.chart_data import compare_chart
 from jamsostek_budget.render.labels import number, percent, program_label, rupiah
-from jamsostek_budget.render.sections import Cell, Report, Section
+from jamsostek_budget.render.sections import Cell, Report, Section, Signed
 
 ABSENT = "-"
 # "changed" and "same" are visible in the differences
@@ -183,8 +183,8 @@ def _blank(comparison: Comparison) -> list[str]:
     return [""] * (2 * (comparison.width - 1))
 
 
-def _signed(amount: int) -> str:
-    return f"+{number(amount)}" if amount > 0 else number(amount)
+def _signed(amount: int) -> Signed:
+    return Signed(amount)
 
 
 def _signed_rupiah(amount: int) -> str:

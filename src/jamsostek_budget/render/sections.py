@@ -1,8 +1,8 @@
 """The format-neutral report: titled sections of cells, and charts, drawn by every renderer alike
 (terminal table, Markdown, HTML, Excel).
 
-A cell is text, a count (int) or an amount of Rupiah (Money). Counts and amounts are formatted by
-the renderer in the report's language; the Excel writer keeps them as numbers.
+A cell is text, a count (int), an amount of Rupiah (Money) or a difference (Signed). The
+renderer formats numbers in the report's language; the Excel writer keeps them as numbers.
 """
 
 from __future__ import annotations
@@ -17,12 +17,21 @@ class Money:
     amount: int
 
 
-Cell = str | int | Money
+@dataclass(frozen=True)
+class Signed:
+    """A difference: shown with its sign (+1,234), kept a number in a workbook."""
+
+    amount: int
+
+
+Cell = str | int | Money | Signed
 
 
 def cell_text(cell: Cell) -> str:
     if isinstance(cell, Money):
         return rupiah(cell.amount)
+    if isinstance(cell, Signed):
+        return f"+{number(cell.amount)}" if cell.amount > 0 else number(cell.amount)
     if isinstance(cell, int):
         return number(cell)
     return cell

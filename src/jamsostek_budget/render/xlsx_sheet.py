@@ -23,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 # Indonesian Excel, 1,720,963,200 in an English one); the cell holds the plain number.
 RUPIAH_FORMAT = '"Rp"#,##0'
 COUNT_FORMAT = "#,##0"
+SIGNED_FORMAT = "+#,##0;-#,##0;0"
 PERCENT_FORMAT = "0.00##%"
 DATE_FORMAT = "yyyy-mm-dd"
 

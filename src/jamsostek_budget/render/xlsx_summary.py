@@ -12,11 +12,12 @@ from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jamsostek_budget.i18n import _
-from jamsostek_budget.render.sections import Cell, Chart, Money, Report, Section
+from jamsostek_budget.render.sections import Cell, Chart, Money, Report, Section, Signed
 from jamsostek_budget.render.xlsx_sheet import (
     BOLD,
     COUNT_FORMAT,
     RUPIAH_FORMAT,
+    SIGNED_FORMAT,
     SheetWriter,
     column_letter,
 )
@@ -70,6 +71,8 @@ def _write_cells(
         column = index + 1
         if isinstance(cell, Money):
             writer.number(row, column, cell.amount, RUPIAH_FORMAT)
+        elif isinstance(cell, Signed):
+            writer.number(row, column, cell.amount, SIGNED_FORMAT)
         elif isinstance(cell, int):
             writer.number(row, column, cell, COUNT_FORMAT)
         elif cell:
