@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -45,6 +46,7 @@ class Result:
     pandas: Run
     pandas_total: int | None
     roster_total: int | None
+    load: tuple[float, float]  # the machine's 1-minute load average before and after
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -99,7 +101,12 @@ def annual_total(report: Path, *keys: str) -> int | None:
 
 def progress(rows: int, name: str, run: Run, stderr: Path) -> None:
     """One line per run on standard error, with the end of the error output of a failed run."""
-    print(f"{rows:>11,} {name:<7} {run.seconds:7.2f} s {run.peak_mib:7,.0f} MiB", file=sys.stderr)
+    load = os.getloadavg()[0]
+    print(
+        f"{rows:>11,} {name:<7} {run.seconds:7.2f} s {run.peak_mib:7,.0f} MiB"
+        f" {run.cpu_seconds:7.2f} s CPU  load {load:.2f}",
+        file=sys.stderr,
+    )
     if run.returncode != 0:
         tail = stderr.read_text(errors="replace").splitlines()[-5:]
         print(f"  exit {run.returncode}: " + "\n  ".join(tail), file=sys.stderr)
@@ -121,6 +128,7 @@ def commands(args: argparse.Namespace, path: Path, report: Path, with_roster: bo
 def measure_size(args: argparse.Namespace, rows: int, with_roster: bool) -> Result:
     path = roster_file(args, rows)
     path.read_bytes()  # into the page cache, so that no command pays for the disk
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="jbudget-bench-") as folder:
         work = Path(folder)
         report = work / "roster.json"
@@ -143,17 +151,18 @@ def measure_size(args: argparse.Namespace, rows: int, with_roster: bool) -> Resu
         pandas=medians["pandas"],
         pandas_total=pandas_total,
         roster_total=roster_total,
+        load=(load_before, os.getloadavg()[0]),
     )
 
 
 def markdown(results: list[Result]) -> str:
     lines = [
         "| rows | file | floor (read only) | jbudget roster | pandas reference "
-        "| roster / floor | pandas / roster | roster peak | totals agree |",
-        "|---:|---:|---:|---:|---:|---:|---:|---|---|",
+        "| roster / floor | pandas / roster | roster peak | totals agree | load |",
+        "|---:|---:|---:|---:|---:|---:|---:|---|---|---|",
     ]
     for r in results:
-        cells = [f"{r.rows:,}", f"{r.file_mib:,.0f} MiB", cell(r.floor)]
+        cells = [f"{r.rows:,}", f"{r.file_mib:,.1f} MiB", cell(r.floor)]
         if r.roster is None:
             cells += ["pending", cell(r.pandas), "pending", "pending", "pending", "pending"]
         elif r.roster.returncode != 0 or r.roster_total is None:
@@ -169,13 +178,13 @@ def markdown(results: list[Result]) -> str:
                 f"{under} 1 GiB",
                 f"{agree} (Rp{r.pandas_total or 0:,})",
             ]
-        lines.append("| " + " | ".join(cells) + " |")
+        lines.append("| " + " | ".join([*cells, f"{r.load[0]:.1f} / {r.load[1]:.1f}"]) + " |")
     return "\n".join(lines)
 
 
 def cell(run: Run) -> str:
     failed = "" if run.returncode == 0 else f", exit {run.returncode}"
-    return f"{run.seconds:.2f} s, {run.peak_mib:,.0f} MiB{failed}"
+    return f"{run.seconds:.2f} s ({run.cpu_seconds:.2f} s CPU), {run.peak_mib:,.0f} MiB{failed}"
 
 
 def verdict(ratio: float, sense: str, goal: float) -> str:
@@ -191,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(size) for size in args.sizes.split(",")]
     results = [measure_size(args, rows, with_roster) for rows in sizes]
     print(markdown(results))
-    print(f"\nMedian of {args.repeats} runs each; peak = the process's own max RSS.")
+    print(f"\nMedian of {args.repeats} runs each; peak = the process's own max RSS; CPU = its")
+    print("user + system time; load = the 1-minute load average before / after the size.")
     print(f"Goals: roster/floor <= {GOAL_FLOOR_RATIO:g}x, pandas/roster >= {GOAL_PANDAS_RATIO:g}x,")
     print(f"roster peak memory < {GOAL_PEAK_MIB:,.0f} MiB at 1,000,000 rows.")
     return 0 if all(succeeded(r, with_roster) for r in results) else 1

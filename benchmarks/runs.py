@@ -1,8 +1,11 @@
-"""Time one command as a fresh process: its wall time and its own peak memory (shared helpers).
+"""Time one command as a fresh process: its wall time, its own peak memory and its CPU time
+(shared helpers).
 
 Each command runs as a child of this process and is reaped with `os.wait4`, which returns the
 resource usage of that child alone (and of anything it waited for), so every measurement is
-independent of the others: `ru_maxrss` is the child's peak resident set, in KiB on Linux.
+independent of the others: `ru_maxrss` is the child's peak resident set, in KiB on Linux, and
+`ru_utime + ru_stime` the CPU time it used, which the machine's load does not inflate as much as
+the wall time.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ class Run:
     seconds: float
     peak_kib: int
     returncode: int
+    cpu_seconds: float = 0.0  # user + system time of the child: its work, whatever the load
 
     @property
     def peak_mib(self) -> float:
@@ -59,13 +63,14 @@ def run_once(
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
-    return Run(seconds, usage.ru_maxrss, process.returncode)
+    return Run(seconds, usage.ru_maxrss, process.returncode, usage.ru_utime + usage.ru_stime)
 
 
 def median_run(runs: Sequence[Run]) -> Run:
-    """The median wall time and the median peak memory of `runs` (the worst return code)."""
+    """The median wall time, peak memory and CPU time of `runs` (the worst return code)."""
     return Run(
         statistics.median(r.seconds for r in runs),
         int(statistics.median(r.peak_kib for r in runs)),
         max((r.returncode for r in runs), key=abs),
+        statistics.median(r.cpu_seconds for r in runs),
     )

@@ -23,8 +23,16 @@ from jamsostek_budget.bundled import city_file
 from jamsostek_budget.errors import DataError
 from jamsostek_budget.loading import load_scenario
 from jamsostek_budget.roster.checks import ACCEPTED_SCHEMA
-from jamsostek_budget.roster.nik import PROVINCE_CODES
+from jamsostek_budget.roster.commands import roster_estimate
+from jamsostek_budget.roster.nik import (
+    NUMBER,
+    PROVINCE_CODES,
+    nik_fails,
+    nik_passes,
+    with_nik_columns,
+)
 from jamsostek_budget.roster.read import RosterRows, read_roster
+from jamsostek_budget.roster.reasons import reason
 from jamsostek_budget.scenario import Scenario
 from tests.helpers import make_group, make_scenario
 
@@ -462,8 +470,9 @@ def test_files_that_cannot_be_opened(
 
 CELLS = {
     "nik": st.sampled_from(["", "123", "9972010101900001", "1872013102900001", "18720101019O0001"])
-    | st.integers(1, 40).map(nik),
-    "group": st.sampled_from(["kader", "honorer", "", "Kader", "nope"]),
+    | st.integers(1, 40).map(nik)
+    | st.integers(1, 40).map(lambda serial: f"{nik(serial)} "),
+    "group": st.sampled_from(["kader", "honorer", "", "Kader", "nope", " kader"]),
     "declared_income": st.sampled_from(["", "1000000", "-1", "1.000.000", "x", "0"]),
     "monthly_wage": st.sampled_from(["", "", "2000000", "2,000,000"]),
     "start_month": st.sampled_from(["", "1", "0", "6", "13", "x"]),
@@ -485,6 +494,91 @@ def test_every_row_read_is_accepted_or_rejected(mixed: Scenario, rows: list[list
     assert sorted(lines) == list(range(2, len(rows) + 2))
     assert all(found.rejected["reasons"].str.len_chars() > 0)
     assert found.accepted["nik"].is_unique().all()
+
+
+def padded(rows: Sequence[Row]) -> list[list[str]]:
+    """Every cell with a space on each side: no row passes the first look as read."""
+    return [[f" {cell} " for cell in row] for row in rows]
+
+
+# Mostly valid cells, so that rows failing one check only are frequent.
+NEAR_VALID = {
+    "nik": st.integers(1, 30).map(nik) | st.sampled_from(["1872013102900001", f"{nik(1)} "]),
+    "group": st.sampled_from(["kader", "kader", "honorer", "nope", " kader"]),
+    "declared_income": st.sampled_from(["", "1000000", "0", "-1", "1.000.000"]),
+    "monthly_wage": st.sampled_from(["", "", "", "2000000", "x"]),
+    "start_month": st.sampled_from(["", "", "6", "11", "13"]),  # kader: March to October
+    "end_month": st.sampled_from(["", "", "5", "9", "0"]),
+}
+NEAR_VALID_ROWS = st.lists(
+    st.fixed_dictionaries(NEAR_VALID).map(lambda cells: [cells.get(c, "x") for c in HEADER]),
+    min_size=5,
+    max_size=30,
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(rows=ROWS | NEAR_VALID_ROWS)
+def test_the_first_look_keeps_only_what_the_second_accepts(
+    mixed: Scenario, rows: list[list[str]]
+) -> None:
+    """The same rows with every cell padded all go through the second look, which strips
+    them: the same rows must be accepted, with the same values, and rejected for the same
+    reasons."""
+    with tempfile.TemporaryDirectory() as folder:
+        found = check(Path(folder), rows, mixed)
+        second = check(Path(folder), padded(rows), mixed)
+    assert found.accepted.drop("name").rows() == second.accepted.drop("name").rows()
+    assert found.rejected.select("line", "reasons").rows() == (
+        second.rejected.select("line", "reasons").rows()
+    )
+
+
+@pytest.mark.parametrize("today", [TODAY, date(2000, 2, 1), date(2000, 2, 29), date(2024, 3, 1)])
+def test_the_first_looks_birth_dates_are_the_second_looks(today: date) -> None:
+    """Every DDMMYY, women's days too: the table the first look reads decides each birth date
+    as the day-by-day check of the second look does."""
+    born = pl.int_range(0, 10**6, eager=True)
+    frame = pl.DataFrame({"nik": (born * 10**4 + 1872 * 10**12 + 1).cast(pl.String)})
+    checked = with_nik_columns(frame.lazy(), "nik", today)
+    first, second = checked.select(
+        nik_passes(pl.col(NUMBER), today).alias("first"), (~nik_fails()).alias("second")
+    ).collect()
+    assert first.sum() > 60_000
+    assert first.to_list() == second.to_list()
+
+
+def test_a_rejected_row_keeps_the_spaces_around_its_nik(tmp_path: Path, metro: Scenario) -> None:
+    found = check(tmp_path, [row(f" {nik(1)} ", group="nope")], metro)
+    assert found.rejected["nik"].to_list() == [f" {nik(1)} "]
+    assert found.rejected["reasons"][0].startswith("group 'nope' is not in the scenario")
+
+
+def test_the_scenario_is_reported_before_the_roster(tmp_path: Path) -> None:
+    """The roster is opened and read while the scenario loads, but a broken scenario is still
+    what the user hears of first, as when the two were done one after the other."""
+    scenario = tmp_path / "kota.yaml"
+    scenario.write_text("city: kota\nfiscal_year: 2025\ngroups: []\n", encoding="utf-8")
+    roster = write_csv(tmp_path, [["1", "x"]], header=["nomor", "kelompok"])  # no nik column
+    with pytest.raises(DataError) as error:
+        roster_estimate(roster, scenario, today=TODAY)
+    assert {Path(problem.file).name for problem in error.value.problems} == {"kota.yaml"}
+    with pytest.raises(DataError) as error:
+        roster_estimate(roster, city_file("metro"), today=TODAY)
+    assert problem_of(error)[1:3] == ("nik", "required column 'nik' is missing")
+
+
+def test_a_translated_reason_may_put_its_values_in_another_order() -> None:
+    values = {"start": pl.col("start"), "end": pl.col("end")}
+    english = reason("start_month {start} is after end_month {end}", **values)
+    reordered = reason("end_month {end} mendahului start_month {start}", **values)
+    frame = pl.DataFrame({"start": [7, None], "end": [3, 3]})
+    found = frame.select(english.alias("english"), reordered.alias("reordered"))
+    assert found.row(0) == (
+        "start_month 7 is after end_month 3",
+        "end_month 3 mendahului start_month 7",
+    )
+    assert found.row(1) == (None, None)  # a reason without its value is no reason
 
 
 def test_kota_metro_in_full(tmp_path: Path, metro: Scenario) -> None:

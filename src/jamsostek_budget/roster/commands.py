@@ -13,10 +13,11 @@ import polars as pl
 
 from jamsostek_budget.api import checked_scenario
 from jamsostek_budget.budget import Budget
-from jamsostek_budget.errors import OutputError, Problem
+from jamsostek_budget.errors import DataError, OutputError, Problem
+from jamsostek_budget.i18n import _
 from jamsostek_budget.output import write_new_file
 from jamsostek_budget.roster.costing import per_person, roster_budget
-from jamsostek_budget.roster.read import RosterRows, read_roster
+from jamsostek_budget.roster.read import Reading, RosterRows, open_roster, start_reading
 
 
 @dataclass(frozen=True)
@@ -37,11 +38,28 @@ def roster_estimate(
     with_per_person: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> RosterEstimate:
-    scenario, table, warnings = checked_scenario(scenario_file, year, rates_dir)
-    rows = read_roster(roster, scenario, today=today or date.today(), progress=progress)
+    reading = _start_reading(roster)  # the rows are read while the scenario is loaded
+    try:
+        scenario, table, warnings = checked_scenario(scenario_file, year, rates_dir)
+    except BaseException:
+        if isinstance(reading, Reading):
+            reading.cancel()
+        raise
+    if isinstance(reading, DataError):
+        raise reading
+    rows = reading.checked(scenario, today=today or date.today(), progress=progress)
     budget = roster_budget(rows.accepted, scenario, table)
     people = per_person(rows.accepted, scenario, table) if with_per_person else None
     return RosterEstimate(rows, budget, warnings, people)
+
+
+def _start_reading(roster: Path) -> Reading | DataError:
+    """The roster being read on polars' threads, or the problems of its header, which are
+    reported after the scenario's own as before: the scenario is checked first."""
+    try:
+        return start_reading(open_roster(roster))
+    except DataError as problems:
+        return problems
 
 
 def default_rejects_path(roster: Path) -> Path:
@@ -53,5 +71,6 @@ def write_table(frame: pl.DataFrame, path: Path, *, force: bool) -> None:
     try:
         text = frame.write_csv()
     except pl.exceptions.PolarsError as exc:  # pragma: no cover - polars failing to format
-        raise OutputError(f"cannot write {path}: {exc}") from exc
+        message = _("cannot write {file}: {reason}").format(file=path, reason=exc)
+        raise OutputError(message) from exc
     write_new_file(path, text, force=force)

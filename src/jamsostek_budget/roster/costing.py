@@ -18,74 +18,44 @@ with headcount = rows. How a roster is summed into a Budget:
   count: a million people are a few thousand premiums.
 - Rates, bands and reliefs listed are those that entered some person's premium (engine.rates_used
   over one probe group per rate period and band used).
+
+The queries are few whatever the number of groups: one `group_by` for the people alike, one for
+what each group needs to know of its rows (`GroupStats`), then one batch for every group's sums
+and bands, which polars runs side by side.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Iterable, Iterator, Mapping
 
 import polars as pl
 
 from jamsostek_budget.budget import NO_MONTHS, Budget, GroupLine, ProgramLine
 from jamsostek_budget.engine import month_snapshots, rates_used, reliefs_applied
 from jamsostek_budget.fields import PROGRAMS
-from jamsostek_budget.i18n import _
 from jamsostek_budget.ratetable import RateTable
-from jamsostek_budget.roster.premiums import (
-    INT64_MAX,
-    Period,
-    Snapshots,
-    band_columns,
-    month_bound,
-    periods,
-    person_amounts,
-)
+from jamsostek_budget.roster.groups import PEOPLE, PERSON_FIELDS, GroupRows, split_groups
+from jamsostek_budget.roster.premiums import person_amounts
 from jamsostek_budget.scenario import Group, Scenario
 
-PERSON_FIELDS = ("start_month", "end_month", "declared_income", "monthly_wage")
-PEOPLE = "people"  # how many people a row of GroupRows.rows stands for
 IDENTITY = ("line", "nik", "name", "group")
 MonthSums = dict[str, list[int]]  # "people", "apbd.<program>", "worker.<program>" -> 12 months
-
-
-@dataclass(frozen=True)
-class GroupRows:
-    """The accepted rows of one scenario group and the rate periods they are covered in."""
-
-    group: Group
-    # PERSON_FIELDS and PEOPLE: people alike (budget) or one person each, then with `row`, the
-    # position in the roster (per_person); plus the band columns of the periods
-    rows: pl.DataFrame
-    periods: tuple[Period, ...]
-
-    @cached_property
-    def headcount(self) -> int:
-        return int(self.rows.get_column(PEOPLE).sum())
-
-    def period_of(self, month: int) -> Period:
-        return next(p for p in self.periods if p.first <= month <= p.last)
-
-    @cached_property
-    def bands(self) -> dict[int, list[int]]:
-        """Per period index: the band numbers of the people covered in it (bpu only)."""
-        found: dict[int, list[int]] = {}
-        for period in self.periods:
-            if period.bands:
-                covered = self.rows.lazy().filter(period.months() > 0)
-                numbers = covered.select((period.band_index() + 1).unique().sort()).collect()
-                found[period.index] = numbers.to_series().to_list()
-        return found
+Bands = dict[int, list[int]]  # period index -> the band numbers of the people covered in it
 
 
 def roster_budget(accepted: pl.DataFrame, scenario: Scenario, table: RateTable) -> Budget:
     """The Budget of the accepted rows, one line per scenario group (see the module docstring)."""
     snapshots = month_snapshots(table, scenario.fiscal_year)
     parts = split_groups(people_alike(accepted), scenario, snapshots)
-    lines = tuple(group_line(group, parts.get(group.id)) for group in scenario.groups)
+    sums, bands = group_sums(parts.values())
+    lines = tuple(
+        group_line(group, parts[group.id], sums[group.id], bands[group.id])
+        if group.id in parts
+        else empty_line(group)
+        for group in scenario.groups
+    )
     costed = scenario.model_copy(update={"groups": [line.group for line in lines]})
-    probe = scenario.model_copy(update={"groups": [g for p in parts.values() for g in probes(p)]})
+    probe = scenario.model_copy(update={"groups": probes(parts.values(), bands)})
     used = rates_used(probe, table, snapshots)
     reliefs = reliefs_applied(probe, snapshots)
     cited = [use.regulation.id for use in used] + [relief.regulation for relief in reliefs]
@@ -104,7 +74,7 @@ def per_person(accepted: pl.DataFrame, scenario: Scenario, table: RateTable) -> 
     people = people.with_columns(pl.lit(1, pl.UInt32).alias(PEOPLE))
     parts = split_groups(people, scenario, month_snapshots(table, scenario.fiscal_year))
     names = person_columns(scenario)
-    frames = [person_frame(part) for part in parts.values()]
+    frames = pl.collect_all([person_frame(part) for part in parts.values()])
     costs = pl.concat(frames, how="diagonal").sort("row") if frames else pl.DataFrame()
     missing = [pl.lit(None, pl.Int64).alias(name) for name in names if name not in costs.columns]
     costs = costs.with_columns(missing).select(pl.col(names).cast(pl.Int64))
@@ -123,60 +93,70 @@ def people_alike(accepted: pl.DataFrame) -> pl.DataFrame:
     return alike.collect()
 
 
-def split_groups(
-    rows: pl.DataFrame, scenario: Scenario, snapshots: Snapshots
-) -> dict[str, GroupRows]:
-    """The rows of each scenario group that has any, in the scenario's order; `rows` holds
-    `group`, PERSON_FIELDS and PEOPLE."""
-    frames = rows.partition_by("group", as_dict=True, include_key=False, maintain_order=True)
-    known = {group.id for group in scenario.groups}
-    unknown = sorted(str(key[0]) for key in frames if key[0] not in known)
-    if unknown:
-        raise ValueError(f"rows of groups not in the scenario: {', '.join(unknown)}")
-    return {
-        group.id: group_rows(group, frames[(group.id,)], snapshots)
-        for group in scenario.groups
-        if (group.id,) in frames
-    }
+def group_sums(parts: Iterable[GroupRows]) -> tuple[dict[str, MonthSums], dict[str, Bands]]:
+    """Per group id: its sums per calendar month and the bands of its people, in one batch."""
+    parts = list(parts)
+    results = pl.collect_all([plan for part in parts for plan in _plans(part)])
+    sums, bands = {}, {}
+    for part, by_span, numbers in zip(parts, results[::2], results[1::2], strict=True):
+        sums[part.group.id] = month_sums(part, by_span)
+        bands[part.group.id] = band_numbers(part, numbers)
+    return sums, bands
 
 
-def group_rows(group: Group, rows: pl.DataFrame, snapshots: Snapshots) -> GroupRows:
-    group_periods = periods(group, covered_months(rows), snapshots)
-    part = GroupRows(group, rows.with_columns(band_columns(group_periods)), group_periods)
-    check_rows(part)
-    return part
+def _plans(part: GroupRows) -> tuple[pl.LazyFrame, pl.LazyFrame]:
+    """(the amounts per span of months, the band numbers per period) of one group's rows."""
+    amounts = [
+        (expr * pl.col(PEOPLE)).alias(f"{kind}.{program}.{period.index}")
+        for period in part.periods
+        for program, pair in person_amounts(part.group, period).items()
+        for kind, expr in zip(("apbd", "worker"), pair, strict=True)
+    ]
+    by_span = (
+        part.banded()
+        .with_columns(amounts)
+        .group_by("start_month", "end_month")
+        .agg(pl.col(PEOPLE).cast(pl.Int64).sum(), pl.col(r"^(apbd|worker)\..*$").sum())
+    )
+    numbers = [
+        (period.band_index() + 1)
+        .filter(period.months() > 0)
+        .unique()
+        .sort()
+        .implode()
+        .alias(str(period.index))
+        for period in part.periods
+        if period.bands
+    ]
+    return by_span, part.banded().select(numbers or [pl.lit(None)])
 
 
-def covered_months(rows: pl.DataFrame) -> list[int]:
-    """The calendar months in which at least one of the rows is covered."""
-    start, end = pl.col("start_month"), pl.col("end_month")
-    covered = rows.select(((start <= m) & (end >= m)).any().alias(str(m)) for m in range(1, 13))
-    return [m for m, any_row in enumerate(covered.row(0), 1) if any_row]
+def month_sums(part: GroupRows, by_span: pl.DataFrame) -> MonthSums:
+    """People covered, APBD and worker amounts per calendar month, exact sums over the rows."""
+    names = [f"{kind}.{p}" for p in part.group.programs for kind in ("apbd", "worker")]
+    sums: MonthSums = {name: list(NO_MONTHS) for name in ["people", *names]}
+    period = {month: part.period_of(month).index for month in part.stats.months}
+    for span in by_span.iter_rows(named=True):
+        for month in range(span["start_month"], span["end_month"] + 1):
+            sums["people"][month - 1] += span["people"]
+            for name in names:
+                sums[name][month - 1] += span[f"{name}.{period[month]}"]
+    return sums
 
 
-def check_rows(part: GroupRows) -> None:
-    """Refuse rows without the amount their premium is computed on, and sums that could overflow
-    64-bit integers (the engine's Decimal arithmetic has no such limit)."""
-    base = "declared_income" if part.group.segment == "bpu" else "monthly_wage"
-    missing = part.rows.filter(pl.col(base).is_null()).get_column(PEOPLE).sum()
-    if missing:
-        raise ValueError(f"group {part.group.id}: {missing:,} rows have no {base}")
-    max_wage = int(part.rows.select(pl.col("monthly_wage").max()).item() or 0)
-    bound = max(month_bound(period, max_wage) for period in part.periods)
-    if bound * 12 * part.headcount > INT64_MAX:
-        message = _(
-            "group {group}: wages up to {wage} for {people} people are beyond what can be "
-            "summed exactly in 64-bit integers"
-        )
-        wage, people = f"{max_wage:,}", f"{part.headcount:,}"
-        raise OverflowError(message.format(group=part.group.id, wage=wage, people=people))
+def band_numbers(part: GroupRows, found: pl.DataFrame) -> Bands:
+    """Per period index: the band numbers of the people covered in it (bpu only)."""
+    banded = [period.index for period in part.periods if period.bands]
+    return {index: list(numbers) for index, numbers in zip(banded, found.row(0), strict=False)}
 
 
-def group_line(group: Group, part: GroupRows | None) -> GroupLine:
-    if part is None:
-        empty = tuple(ProgramLine(p, NO_MONTHS, NO_MONTHS, NO_MONTHS) for p in group.programs)
-        return GroupLine(group.model_copy(update={"headcount": 0}), None, empty)
-    sums = month_sums(part)
+def empty_line(group: Group) -> GroupLine:
+    """The line of a group without accepted rows: nobody, nothing to pay, no band."""
+    empty = tuple(ProgramLine(p, NO_MONTHS, NO_MONTHS, NO_MONTHS) for p in group.programs)
+    return GroupLine(group.model_copy(update={"headcount": 0}), None, empty)
+
+
+def group_line(group: Group, part: GroupRows, sums: MonthSums, bands: Bands) -> GroupLine:
     people = sums["people"]
     lines = tuple(
         ProgramLine(
@@ -187,10 +167,14 @@ def group_line(group: Group, part: GroupRows | None) -> GroupLine:
         )
         for program in group.programs
     )
-    start, end = part.rows.select(pl.col("start_month").min(), pl.col("end_month").max()).row(0)
-    update = {"headcount": part.headcount, "start_month": start, "end_month": end}
-    band_numbers = {number for numbers in part.bands.values() for number in numbers}
-    band = band_numbers.pop() if len(band_numbers) == 1 else None
+    stats = part.stats
+    update = {
+        "headcount": stats.headcount,
+        "start_month": stats.start_month,
+        "end_month": stats.end_month,
+    }
+    numbers = {number for period_numbers in bands.values() for number in period_numbers}
+    band = numbers.pop() if len(numbers) == 1 else None
     return GroupLine(group.model_copy(update=update), band, lines)
 
 
@@ -199,50 +183,33 @@ def _average(amount: int, people: int) -> int:
     return (2 * amount + people) // (2 * people) if people else 0
 
 
-def month_sums(part: GroupRows) -> MonthSums:
-    """People covered, APBD and worker amounts per calendar month, exact sums over the rows."""
-    amounts = [
-        (expr * pl.col(PEOPLE)).alias(f"{kind}.{program}.{period.index}")
-        for period in part.periods
-        for program, pair in person_amounts(part.group, period).items()
-        for kind, expr in zip(("apbd", "worker"), pair, strict=True)
-    ]
-    by_span = (
-        part.rows.lazy()
-        .with_columns(amounts)
-        .group_by("start_month", "end_month")
-        .agg(pl.col(PEOPLE).cast(pl.Int64).sum(), pl.col(r"^(apbd|worker)\..*$").sum())
-        .collect()
-    )
-    sums: MonthSums = {"people": list(NO_MONTHS)}
-    for program in part.group.programs:
-        sums[f"apbd.{program}"], sums[f"worker.{program}"] = list(NO_MONTHS), list(NO_MONTHS)
-    for span in by_span.iter_rows(named=True):
-        for month in range(span["start_month"], span["end_month"] + 1):
-            _add_month(sums, span, month, part.period_of(month).index)
-    return sums
+def probes(parts: Iterable[GroupRows], bands: Mapping[str, Bands]) -> list[Group]:
+    """For engine.rates_used: one copy of a group per rate period (and per band used in it),
+    covering the period's first month only, as every month of a period has the same rates; one
+    copy for all the groups that pay the same rates (same segment, programs, risk class, sector
+    and payer)."""
+    found: dict[tuple[object, ...], Group] = {}
+    for part in parts:
+        group = part.group
+        alike = (group.segment, *group.programs, group.risk_class, group.sector, group.apbd_paid)
+        for update in _probe_updates(part, bands[group.id]):
+            key = (*alike, *update.values())
+            if key not in found:
+                found[key] = group.model_copy(update=update)
+    return list(found.values())
 
 
-def _add_month(sums: MonthSums, span: dict[str, int], month: int, index: int) -> None:
-    sums["people"][month - 1] += span["people"]
-    for name, months in sums.items():
-        if name != "people":
-            months[month - 1] += span[f"{name}.{index}"]
-
-
-def probes(part: GroupRows) -> Iterator[Group]:
-    """One copy of the group per rate period (and per band used in it) for engine.rates_used,
-    covering the period's first month only: every month of a period has the same rates."""
+def _probe_updates(part: GroupRows, bands: Bands) -> Iterator[dict[str, int | None]]:
     for period in part.periods:
-        span = {"start_month": period.first, "end_month": period.first}
+        span: dict[str, int | None] = {"start_month": period.first, "end_month": period.first}
         if not period.bands:
-            yield part.group.model_copy(update=span)
-        for number in part.bands.get(period.index, []):
+            yield span | {"declared_income": part.group.declared_income}
+        for number in bands.get(period.index, []):
             income = period.bands[number - 1].lower  # the lowest income in band `number`
-            yield part.group.model_copy(update={**span, "declared_income": income})
+            yield span | {"declared_income": income}
 
 
-def person_frame(part: GroupRows) -> pl.DataFrame:
+def person_frame(part: GroupRows) -> pl.LazyFrame:
     """The per-person columns of one group's rows, with their position in the roster."""
     amounts = {period.index: person_amounts(part.group, period) for period in part.periods}
     columns: list[pl.Expr] = []
@@ -258,7 +225,5 @@ def person_frame(part: GroupRows) -> pl.DataFrame:
         columns.append(pl.coalesce(monthly).alias(f"{program}_monthly"))
         columns.append(pl.sum_horizontal(annual).alias(f"{program}_annual"))
     apbd_annual = pl.sum_horizontal(f"{p}_annual" for p in part.group.programs)
-    lazy = part.rows.lazy().select(
-        "row", *columns, pl.sum_horizontal(worker).alias("worker_annual")
-    )
-    return lazy.with_columns(apbd_annual.alias("apbd_annual")).collect()
+    lazy = part.banded().select("row", *columns, pl.sum_horizontal(worker).alias("worker_annual"))
+    return lazy.with_columns(apbd_annual.alias("apbd_annual"))

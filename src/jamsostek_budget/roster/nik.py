@@ -3,7 +3,7 @@ polars expressions: its shape, its province code, the birth date it encodes and 
 
 A NIK is PP.KK.CC.DDMMYY.SSSS: province, regency, district, birth date (women add 40 to the
 day) and a serial that starts at 0001. `with_nik_columns` adds helper columns to a lazy frame,
-`nik_fails` tells the rows that fail any check and `nik_reasons` says why (for the rows a first
+`nik_fails` tells the rows that fail any check and `nik_checks` says why (for the rows a first
 look did not accept). `nik_passes` is that first look: the same checks in a few operations, the
 birth date looked up in a table of the plausible days of each month. Nothing here loops over
 rows.
@@ -41,9 +41,8 @@ PROVINCES = [int(code) for code in PROVINCE_CODES]
 NIK_LENGTH = 16
 WOMAN_DAY_OFFSET = 40
 MAX_AGE_YEARS = 100
-DAYS_IN_MONTH = pl.lit(
-    pl.Series([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=pl.Int32)
-)
+MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+DAYS_IN_MONTH = pl.lit(pl.Series(MONTH_DAYS, dtype=pl.Int32))
 # helper columns added to the frame
 NUMBER, BORN = "_jbudget_nik_number", "_jbudget_nik_born"
 DAY, MONTH, YEAR = "_jbudget_nik_day", "_jbudget_nik_month", "_jbudget_nik_year"
@@ -90,14 +89,14 @@ def _days_within(
     year: int, month: int, oldest: tuple[int, int, int], latest: tuple[int, int, int]
 ) -> int:
     """The bits of the days of a month that lie within oldest..latest (inclusive)."""
-    first, last = 1, calendar.monthrange(year, month)[1]
     if (year, month) < oldest[:2] or (year, month) > latest[:2]:
         return 0
+    first, last = 1, MONTH_DAYS[month] + (month == 2 and calendar.isleap(year))
     if (year, month) == oldest[:2]:
         first = oldest[2]
     if (year, month) == latest[:2]:
         last = min(last, latest[2])
-    return sum(1 << day for day in range(first, last + 1))
+    return (1 << (last + 1)) - (1 << first) if first <= last else 0  # bits first..last
 
 
 @cache
@@ -147,9 +146,9 @@ def nik_fails() -> pl.Expr:
     )
 
 
-def nik_reasons(nik: str) -> list[pl.Expr]:
-    """Every reason a NIK fails, in the order a reader would fix them (null where it passes);
-    for the rejected rows only. They read the columns of `with_nik_columns`."""
+def nik_checks(nik: str) -> list[tuple[pl.Expr, pl.Expr]]:
+    """(fails, reason) of every check of a NIK, in the order a reader would fix them; for the
+    rows a first look did not accept. They read the columns of `with_nik_columns`."""
     text, number, digits = pl.col(nik), pl.col(NUMBER), pl.col(nik).str.slice(6, 6)
     length, shaped = text.str.len_chars(), pl.col(nik).str.contains(r"^[0-9]{16}$")
     province = text.str.slice(0, 2)
@@ -171,7 +170,7 @@ def nik_reasons(nik: str) -> list[pl.Expr]:
         ),
         (shaped & (number % 10**4 == 0), pl.lit(_("nik ends in 0000, but serials start at 0001"))),
     ]
-    return [pl.when(fails).then(why) for fails, why in reasons]
+    return reasons
 
 
 def _not_digits(text: pl.Expr) -> pl.Expr:

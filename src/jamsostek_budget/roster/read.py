@@ -1,10 +1,11 @@
 """Read a roster file (CSV or Excel .xlsx): `read_roster` is the entry point.
 
-The file is opened as raw text, a lazy frame of every original column as String with the line
-(CSV) or sheet row (Excel) of each row, plus the mapping from the roster's column names to the
-file's headers. Nothing is converted here, so nothing is lost or coerced; `checks` checks the
-values. Problems with the file as a whole (unreadable, not UTF-8, a required column missing) are
-a DataError at the header's line, or at the line at fault.
+The file is opened as raw text (`open_roster`), a lazy frame of every original column as String
+with the line (CSV) or sheet row (Excel) of each row, plus the mapping from the roster's column
+names to the file's headers. Nothing is converted here, so nothing is lost or coerced; `checks`
+checks the values. `start_reading` collects the rows on polars' threads, so that the caller can
+load the scenario in the meantime. Problems with the file as a whole (unreadable, not UTF-8, a
+required column missing) are a DataError at the header's line, or at the line at fault.
 """
 
 from __future__ import annotations
@@ -21,13 +22,23 @@ from xml.etree import ElementTree
 
 import fastexcel
 import polars as pl
+from polars.lazyframe.in_process import InProcessQuery
 
 from jamsostek_budget.errors import DataError, Problem
+from jamsostek_budget.i18n import _
 from jamsostek_budget.roster.checks import LINE, RosterRows, check_rows
 from jamsostek_budget.scenario import Scenario
 from jamsostek_budget.yamlsource import display_name
 
-__all__ = ["RawRoster", "RosterRows", "open_roster", "read_roster", "suggest_column"]
+__all__ = [
+    "RawRoster",
+    "Reading",
+    "RosterRows",
+    "open_roster",
+    "read_roster",
+    "start_reading",
+    "suggest_column",
+]
 
 COLUMNS = ("nik", "name", "group", "declared_income", "monthly_wage", "start_month", "end_month")
 REQUIRED = ("nik", "group")
@@ -75,21 +86,46 @@ def read_roster(
     `progress` hears the number of rows checked once, at the end: the rows are read, then
     checked, each in one vectorised step.
     """
-    raw = open_roster(path)
-    accepted, rejected = check_rows(collect(raw), raw.columns, scenario, today)
-    rows = accepted.height + rejected.height
-    if progress is not None:
-        progress(rows)
-    return RosterRows(accepted, rejected, rows, raw.ignored)
+    return start_reading(open_roster(path)).checked(scenario, today=today, progress=progress)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A roster being read on polars' threads, so that the caller can load the scenario in the
+    meantime; `checked` waits for the rows and checks them."""
+
+    raw: RawRoster
+    query: InProcessQuery
+
+    def checked(
+        self, scenario: Scenario, *, today: date, progress: Callable[[int], None] | None = None
+    ) -> RosterRows:
+        frame = collect(self.raw, self.query)
+        accepted, rejected = check_rows(frame, self.raw.columns, scenario, today)
+        rows = accepted.height + rejected.height
+        if progress is not None:
+            progress(rows)
+        return RosterRows(accepted, rejected, rows, self.raw.ignored)
+
+    def cancel(self) -> None:
+        """Stop reading: the rows are not needed after all."""
+        self.query.cancel()
+
+
+def start_reading(raw: RawRoster) -> Reading:
+    """Start reading the rows of an opened roster (see Reading)."""
+    return Reading(raw, raw.frame.collect(background=True))
 
 
 def open_roster(path: Path) -> RawRoster:
     file = display_name(path)
     if not path.is_file():
-        raise DataError([_file_problem(file, "cannot read the file: it does not exist", "")])
+        message = _("cannot read the file: it does not exist")
+        raise DataError([_file_problem(file, message, "")])
     if path.suffix.lower() in OTHER_SPREADSHEETS:
-        message = f"cannot read the file: jbudget reads .csv and .xlsx, not {path.suffix}"
-        raise DataError([_file_problem(file, message, "save the roster as .xlsx or as CSV")])
+        message = _("cannot read the file: jbudget reads .csv and .xlsx, not {suffix}")
+        hint = _("save the roster as .xlsx or as CSV")
+        raise DataError([_file_problem(file, message.format(suffix=path.suffix), hint)])
     if path.suffix.lower() in EXCEL_SUFFIXES:
         frame, header_line, separator = _open_excel(path, file), _header_row(path), None
     else:
@@ -99,20 +135,23 @@ def open_roster(path: Path) -> RawRoster:
     headers = frame.collect_schema().names()
     columns = map_columns(headers, file, header_line)
     ignored = tuple(header for header in headers if header not in columns.values())
-    spanning = separator is not None and _cells_span_lines(path, separator)
-    frame = _numbered(frame, headers, header_line + 1, spanning=spanning)
+    frame = _numbered(frame, header_line + 1)
     return RawRoster(path, file, frame, columns, ignored, separator)
 
 
-def collect(raw: RawRoster) -> pl.DataFrame:
-    """Every row as read; a file polars cannot parse is a DataError."""
+def collect(raw: RawRoster, query: InProcessQuery) -> pl.DataFrame:
+    """Every row as read, from `query`, the collection of `raw.frame` under way; a file polars
+    cannot parse is a DataError."""
     try:
-        return raw.frame.collect()
+        frame = query.fetch_blocking()
     except pl.exceptions.ComputeError as error:
         problem = _diagnose_csv(raw) if raw.separator is not None else None
         if problem is None:
             raise
         raise DataError([problem]) from error
+    if raw.separator is not None and _cells_span_lines(raw.path, raw.separator, frame.height):
+        frame = _with_line_breaks(frame, [name for name in frame.columns if name != LINE])
+    return frame
 
 
 def normalise(header: str) -> str:
@@ -135,8 +174,10 @@ def map_columns(headers: Sequence[str], file: str, line: int) -> dict[str, str]:
     for position, header in enumerate(headers, start=1):
         name = KNOWN.get(normalise(header))
         if name is not None and name in columns:
-            message = f"columns '{columns[name]}' and '{header}' both give {name}"
-            hint = "keep one of them, or rename the other"
+            message = _("columns '{first}' and '{second}' both give {name}").format(
+                first=columns[name], second=header, name=name
+            )
+            hint = _("keep one of them, or rename the other")
             problems.append(Problem(file, line, position, name, message, hint))
         elif name is not None:
             columns[name] = header
@@ -151,13 +192,15 @@ def map_columns(headers: Sequence[str], file: str, line: int) -> dict[str, str]:
 def _missing_problem(file: str, line: int, name: str, headers: Sequence[str]) -> Problem:
     names = ", ".join(ALIASES[name])
     unused = [header for header in headers if KNOWN.get(normalise(header)) is None]
+    missing = _("required column '{name}' is missing").format(name=name)
     for position, header in enumerate(headers, start=1):
         if header in unused and suggest_column(header) == name:
-            hint = f"did you mean '{header}'? Rename it to {name} (also accepted: {names})"
-            return Problem(file, line, position, name, f"required column '{name}' is missing", hint)
-    found = ", ".join(f"'{header}'" for header in headers) or "no columns"
-    hint = f"add a column named {name} (also accepted: {names}); the header has {found}"
-    return Problem(file, line, 1, name, f"required column '{name}' is missing", hint)
+            hint = _("did you mean '{header}'? Rename it to {name} (also accepted: {names})")
+            hint = hint.format(header=header, name=name, names=names)
+            return Problem(file, line, position, name, missing, hint)
+    found = ", ".join(f"'{header}'" for header in headers) or _("no columns")
+    hint = _("add a column named {name} (also accepted: {names}); the header has {found}")
+    return Problem(file, line, 1, name, missing, hint.format(name=name, names=names, found=found))
 
 
 def _file_problem(file: str, message: str, hint: str, line: int = HEADER_LINE) -> Problem:
@@ -170,8 +213,9 @@ def _sniff_separator(path: Path, file: str) -> str:
         with path.open("rb") as handle:
             header = handle.readline().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        hint = "save the roster as CSV UTF-8, or as .xlsx"
-        raise DataError([_file_problem(file, f"cannot read the file: {error}", hint)]) from error
+        hint = _("save the roster as CSV UTF-8, or as .xlsx")
+        message = _("cannot read the file: {error}").format(error=error)
+        raise DataError([_file_problem(file, message, hint)]) from error
     counts = {separator: header.count(separator) for separator in SEPARATORS}
     return max(SEPARATORS, key=lambda separator: counts[separator])
 
@@ -194,8 +238,10 @@ def _open_excel(path: Path, file: str) -> pl.LazyFrame:
             raise_if_empty=False,
         )
     except fastexcel.FastExcelError as error:
-        message = f"cannot read the file as an Excel workbook: {str(error).splitlines()[0]}"
-        raise DataError([_file_problem(file, message, "save it as .xlsx, or as CSV")]) from error
+        message = _("cannot read the file as an Excel workbook: {error}")
+        message = message.format(error=str(error).splitlines()[0])
+        hint = _("save it as .xlsx, or as CSV")
+        raise DataError([_file_problem(file, message, hint)]) from error
     return frame.lazy()
 
 
@@ -205,7 +251,7 @@ def _header_row(path: Path) -> int:
     try:
         with zipfile.ZipFile(path) as book, book.open(_first_sheet(book)) as sheet:
             row = 0
-            for _, element in ElementTree.iterparse(sheet):
+            for _event, element in ElementTree.iterparse(sheet):
                 if element.tag == f"{SHEET_NS}row":
                     row = int(element.get("r", row + 1))
                     if any(_has_value(cell) for cell in element):
@@ -239,26 +285,28 @@ def _without_reserved_names(frame: pl.LazyFrame) -> pl.LazyFrame:
     return frame.rename({name: f"{name} (file)" for name in clash}) if clash else frame
 
 
-def _numbered(
-    frame: pl.LazyFrame, headers: Sequence[str], first_line: int, *, spanning: bool
-) -> pl.LazyFrame:
-    """`line` first: the file line (CSV) or sheet row (Excel) of each row."""
-    frame = frame.with_row_index(LINE, offset=first_line).with_columns(pl.col(LINE).cast(pl.Int64))
-    if not (spanning and headers):
+def _numbered(frame: pl.LazyFrame, first_line: int) -> pl.LazyFrame:
+    """`line` first: the file line (CSV) or sheet row (Excel) of each row, when no cell spans
+    lines (see `_with_line_breaks`)."""
+    return frame.with_row_index(LINE, offset=first_line).with_columns(pl.col(LINE).cast(pl.Int64))
+
+
+def _with_line_breaks(frame: pl.DataFrame, headers: Sequence[str]) -> pl.DataFrame:
+    """A quoted cell may span lines: add the line breaks of the rows above to `line`."""
+    if not headers:
         return frame
-    # a quoted cell may span lines: add the line breaks of the rows above
     breaks = pl.sum_horizontal(pl.col(headers).str.count_matches("\n", literal=True))
-    return frame.with_columns(
-        pl.col(LINE) + breaks.fill_null(0).cast(pl.Int64).cum_sum().shift(1, fill_value=0)
-    )
+    above = breaks.fill_null(0).cast(pl.Int64).cum_sum().shift(1, fill_value=0)
+    return frame.with_columns(pl.col(LINE) + above)
 
 
-def _cells_span_lines(path: Path, separator: str) -> bool:
-    """Whether a quoted cell holds a line break: the file then has more lines than rows."""
+def _cells_span_lines(path: Path, separator: str, rows: int) -> bool:
+    """Whether a quoted cell holds a line break: the file then has more lines than the rows
+    read and their header (any other difference only costs counting the breaks)."""
     try:
-        return _row_count(path, separator, '"') != _row_count(path, separator, None)
+        return _row_count(path, separator, None) != rows + HEADER_LINE
     except pl.exceptions.ComputeError:
-        return True  # reading the rows will say what is wrong
+        return True
 
 
 def _row_count(path: Path, separator: str, quote: str | None) -> int:
@@ -275,15 +323,17 @@ def _diagnose_csv(raw: RawRoster) -> Problem | None:
             try:
                 data.decode("utf-8")
             except UnicodeDecodeError as error:
-                hint = "save the roster as CSV UTF-8 (Excel: Save As > CSV UTF-8)"
-                message = f"is not UTF-8 text (byte {error.start + 1} of the line)"
+                hint = _("save the roster as CSV UTF-8 (Excel: Save As > CSV UTF-8)")
+                message = _("is not UTF-8 text (byte {byte} of the line)")
+                message = message.format(byte=error.start + 1)
                 return _file_problem(raw.file, message, hint, number)
     width = len(raw.columns) + len(raw.ignored)
     with raw.path.open(newline="", encoding="utf-8-sig") as text:
         reader = csv.reader(text, delimiter=raw.separator or ",")
         for row in reader:
             if len(row) > width:
-                message = f"has {len(row)} cells but the header has {width}"
-                hint = "add a header for the extra cells, or remove the stray separators"
+                message = _("has {cells} cells but the header has {width}")
+                message = message.format(cells=len(row), width=width)
+                hint = _("add a header for the extra cells, or remove the stray separators")
                 return _file_problem(raw.file, message, hint, reader.line_num)
     return None
