@@ -129,10 +129,10 @@ CASES = [
         ("write digits only",),
     ),
     Case(
-        "scenario-thousand-separators.yaml",
+        "scenario-ambiguous-amount.yaml",
         10,
-        ("groups[0].declared_income", "must be a plain number", "'1.500.000'"),
-        ("write 1500000 without separators", "refuses to guess"),
+        ("groups[0].declared_income", "'1.500' is ambiguous", "1500", "1.5"),
+        ("refuses to guess", "1.500.000 with two or more groups", "1,5 juta"),
     ),
     Case(
         "scenario-float-headcount.yaml",

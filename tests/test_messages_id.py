@@ -88,11 +88,13 @@ SCENARIO_CASES = [
         "gunakan huruf kecil, angka, dan tanda hubung, seperti ketua-rt-rw",
     ),
     (
-        "scenario-thousand-separators.yaml",
+        "scenario-ambiguous-amount.yaml",
         10,
-        "harus berupa angka biasa, bukan teks '1.500.000'",
-        "tulis 1500000 tanpa pemisah ribuan: '1.500.000' berarti 1,5 juta dalam notasi "
-        "Indonesia tetapi 1,5 dalam notasi Inggris, sehingga jbudget tidak mau menebak",
+        "'1.500' bermakna ganda: bisa berarti 1500 ('.' sebagai pemisah ribuan) atau 1.5 "
+        "('.' sebagai pemisah desimal)",
+        "bahasa Indonesia menulis 1.500 untuk 1500 dan 1,5 untuk 1.5, bahasa Inggris sebaliknya, "
+        "sehingga jbudget tidak menebak: tulis 1500 tanpa pemisah, atau 1.500.000 dengan dua "
+        "kelompok ribuan atau lebih, atau 1,5 juta dengan satuan",
     ),
     (
         "yaml-duplicate-key-top.yaml",

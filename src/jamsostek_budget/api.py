@@ -77,7 +77,7 @@ def checked_scenario(
     errors = [p for p in found if p.severity == "error"]
     if errors:
         raise DataError(errors)
-    return scenario, table, tuple(p for p in found if p.severity == "warning")
+    return scenario, table, tuple(p for p in found if p.severity != "error")
 
 
 def estimate(

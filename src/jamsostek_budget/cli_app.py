@@ -169,8 +169,8 @@ def print_problems(problems: tuple[Problem, ...] | list[Problem], console: Conso
     """One problem a line, compiler style, never wrapped (editors and grep read these lines);
     the user's own text is printed as written, never read as rich markup."""
     for problem in problems:
-        style = "yellow" if problem.severity == "warning" else "red"
-        label = _("warning: ") if problem.severity == "warning" else ""
+        style = {"warning": "yellow", "note": "cyan"}.get(problem.severity, "red")
+        label = {"warning": _("warning: "), "note": _("note: ")}.get(problem.severity, "")
         where = f"{problem.file}:{problem.line}:{problem.column}: {problem.field}: "
         console.print(Text(where) + Text(label + problem.message, style=style), soft_wrap=True)
         if problem.hint:

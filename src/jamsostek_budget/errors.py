@@ -12,7 +12,7 @@ from typing import Literal
 
 from jamsostek_budget.i18n import _
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "note"]  # a note: what jbudget read, for the record
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,9 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from jamsostek_budget.errors import UsageError
 
 Segment = Literal["bpu", "pu"]
 Program = Literal["jkk", "jkm", "jht", "jp"]
@@ -44,6 +47,43 @@ GrowthPercent = Annotated[
     Field(ge=-100, le=1000, description="percent a year; negative for a decline"),
 ]
 Rupiah = Annotated[int, Field(ge=0, description="whole Rupiah, no separators")]
+
+
+def _amount_text(value: Any) -> Any:
+    """An amount written as budget documents write it ('Rp1.200.000', '1,2 juta') becomes whole
+    Rupiah; an ambiguous one ('1.500') is refused with amounts.parse_amount's reason and hint.
+    Anything that is not text is left for the type check."""
+    if not isinstance(value, str):
+        return value
+    from jamsostek_budget.amounts import parse_amount  # noqa: PLC0415  # amounts imports fields' layer
+
+    try:
+        return parse_amount(value)
+    except UsageError as exc:
+        raise PydanticCustomError(
+            "rupiah_text", "{reason}", {"reason": exc.message, "hint": exc.hint}
+        ) from None
+
+
+# Money in a scenario: a whole number, or Indonesian notation where it is unambiguous; loading
+# echoes each amount read from text back, normalised, as a note.
+ScenarioRupiah = Annotated[
+    int,
+    BeforeValidator(_amount_text),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0},
+                {
+                    "type": "string",
+                    "description": "Indonesian notation: Rp1.200.000, 1.200.000, 1,2 juta, 1200rb",
+                },
+            ],
+            "description": "whole Rupiah",
+        }
+    ),
+    Field(ge=0),
+]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
 YearMonth = Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="YYYY-MM")]
 

@@ -4,12 +4,14 @@ listing every problem with its file, line, column and field."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from jamsostek_budget.errors import DataError, Problem
+from jamsostek_budget.amounts import parse_amount
+from jamsostek_budget.errors import DataError, Problem, UsageError
 from jamsostek_budget.extends import resolve_extends
 from jamsostek_budget.i18n import _
 from jamsostek_budget.problems import problems_from
@@ -66,7 +68,36 @@ def load_scenario(path: Path) -> tuple[Scenario, SourceMap]:
     if not isinstance(data, dict):
         raise DataError([not_a_mapping(data, source)])
     data, source = resolve_extends(data, source, path)
+    source.notes.extend(amount_notes(data, source))
     return validate_model(data, source, Scenario)
+
+
+MONEY_FIELDS = ("declared_income", "monthly_wage")
+
+
+def amount_notes(data: dict[str, Any], source: SourceMap) -> list[Problem]:
+    """Each group amount written as text ('Rp1.200.000', '1,2 juta'), echoed back normalised;
+    the model reads it the same way (fields.ScenarioRupiah), or refuses it with the reason."""
+    groups = data.get("groups")
+    notes = []
+    for index, group in enumerate(groups if isinstance(groups, list) else []):
+        for name in MONEY_FIELDS:
+            text = group.get(name) if isinstance(group, dict) else None
+            amount = _amount_or_none(text)
+            if amount is not None:
+                message = _("read {text!r} as {amount} Rupiah").format(text=text, amount=amount)
+                note = source.problem(("groups", index, name), message)
+                notes.append(replace(note, severity="note"))
+    return notes
+
+
+def _amount_or_none(text: object) -> int | None:
+    if not isinstance(text, str):
+        return None
+    try:
+        return parse_amount(text)
+    except UsageError:
+        return None
 
 
 def yaml_files(folder: Path) -> list[Path]:

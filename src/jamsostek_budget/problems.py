@@ -93,24 +93,9 @@ def describe(
 ) -> tuple[str, str]:
     """Message and hint for one error about a value."""
     given = error.get("input")
-    if isinstance(given, str) and SEPARATED_NUMBER.match(given):
-        return (
-            _("must be a plain number, got the text {value}").format(value=repr(given)),
-            _(
-                "write {number} without separators: '1.500.000' means 1.5 million in "
-                "Indonesian notation but 1.5 in English, so jbudget refuses to guess"
-            ).format(number=re.sub(r"[^0-9-]", "", given)),
-        )
-    if isinstance(given, str) and LEADING_ZERO.match(given):
-        return (
-            _("must be a whole number, got the text {value}").format(value=repr(given)),
-            _("drop the leading zero: write {number}").format(number=given.lstrip("0")),
-        )
-    if isinstance(given, str) and error["type"] in {"is_instance_of", "decimal_type"}:
-        return (
-            _("must be a number, got the text {value}").format(value=repr(given)),
-            _("remove the quotes: write {number}").format(number=given),
-        )
+    written = _described_text(error, given)
+    if written:
+        return written
     if error["type"] == "literal_error":
         return (
             _("must be one of {choices}, got {value}").format(
@@ -121,6 +106,35 @@ def describe(
     if error["type"] in BOUNDS:
         return _bound_message(error["type"], error.get("ctx", {}), given, whole=whole), ""
     return _describe_type(error)
+
+
+def _described_text(error: ErrorDetails, given: Any) -> tuple[str, str] | None:
+    """Text where a number belongs: an amount parse_amount refused, separators, a leading zero,
+    quotes."""
+    if error["type"] == "rupiah_text":
+        ctx = error.get("ctx", {})
+        return str(ctx.get("reason", "")), str(ctx.get("hint", ""))
+    if not isinstance(given, str):
+        return None
+    if SEPARATED_NUMBER.match(given):
+        return (
+            _("must be a plain number, got the text {value}").format(value=repr(given)),
+            _(
+                "write {number} without separators: '1.500.000' means 1.5 million in "
+                "Indonesian notation but 1.5 in English, so jbudget refuses to guess"
+            ).format(number=re.sub(r"[^0-9-]", "", given)),
+        )
+    if LEADING_ZERO.match(given):
+        return (
+            _("must be a whole number, got the text {value}").format(value=repr(given)),
+            _("drop the leading zero: write {number}").format(number=given.lstrip("0")),
+        )
+    if error["type"] in {"is_instance_of", "decimal_type"}:
+        return (
+            _("must be a number, got the text {value}").format(value=repr(given)),
+            _("remove the quotes: write {number}").format(number=given),
+        )
+    return None
 
 
 def _describe_type(error: ErrorDetails) -> tuple[str, str]:

@@ -18,7 +18,7 @@ from jamsostek_budget.fields import (
     Number,
     Program,
     RiskClass,
-    Rupiah,
+    ScenarioRupiah,
     Sector,
     Segment,
     Slug,
@@ -57,10 +57,12 @@ class Group(Model):
     label: str = Field(min_length=1)
     segment: Segment = Field(description="bpu: informal (Bukan Penerima Upah); pu: wage earner")
     headcount: int = Field(ge=0)
-    declared_income: Rupiah | None = Field(
+    declared_income: ScenarioRupiah | None = Field(
         default=None, description="bpu: declared monthly income in Rupiah, looked up in the bands"
     )
-    monthly_wage: Rupiah | None = Field(default=None, description="pu: monthly wage in Rupiah")
+    monthly_wage: ScenarioRupiah | None = Field(
+        default=None, description="pu: monthly wage in Rupiah"
+    )
     risk_class: RiskClass | None = Field(default=None, description="pu: JKK risk class")
     programs: list[Program] = Field(min_length=1)
     start_month: int = Field(default=1, ge=1, le=12)

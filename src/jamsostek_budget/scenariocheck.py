@@ -49,7 +49,7 @@ def first_covered_day(table: RateTable, group: Group) -> tuple[date, str]:
 def check_scenario(
     scenario: Scenario, source: SourceMap, table: RateTable, *, year_from_flag: bool = False
 ) -> list[Problem]:
-    problems = []
+    problems = list(source.notes)
     for index, group in enumerate(scenario.groups):
         start, latest = first_covered_day(table, group)
         if date(scenario.fiscal_year, group.start_month, 1) >= start:

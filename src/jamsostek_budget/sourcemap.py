@@ -24,6 +24,7 @@ class SourceMap:
     file: str
     values: dict[DataPath, Mark] = field(default_factory=dict)
     keys: dict[DataPath, Mark] = field(default_factory=dict)
+    notes: list[Problem] = field(default_factory=list)  # what loading read and echoes back
 
     def locate(self, path: DataPath, *, key: bool = False) -> Mark:
         """The position of `path`, or of its nearest written ancestor."""
