@@ -67,8 +67,8 @@ def scenario_path(city: str | None, scenario: Path | None) -> Path:
 def checked_scenario(
     path: Path, year: int | None, rates_dir: Path | None
 ) -> tuple[Scenario, RateTable, tuple[Problem, ...]]:
-    """Load a scenario and the rate table and run every check: errors are raised, warnings
-    returned."""
+    """Load a scenario and the rate table and run every check: errors are raised; warnings
+    and notes (amounts read from Indonesian notation) are returned for the CLI to print."""
     table = load_rate_table(rates_dir)
     scenario, source = load_scenario(path)
     if year is not None:

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from jamsostek_budget.amounts import parse_amount
 from jamsostek_budget.errors import UsageError
 
 Segment = Literal["bpu", "pu"]
@@ -55,8 +56,6 @@ def _amount_text(value: Any) -> Any:
     Anything that is not text is left for the type check."""
     if not isinstance(value, str):
         return value
-    from jamsostek_budget.amounts import parse_amount  # noqa: PLC0415  # amounts imports fields' layer
-
     try:
         return parse_amount(value)
     except UsageError as exc:

@@ -1,8 +1,8 @@
 """Rejection reasons as polars expressions, from messages in the user's language.
 
-A reason is a message with named placeholders, `_("start_month {start} is after end_month {end}")`,
-whose placeholders are filled in per row from columns. The message is translated first, so a
-translation may put the placeholders in another order; `reason` follows the translated order.
+A reason is a message with named fields, `_("start_month {start} is after end_month {end}")`,
+whose fields are filled in per row from columns. The message is translated first, so a
+translation may put the fields in another order; `reason` follows the translated order.
 It builds the text with `pl.concat_str`, which, unlike `pl.format`, does not hit polars'
 streaming-engine panic (pola-rs/polars#25339). A reason is null when any of its values is null.
 """
