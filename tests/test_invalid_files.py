@@ -511,6 +511,12 @@ CASES = [
         ("write the value out in full",),
     ),
     Case(
+        "yaml-alias-as-key.yaml",
+        3,
+        ("(document)", "YAML aliases (*label) are not allowed"),
+        ("write the value out in full",),
+    ),
+    Case(
         "yaml-syntax-error-unclosed-quote.yaml",
         7,
         ("YAML syntax error", "quoted scalar"),

@@ -116,15 +116,15 @@ class _EventPaths:
         if isinstance(event, yaml.CollectionEndEvent):
             self.frames.pop()
             self._value_done()
-            return tuple(frame[0] for frame in self.frames)
+            return self._path()
         if not isinstance(event, yaml.NodeEvent):
             return ()
         top = self.frames[-1] if self.frames else None
         if top is not None and top[1] and isinstance(event, yaml.ScalarEvent):
             top[0], top[1] = event.value, False  # a mapping key
             self.last_key = event
-            return tuple(frame[0] for frame in self.frames)
-        path = tuple(frame[0] for frame in self.frames)
+            return self._path()
+        path = self._path()
         if isinstance(event, yaml.MappingStartEvent):
             self.frames.append([None, True])
         elif isinstance(event, yaml.SequenceStartEvent):
@@ -132,6 +132,12 @@ class _EventPaths:
         else:
             self._value_done()
         return path
+
+    def _path(self) -> DataPath:
+        """Where the parser is. In a mapping waiting for its next key, a node that is not a
+        plain scalar (an alias or a collection used as a key) is at the mapping itself, not
+        under the previous key."""
+        return tuple(frame[0] for frame in self.frames if not frame[1] and frame[0] is not None)
 
     def _value_done(self) -> None:
         if self.frames:
