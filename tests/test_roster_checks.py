@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from jamsostek_budget.bundled import city_file
 from jamsostek_budget.errors import DataError
 from jamsostek_budget.loading import load_scenario
-from jamsostek_budget.roster.checks import ACCEPTED_SCHEMA
+from jamsostek_budget.roster.checks import ACCEPTED_SCHEMA, RosterRows, read_roster
 from jamsostek_budget.roster.commands import roster_estimate
 from jamsostek_budget.roster.nik import (
     NUMBER,
@@ -31,7 +31,6 @@ from jamsostek_budget.roster.nik import (
     nik_passes,
     with_nik_columns,
 )
-from jamsostek_budget.roster.read import RosterRows, read_roster
 from jamsostek_budget.roster.reasons import reason
 from jamsostek_budget.scenario import Scenario
 from tests.helpers import make_group, make_scenario

@@ -1,8 +1,11 @@
 """The `jbudget` command.
 
 `main` chooses the language (`--lang`, else the locale) before anything imports typer, so help
-texts, click's own words and every message come out in that language; then it builds the app
-from cli_app with every command module registered.
+texts, click's own words and every message come out in that language. It then registers only the
+module of the command asked for (typer builds a command from its signature, which costs a few
+milliseconds an option), or every command module when the command line names none (`jbudget`,
+`jbudget --help`, a mistyped command). `jbudget roster FILE` starts reading and costing FILE
+before that, so that the rows are read and checked while typer loads (see roster.early).
 
 Each command module imports its implementation inside the command, so starting jbudget only costs
 the commands' signatures.
@@ -10,7 +13,9 @@ the commands' signatures.
 
 from __future__ import annotations
 
+import importlib
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from jamsostek_budget.i18n import (
@@ -23,19 +28,58 @@ from jamsostek_budget.i18n import (
 if TYPE_CHECKING:
     import typer
 
-__all__ = ["build_app", "main"]
+__all__ = ["COMMAND_MODULES", "build_app", "command_position", "main"]
+
+COMMAND_MODULES: dict[str, str] = {
+    "estimate": "cli_estimate",
+    "rates": "cli_estimate",
+    "cities": "cli_estimate",
+    "validate": "cli_data",
+    "schema": "cli_data",
+    "compare": "cli_planning",
+    "fit": "cli_planning",
+    "project": "cli_planning",
+    "roster": "cli_roster",
+}
+ROOT_OPTIONS_WITH_VALUE = frozenset({"--lang"})  # the root callback's other options are flags
 
 
-def build_app() -> typer.Typer:
-    """The app with every command registered (tests and embedding programs call this too)."""
-    from jamsostek_budget import cli_data, cli_estimate, cli_planning, cli_roster  # noqa: F401, PLC0415
+def build_app(command: str | None = None) -> typer.Typer:
+    """The app with the module of `command` registered, or every command module (tests and
+    embedding programs call this without a command)."""
+    modules = {COMMAND_MODULES[command]} if command in COMMAND_MODULES else COMMAND_MODULES.values()
+    for module in sorted(set(modules)):
+        importlib.import_module(f"jamsostek_budget.{module}")
     from jamsostek_budget.cli_app import app  # noqa: PLC0415
 
     return app
 
 
+def command_position(arguments: Sequence[str]) -> int | None:
+    """Where the command is in a command line: its first word that is neither an option nor
+    the value of a root option (`jbudget --lang en estimate` names estimate)."""
+    expects_value = False
+    for position, argument in enumerate(arguments):
+        if expects_value:
+            expects_value = False
+        elif argument in ROOT_OPTIONS_WITH_VALUE:
+            expects_value = True
+        elif argument == "--":
+            return None
+        elif not argument.startswith("-"):
+            return position
+    return None
+
+
 def main() -> None:
-    language = language_from_arguments(sys.argv[1:]) or language_from_environment()
+    arguments = sys.argv[1:]
+    language = language_from_arguments(arguments) or language_from_environment()
     use_for_libraries(language)
     set_language(language)
-    build_app()()
+    position = command_position(arguments)
+    command = None if position is None else arguments[position]
+    if command == "roster" and position is not None:
+        from jamsostek_budget.roster.early import start_early  # noqa: PLC0415
+
+        start_early(arguments[position + 1 :])
+    build_app(command)()

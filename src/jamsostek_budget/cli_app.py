@@ -253,14 +253,15 @@ def report_output(
     return report_renderable(report)
 
 
-def parse_date(text: str | None) -> date:
+def parse_date(text: str | None, option: str) -> date:
+    """The date given to `option` (today when none was given)."""
     if text is None:
         return date.today()
     try:
         return date.fromisoformat(text)
     except ValueError:
         raise UsageError(
-            _("--date {text!r} is not a date").format(text=text),
+            _("{option} {text!r} is not a date").format(option=option, text=text),
             _("write it as YYYY-MM-DD, like 2026-03-01"),
         ) from None
 

@@ -80,7 +80,9 @@ def validate_command(
     from jamsostek_budget import validation
 
     with reported_errors():
-        result = validation.validate(paths or [], rates_dir=rates, today=parse_date(today))
+        result = validation.validate(
+            paths or [], rates_dir=rates, today=parse_date(today, "--today")
+        )
         console = stdout_console()
         if verbose:
             for name, kind in result.checked:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -28,13 +27,8 @@ from jamsostek_budget.cli_app import (
     report_output,
     reported_errors,
 )
-from jamsostek_budget.cli_output import Rendering, command_line, emit_rendering
+from jamsostek_budget.cli_output import budget_rendering, command_line, emit_rendering
 from jamsostek_budget.i18n import _
-
-if TYPE_CHECKING:
-    from jamsostek_budget.budget import Budget
-    from jamsostek_budget.planning.benefits import Benefits
-    from jamsostek_budget.render.sections import Report
 
 
 @app.command(
@@ -78,48 +72,6 @@ def estimate(
         emit_rendering(rendering, fmt, output, force, words=words)
 
 
-def budget_rendering(
-    budget: Budget,
-    rates_dir: Path | None,
-    command: str,
-    *,
-    benefits: Benefits | None = None,
-    from_roster: bool = False,
-) -> Rendering:
-    """An estimate, ready for any format (also used by roster). Each format imports only its
-    own renderer: JSON does not pay for babel and the report builders."""
-
-    def report() -> Report:
-        from jamsostek_budget.render.report import estimate_report
-
-        return estimate_report(budget, benefits, from_roster=from_roster)
-
-    def as_json() -> str:
-        from jamsostek_budget.render.jsonout import render_json
-
-        return render_json(budget, benefits)
-
-    def as_csv() -> str:
-        from jamsostek_budget.render.csvout import render_csv
-
-        return render_csv(budget)
-
-    def totals() -> list[tuple[str, int]]:
-        from jamsostek_budget.render.report import estimate_totals
-
-        return estimate_totals(budget)
-
-    return Rendering(
-        report=report,
-        as_json=as_json,
-        as_csv=as_csv,
-        budgets=((budget.scenario.name, budget),),
-        totals=totals,
-        rates_dir=rates_dir,
-        command=command,
-    )
-
-
 @app.command(
     "rates",
     help=_(
@@ -148,7 +100,7 @@ def rates_command(
     from jamsostek_budget.render.rates_report import rates_dict, rates_report
 
     with reported_errors():
-        table, snapshot = api.rates_on(parse_date(on), rates)
+        table, snapshot = api.rates_on(parse_date(on, "--date"), rates)
         emit(
             report_output(
                 rates_report(table, snapshot), fmt, lambda: dump(rates_dict(table, snapshot))

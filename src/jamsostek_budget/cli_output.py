@@ -22,6 +22,7 @@ from jamsostek_budget.i18n import _
 
 if TYPE_CHECKING:
     from jamsostek_budget.budget import Budget
+    from jamsostek_budget.planning.benefits import Benefits
     from jamsostek_budget.render.sections import Report
 
 
@@ -122,3 +123,45 @@ def command_line(context: typer.Context) -> str:
         flag = max(parameter.opts, key=len)
         words += [flag] if value is True else [flag, str(getattr(value, "value", value))]
     return shlex.join(words)
+
+
+def budget_rendering(
+    budget: Budget,
+    rates_dir: Path | None,
+    command: str,
+    *,
+    benefits: Benefits | None = None,
+    from_roster: bool = False,
+) -> Rendering:
+    """An estimate, ready for any format (also used by roster). Each format imports only its
+    own renderer: JSON does not pay for babel and the report builders."""
+
+    def report() -> Report:
+        from jamsostek_budget.render.report import estimate_report
+
+        return estimate_report(budget, benefits, from_roster=from_roster)
+
+    def as_json() -> str:
+        from jamsostek_budget.render.jsonout import render_json
+
+        return render_json(budget, benefits)
+
+    def as_csv() -> str:
+        from jamsostek_budget.render.csvout import render_csv
+
+        return render_csv(budget)
+
+    def totals() -> list[tuple[str, int]]:
+        from jamsostek_budget.render.report import estimate_totals
+
+        return estimate_totals(budget)
+
+    return Rendering(
+        report=report,
+        as_json=as_json,
+        as_csv=as_csv,
+        budgets=((budget.scenario.name, budget),),
+        totals=totals,
+        rates_dir=rates_dir,
+        command=command,
+    )

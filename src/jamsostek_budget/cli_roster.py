@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from jamsostek_budget.cli_app import (
     CityOption,
@@ -29,10 +28,9 @@ from jamsostek_budget.cli_app import (
     print_problems,
     reported_errors,
 )
-from jamsostek_budget.cli_estimate import budget_rendering
-from jamsostek_budget.cli_output import command_line, emit_rendering
+from jamsostek_budget.cli_output import budget_rendering, command_line, emit_rendering
 from jamsostek_budget.errors import UsageError
-from jamsostek_budget.i18n import _
+from jamsostek_budget.i18n import _, grouped
 
 if TYPE_CHECKING:
     from jamsostek_budget.roster.commands import RosterEstimate
@@ -102,7 +100,7 @@ def roster_command(
     lang: LanguageOption = None,
 ) -> None:
     from jamsostek_budget.api import scenario_path
-    from jamsostek_budget.roster import commands
+    from jamsostek_budget.roster import commands, early
 
     with reported_errors():
         if not roster.is_file():
@@ -110,16 +108,18 @@ def roster_command(
                 _("roster file {file} does not exist").format(file=roster),
                 _("give the path of a .csv or .xlsx roster"),
             )
+        request = commands.EstimateRequest(
+            roster=roster,
+            scenario_file=scenario_path(city, scenario),
+            year=year,
+            rates_dir=rates,
+            today=parse_date(today, "--today"),
+            with_per_person=per_person is not None,
+        )
         with _progress(roster) as tick:
-            found = commands.roster_estimate(
-                roster,
-                scenario_path(city, scenario),
-                year=year,
-                rates_dir=rates,
-                today=parse_date(today),
-                with_per_person=per_person is not None,
-                progress=tick,
-            )
+            found = early.claim(request) or commands.estimate(request)
+            if tick is not None:
+                tick(found.rows.rows_read)
         print_problems(found.warnings, error_console())
         _write_side_tables(found, roster, rejects, per_person, force)
         rendering = budget_rendering(found.budget, rates, command_line(ctx), from_roster=True)
@@ -131,7 +131,6 @@ def roster_command(
 def _write_side_tables(
     found: RosterEstimate, roster: Path, rejects: Path | None, people: Path | None, force: bool
 ) -> None:
-    from jamsostek_budget.render.labels import number
     from jamsostek_budget.roster.commands import default_rejects_path, write_table
 
     rows = found.rows
@@ -139,9 +138,9 @@ def _write_side_tables(
     console.print(
         _("{file}: {read} rows read = {accepted} accepted + {rejected} rejected").format(
             file=roster,
-            read=number(rows.rows_read),
-            accepted=number(rows.accepted.height),
-            rejected=number(rows.rejected.height),
+            read=grouped(rows.rows_read),
+            accepted=grouped(rows.accepted.height),
+            rejected=grouped(rows.rejected.height),
         ),
         markup=False,
         highlight=False,
@@ -167,6 +166,8 @@ def _progress(roster: Path) -> Iterator[Callable[[int], None] | None]:
     if not console.is_terminal or os.environ.get("CI"):
         yield None
         return
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
     columns = (
         TextColumn(_("reading {file}").format(file="{task.description}")),
         BarColumn(),

@@ -24,6 +24,7 @@ from jamsostek_budget.fields import (
     ViolationList,
     YearMonth,
     month_number,
+    no_items,
 )
 from jamsostek_budget.i18n import _, grouped
 
@@ -68,7 +69,7 @@ class Citation(Model):
 
     regulation: Slug = Field(description="id of an entry in a `regulations:` list")
     article: str = ""
-    sources: list[str] = Field(default_factory=list, description="secondary sources (URLs)")
+    sources: list[str] = Field(default_factory=no_items, description="secondary sources (URLs)")
     last_checked: date
     confidence: Confidence
     note: str = ""
@@ -311,7 +312,7 @@ class RatesFile(Model):
     """One file under rates/: any of the four sections; the rate table is all files merged."""
 
     description: str = ""
-    regulations: list[Regulation] = Field(default_factory=list)
-    parameters: list[Parameter] = Field(default_factory=list)
-    band_tables: list[BandTable] = Field(default_factory=list)
-    reliefs: list[Relief] = Field(default_factory=list)
+    regulations: list[Regulation] = Field(default_factory=no_items)
+    parameters: list[Parameter] = Field(default_factory=no_items)
+    band_tables: list[BandTable] = Field(default_factory=no_items)
+    reliefs: list[Relief] = Field(default_factory=no_items)

@@ -23,6 +23,8 @@ from jamsostek_budget.fields import (
     Segment,
     Slug,
     ViolationsError,
+    no_entries,
+    no_items,
 )
 from jamsostek_budget.scenario_rules import group_rules, scenario_rules
 
@@ -97,7 +99,7 @@ class Group(Model):
         "scenario's projection.headcount_growth_percent)",
     )
     headcount_by_year: list[YearHeadcount] = Field(
-        default_factory=list, description="projection: explicit headcounts for some years"
+        default_factory=no_items, description="projection: explicit headcounts for some years"
     )
     wage_growth_percent: GrowthPercent | None = Field(
         default=None,
@@ -105,7 +107,7 @@ class Group(Model):
         "scenario's projection.wage_growth_percent)",
     )
     budget_codes: dict[Program, BudgetCode] = Field(
-        default_factory=dict,
+        default_factory=no_entries,
         description="the regional chart of accounts code each program's premium is paid from "
         "(RKA), e.g. jkk: 5.1.02.02.02.0006 (Iuran JKK bagi Non ASN)",
     )
@@ -127,11 +129,13 @@ class Scenario(Model):
     name: str = Field(min_length=1)
     province: str = Field(min_length=1)
     fiscal_year: int = Field(ge=2000, le=2100)
-    sources: list[str] = Field(default_factory=list, description="where the headcounts come from")
+    sources: list[str] = Field(
+        default_factory=no_items, description="where the headcounts come from"
+    )
     assumptions: str = Field(default="", description="what is assumed where sources are silent")
     groups: list[Group] = Field(min_length=1)
     priority: list[Slug] = Field(
-        default_factory=list,
+        default_factory=no_items,
         description="group ids in funding order for `jbudget fit`; groups "
         "not listed follow in file order",
     )

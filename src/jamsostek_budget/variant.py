@@ -8,7 +8,7 @@ from typing import Any, cast
 
 from pydantic import Field, create_model
 
-from jamsostek_budget.fields import Model, Slug
+from jamsostek_budget.fields import Model, Slug, no_items
 from jamsostek_budget.scenario import Group, Scenario
 
 APPENDED_FIELDS = ("sources", "assumptions")  # a variant adds to these; other fields replace
@@ -43,11 +43,16 @@ ScenarioVariant: type[Model] = create_model(
             "a scenario file relative to this one",
         ),
     ),
-    add_groups=(list[Group], Field(default_factory=list, description="new groups")),
-    remove_groups=(list[Slug], Field(default_factory=list, description="ids of groups to drop")),
+    add_groups=(list[Group], Field(default_factory=no_items, description="new groups")),
+    remove_groups=(
+        list[Slug],
+        Field(default_factory=no_items, description="ids of groups to drop"),
+    ),
     change_groups=(
         list[GroupChange],
-        Field(default_factory=list, description="fields to change in groups of the base, by id"),
+        Field(
+            default_factory=no_items, description="fields to change in groups of the base, by id"
+        ),
     ),
     **_optional_fields(Scenario, {"groups"}),
 )

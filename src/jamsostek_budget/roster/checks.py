@@ -13,9 +13,10 @@ no value at all are not rows: blank lines, empty spreadsheet rows).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import polars as pl
 
@@ -40,13 +41,13 @@ from jamsostek_budget.roster.columns import (
     of_group,
     text,
 )
-from jamsostek_budget.roster.nik import NIK_LENGTH, nik_key, nik_number, nik_passes
+from jamsostek_budget.roster.nik import nik_passes
+from jamsostek_budget.roster.read import Reading, open_roster, start_reading
 from jamsostek_budget.roster.second_look import accepted_values, rejected_rows, second_look
 from jamsostek_budget.scenario import Group, Scenario
 
-__all__ = ["ACCEPTED_SCHEMA", "LINE", "RosterRows", "check_rows"]
+__all__ = ["ACCEPTED_SCHEMA", "LINE", "RosterRows", "check_reading", "check_rows", "read_roster"]
 
-POSITION = "_jbudget_position"  # of a row in the frame
 REPEATS_SCHEMA = pl.Schema({LINE: pl.Int64, KEY: pl.Int64, FIRST: pl.Int64})
 
 
@@ -58,16 +59,48 @@ class RosterRows:
     ignored_columns: tuple[str, ...]
 
 
+def read_roster(
+    path: Path,
+    scenario: Scenario,
+    *,
+    today: date,
+    progress: Callable[[int], None] | None = None,
+) -> RosterRows:
+    """Read and check a roster; a DataError if the file or its header cannot be used."""
+    return check_reading(start_reading(open_roster(path)), scenario, today=today, progress=progress)
+
+
+def check_reading(
+    reading: Reading,
+    scenario: Scenario,
+    *,
+    today: date,
+    progress: Callable[[int], None] | None = None,
+) -> RosterRows:
+    """Wait for the rows being read and check them. `progress` hears the number of rows
+    checked once, at the end: the rows are read, then checked, each in one vectorised step."""
+    raw = reading.raw
+    accepted, rejected = check_rows(reading.rows(), raw.headers, raw.columns, scenario, today)
+    rows = accepted.height + rejected.height
+    if progress is not None:
+        progress(rows)
+    return RosterRows(accepted, rejected, rows, raw.ignored)
+
+
 def check_rows(
-    frame: pl.DataFrame, columns: Mapping[str, str], scenario: Scenario, today: date
+    frame: pl.DataFrame,
+    headers: Sequence[str],
+    columns: Mapping[str, str],
+    scenario: Scenario,
+    today: date,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(accepted rows as ACCEPTED_SCHEMA, rejected rows with their reasons).
 
-    `frame` holds `line` and every original column as String; `columns` maps roster column
-    names to its headers.
+    `frame` holds `line`, every original column as String (`headers`) and the helper columns of
+    `read._with_helpers`; `columns` maps roster column names to its headers.
     """
-    originals = [name for name in frame.columns if name != LINE]
-    first = _first_look(frame, columns, scenario, today)
+    originals = list(headers)
+    first = _first_look(frame, originals, columns, scenario, today)
     repeats = _repeats(first)
     duplicates = repeats.filter(pl.col(LINE) != pl.col(FIRST)).get_column(LINE)
     kept = pl.col(PASSES) & ~pl.col(LINE).is_in(duplicates.implode())
@@ -96,41 +129,26 @@ def _no_rows(originals: Sequence[str]) -> pl.DataFrame:
 
 
 def _first_look(
-    frame: pl.DataFrame, columns: Mapping[str, str], scenario: Scenario, today: date
+    frame: pl.DataFrame,
+    originals: Sequence[str],
+    columns: Mapping[str, str],
+    scenario: Scenario,
+    today: date,
 ) -> pl.DataFrame:
-    """The frame with, for every row as read but for spaces around the NIK: the NIK (stripped)
-    and its KEY, the GROUP, the VALUE of each number (its own, or its group's for a blank cell)
-    and PASSES, True when every check but the duplicate one passes (False for a row with no
-    value at all)."""
+    """The rows as read, with their NIK (stripped) and KEY, and the GROUP, the VALUE of each
+    number (its own, or its group's for a blank cell) and PASSES, True when every check but the
+    duplicate one passes (False for a row with no value at all)."""
     groups = scenario.groups
     cells = {field: text(columns.get(field), strip=False) for field in FIELDS}
-    parsed = [cells[name].cast(pl.Int64, strict=False).alias(PARSED[name]) for name in NUMBERS]
-    key = nik_key(nik_number(pl.col(NIK))).alias(KEY)
     values = (_own_or_group(groups, cells, name).alias(VALUE[name]) for name in NUMBERS)
     return (
-        _with_stripped_nik(frame, columns["nik"])
-        .lazy()
-        .with_columns(key, group_index(groups, cells["group"]), *parsed)
+        frame.lazy()
+        .with_columns(group_index(groups, cells["group"]))
         .with_columns(values)
-        .select(*frame.columns, NIK, KEY, GROUP, *VALUE.values())
+        .select(LINE, *originals, NIK, KEY, GROUP, *VALUE.values())
         .with_columns(_passes_as_read(cells, today).alias(PASSES))
         .collect()
     )
-
-
-def _with_stripped_nik(frame: pl.DataFrame, nik: str) -> pl.DataFrame:
-    """The frame with NIK: the NIK as read, stripped of spaces around it where it is not 16
-    characters long (the few NIKs a spreadsheet left a space after: the first look can then
-    keep them, and the duplicate check sees them). The original column stays as read."""
-    padded = pl.col(nik).is_not_null() & (pl.col(nik).str.len_bytes() != NIK_LENGTH)
-    found = frame.lazy().select(
-        pl.arg_where(padded).alias(POSITION), pl.col(nik).filter(padded).str.strip_chars()
-    )
-    stripped = found.collect()
-    as_read = frame.get_column(nik)
-    if not stripped.is_empty():
-        as_read = as_read.scatter(stripped.get_column(POSITION), stripped.get_column(nik))
-    return frame.with_columns(as_read.alias(NIK))
 
 
 def _own_or_group(groups: Sequence[Group], cells: Mapping[str, pl.Expr], field: str) -> pl.Expr:

@@ -6,10 +6,12 @@ groups. Shared by the first look (`checks`) and the second (`second_look`).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import polars as pl
 
-from jamsostek_budget.scenario import Group
+if TYPE_CHECKING:
+    from jamsostek_budget.scenario import Group
 
 LINE, REASONS = "line", "reasons"
 FIELDS = ("nik", "group", "declared_income", "monthly_wage", "start_month", "end_month")

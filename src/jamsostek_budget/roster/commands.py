@@ -4,7 +4,6 @@ file unless asked)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,8 +15,10 @@ from jamsostek_budget.budget import Budget
 from jamsostek_budget.errors import DataError, OutputError, Problem
 from jamsostek_budget.i18n import _
 from jamsostek_budget.output import write_new_file
+from jamsostek_budget.roster.checks import RosterRows, check_reading
 from jamsostek_budget.roster.costing import per_person, roster_budget
-from jamsostek_budget.roster.read import Reading, RosterRows, open_roster, start_reading
+from jamsostek_budget.roster.early import claim_reading
+from jamsostek_budget.roster.read import Reading, open_roster, start_reading
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,30 @@ class RosterEstimate:
     per_person: pl.DataFrame | None
 
 
+@dataclass(frozen=True)
+class EstimateRequest:
+    """Every input of `roster_estimate` (roster.early uses an early estimate only for the same
+    ones)."""
+
+    roster: Path
+    scenario_file: Path
+    year: int | None
+    rates_dir: Path | None
+    today: date
+    with_per_person: bool
+
+
+def estimate(request: EstimateRequest) -> RosterEstimate:
+    return roster_estimate(
+        request.roster,
+        request.scenario_file,
+        year=request.year,
+        rates_dir=request.rates_dir,
+        today=request.today,
+        with_per_person=request.with_per_person,
+    )
+
+
 def roster_estimate(
     roster: Path,
     scenario_file: Path,
@@ -36,26 +61,24 @@ def roster_estimate(
     rates_dir: Path | None = None,
     today: date | None = None,
     with_per_person: bool = False,
-    progress: Callable[[int], None] | None = None,
 ) -> RosterEstimate:
     reading = _start_reading(roster)  # the rows are read while the scenario is loaded
-    try:
-        scenario, table, warnings = checked_scenario(scenario_file, year, rates_dir)
-    except BaseException:
-        if isinstance(reading, Reading):
-            reading.cancel()
-        raise
+    scenario, table, warnings = checked_scenario(scenario_file, year, rates_dir)
     if isinstance(reading, DataError):
         raise reading
-    rows = reading.checked(scenario, today=today or date.today(), progress=progress)
+    rows = check_reading(reading, scenario, today=today or date.today())
     budget = roster_budget(rows.accepted, scenario, table)
     people = per_person(rows.accepted, scenario, table) if with_per_person else None
     return RosterEstimate(rows, budget, warnings, people)
 
 
 def _start_reading(roster: Path) -> Reading | DataError:
-    """The roster being read on polars' threads, or the problems of its header, which are
-    reported after the scenario's own as before: the scenario is checked first."""
+    """The roster being read on polars' threads (since before the command line was parsed, when
+    it could be: see roster.early), or the problems of its header, which are reported after the
+    scenario's own: the scenario is checked first."""
+    early = claim_reading(roster)
+    if early is not None:
+        return early
     try:
         return start_reading(open_roster(roster))
     except DataError as problems:

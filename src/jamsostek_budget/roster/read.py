@@ -1,41 +1,43 @@
-"""Read a roster file (CSV or Excel .xlsx): `read_roster` is the entry point.
+"""Read a roster file (CSV or Excel .xlsx); `checks.read_roster` reads and checks one.
 
 The file is opened as raw text (`open_roster`), a lazy frame of every original column as String
 with the line (CSV) or sheet row (Excel) of each row, plus the mapping from the roster's column
-names to the file's headers. Nothing is converted here, so nothing is lost or coerced; `checks`
-checks the values. `start_reading` collects the rows on polars' threads, so that the caller can
-load the scenario in the meantime. Problems with the file as a whole (unreadable, not UTF-8, a
-required column missing) are a DataError at the header's line, or at the line at fault.
+names to the file's headers. Nothing is converted in place, so nothing is lost or coerced; the
+frame only gains the helper columns the checks need that depend on the file alone (the NIK
+stripped, its number, each amount and month as a number: see `_with_helpers`), and `checks`
+checks the values against the scenario. `start_reading` collects the rows on polars' threads,
+so that the caller can load the scenario in the meantime; this module does not import the
+scenario's models, so that `roster.early` can start reading before they load. Problems with the
+file as a whole (unreadable, not UTF-8, a required column missing) are a DataError at the
+header's line, or at the line at fault.
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import csv
 import difflib
 import re
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from xml.etree import ElementTree
 
-import fastexcel
 import polars as pl
 from polars.lazyframe.in_process import InProcessQuery
 
 from jamsostek_budget.errors import DataError, Problem
 from jamsostek_budget.i18n import _
-from jamsostek_budget.roster.checks import LINE, RosterRows, check_rows
-from jamsostek_budget.scenario import Scenario
+from jamsostek_budget.roster.columns import KEY, LINE, NIK, NUMBERS, PARSED, text
+from jamsostek_budget.roster.nik import NIK_LENGTH, nik_key, nik_number
 from jamsostek_budget.yamlsource import display_name
 
 __all__ = [
     "RawRoster",
     "Reading",
-    "RosterRows",
     "open_roster",
-    "read_roster",
     "start_reading",
     "suggest_column",
 ]
@@ -64,57 +66,54 @@ SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
 @dataclass(frozen=True)
 class RawRoster:
-    """Every row as read: `line` (Int64) first, then the original columns as String."""
+    """Every row as read: `line` (Int64) first, then the original columns as String (`headers`),
+    then the helper columns of `_with_helpers`."""
 
     path: Path
     file: str
     frame: pl.LazyFrame
+    headers: tuple[str, ...]  # the file's, in its order
     columns: dict[str, str]  # roster column -> the file's header
     ignored: tuple[str, ...]  # headers that are not roster columns, kept for the rejects
     separator: str | None  # None for Excel
 
 
-def read_roster(
-    path: Path,
-    scenario: Scenario,
-    *,
-    today: date,
-    progress: Callable[[int], None] | None = None,
-) -> RosterRows:
-    """Read and check a roster; a DataError if the file or its header cannot be used.
-
-    `progress` hears the number of rows checked once, at the end: the rows are read, then
-    checked, each in one vectorised step.
-    """
-    return start_reading(open_roster(path)).checked(scenario, today=today, progress=progress)
-
-
 @dataclass(frozen=True)
 class Reading:
     """A roster being read on polars' threads, so that the caller can load the scenario in the
-    meantime; `checked` waits for the rows and checks them."""
+    meantime; `rows` waits for the rows."""
 
     raw: RawRoster
     query: InProcessQuery
 
-    def checked(
-        self, scenario: Scenario, *, today: date, progress: Callable[[int], None] | None = None
-    ) -> RosterRows:
-        frame = collect(self.raw, self.query)
-        accepted, rejected = check_rows(frame, self.raw.columns, scenario, today)
-        rows = accepted.height + rejected.height
-        if progress is not None:
-            progress(rows)
-        return RosterRows(accepted, rejected, rows, self.raw.ignored)
+    def rows(self) -> pl.DataFrame:
+        try:
+            return collect(self.raw, self.query)
+        finally:
+            if self.query in _unfinished:
+                _unfinished.remove(self.query)
 
-    def cancel(self) -> None:
-        """Stop reading: the rows are not needed after all."""
-        self.query.cancel()
+
+# Every background query not yet collected. polars (2.1) cannot let go of one that is still
+# running: its worker panics when it finds nobody to hand the rows to, and the process aborts
+# (SIGABRT, after the message of whatever made the rows unnecessary: a bad scenario, a usage
+# error). So a reading is never cancelled or dropped: what is left unread is waited for at exit,
+# once every message is out.
+_unfinished: list[InProcessQuery] = []
+
+
+@atexit.register
+def _finish_unfinished() -> None:
+    while _unfinished:
+        with contextlib.suppress(Exception):
+            _unfinished.pop().fetch_blocking()
 
 
 def start_reading(raw: RawRoster) -> Reading:
     """Start reading the rows of an opened roster (see Reading)."""
-    return Reading(raw, raw.frame.collect(background=True))
+    query = raw.frame.collect(background=True)
+    _unfinished.append(query)
+    return Reading(raw, query)
 
 
 def open_roster(path: Path) -> RawRoster:
@@ -132,11 +131,11 @@ def open_roster(path: Path) -> RawRoster:
         separator = _sniff_separator(path, file)
         frame, header_line = _scan_csv(path, separator), HEADER_LINE
     frame = _without_reserved_names(frame)
-    headers = frame.collect_schema().names()
+    headers = tuple(frame.collect_schema().names())
     columns = map_columns(headers, file, header_line)
     ignored = tuple(header for header in headers if header not in columns.values())
-    frame = _numbered(frame, header_line + 1)
-    return RawRoster(path, file, frame, columns, ignored, separator)
+    frame = _with_helpers(_numbered(frame, header_line + 1), columns)
+    return RawRoster(path, file, frame, headers, columns, ignored, separator)
 
 
 def collect(raw: RawRoster, query: InProcessQuery) -> pl.DataFrame:
@@ -150,7 +149,7 @@ def collect(raw: RawRoster, query: InProcessQuery) -> pl.DataFrame:
             raise
         raise DataError([problem]) from error
     if raw.separator is not None and _cells_span_lines(raw.path, raw.separator, frame.height):
-        frame = _with_line_breaks(frame, [name for name in frame.columns if name != LINE])
+        frame = _with_line_breaks(frame, raw.headers)
     return frame
 
 
@@ -227,6 +226,8 @@ def _scan_csv(path: Path, separator: str) -> pl.LazyFrame:
 def _open_excel(path: Path, file: str) -> pl.LazyFrame:
     """The first sheet, every cell as text (a blank cell as null); the header is its first
     non-empty row."""
+    import fastexcel  # noqa: PLC0415  # CSV rosters do without it
+
     try:
         frame = pl.read_excel(
             path,
@@ -289,6 +290,24 @@ def _numbered(frame: pl.LazyFrame, first_line: int) -> pl.LazyFrame:
     """`line` first: the file line (CSV) or sheet row (Excel) of each row, when no cell spans
     lines (see `_with_line_breaks`)."""
     return frame.with_row_index(LINE, offset=first_line).with_columns(pl.col(LINE).cast(pl.Int64))
+
+
+def _with_helpers(frame: pl.LazyFrame, columns: dict[str, str]) -> pl.LazyFrame:
+    """The helper columns that depend on the file alone, computed while it is read: NIK, the
+    NIK as read, stripped of spaces around it where it is not 16 characters long (a spreadsheet
+    leaves a space after a few: the first look can then keep them, and the duplicate check sees
+    them; the original column stays as read); KEY, its number (`nik_key`); and PARSED, each
+    amount and month as a number where it reads as one."""
+    nik = pl.col(columns["nik"])
+    padded = nik.str.len_bytes() != NIK_LENGTH
+    stripped = pl.when(padded).then(nik.str.strip_chars()).otherwise(nik)
+    parsed = [
+        text(columns.get(name), strip=False).cast(pl.Int64, strict=False).alias(PARSED[name])
+        for name in NUMBERS
+    ]
+    return frame.with_columns(stripped.alias(NIK), *parsed).with_columns(
+        nik_key(nik_number(pl.col(NIK))).alias(KEY)
+    )
 
 
 def _with_line_breaks(frame: pl.DataFrame, headers: Sequence[str]) -> pl.DataFrame:

@@ -1,0 +1,286 @@
+"""Starting a roster before the command line is parsed (jamsostek_budget.roster.early) and
+registering only the command asked for (jamsostek_budget.cli): the same results, the same
+messages in the same order, whether or not the early start applies."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+
+from jamsostek_budget import api
+from jamsostek_budget.cli import COMMAND_MODULES, build_app, command_position
+from jamsostek_budget.errors import DataError
+from jamsostek_budget.roster import early
+from jamsostek_budget.roster.commands import EstimateRequest, roster_estimate
+
+HEADER = "nik,name,group,declared_income,monthly_wage,start_month,end_month\n"
+TODAY = date(2026, 11, 22)
+METRO = api.scenario_path("metro", None)
+
+
+def roster_file(folder: Path, rows: int = 3, *, duplicate: bool = True) -> Path:
+    lines = [
+        f"187201010385{serial:04d},Peserta {serial},marbot,1000000,,,\n"
+        for serial in range(1, rows + 1)
+    ]
+    if duplicate:
+        lines.append(lines[0].replace("Peserta 1", "Peserta lagi"))
+    path = folder / "kota.csv"
+    path.write_text(HEADER + "".join(lines), encoding="utf-8")
+    return path
+
+
+def request(roster: Path, **changes: object) -> EstimateRequest:
+    fields: dict[str, object] = {
+        "roster": roster,
+        "scenario_file": METRO,
+        "year": None,
+        "rates_dir": None,
+        "today": TODAY,
+        "with_per_person": False,
+    } | changes
+    return EstimateRequest(**fields)  # type: ignore[arg-type]
+
+
+def commands(app: typer.Typer) -> dict[str, Any]:
+    """The commands of an app, as click (vendored by typer) holds them."""
+    group: Any = typer.main.get_command(app)
+    return dict(group.commands)
+
+
+# --- reading the command line without typer ------------------------------------------------
+
+
+def test_value_options_are_exactly_the_roster_commands_options_that_take_a_value() -> None:
+    taking_value = {
+        name
+        for param in commands(build_app("roster"))["roster"].params
+        if param.param_type_name == "option" and not param.is_flag
+        for name in (*param.opts, *param.secondary_opts)
+    }
+    assert set(early.VALUE_OPTIONS) == taking_value
+    assert all(long.startswith("--") for long in early.VALUE_OPTIONS.values())
+
+
+@pytest.mark.parametrize(
+    ("arguments", "roster", "values"),
+    [
+        (["r.csv", "--city", "metro"], "r.csv", {"--city": "metro"}),
+        (["--city", "metro", "r.csv"], "r.csv", {"--city": "metro"}),
+        (
+            ["-c", "metro", "--force", "r.csv", "-y", "2026"],
+            "r.csv",
+            {"--city": "metro", "--year": "2026"},
+        ),
+        (["--city=metro", "r.csv"], "r.csv", {"--city": "metro"}),
+        (["-cmetro", "r.csv"], "r.csv", {"--city": "metro"}),
+        (["--city", "bandar-lampung", "--city", "metro", "r.csv"], "r.csv", {"--city": "metro"}),
+        (["--strict", "--words", "--", "-odd.csv"], "-odd.csv", {}),
+        (["--today", "2026-01-31", "a.csv", "b.csv"], "a.csv", {"--today": "2026-01-31"}),
+        (["--per-person", "p.csv", "r.csv"], "r.csv", {"--per-person": "p.csv"}),
+        (["--city", "metro"], None, {"--city": "metro"}),
+    ],
+)
+def test_read_arguments(arguments: list[str], roster: str | None, values: dict[str, str]) -> None:
+    found = early.read_arguments(arguments)
+    assert found.roster == (Path(roster) if roster else None)
+    assert found.values == values
+    assert not found.asks_help
+
+
+def test_help_is_never_started_early() -> None:
+    assert early.read_arguments(["r.csv", "--help"]).asks_help
+    assert not early.read_arguments(["--", "--help"]).asks_help  # a file named --help
+
+
+@pytest.mark.parametrize(
+    ("arguments", "position"),
+    [
+        (["estimate", "--city", "metro"], 0),
+        (["--lang", "en", "roster", "r.csv"], 2),
+        (["--version"], None),
+        ([], None),
+        (["--", "estimate"], None),
+    ],
+)
+def test_command_position(arguments: list[str], position: int | None) -> None:
+    assert command_position(arguments) == position
+
+
+def test_every_command_is_registered_by_its_module_alone() -> None:
+    assert set(commands(build_app())) == set(COMMAND_MODULES)
+    for command in COMMAND_MODULES:
+        script = (
+            "import sys, typer\n"
+            "from jamsostek_budget.cli import build_app\n"
+            f"group = typer.main.get_command(build_app({command!r}))\n"
+            "print(' '.join(sorted(group.commands)))\n"
+        )
+        found = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True
+        ).stdout.split()
+        assert command in found
+        assert {COMMAND_MODULES[name] for name in found} == {COMMAND_MODULES[command]}
+
+
+# --- the early estimate ----------------------------------------------------------------------
+
+
+def test_the_early_estimate_is_the_estimate(tmp_path: Path) -> None:
+    roster = roster_file(tmp_path)
+    early.start_early([str(roster), "--city", "metro", "--today", TODAY.isoformat()])
+    claimed = early.claim(request(roster))
+    assert claimed is not None
+    computed = roster_estimate(roster, METRO, today=TODAY)
+    assert claimed.budget == computed.budget
+    assert claimed.rows.rows_read == 4 and claimed.rows.rejected.height == 1
+    assert claimed.rows.accepted.equals(computed.rows.accepted)
+    assert claimed.rows.rejected.equals(computed.rows.rejected)
+    assert early.claim(request(roster)) is None  # claimed once
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"year": 2026},
+        {"today": date(2026, 1, 1)},
+        {"with_per_person": True},
+        {"scenario_file": api.scenario_path("bandar-lampung", None)},
+    ],
+)
+def test_an_early_estimate_for_other_inputs_is_not_used(
+    tmp_path: Path, change: dict[str, object]
+) -> None:
+    roster = roster_file(tmp_path)
+    early.start_early([str(roster), "--city", "metro", "--today", TODAY.isoformat()])
+    assert early.claim(request(roster, **change)) is None
+    assert early.claim(request(roster)) is not None
+
+
+def test_a_roster_changed_after_the_early_read_is_read_again(tmp_path: Path) -> None:
+    roster = roster_file(tmp_path, duplicate=False)
+    early.start_early([str(roster)])  # no scenario named: the reading alone starts
+    roster.write_text(roster.read_text() + "187201010385" + "0009,Baru,marbot,,,,\n")
+    assert early.claim_reading(roster) is None  # size and time differ: read again
+
+
+def test_the_early_estimate_raises_the_problems_the_command_would(tmp_path: Path) -> None:
+    scenario = tmp_path / "kota.yaml"
+    scenario.write_text(METRO.read_text().replace("headcount: 1400", "headcount: -40"))
+    roster = roster_file(tmp_path)
+    early.start_early([str(roster), "--scenario", str(scenario)])
+    with pytest.raises(DataError) as raised:
+        early.claim(request(roster, scenario_file=scenario, today=date.today()))
+    with pytest.raises(DataError) as directly:
+        roster_estimate(roster, scenario)
+    assert raised.value.problems == directly.value.problems
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["--city", "metroo"],  # no such city: no early estimate
+        ["--city", "metro", "--year", "20x6"],  # not a year
+        ["--city", "metro", "--scenario", "kota.yaml"],  # both
+        ["--city", "metro", "--today", "2026-02-30"],  # no such day
+    ],
+)
+def test_nothing_is_estimated_early_from_arguments_the_command_refuses(
+    tmp_path: Path, arguments: list[str]
+) -> None:
+    roster = roster_file(tmp_path)
+    assert early._request(roster, early.read_arguments(arguments).values) is None
+
+
+# --- the whole command, as a process -----------------------------------------------------------
+
+
+def jbudget(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": "160", "NO_COLOR": "1", "LANGUAGE": "en"}
+    script = Path(sys.executable).parent / "jbudget"
+    return subprocess.run(
+        [str(script), *arguments], cwd=cwd, capture_output=True, text=True, env=env, check=False
+    )
+
+
+def test_the_command_gives_the_same_outputs_with_and_without_the_early_start(
+    tmp_path: Path,
+) -> None:
+    from tests.cli_runner import run  # in-process: typer parses, nothing starts early
+
+    roster = roster_file(tmp_path, rows=40)
+    common = ("--city", "metro", "-f", "json", "--today", TODAY.isoformat(), "--force")
+    process = jbudget(
+        "roster",
+        "kota.csv",
+        *common,
+        "--rejects",
+        "early-rejects.csv",
+        "--per-person",
+        "early-people.csv",
+        cwd=tmp_path,
+    )
+    assert process.returncode == 0, process.stderr
+    in_process = run(
+        "roster",
+        str(roster),
+        *common,
+        "--rejects",
+        str(tmp_path / "rejects.csv"),
+        "--per-person",
+        str(tmp_path / "people.csv"),
+    )
+    assert in_process.exit_code == 0
+    assert json.loads(process.stdout)["totals"] == json.loads(in_process.stdout)["totals"]
+    assert "41 rows read = 40 accepted + 1 rejected" in process.stderr
+    for name in ("rejects.csv", "people.csv"):
+        assert (tmp_path / f"early-{name}").read_text() == (tmp_path / name).read_text()
+
+
+def test_problems_come_in_the_same_order_from_the_process(tmp_path: Path) -> None:
+    """A bad scenario and a roster without a NIK column: the scenario's problem first, exit 1,
+    as when nothing starts early (tests/test_cli_roster.py)."""
+    (tmp_path / "kota.csv").write_text("name,group\nAni,marbot\n", encoding="utf-8")
+    scenario = tmp_path / "kota.yaml"
+    scenario.write_text(METRO.read_text().replace("headcount: 1400", "headcount: -40"))
+    result = jbudget("roster", "kota.csv", "--scenario", "kota.yaml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "kota.yaml:31:16: groups[1].headcount" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_usage_error_after_the_early_start_is_still_a_usage_error(tmp_path: Path) -> None:
+    roster_file(tmp_path)
+    result = jbudget("roster", "kota.csv", "--city", "metro", "--format", "xlsx", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "--output" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_reading_left_unread_is_finished_at_exit_not_dropped(tmp_path: Path) -> None:
+    """polars aborts the process when a background query is dropped while it still runs (seen
+    once in three runs of `jbudget roster BIG.csv --city metroo` before this was fixed), so a
+    command that fails while its roster is being read waits for the reading at exit, after its
+    message. The exit handler registered first runs last and sees nothing left unread."""
+    roster = tmp_path / "kota.csv"
+    roster.write_text(HEADER + "1872010103850001,Ani,marbot,1000000,,1,12\n" * 300_000)
+    script = (
+        "import atexit, sys\n"
+        "from pathlib import Path\n"
+        "atexit.register(lambda: print(len(read._unfinished), file=sys.stderr))\n"
+        "from jamsostek_budget.roster import read\n"
+        "read.start_reading(read.open_roster(Path(sys.argv[1])))\n"
+        "print(len(read._unfinished), file=sys.stderr)\n"
+        "sys.exit(2)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(roster)], capture_output=True, text=True, check=False
+    )
+    assert (result.returncode, result.stderr.split()) == (2, ["1", "0"])
