@@ -8,17 +8,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jamsostek_budget import bundled, engine
 from jamsostek_budget.budget import Budget
 from jamsostek_budget.errors import DataError, Problem, UsageError
 from jamsostek_budget.i18n import _
 from jamsostek_budget.loading import load_rate_files, load_scenario, yaml_files
-from jamsostek_budget.planning.benefits import Benefits, expected_benefits
 from jamsostek_budget.ratecheck import build_rate_table
 from jamsostek_budget.ratetable import RateSnapshot, RateTable
 from jamsostek_budget.scenario import Scenario
 from jamsostek_budget.scenariocheck import check_scenario
+
+if TYPE_CHECKING:
+    from jamsostek_budget.planning.benefits import Benefits
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,11 @@ def estimate(
 ) -> Estimate:
     scenario, table, warnings = checked_scenario(path, year, rates_dir)
     budget = engine.estimate(scenario, table)
-    benefits = expected_benefits(budget, table) if with_benefits else None
+    benefits = None
+    if with_benefits:
+        from jamsostek_budget.planning.benefits import expected_benefits  # noqa: PLC0415
+
+        benefits = expected_benefits(budget, table)
     return Estimate(budget, warnings, benefits)
 
 

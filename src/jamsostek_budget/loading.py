@@ -12,7 +12,6 @@ from pydantic import BaseModel, ValidationError
 
 from jamsostek_budget.amounts import parse_amount
 from jamsostek_budget.errors import DataError, Problem, UsageError
-from jamsostek_budget.extends import resolve_extends
 from jamsostek_budget.i18n import _
 from jamsostek_budget.problems import problems_from
 from jamsostek_budget.rates import RatesFile
@@ -67,7 +66,10 @@ def load_scenario(path: Path) -> tuple[Scenario, SourceMap]:
     data, source = read_yaml(path, display_name(path))
     if not isinstance(data, dict):
         raise DataError([not_a_mapping(data, source)])
-    data, source = resolve_extends(data, source, path)
+    if "extends" in data:  # the variant models load only for a scenario that uses them
+        from jamsostek_budget.extends import resolve_extends  # noqa: PLC0415
+
+        data, source = resolve_extends(data, source, path)
     source.notes.extend(amount_notes(data, source))
     return validate_model(data, source, Scenario)
 

@@ -41,13 +41,14 @@ from jamsostek_budget.roster.columns import (
     of_group,
     text,
 )
-from jamsostek_budget.roster.nik import nik_passes
+from jamsostek_budget.roster.nik import NIK_LENGTH, nik_key, nik_number, nik_passes
 from jamsostek_budget.roster.read import Reading, open_roster, start_reading
 from jamsostek_budget.roster.second_look import accepted_values, rejected_rows, second_look
 from jamsostek_budget.scenario import Group, Scenario
 
 __all__ = ["ACCEPTED_SCHEMA", "LINE", "RosterRows", "check_reading", "check_rows", "read_roster"]
 
+POSITION = "_jbudget_position"  # of a row in the frame
 REPEATS_SCHEMA = pl.Schema({LINE: pl.Int64, KEY: pl.Int64, FIRST: pl.Int64})
 
 
@@ -100,15 +101,16 @@ def check_rows(
     `read._with_helpers`; `columns` maps roster column names to its headers.
     """
     originals = list(headers)
-    first = _first_look(frame, originals, columns, scenario, today)
-    repeats = _repeats(first)
+    frame = _with_stripped_nik(frame, columns["nik"])
+    repeats = _repeats(frame)
     duplicates = repeats.filter(pl.col(LINE) != pl.col(FIRST)).get_column(LINE)
+    first = _first_look(frame, originals, columns, scenario, today)
     kept = pl.col(PASSES) & ~pl.col(LINE).is_in(duplicates.implode())
     has_value = pl.any_horizontal(pl.col(originals).is_not_null())
     accepted, failing = pl.collect_all(
         [
-            first.lazy().filter(kept).select(_as_read_values(columns)),
-            first.lazy().filter(~kept & has_value).select(LINE, *originals),
+            first.filter(kept).select(_as_read_values(columns)),
+            first.filter(~kept & has_value).select(LINE, *originals),
         ]
     )
     if failing.is_empty():
@@ -134,10 +136,11 @@ def _first_look(
     columns: Mapping[str, str],
     scenario: Scenario,
     today: date,
-) -> pl.DataFrame:
+) -> pl.LazyFrame:
     """The rows as read, with their NIK (stripped) and KEY, and the GROUP, the VALUE of each
     number (its own, or its group's for a blank cell) and PASSES, True when every check but the
-    duplicate one passes (False for a row with no value at all)."""
+    duplicate one passes (False for a row with no value at all): a plan, which the split into
+    kept and not kept rows runs once for both."""
     groups = scenario.groups
     cells = {field: text(columns.get(field), strip=False) for field in FIELDS}
     values = (_own_or_group(groups, cells, name).alias(VALUE[name]) for name in NUMBERS)
@@ -147,8 +150,26 @@ def _first_look(
         .with_columns(values)
         .select(LINE, *originals, NIK, KEY, GROUP, *VALUE.values())
         .with_columns(_passes_as_read(cells, today).alias(PASSES))
-        .collect()
     )
+
+
+def _with_stripped_nik(frame: pl.DataFrame, nik: str) -> pl.DataFrame:
+    """The frame with NIK: the NIK as read, stripped of spaces around it where it is not 16
+    characters long (the few NIKs a spreadsheet left a space after: the first look can then
+    keep them, and the duplicate check sees them), and their KEY. The original column stays as
+    read."""
+    padded = pl.col(nik).is_not_null() & (pl.col(nik).str.len_bytes() != NIK_LENGTH)
+    stripped = pl.col(nik).filter(padded).str.strip_chars()
+    found = frame.lazy().select(
+        pl.arg_where(padded).alias(POSITION), stripped, nik_key(nik_number(stripped)).alias(KEY)
+    )
+    fixes = found.collect()
+    as_read, keys = frame.get_column(nik), frame.get_column(KEY)
+    if not fixes.is_empty():
+        positions = fixes.get_column(POSITION)
+        as_read = as_read.scatter(positions, fixes.get_column(nik))
+        keys = keys.scatter(positions, fixes.get_column(KEY))
+    return frame.with_columns(as_read.alias(NIK), keys)
 
 
 def _own_or_group(groups: Sequence[Group], cells: Mapping[str, pl.Expr], field: str) -> pl.Expr:
@@ -182,17 +203,17 @@ def _as_read_values(columns: Mapping[str, str]) -> list[pl.Expr]:
     return accepted_columns(columns, pl.col(NIK), pl.col(columns["group"]), values)
 
 
-def _repeats(first: pl.DataFrame) -> pl.DataFrame:
+def _repeats(frame: pl.DataFrame) -> pl.DataFrame:
     """LINE, KEY and FIRST line of every row whose NIK is on more than one line, whether or not
     its first line is accepted.
 
     Sorting the keys finds the repeated ones; only the rows holding one are looked at again.
     """
-    keys = first.lazy().select(pl.col(KEY).drop_nulls().sort()).collect().get_column(KEY)
+    keys = frame.lazy().select(pl.col(KEY).drop_nulls().sort()).collect().get_column(KEY)
     repeated = keys.filter(keys == keys.shift(1))
     if repeated.is_empty():
         return pl.DataFrame(schema=REPEATS_SCHEMA)
     holds = pl.col(KEY).is_in(repeated.unique().implode())
-    found = first.lazy().filter(holds).select(LINE, KEY)
+    found = frame.lazy().filter(holds).select(LINE, KEY)
     found = found.with_columns(pl.col(LINE).min().over(KEY).alias(FIRST))
     return found.collect().cast(REPEATS_SCHEMA)

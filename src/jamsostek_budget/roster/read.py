@@ -3,8 +3,8 @@
 The file is opened as raw text (`open_roster`), a lazy frame of every original column as String
 with the line (CSV) or sheet row (Excel) of each row, plus the mapping from the roster's column
 names to the file's headers. Nothing is converted in place, so nothing is lost or coerced; the
-frame only gains the helper columns the checks need that depend on the file alone (the NIK
-stripped, its number, each amount and month as a number: see `_with_helpers`), and `checks`
+frame only gains the helper columns the checks need that depend on the file alone (the NIK's
+number, each amount and month as a number: see `_with_helpers`), and `checks`
 checks the values against the scenario. `start_reading` collects the rows on polars' threads,
 so that the caller can load the scenario in the meantime; this module does not import the
 scenario's models, so that `roster.early` can start reading before they load. Problems with the
@@ -30,8 +30,8 @@ from polars.lazyframe.in_process import InProcessQuery
 
 from jamsostek_budget.errors import DataError, Problem
 from jamsostek_budget.i18n import _
-from jamsostek_budget.roster.columns import KEY, LINE, NIK, NUMBERS, PARSED, text
-from jamsostek_budget.roster.nik import NIK_LENGTH, nik_key, nik_number
+from jamsostek_budget.roster.columns import KEY, LINE, NUMBERS, PARSED, text
+from jamsostek_budget.roster.nik import nik_key, nik_number
 from jamsostek_budget.yamlsource import display_name
 
 __all__ = [
@@ -293,21 +293,15 @@ def _numbered(frame: pl.LazyFrame, first_line: int) -> pl.LazyFrame:
 
 
 def _with_helpers(frame: pl.LazyFrame, columns: dict[str, str]) -> pl.LazyFrame:
-    """The helper columns that depend on the file alone, computed while it is read: NIK, the
-    NIK as read, stripped of spaces around it where it is not 16 characters long (a spreadsheet
-    leaves a space after a few: the first look can then keep them, and the duplicate check sees
-    them; the original column stays as read); KEY, its number (`nik_key`); and PARSED, each
-    amount and month as a number where it reads as one."""
-    nik = pl.col(columns["nik"])
-    padded = nik.str.len_bytes() != NIK_LENGTH
-    stripped = pl.when(padded).then(nik.str.strip_chars()).otherwise(nik)
+    """The helper columns that depend on the file alone, computed while it is read: KEY, the
+    NIK's number where it is 16 digits as read (`nik_key`: the few NIKs with spaces around
+    them get theirs when the checks strip them), and PARSED, each amount and month as a number
+    where it reads as one."""
     parsed = [
         text(columns.get(name), strip=False).cast(pl.Int64, strict=False).alias(PARSED[name])
         for name in NUMBERS
     ]
-    return frame.with_columns(stripped.alias(NIK), *parsed).with_columns(
-        nik_key(nik_number(pl.col(NIK))).alias(KEY)
-    )
+    return frame.with_columns(nik_key(nik_number(pl.col(columns["nik"]))).alias(KEY), *parsed)
 
 
 def _with_line_breaks(frame: pl.DataFrame, headers: Sequence[str]) -> pl.DataFrame:
