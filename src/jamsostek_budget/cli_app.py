@@ -21,11 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console, RenderableType
-from rich.measure import Measurement
-from rich.text import Text
 
 from jamsostek_budget import __version__
+from jamsostek_budget.cli_notices import Part, say
 from jamsostek_budget.errors import DataError, JbudgetError, OutputError, Problem, UsageError
 from jamsostek_budget.i18n import (
     Language,
@@ -37,6 +35,8 @@ from jamsostek_budget.i18n import (
 from jamsostek_budget.output import write_new_file
 
 if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
     from jamsostek_budget.render.sections import Report
 
 FILE_WIDTH = 160  # a table written to a file or a pipe is not cut to 80 columns
@@ -161,47 +161,57 @@ RatesOption = Annotated[
 ]
 
 
-def error_console() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def print_problems(problems: tuple[Problem, ...] | list[Problem], console: Console) -> None:
+def print_problems(
+    problems: tuple[Problem, ...] | list[Problem], console: Console | None = None
+) -> None:
     """One problem a line, compiler style, never wrapped (editors and grep read these lines);
-    the user's own text is printed as written, never read as rich markup."""
+    the user's own text is printed as written, never read as rich markup. On stderr, or on
+    `console` (validate prints its findings as its output)."""
     for problem in problems:
         style = {"warning": "yellow", "note": "cyan"}.get(problem.severity, "red")
         label = {"warning": _("warning: "), "note": _("note: ")}.get(problem.severity, "")
         where = f"{problem.file}:{problem.line}:{problem.column}: {problem.field}: "
-        console.print(Text(where) + Text(label + problem.message, style=style), soft_wrap=True)
+        lines: list[tuple[Part, ...]] = [((where, ""), (label + problem.message, style))]
         if problem.hint:
-            hint = _("  hint: {hint}").format(hint=problem.hint)
-            console.print(Text(hint, style="dim"), soft_wrap=True)
+            lines.append(((_("  hint: {hint}").format(hint=problem.hint), "dim"),))
+        for line in lines:
+            _print_line(line, console)
+
+
+def _print_line(parts: tuple[Part, ...], console: Console | None) -> None:
+    if console is None:
+        say(*parts)
+        return
+    from rich.text import Text
+
+    console.print(Text.assemble(*parts), soft_wrap=True)
 
 
 @contextmanager
 def reported_errors() -> Iterator[None]:
     """Turn jbudget's own errors into messages and exit codes; never a traceback."""
-    console = error_console()
     try:
         yield
     except DataError as exc:
-        print_problems(exc.problems, console)
+        print_problems(exc.problems)
         count = len(exc.problems)
         found = ngettext("{count} problem found.", "{count} problems found.", count)
-        console.print(found.format(count=count), style="red")
+        say((found.format(count=count), "red"))
         raise typer.Exit(1) from None
     except UsageError as exc:
-        console.print(_("error: {message}").format(message=exc.message), style="red", markup=False)
+        say((_("error: {message}").format(message=exc.message), "red"))
         if exc.hint:
-            console.print(_("  hint: {hint}").format(hint=exc.hint), style="dim", markup=False)
+            say((_("  hint: {hint}").format(hint=exc.hint), "dim"))
         raise typer.Exit(2) from None
     except (OutputError, JbudgetError) as exc:
-        console.print(_("error: {message}").format(message=exc), style="red", markup=False)
+        say((_("error: {message}").format(message=exc), "red"))
         raise typer.Exit(1) from None
 
 
 def render_text(renderable: RenderableType) -> str:
     """A rich renderable as plain text, for files and pipes."""
+    from rich.console import Console
+
     buffer = io.StringIO()
     Console(file=buffer, width=FILE_WIDTH, color_system=None, soft_wrap=False).print(renderable)
     return buffer.getvalue()
@@ -215,7 +225,7 @@ def emit(text_or_renderable: str | RenderableType, output: Path | None, force: b
             else render_text(text_or_renderable)
         )
         write_new_file(output, text, force=force)
-        error_console().print(_("wrote {file}").format(file=output), style="green", markup=False)
+        say((_("wrote {file}").format(file=output), "green"))
     elif isinstance(text_or_renderable, str):
         sys.stdout.write(text_or_renderable)
     else:
@@ -225,6 +235,8 @@ def emit(text_or_renderable: str | RenderableType, output: Path | None, force: b
 def stdout_console() -> Console:
     """The console for results. A pipe or a log gets the width of a file, not rich's default of
     80 columns, unless COLUMNS says otherwise."""
+    from rich.console import Console
+
     console = Console(highlight=False)
     if not console.is_terminal and "COLUMNS" not in os.environ:
         console.width = FILE_WIDTH
@@ -234,6 +246,8 @@ def stdout_console() -> Console:
 def print_uncropped(renderable: RenderableType, console: Console) -> None:
     """Print at least as wide as the renderable needs: rich would otherwise cut off columns of
     figures in a narrow terminal; a too-long line wraps instead, and no figure is lost."""
+    from rich.measure import Measurement
+
     needed = Measurement.get(console, console.options.update_width(10_000), renderable).minimum
     console.width = max(console.width, needed)
     console.print(renderable)

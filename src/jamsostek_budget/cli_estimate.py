@@ -21,7 +21,6 @@ from jamsostek_budget.cli_app import (
     app,
     dump,
     emit,
-    error_console,
     parse_date,
     print_problems,
     report_output,
@@ -65,7 +64,7 @@ def estimate(
         result = api.estimate(
             api.scenario_path(city, scenario), year=year, rates_dir=rates, with_benefits=benefits
         )
-        print_problems(result.warnings, error_console())
+        print_problems(result.warnings)
         rendering = budget_rendering(
             result.budget, rates, command_line(ctx), benefits=result.benefits
         )

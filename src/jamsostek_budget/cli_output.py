@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 import typer
 
 from jamsostek_budget import __version__
-from jamsostek_budget.cli_app import Format, emit, error_console, report_output
+from jamsostek_budget.cli_app import Format, emit, report_output
+from jamsostek_budget.cli_notices import say
 from jamsostek_budget.errors import UsageError
 from jamsostek_budget.i18n import _
 
@@ -85,7 +86,7 @@ def _write_workbook(report: Report, rendering: Rendering, output: Path | None, f
     from jamsostek_budget.render.xlsx import write_workbook
 
     write_workbook(output, report, rendering.budgets, workbook_inputs(rendering), force=force)
-    error_console().print(_("wrote {file}").format(file=output), style="green", markup=False)
+    say((_("wrote {file}").format(file=output), "green"))
 
 
 def workbook_inputs(rendering: Rendering) -> list[tuple[str, str]]:

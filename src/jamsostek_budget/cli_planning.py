@@ -20,10 +20,10 @@ from jamsostek_budget.cli_app import (
     YearOption,
     app,
     dump,
-    error_console,
     print_problems,
     reported_errors,
 )
+from jamsostek_budget.cli_notices import say
 from jamsostek_budget.cli_output import Rendering, command_line, emit_rendering
 from jamsostek_budget.i18n import _
 
@@ -61,7 +61,7 @@ def compare_command(
     with reported_errors():
         found = commands.estimates(scenarios, rates)
         for result in found:
-            print_problems(result.warnings, error_console())
+            print_problems(result.warnings)
         comparison = compare([result.budget for result in found])
         rendering = Rendering(
             report=lambda: render.compare_report(comparison),
@@ -141,12 +141,13 @@ def fit_command(
 
     with reported_errors():
         ceiling = parse_amount(budget)
-        error_console().print(
-            _("budget ceiling: {amount} (read from {text!r})").format(
-                amount=rupiah(ceiling), text=budget
-            ),
-            markup=False,
-            highlight=False,
+        say(
+            (
+                _("budget ceiling: {amount} (read from {text!r})").format(
+                    amount=rupiah(ceiling), text=budget
+                ),
+                "",
+            )
         )
         order = [part.strip() for part in priority.split(",") if part.strip()] if priority else None
         found = commands.fit_budget(
@@ -157,7 +158,7 @@ def fit_command(
             year=year,
             rates_dir=rates,
         )
-        print_problems(found.warnings, error_console())
+        print_problems(found.warnings)
         result = found.result
         rendering = Rendering(
             report=lambda: render.fit_report(result),

@@ -23,11 +23,11 @@ from jamsostek_budget.cli_app import (
     WordsOption,
     YearOption,
     app,
-    error_console,
     parse_date,
     print_problems,
     reported_errors,
 )
+from jamsostek_budget.cli_notices import error_console, say
 from jamsostek_budget.cli_output import budget_rendering, command_line, emit_rendering
 from jamsostek_budget.errors import UsageError
 from jamsostek_budget.i18n import _, grouped
@@ -120,7 +120,7 @@ def roster_command(
             found = early.claim(request) or commands.estimate(request)
             if tick is not None:
                 tick(found.rows.rows_read)
-        print_problems(found.warnings, error_console())
+        print_problems(found.warnings)
         _write_side_tables(found, roster, rejects, per_person, force)
         rendering = budget_rendering(found.budget, rates, command_line(ctx), from_roster=True)
         emit_rendering(rendering, fmt, output, force, words=words)
@@ -134,29 +134,23 @@ def _write_side_tables(
     from jamsostek_budget.roster.commands import default_rejects_path, write_table
 
     rows = found.rows
-    console = error_console()
-    console.print(
-        _("{file}: {read} rows read = {accepted} accepted + {rejected} rejected").format(
-            file=roster,
-            read=grouped(rows.rows_read),
-            accepted=grouped(rows.accepted.height),
-            rejected=grouped(rows.rejected.height),
-        ),
-        markup=False,
-        highlight=False,
+    counts = _("{file}: {read} rows read = {accepted} accepted + {rejected} rejected").format(
+        file=roster,
+        read=grouped(rows.rows_read),
+        accepted=grouped(rows.accepted.height),
+        rejected=grouped(rows.rejected.height),
     )
+    say((counts, ""))
     if rows.ignored_columns:
         unused = ", ".join(rows.ignored_columns)
-        console.print(_("  columns not used: {columns}").format(columns=unused), markup=False)
+        say((_("  columns not used: {columns}").format(columns=unused), ""))
     if rows.rejected.height:
         target = rejects or default_rejects_path(roster)
         write_table(rows.rejected, target, force=force)
-        message = _("  rejected rows, with every reason: {file}").format(file=target)
-        console.print(message, markup=False)
+        say((_("  rejected rows, with every reason: {file}").format(file=target), ""))
     if people is not None and found.per_person is not None:
         write_table(found.per_person, people, force=force)
-        message = _("  premium per participant: {file}").format(file=people)
-        console.print(message, markup=False)
+        say((_("  premium per participant: {file}").format(file=people), ""))
 
 
 @contextmanager

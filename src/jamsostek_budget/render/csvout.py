@@ -7,8 +7,8 @@ import csv
 import io
 
 from jamsostek_budget.budget import Budget, GroupLine, ProgramLine
-from jamsostek_budget.render.labels import MONTH_ABBR
 
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 HEADER = [
     "city",
     "fiscal_year",
@@ -21,7 +21,7 @@ HEADER = [
     "per_person_monthly",
     "apbd_annual",
     "worker_annual",
-    *[f"apbd_{m.lower()}" for m in MONTH_ABBR],
+    *[f"apbd_{month}" for month in MONTHS],
 ]
 
 

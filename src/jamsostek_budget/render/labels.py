@@ -22,7 +22,6 @@ PROGRAM_LABELS: dict[Program, str] = {
     "jp": N_("JP (pension)"),
 }
 # English abbreviations: also the stable column names of the CSV output (apbd_jan...)
-MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MONTH_LABELS = (
     N_("Jan"),
     N_("Feb"),

@@ -1,0 +1,47 @@
+"""Lines for the person running jbudget, on stderr: problems, hints, what was written where.
+
+On a terminal they go through rich, in colour. Anywhere else (a pipe, a log, CI) rich would
+print them as plain lines, and so do we, without importing rich: that import is about 60 ms,
+a tenth of `jbudget estimate --format json`. Where the environment asks rich to decide
+(FORCE_COLOR, TTY_COMPATIBLE, TTY_INTERACTIVE), rich decides.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+__all__ = ["Part", "error_console", "say"]
+
+Part = tuple[str, str]  # (text, rich style: "red", "dim", ... or "" for none)
+RICH_SETTINGS = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
+
+
+def say(*parts: Part) -> None:
+    """One line on stderr, never wrapped (editors and grep read these lines), each part in its
+    style on a terminal; the text is printed as written, never read as rich markup."""
+    if not _for_rich():
+        sys.stderr.write("".join(text for text, _style in parts) + "\n")
+        return
+    from rich.text import Text
+
+    error_console().print(Text.assemble(*parts), soft_wrap=True)
+
+
+def error_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _for_rich() -> bool:
+    if any(name in os.environ for name in RICH_SETTINGS):
+        return True
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):  # closed or replaced by an object without a tty
+        return False
