@@ -13,12 +13,21 @@ interleaved so that all of them see the same machine:
 
 Prints the median, mean and spread of each, and the ratios of the medians: jbudget / imports
 against the goal (1.3x), and jbudget / hello.
+
+`--instructions` runs each command once under valgrind's callgrind instead and prints the
+instructions it executed: unlike wall time, the count is the same from run to run whatever else
+the machine is doing (the workplace's machines are shared). It adds one reference line, the
+imports any typer program with an option pays (pydantic's models and typer's pydantic-based
+option parsing, which `import typer, pydantic` leaves for later).
 """
 
 from __future__ import annotations
 
 import argparse
+import re
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -27,6 +36,7 @@ from runs import Run, bytecode_env, run_once
 
 GOAL_RATIO = 1.3
 IMPORTS = "import typer, rich, pydantic, yaml"
+STACK = "import typer, rich, pydantic, yaml, pydantic.main, typer._adapters"
 HELLO = """import typer, rich.console, yaml, pydantic
 class City(pydantic.BaseModel):
     slug: str
@@ -47,6 +57,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--no-pycache", action="store_true", help="run with the inherited environment"
+    )
+    parser.add_argument(
+        "--instructions", action="store_true", help="count instructions with valgrind instead"
     )
     parser.add_argument("--python", type=Path, default=Path(sys.executable))
     parser.add_argument("--jbudget", type=Path, default=Path(sys.executable).parent / "jbudget")
@@ -90,9 +103,41 @@ def report(runs: dict[str, list[Run]]) -> str:
     return "\n".join(lines)
 
 
+def instructions(command: list[str | Path], env: dict[str, str]) -> int | None:
+    """The instructions one run of `command` executes (callgrind's `Collected`)."""
+    valgrind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+    result = subprocess.run(
+        [*valgrind, *map(str, command)], env=env, capture_output=True, text=True, check=False
+    )
+    found = re.search(r"Collected : (\d+)", result.stderr)
+    return int(found.group(1)) if found and result.returncode == 0 else None
+
+
+def instruction_report(args: argparse.Namespace, env: dict[str, str]) -> tuple[str, bool]:
+    todo = commands(args)
+    todo[f'reference: `python -c "{STACK}"`'] = [args.python, "-c", STACK]
+    for command in todo.values():
+        run_once(command, env=env)  # compiled modules cached before counting
+    counted = {name: instructions(command, env) for name, command in todo.items()}
+    imports = counted[f'`python -c "{IMPORTS}"`']
+    lines = ["| command | instructions | / imports |", "|---|---:|---:|"]
+    for name, count in counted.items():
+        ratio = f"{count / imports:.2f}x" if count and imports else "-"
+        shown = f"{count / 1e6:,.0f} M" if count else "failed"
+        lines.append(f"| {name} | {shown} | {ratio} |")
+    return "\n".join(lines), all(counted.values())
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     env = bytecode_env(None if args.no_pycache else args.pycache)
+    if args.instructions:
+        if shutil.which("valgrind") is None:
+            print("--instructions needs valgrind (Debian: apt-get install valgrind)")
+            return 1
+        table, complete = instruction_report(args, env)
+        print(table)
+        return 0 if complete else 1
     todo = commands(args)
     runs: dict[str, list[Run]] = {name: [] for name in todo}
     for command in todo.values():

@@ -12,13 +12,14 @@ from pydantic import BaseModel, ValidationError
 
 from jamsostek_budget.amounts import parse_amount
 from jamsostek_budget.errors import DataError, Problem, UsageError
+from jamsostek_budget.filenames import display_name
 from jamsostek_budget.i18n import _
 from jamsostek_budget.problems import problems_from
 from jamsostek_budget.rates import RatesFile
 from jamsostek_budget.scenario import Scenario
 from jamsostek_budget.scenario_rules import rules_hidden_by_errors
 from jamsostek_budget.sourcemap import SourceMap
-from jamsostek_budget.yamlsource import display_name, read_yaml
+from jamsostek_budget.yamlsource import read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 

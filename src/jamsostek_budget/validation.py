@@ -17,6 +17,7 @@ from typing import Literal
 
 from jamsostek_budget import bundled
 from jamsostek_budget.errors import DataError, Problem, UsageError
+from jamsostek_budget.filenames import display_name
 from jamsostek_budget.i18n import _
 from jamsostek_budget.loading import (
     load_rate_files,
@@ -34,7 +35,7 @@ from jamsostek_budget.ratecheck import (
 from jamsostek_budget.rates import RatesFile
 from jamsostek_budget.ratetable import RateTable
 from jamsostek_budget.scenariocheck import check_scenario
-from jamsostek_budget.yamlsource import display_name, read_yaml
+from jamsostek_budget.yamlsource import read_yaml
 
 FileKind = Literal["rates", "scenario"]
 RATE_KEYS = frozenset(RatesFile.model_fields) - {"description"}

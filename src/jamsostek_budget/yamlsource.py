@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from jamsostek_budget.errors import DataError, Problem
+from jamsostek_budget.filenames import display_name
 from jamsostek_budget.i18n import _, grouped
 from jamsostek_budget.sourcemap import DataPath, SourceMap, format_path
 from jamsostek_budget.yamltree import build_tree
@@ -24,14 +25,6 @@ MAX_DEPTH = 32
 
 # libyaml's C parser when PyYAML was built with it, else the pure-Python one.
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def display_name(path: Path) -> str:
-    """A path as the user would write it: relative to the working directory when inside it."""
-    try:
-        return str(path.absolute().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 def read_yaml(path: Path, display: str | None = None) -> tuple[Any, SourceMap]:

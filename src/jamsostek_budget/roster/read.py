@@ -29,10 +29,10 @@ import polars as pl
 from polars.lazyframe.in_process import InProcessQuery
 
 from jamsostek_budget.errors import DataError, Problem
+from jamsostek_budget.filenames import display_name
 from jamsostek_budget.i18n import _
 from jamsostek_budget.roster.columns import KEY, LINE, NUMBERS, PARSED, text
 from jamsostek_budget.roster.nik import nik_key, nik_number
-from jamsostek_budget.yamlsource import display_name
 
 __all__ = [
     "RawRoster",
