@@ -241,3 +241,20 @@ def test_python_dash_m(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)) == 4
+
+
+@pytest.mark.parametrize(
+    ("code", "status", "stderr"), [("None", 0, ""), ("3", 3, ""), ("'bye'", 1, "bye\n")]
+)
+def test_exit_now_flushes_and_exits_as_sys_exit_would(code: str, status: int, stderr: str) -> None:
+    """main ends the process with os._exit (no teardown): what was printed is still all out."""
+    script = (
+        "import sys\n"
+        "from jamsostek_budget.cli import exit_now\n"
+        "sys.stdout.write('x' * 100_000)\n"
+        f"exit_now({code})\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert (result.returncode, len(result.stdout), result.stderr) == (status, 100_000, stderr)

@@ -31,15 +31,16 @@ def test_rich_styles_the_line_when_asked_to(
 
 
 METRO = Path(__file__).resolve().parents[1] / "examples" / "metro.yaml"
-LOADED = (
+LOADED = (  # main ends the process through cli.exit_now: report what was loaded there
     "import sys\n"
-    "from jamsostek_budget.cli import main\n"
-    "sys.argv = ['jbudget', *sys.argv[1:]]\n"
-    "try:\n"
-    "    main()\n"
-    "finally:\n"
+    "from jamsostek_budget import cli\n"
+    "def loaded(code):\n"
     "    heavy = ('rich', 'babel', 'polars', 'openpyxl')\n"
     "    print(' '.join(name for name in heavy if name in sys.modules), file=sys.stderr)\n"
+    "    sys.exit(code)\n"
+    "cli.exit_now = loaded\n"
+    "sys.argv = ['jbudget', *sys.argv[1:]]\n"
+    "cli.main()\n"
 )
 
 

@@ -98,7 +98,8 @@ class Reading:
 # running: its worker panics when it finds nobody to hand the rows to, and the process aborts
 # (SIGABRT, after the message of whatever made the rows unnecessary: a bad scenario, a usage
 # error). So a reading is never cancelled or dropped: what is left unread is waited for at exit,
-# once every message is out.
+# once every message is out. (The jbudget command itself ends with os._exit, which drops
+# nothing and waits for nothing: see cli.exit_now. This is for programs that use the library.)
 _unfinished: list[InProcessQuery] = []
 
 
