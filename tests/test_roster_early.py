@@ -283,4 +283,6 @@ def test_a_reading_left_unread_is_finished_at_exit_not_dropped(tmp_path: Path) -
     result = subprocess.run(
         [sys.executable, "-c", script, str(roster)], capture_output=True, text=True, check=False
     )
-    assert (result.returncode, result.stderr.split()) == (2, ["1", "0"])
+    unread_at_the_end, unread_after_exit = map(int, result.stderr.split())
+    assert (result.returncode, unread_after_exit) == (2, 0)
+    assert unread_at_the_end == 2  # the rows, and the count of the file's lines

@@ -81,17 +81,18 @@ class RawRoster:
 @dataclass(frozen=True)
 class Reading:
     """A roster being read on polars' threads, so that the caller can load the scenario in the
-    meantime; `rows` waits for the rows."""
+    meantime; `rows` waits for the rows. A CSV's lines are counted at the same time (`lines`),
+    to tell whether a quoted cell spans lines."""
 
     raw: RawRoster
     query: InProcessQuery
+    lines: InProcessQuery | None  # None for Excel
 
     def rows(self) -> pl.DataFrame:
         try:
-            return collect(self.raw, self.query)
+            return collect(self.raw, self.query, self.lines)
         finally:
-            if self.query in _unfinished:
-                _unfinished.remove(self.query)
+            _finished(self.query)
 
 
 # Every background query not yet collected. polars (2.1) cannot let go of one that is still
@@ -101,6 +102,11 @@ class Reading:
 # once every message is out. (The jbudget command itself ends with os._exit, which drops
 # nothing and waits for nothing: see cli.exit_now. This is for programs that use the library.)
 _unfinished: list[InProcessQuery] = []
+
+
+def _finished(query: InProcessQuery) -> None:
+    if query in _unfinished:
+        _unfinished.remove(query)
 
 
 @atexit.register
@@ -113,8 +119,11 @@ def _finish_unfinished() -> None:
 def start_reading(raw: RawRoster) -> Reading:
     """Start reading the rows of an opened roster (see Reading)."""
     query = raw.frame.collect(background=True)
-    _unfinished.append(query)
-    return Reading(raw, query)
+    lines = None
+    if raw.separator is not None:
+        lines = _line_count(raw.path, raw.separator).collect(background=True)
+    _unfinished.extend(query for query in (query, lines) if query is not None)
+    return Reading(raw, query, lines)
 
 
 def open_roster(path: Path) -> RawRoster:
@@ -139,9 +148,9 @@ def open_roster(path: Path) -> RawRoster:
     return RawRoster(path, file, frame, headers, columns, ignored, separator)
 
 
-def collect(raw: RawRoster, query: InProcessQuery) -> pl.DataFrame:
-    """Every row as read, from `query`, the collection of `raw.frame` under way; a file polars
-    cannot parse is a DataError."""
+def collect(raw: RawRoster, query: InProcessQuery, lines: InProcessQuery | None) -> pl.DataFrame:
+    """Every row as read, from `query`, the collection of `raw.frame` under way (and `lines`,
+    the count of a CSV's lines); a file polars cannot parse is a DataError."""
     try:
         frame = query.fetch_blocking()
     except pl.exceptions.ComputeError as error:
@@ -149,7 +158,7 @@ def collect(raw: RawRoster, query: InProcessQuery) -> pl.DataFrame:
         if problem is None:
             raise
         raise DataError([problem]) from error
-    if raw.separator is not None and _cells_span_lines(raw.path, raw.separator, frame.height):
+    if lines is not None and _cells_span_lines(lines, frame.height):
         frame = _with_line_breaks(frame, raw.headers)
     return frame
 
@@ -314,20 +323,24 @@ def _with_line_breaks(frame: pl.DataFrame, headers: Sequence[str]) -> pl.DataFra
     return frame.with_columns(pl.col(LINE) + above)
 
 
-def _cells_span_lines(path: Path, separator: str, rows: int) -> bool:
+def _cells_span_lines(lines: InProcessQuery, rows: int) -> bool:
     """Whether a quoted cell holds a line break: the file then has more lines than the rows
     read and their header (any other difference only costs counting the breaks)."""
     try:
-        return _row_count(path, separator, None) != rows + HEADER_LINE
+        counted = lines.fetch_blocking()
     except pl.exceptions.ComputeError:
         return True
+    finally:
+        _finished(lines)
+    return int(counted.item()) != rows + HEADER_LINE
 
 
-def _row_count(path: Path, separator: str, quote: str | None) -> int:
-    rows = pl.scan_csv(
-        path, separator=separator, quote_char=quote, has_header=False, infer_schema=False
+def _line_count(path: Path, separator: str) -> pl.LazyFrame:
+    """The file's lines, quotes not understood: a cell's line break counts as a line."""
+    lines = pl.scan_csv(
+        path, separator=separator, quote_char=None, has_header=False, infer_schema=False
     )
-    return int(rows.select(pl.len()).collect().item())
+    return lines.select(pl.len())
 
 
 def _diagnose_csv(raw: RawRoster) -> Problem | None:
