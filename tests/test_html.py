@@ -318,13 +318,10 @@ def test_the_same_report_gives_the_same_bytes() -> None:
 
 
 def chromium() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        path = shutil.which(name)
-        if path:
-            return path
-    if os.environ.get("CI"):
-        pytest.fail("chromium is not installed; CI installs it for the screenshot test")
-    pytest.skip("chromium is not installed")
+    found = [shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome")]
+    path = next((path for path in found if path), None)
+    assert path, "Chromium is not installed: run `bash scripts/test-tools`"
+    return path
 
 
 def run_chromium(page: Path, tmp_path: Path, *arguments: str) -> None:
@@ -438,3 +435,10 @@ def test_the_png_reader_undoes_every_filter() -> None:
     assert (image.width, image.height) == (4, 6)
     assert list(image.rows) == rows
     assert image.pixel(1, 2) == rows[2][3:6]
+
+
+def test_chromium_is_required(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never skipped: without Chromium the rendering tests fail, naming the fix."""
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(AssertionError, match="scripts/test-tools"):
+        chromium()
