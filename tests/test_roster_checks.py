@@ -353,11 +353,11 @@ def test_a_column_named_line_is_kept(tmp_path: Path, metro: Scenario) -> None:
     assert found.rejected.columns == ["line", "Line (file)", "nik", "group", "reasons"]
 
 
-def test_progress_hears_the_rows_read(tmp_path: Path, metro: Scenario) -> None:
-    heard: list[int] = []
+def test_rows_read_counts_accepted_and_rejected(tmp_path: Path, metro: Scenario) -> None:
+    """What the progress bar shows at the end (cli_roster ticks with it)."""
     path = write_csv(tmp_path, [row(nik(1)), row("1")])
-    read_roster(path, metro, today=TODAY, progress=heard.append)
-    assert heard[-1] == 2
+    found = read_roster(path, metro, today=TODAY)
+    assert (found.rows_read, found.accepted.height, found.rejected.height) == (2, 1, 1)
 
 
 def write_xlsx(path: Path, top: int, rows: Sequence[Sequence[Cell]]) -> Path:

@@ -175,16 +175,7 @@ def print_problems(
         if problem.hint:
             lines.append(((_("  hint: {hint}").format(hint=problem.hint), "dim"),))
         for line in lines:
-            _print_line(line, console)
-
-
-def _print_line(parts: tuple[Part, ...], console: Console | None) -> None:
-    if console is None:
-        say(*parts)
-        return
-    from rich.text import Text
-
-    console.print(Text.assemble(*parts), soft_wrap=True)
+            say(*line, console=console)
 
 
 @contextmanager

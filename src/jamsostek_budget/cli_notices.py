@@ -21,15 +21,16 @@ Part = tuple[str, str]  # (text, rich style: "red", "dim", ... or "" for none)
 RICH_SETTINGS = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
 
 
-def say(*parts: Part) -> None:
-    """One line on stderr, never wrapped (editors and grep read these lines), each part in its
-    style on a terminal; the text is printed as written, never read as rich markup."""
-    if not _for_rich():
+def say(*parts: Part, console: Console | None = None) -> None:
+    """One line on stderr (or on `console`), never wrapped (editors and grep read these lines),
+    each part in its style on a terminal; the text is printed as written, never read as rich
+    markup."""
+    if console is None and not _for_rich():
         sys.stderr.write("".join(text for text, _style in parts) + "\n")
         return
     from rich.text import Text
 
-    error_console().print(Text.assemble(*parts), soft_wrap=True)
+    (console or error_console()).print(Text.assemble(*parts), soft_wrap=True)
 
 
 def error_console() -> Console:

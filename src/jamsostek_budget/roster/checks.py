@@ -13,7 +13,7 @@ no value at all are not rows: blank lines, empty spreadsheet rows).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -60,31 +60,16 @@ class RosterRows:
     ignored_columns: tuple[str, ...]
 
 
-def read_roster(
-    path: Path,
-    scenario: Scenario,
-    *,
-    today: date,
-    progress: Callable[[int], None] | None = None,
-) -> RosterRows:
+def read_roster(path: Path, scenario: Scenario, *, today: date) -> RosterRows:
     """Read and check a roster; a DataError if the file or its header cannot be used."""
-    return check_reading(start_reading(open_roster(path)), scenario, today=today, progress=progress)
+    return check_reading(start_reading(open_roster(path)), scenario, today=today)
 
 
-def check_reading(
-    reading: Reading,
-    scenario: Scenario,
-    *,
-    today: date,
-    progress: Callable[[int], None] | None = None,
-) -> RosterRows:
-    """Wait for the rows being read and check them. `progress` hears the number of rows
-    checked once, at the end: the rows are read, then checked, each in one vectorised step."""
+def check_reading(reading: Reading, scenario: Scenario, *, today: date) -> RosterRows:
+    """Wait for the rows being read and check them."""
     raw = reading.raw
     accepted, rejected = check_rows(reading.rows(), raw.headers, raw.columns, scenario, today)
     rows = accepted.height + rejected.height
-    if progress is not None:
-        progress(rows)
     return RosterRows(accepted, rejected, rows, raw.ignored)
 
 

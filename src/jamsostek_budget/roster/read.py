@@ -2,10 +2,10 @@
 
 The file is opened as raw text (`open_roster`), a lazy frame of every original column as String
 with the line (CSV) or sheet row (Excel) of each row, plus the mapping from the roster's column
-names to the file's headers. Nothing is converted in place, so nothing is lost or coerced; the
+names to the file's headers. Nothing is converted in place, so nothing is lost or coerced: the
 frame only gains the helper columns the checks need that depend on the file alone (the NIK's
-number, each amount and month as a number: see `_with_helpers`), and `checks`
-checks the values against the scenario. `start_reading` collects the rows on polars' threads,
+number, each amount and month as a number: see `_with_helpers`), and `checks` checks the
+values against the scenario. `start_reading` collects the rows on polars' threads,
 so that the caller can load the scenario in the meantime; this module does not import the
 scenario's models, so that `roster.early` can start reading before they load. Problems with the
 file as a whole (unreadable, not UTF-8, a required column missing) are a DataError at the
