@@ -62,3 +62,22 @@ def test_json_csv_and_messages_load_no_renderer(arguments: list[str]) -> None:
         env={"LANGUAGE": "en", "PATH": ""},
     )
     assert result.stderr.splitlines()[-1] == "", result.stderr
+
+
+def test_roster_in_a_pipe_loads_no_progress_bar(tmp_path: Path) -> None:
+    """Off a terminal there is no progress bar, so rich (about 60 ms) is not imported at all."""
+    roster = tmp_path / "kota.csv"
+    roster.write_text(
+        "nik,group\n1872010103850001,ketua-rt-rw\n1872010103850002,nosuchgroup\n", encoding="utf-8"
+    )
+    arguments = ["roster", str(roster), "--city", "metro", "-f", "json"]
+    result = subprocess.run(
+        [sys.executable, "-c", LOADED, *arguments],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"LANGUAGE": "en", "PATH": ""},
+    )
+    lines = result.stderr.splitlines()
+    assert "2 rows read = 1 accepted + 1 rejected" in result.stderr, result.stderr
+    assert lines[-1] == "polars", result.stderr

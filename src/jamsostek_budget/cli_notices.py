@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from rich.console import Console
 
-__all__ = ["Part", "error_console", "say"]
+__all__ = ["Part", "error_console", "rich_decides", "say"]
 
 Part = tuple[str, str]  # (text, rich style: "red", "dim", ... or "" for none)
 RICH_SETTINGS = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
@@ -25,7 +25,7 @@ def say(*parts: Part, console: Console | None = None) -> None:
     """One line on stderr (or on `console`), never wrapped (editors and grep read these lines),
     each part in its style on a terminal; the text is printed as written, never read as rich
     markup."""
-    if console is None and not _for_rich():
+    if console is None and not rich_decides():
         sys.stderr.write("".join(text for text, _style in parts) + "\n")
         return
     from rich.text import Text
@@ -39,7 +39,9 @@ def error_console() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def _for_rich() -> bool:
+def rich_decides() -> bool:
+    """Whether stderr is a terminal, or the environment asks rich to decide what it is: when
+    False, rich would only ever print plain text there, and need not be imported."""
     if any(name in os.environ for name in RICH_SETTINGS):
         return True
     try:

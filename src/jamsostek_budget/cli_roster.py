@@ -27,7 +27,7 @@ from jamsostek_budget.cli_app import (
     print_problems,
     reported_errors,
 )
-from jamsostek_budget.cli_notices import error_console, say
+from jamsostek_budget.cli_notices import error_console, rich_decides, say
 from jamsostek_budget.cli_output import budget_rendering, command_line, emit_rendering
 from jamsostek_budget.errors import UsageError
 from jamsostek_budget.i18n import _, grouped
@@ -155,9 +155,10 @@ def _write_side_tables(
 
 @contextmanager
 def _progress(roster: Path) -> Iterator[Callable[[int], None] | None]:
-    """A progress bar on stderr for a person at a terminal; nothing in CI logs or pipes."""
-    console = error_console()
-    if not console.is_terminal or os.environ.get("CI"):
+    """A progress bar on stderr for a person at a terminal; nothing in CI logs or pipes (where
+    rich, about 60 ms to import, is not even loaded)."""
+    console = error_console() if rich_decides() and not os.environ.get("CI") else None
+    if console is None or not console.is_terminal:
         yield None
         return
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
