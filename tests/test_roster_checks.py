@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from jamsostek_budget.bundled import city_file
 from jamsostek_budget.errors import DataError
 from jamsostek_budget.loading import load_scenario
-from jamsostek_budget.roster.checks import ACCEPTED_SCHEMA, RosterRows, read_roster
+from jamsostek_budget.roster.checks import RosterRows, accepted_schema, read_roster
 from jamsostek_budget.roster.commands import roster_estimate
 from jamsostek_budget.roster.nik import (
     NUMBER,
@@ -102,7 +102,8 @@ def only_reasons(found: RosterRows) -> str:
 
 def test_a_valid_row_is_accepted_with_the_group_values(tmp_path: Path, metro: Scenario) -> None:
     found = check(tmp_path, [row(nik(7, woman=True), "guru-honorer")], metro)
-    assert found.accepted.schema == ACCEPTED_SCHEMA
+    assert found.accepted.schema == accepted_schema(metro.groups)
+    assert found.accepted.schema["group"] == pl.Enum([group.id for group in metro.groups])
     assert found.accepted.row(0) == (
         2,
         nik(7, woman=True),

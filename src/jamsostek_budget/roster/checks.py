@@ -21,7 +21,6 @@ from pathlib import Path
 import polars as pl
 
 from jamsostek_budget.roster.columns import (
-    ACCEPTED_SCHEMA,
     FAILS,
     FIELDS,
     FIRST,
@@ -36,17 +35,18 @@ from jamsostek_budget.roster.columns import (
     SEGMENT_OF,
     VALUE,
     accepted_columns,
-    group_index,
+    accepted_schema,
+    group_of,
     in_segment,
     of_group,
     text,
 )
 from jamsostek_budget.roster.nik import NIK_LENGTH, nik_key, nik_number, nik_passes
 from jamsostek_budget.roster.read import Reading, open_roster, start_reading
-from jamsostek_budget.roster.second_look import accepted_values, rejected_rows, second_look
+from jamsostek_budget.roster.second_look import rejected_rows, second_look
 from jamsostek_budget.scenario import Group, Scenario
 
-__all__ = ["ACCEPTED_SCHEMA", "LINE", "RosterRows", "check_reading", "check_rows", "read_roster"]
+__all__ = ["LINE", "RosterRows", "accepted_schema", "check_reading", "check_rows", "read_roster"]
 
 POSITION = "_jbudget_position"  # of a row in the frame
 REPEATS_SCHEMA = pl.Schema({LINE: pl.Int64, KEY: pl.Int64, FIRST: pl.Int64})
@@ -54,7 +54,7 @@ REPEATS_SCHEMA = pl.Schema({LINE: pl.Int64, KEY: pl.Int64, FIRST: pl.Int64})
 
 @dataclass(frozen=True)
 class RosterRows:
-    accepted: pl.DataFrame  # ACCEPTED_SCHEMA, blanks filled in from the scenario group
+    accepted: pl.DataFrame  # accepted_schema, blanks filled in from the scenario group
     rejected: pl.DataFrame  # line, every original column as String, reasons
     rows_read: int
     ignored_columns: tuple[str, ...]
@@ -80,7 +80,7 @@ def check_rows(
     scenario: Scenario,
     today: date,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(accepted rows as ACCEPTED_SCHEMA, rejected rows with their reasons).
+    """(accepted rows as `accepted_schema(scenario.groups)`, rejected rows with their reasons).
 
     `frame` holds `line`, every original column as String (`headers`) and the helper columns of
     `read._with_helpers`; `columns` maps roster column names to its headers.
@@ -94,14 +94,15 @@ def check_rows(
     has_value = pl.any_horizontal(pl.col(originals).is_not_null())
     accepted, failing = pl.collect_all(
         [
-            first.filter(kept).select(_as_read_values(columns)),
+            first.filter(kept).select(accepted_columns(columns, scenario.groups)),
             first.filter(~kept & has_value).select(LINE, *originals),
         ]
     )
     if failing.is_empty():
         return accepted, _no_rows(originals)
     looked_at = second_look(failing, columns, scenario, today, duplicates)
-    rescued = looked_at.lazy().filter(~pl.col(FAILS)).select(accepted_values(columns)).collect()
+    passing = looked_at.lazy().filter(~pl.col(FAILS))
+    rescued = passing.select(accepted_columns(columns, scenario.groups)).collect()
     if not rescued.is_empty():
         accepted = pl.concat([accepted, rescued]).sort(LINE)
     first_lines = repeats.select(KEY, FIRST).unique()
@@ -131,7 +132,7 @@ def _first_look(
     values = (_own_or_group(groups, cells, name).alias(VALUE[name]) for name in NUMBERS)
     return (
         frame.lazy()
-        .with_columns(group_index(groups, cells["group"]))
+        .with_columns(group_of(groups, cells["group"]))
         .with_columns(values)
         .select(LINE, *originals, NIK, KEY, GROUP, *VALUE.values())
         .with_columns(_passes_as_read(cells, today).alias(PASSES))
@@ -179,13 +180,6 @@ def _passes_as_read(cells: Mapping[str, pl.Expr], today: date) -> pl.Expr:
         start <= end,
     ]
     return pl.all_horizontal(checks).fill_null(False)
-
-
-def _as_read_values(columns: Mapping[str, str]) -> list[pl.Expr]:
-    """The columns of a row the first look keeps (ACCEPTED_SCHEMA): its NIK, its group as read
-    (which is then exactly a group id), its name and its VALUE columns."""
-    values = {name: pl.col(VALUE[name]) for name in NUMBERS}
-    return accepted_columns(columns, pl.col(NIK), pl.col(columns["group"]), values)
 
 
 def _repeats(frame: pl.DataFrame) -> pl.DataFrame:

@@ -31,8 +31,7 @@ from jamsostek_budget.roster.columns import (
     SEGMENT_OF,
     TEXT,
     VALUE,
-    accepted_columns,
-    group_index,
+    group_of,
     of_group,
     text,
 )
@@ -58,12 +57,6 @@ def second_look(
     key, repeated = nik_key(pl.col(NUMBER)), pl.col(LINE).is_in(duplicates.implode())
     checked = checked.with_columns(key.alias(KEY), repeated.alias(DUPLICATE))
     return checked.with_columns(_fails().alias(FAILS)).collect(engine="in-memory")
-
-
-def accepted_values(columns: Mapping[str, str]) -> list[pl.Expr]:
-    """The columns of a row the second look accepts (ACCEPTED_SCHEMA)."""
-    values = {name: pl.col(VALUE[name]) for name in NUMBERS}
-    return accepted_columns(columns, pl.col(NIK), pl.col(TEXT["group"]), values)
 
 
 def rejected_rows(
@@ -117,7 +110,7 @@ def _checked(
         pl.col(TEXT[name]).cast(pl.Int64, strict=False).alias(PARSED[name]) for name in NUMBERS
     ]
     frame = with_nik_columns(frame, NIK, today).with_columns(
-        group_index(groups, pl.col(TEXT["group"])), *parsed
+        group_of(groups, pl.col(TEXT["group"])), *parsed
     )
     frame = frame.with_columns(of_group(groups, "segment", pl.String).alias(SEGMENT))
     return frame.with_columns(_value(groups, field).alias(VALUE[field]) for field in NUMBERS)
