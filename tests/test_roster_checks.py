@@ -15,6 +15,7 @@ from pathlib import Path
 
 import openpyxl
 import polars as pl
+import polars.io.spreadsheet.functions as spreadsheets
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -400,6 +401,20 @@ def test_excel_from_the_first_row(tmp_path: Path, metro: Scenario) -> None:
     found = read_roster(path, metro, today=TODAY)
     assert found.accepted["line"].to_list() == [2]
     assert found.rejected.select("line", "nik").rows() == [(3, "1")]
+
+
+@pytest.mark.parametrize("pyarrow_installed", [False, True])
+def test_excel_reads_the_same_with_or_without_pyarrow(
+    tmp_path: Path, metro: Scenario, monkeypatch: pytest.MonkeyPatch, pyarrow_installed: bool
+) -> None:
+    """pl.read_excel takes another fastexcel call when pyarrow is installed, which refused
+    whitespace_as_null: every .xlsx roster failed with a TypeError in such an environment.
+    polars decides by this flag, so both of its paths are taken here, pyarrow or not."""
+    monkeypatch.setattr(spreadsheets, "_PYARROW_AVAILABLE", pyarrow_installed)
+    rows: list[list[Cell]] = [["nik", "group"], [nik(1), "marbot"], ["  ", " "], [1, "x"]]
+    found = read_roster(write_xlsx(tmp_path / "roster.xlsx", 1, rows), metro, today=TODAY)
+    assert found.accepted["line"].to_list() == [2]
+    assert found.rejected.select("line", "nik").rows() == [(4, "1")]
 
 
 def problem_of(error: pytest.ExceptionInfo[DataError]) -> tuple[int, str, str, str]:

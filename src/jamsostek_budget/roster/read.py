@@ -235,19 +235,17 @@ def _scan_csv(path: Path, separator: str) -> pl.LazyFrame:
 
 def _open_excel(path: Path, file: str) -> pl.LazyFrame:
     """The first sheet, every cell as text (a blank cell as null); the header is its first
-    non-empty row."""
+    non-empty row.
+
+    Read with fastexcel (calamine) directly, not through `pl.read_excel`: that takes another
+    fastexcel call when pyarrow is installed, one that refuses `whitespace_as_null` (polars
+    2.1, fastexcel 0.21), so an .xlsx roster failed wherever pyarrow happened to be."""
     import fastexcel  # noqa: PLC0415  # CSV rosters do without it
 
     try:
-        frame = pl.read_excel(
-            path,
-            engine="calamine",
-            sheet_id=1,
-            read_options={"dtypes": "string", "header_row": 0, "whitespace_as_null": True},
-            drop_empty_rows=False,
-            drop_empty_cols=False,
-            raise_if_empty=False,
-        )
+        book = fastexcel.read_excel(path)
+        sheet = book.load_sheet(0, header_row=0, dtypes="string", whitespace_as_null=True)
+        frame = pl.DataFrame(sheet)
     except fastexcel.FastExcelError as error:
         message = _("cannot read the file as an Excel workbook: {error}")
         message = message.format(error=str(error).splitlines()[0])
