@@ -449,6 +449,55 @@ def test_two_columns_for_one_field(tmp_path: Path, metro: Scenario) -> None:
     assert problem_of(error)[2] == "columns 'nama' and 'Name' both give name"
 
 
+def write_sheet(folder: Path, suffix: str, cells: Sequence[Sequence[Cell]]) -> Path:
+    """The header and rows `cells` as roster.csv (a None as an empty cell) or roster.xlsx."""
+    if suffix == ".xlsx":
+        return write_xlsx(folder / "roster.xlsx", 1, cells)
+    lines = [["" if cell is None else str(cell) for cell in line] for line in cells]
+    return write_csv(folder, lines[1:], header=lines[0])
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_column_given_twice_under_one_header_is_refused(
+    tmp_path: Path, metro: Scenario, suffix: str
+) -> None:
+    """Which of two 'nik' columns holds the NIK cannot be told: refused, not the first taken
+    (polars and fastexcel would have renamed the second 'nik_duplicated_0' or 'nik_1')."""
+    path = write_sheet(tmp_path, suffix, [["nik", "group", "nik"], [nik(1), "marbot", nik(2)]])
+    with pytest.raises(DataError) as error:
+        read_roster(path, metro, today=TODAY)
+    (problem,) = error.value.problems
+    assert (problem.line, problem.column, problem.field) == (1, 3, "nik")
+    assert problem.message == "column 'nik' is in the header twice (columns 1 and 3)"
+    assert problem.hint == "keep one of them, or rename the other"
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_blank_and_repeated_other_headers_keep_readable_names(
+    tmp_path: Path, metro: Scenario, suffix: str
+) -> None:
+    cells: list[list[Cell]] = [
+        ["nik", "group", "Catatan", None, "Catatan", "reasons"],
+        [nik(1), "marbot", "a", "b", "c", "d"],
+        ["1", "marbot", "e", "f", "g", "h"],
+    ]
+    path = write_sheet(tmp_path, suffix, cells)
+    found = read_roster(path, metro, today=TODAY)
+    names = ("Catatan", "column_4", "Catatan (5)", "reasons (file)")
+    assert found.ignored_columns == names
+    assert found.rejected.columns == ["line", "nik", "group", *names, "reasons"]
+    assert found.rejected.row(0)[3:7] == ("e", "f", "g", "h")
+
+
+def test_a_header_without_names_is_listed_by_position(tmp_path: Path, metro: Scenario) -> None:
+    path = tmp_path / "roster.csv"
+    path.write_text(",,\n,,\n", encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        read_roster(path, metro, today=TODAY)
+    hint = error.value.problems[0].hint
+    assert hint.endswith("the header has 'column_1', 'column_2', 'column_3'")
+
+
 @pytest.mark.parametrize(
     ("content", "line", "words"),
     [

@@ -17,8 +17,6 @@ from __future__ import annotations
 import atexit
 import contextlib
 import csv
-import difflib
-import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,6 +30,7 @@ from jamsostek_budget.errors import DataError, Problem
 from jamsostek_budget.filenames import display_name
 from jamsostek_budget.i18n import _
 from jamsostek_budget.roster.columns import KEY, LINE, NUMBERS, PARSED, text
+from jamsostek_budget.roster.headers import column_names, map_columns
 from jamsostek_budget.roster.nik import nik_key, nik_number
 
 __all__ = [
@@ -39,27 +38,11 @@ __all__ = [
     "Reading",
     "open_roster",
     "start_reading",
-    "suggest_column",
 ]
 
-COLUMNS = ("nik", "name", "group", "declared_income", "monthly_wage", "start_month", "end_month")
-REQUIRED = ("nik", "group")
-ALIASES: dict[str, tuple[str, ...]] = {
-    "nik": ("no_ktp", "nomor_ktp", "no_nik", "nomor_nik", "ktp", "nomor_induk_kependudukan"),
-    "name": ("nama", "nama_lengkap", "nama_peserta", "full_name"),
-    "group": ("kelompok", "kelompok_peserta", "grup", "group_id", "id_kelompok"),
-    "declared_income": ("penghasilan", "income", "pendapatan", "penghasilan_bulanan"),
-    "monthly_wage": ("upah", "wage", "upah_bulanan", "gaji", "gaji_bulanan"),
-    "start_month": ("bulan_mulai", "mulai", "start", "bulan_awal", "awal"),
-    "end_month": ("bulan_akhir", "bulan_selesai", "selesai", "end", "akhir"),
-}
-KNOWN = {name: name for name in COLUMNS} | {
-    alias: name for name, aliases in ALIASES.items() for alias in aliases
-}
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 OTHER_SPREADSHEETS = (".xls", ".xlsb", ".ods", ".numbers")
 SEPARATORS = (",", ";", "\t", "|")
-RESERVED = (LINE, "reasons")
 HEADER_LINE = 1
 SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
@@ -135,14 +118,19 @@ def open_roster(path: Path) -> RawRoster:
         message = _("cannot read the file: jbudget reads .csv and .xlsx, not {suffix}")
         hint = _("save the roster as .xlsx or as CSV")
         raise DataError([_file_problem(file, message.format(suffix=path.suffix), hint)])
+    cells: Sequence[str | None]
     if path.suffix.lower() in EXCEL_SUFFIXES:
-        frame, header_line, separator = _open_excel(path, file), _header_row(path), None
+        (frame, cells), header_line, separator = _open_excel(path, file), _header_row(path), None
     else:
         separator = _sniff_separator(path, file)
         frame, header_line = _scan_csv(path, separator), HEADER_LINE
-    frame = _without_reserved_names(frame)
-    headers = tuple(frame.collect_schema().names())
-    columns = map_columns(headers, file, header_line)
+        cells = _csv_header(path, separator)
+    found = frame.collect_schema().names()
+    if len(cells) != len(found):  # not expected: read as the reader named them
+        cells = found
+    headers = column_names(cells)
+    frame = frame.rename(dict(zip(found, headers, strict=True)))
+    columns = map_columns(headers, cells, file, header_line)
     ignored = tuple(header for header in headers if header not in columns.values())
     frame = _with_helpers(_numbered(frame, header_line + 1), columns)
     return RawRoster(path, file, frame, headers, columns, ignored, separator)
@@ -161,55 +149,6 @@ def collect(raw: RawRoster, query: InProcessQuery, lines: InProcessQuery | None)
     if lines is not None and _cells_span_lines(lines, frame.height):
         frame = _with_line_breaks(frame, raw.headers)
     return frame
-
-
-def normalise(header: str) -> str:
-    """'Bulan Mulai' -> 'bulan_mulai'; 'Penghasilan (Rp)' -> 'penghasilan'."""
-    words = re.sub(r"[^0-9a-z]+", "_", header.strip().lower()).strip("_").split("_")
-    while len(words) > 1 and "rp" in (words[0], words[-1]):
-        words = words[1:] if words[0] == "rp" else words[:-1]
-    return "_".join(words)
-
-
-def suggest_column(header: str) -> str | None:
-    """The roster column a header that is not one probably meant, for a hint."""
-    close = difflib.get_close_matches(normalise(header), list(KNOWN), n=1, cutoff=0.75)
-    return KNOWN[close[0]] if close else None
-
-
-def map_columns(headers: Sequence[str], file: str, line: int) -> dict[str, str]:
-    columns: dict[str, str] = {}
-    problems: list[Problem] = []
-    for position, header in enumerate(headers, start=1):
-        name = KNOWN.get(normalise(header))
-        if name is not None and name in columns:
-            message = _("columns '{first}' and '{second}' both give {name}").format(
-                first=columns[name], second=header, name=name
-            )
-            hint = _("keep one of them, or rename the other")
-            problems.append(Problem(file, line, position, name, message, hint))
-        elif name is not None:
-            columns[name] = header
-    problems += [
-        _missing_problem(file, line, name, headers) for name in REQUIRED if name not in columns
-    ]
-    if problems:
-        raise DataError(problems)
-    return columns
-
-
-def _missing_problem(file: str, line: int, name: str, headers: Sequence[str]) -> Problem:
-    names = ", ".join(ALIASES[name])
-    unused = [header for header in headers if KNOWN.get(normalise(header)) is None]
-    missing = _("required column '{name}' is missing").format(name=name)
-    for position, header in enumerate(headers, start=1):
-        if header in unused and suggest_column(header) == name:
-            hint = _("did you mean '{header}'? Rename it to {name} (also accepted: {names})")
-            hint = hint.format(header=header, name=name, names=names)
-            return Problem(file, line, position, name, missing, hint)
-    found = ", ".join(f"'{header}'" for header in headers) or _("no columns")
-    hint = _("add a column named {name} (also accepted: {names}); the header has {found}")
-    return Problem(file, line, 1, name, missing, hint.format(name=name, names=names, found=found))
 
 
 def _file_problem(file: str, message: str, hint: str, line: int = HEADER_LINE) -> Problem:
@@ -233,9 +172,15 @@ def _scan_csv(path: Path, separator: str) -> pl.LazyFrame:
     return pl.scan_csv(path, separator=separator, infer_schema=False, raise_if_empty=False)
 
 
-def _open_excel(path: Path, file: str) -> pl.LazyFrame:
-    """The first sheet, every cell as text (a blank cell as null); the header is its first
-    non-empty row.
+def _csv_header(path: Path, separator: str) -> list[str | None]:
+    """The cells of the header line as written (polars renames a blank or repeated one)."""
+    with path.open(newline="", encoding="utf-8-sig", errors="replace") as text:
+        return list(next(csv.reader(text, delimiter=separator), []))
+
+
+def _open_excel(path: Path, file: str) -> tuple[pl.LazyFrame, list[str | None]]:
+    """The first sheet, every cell as text (a blank cell as null), and the cells of its header,
+    its first non-empty row, as written (fastexcel renames a blank or repeated one).
 
     Read with fastexcel (calamine) directly, not through `pl.read_excel`: that takes another
     fastexcel call when pyarrow is installed, one that refuses `whitespace_as_null` (polars
@@ -244,14 +189,16 @@ def _open_excel(path: Path, file: str) -> pl.LazyFrame:
 
     try:
         book = fastexcel.read_excel(path)
-        sheet = book.load_sheet(0, header_row=0, dtypes="string", whitespace_as_null=True)
-        frame = pl.DataFrame(sheet)
+        sheet = book.load_sheet(0, header_row=None, dtypes="string", whitespace_as_null=True)
+        whole = pl.DataFrame(sheet)  # the header is its first row
+        cells: list[str | None] = list(whole.row(0)) if whole.height else []
+        frame = whole.slice(1)
     except fastexcel.FastExcelError as error:
         message = _("cannot read the file as an Excel workbook: {error}")
         message = message.format(error=str(error).splitlines()[0])
         hint = _("save it as .xlsx, or as CSV")
         raise DataError([_file_problem(file, message, hint)]) from error
-    return frame.lazy()
+    return frame.lazy(), cells
 
 
 def _header_row(path: Path) -> int:
@@ -286,12 +233,6 @@ def _first_sheet(book: zipfile.ZipFile) -> str:
         if first is not None and link.get("Id") == first.get(relations)
     )
     return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-
-
-def _without_reserved_names(frame: pl.LazyFrame) -> pl.LazyFrame:
-    """A header the output needs for itself ('line', 'reasons') is kept as 'line (file)'."""
-    clash = {name for name in frame.collect_schema().names() if name.lower() in RESERVED}
-    return frame.rename({name: f"{name} (file)" for name in clash}) if clash else frame
 
 
 def _numbered(frame: pl.LazyFrame, first_line: int) -> pl.LazyFrame:
