@@ -110,6 +110,8 @@ def test_output_into_a_missing_folder_is_a_clean_error(tmp_path: Path) -> None:
         (["estimate"], ["exactly one of --city or --scenario"]),
         (["estimate", "--city", "metro", "--scenario", "x.yaml"], ["exactly one of"]),
         (["estimate", "--scenario", "missing.yaml"], ["missing.yaml does not exist"]),
+        (["estimate", "--scenario", "/dev/null"], ["/dev/null is not a regular file"]),
+        (["roster", "/dev/null", "--city", "metro"], ["/dev/null is not a regular file"]),
         (["rates", "--date", "2025-13-01"], ["--date '2025-13-01' is not a date", "YYYY-MM-DD"]),
         (
             ["roster", str(REPO / "README.md"), "--city", "metro", "--today", "22-11-2026"],

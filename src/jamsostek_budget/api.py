@@ -61,7 +61,9 @@ def scenario_path(city: str | None, scenario: Path | None) -> Path:
         )
     if scenario is not None:
         if not scenario.is_file():
-            raise UsageError(_("scenario file {file} does not exist").format(file=scenario))
+            missing = _("scenario file {file} does not exist")
+            special = _("scenario file {file} is not a regular file (a folder, a pipe, a device?)")
+            raise UsageError((special if scenario.exists() else missing).format(file=scenario))
         return scenario
     assert city is not None
     return bundled.city_file(city)

@@ -104,8 +104,10 @@ def roster_command(
 
     with reported_errors():
         if not roster.is_file():
+            missing = _("roster file {file} does not exist")
+            special = _("roster file {file} is not a regular file (a pipe or a device?)")
             raise UsageError(
-                _("roster file {file} does not exist").format(file=roster),
+                (special if roster.exists() else missing).format(file=roster),
                 _("give the path of a .csv or .xlsx roster"),
             )
         request = commands.EstimateRequest(
