@@ -40,7 +40,6 @@ from jamsostek_budget.roster.reasons import reason
 from jamsostek_budget.scenario import Group, Scenario
 
 SEPARATED = r"^-?[0-9]{1,3}([.,' ][0-9]{3})+$"
-ORDER = "_jbudget_order"  # of a reason among the reasons of its row
 Check = tuple[pl.Expr, pl.Expr]  # (fails, reason)
 
 
@@ -65,8 +64,8 @@ def rejected_rows(
     originals: Sequence[str],
     groups: Sequence[Group],
 ) -> pl.DataFrame:
-    """The rows of `looked_at` (second look) that fail, as read, each with every reason it fails;
-    `first_lines` gives the FIRST line of each repeated KEY.
+    """The rows of `looked_at` (second look) that fail, as read, each with every reason it fails,
+    in the checks' order, joined by "; "; `first_lines` gives the FIRST line of each repeated KEY.
 
     The reasons are built with pl.concat_str (see roster.reasons); polars' streaming engine
     has panicked on such plans ("assertion failed: i < self.len()", pola-rs/polars#25339 and
@@ -81,19 +80,9 @@ def rejected_rows(
         *_after_group(),
         (pl.col(DUPLICATE), reason(_("duplicate of line {line}"), line=pl.col(FIRST))),
     ]
-    found = [
-        rows.lazy().filter(fails).select(LINE, pl.lit(order).alias(ORDER), why.alias(REASONS))
-        for order, (fails, why) in enumerate(checks)
-    ]
-    reasons = (
-        pl.concat(found)
-        .sort(LINE, ORDER)
-        .group_by(LINE, maintain_order=True)
-        .agg(pl.col(REASONS).str.join("; "))
-    )
-    every = rows.lazy().select(LINE, *originals)
-    rejected = every.join(reasons, on=LINE, how="left", maintain_order="left")
-    return rejected.collect(engine="in-memory")
+    found = [pl.when(fails).then(why) for fails, why in checks]
+    reasons = pl.concat_str(found, separator="; ", ignore_nulls=True).alias(REASONS)
+    return rows.lazy().select(LINE, *originals, reasons).collect(engine="in-memory")
 
 
 def _checked(
