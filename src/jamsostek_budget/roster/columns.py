@@ -22,7 +22,8 @@ SEGMENT_OF = {"declared_income": "bpu", "monthly_wage": "pu"}
 TEXT = {field: f"_jbudget_text_{field}" for field in FIELDS}
 PARSED = {field: f"_jbudget_parsed_{field}" for field in NUMBERS}
 VALUE = {field: f"_jbudget_value_{field}" for field in NUMBERS}
-NIK, GROUP, SEGMENT = TEXT["nik"], "_jbudget_group", "_jbudget_segment"  # GROUP: group_ids
+NIK, GROUP, SEGMENT = TEXT["nik"], "_jbudget_group", "_jbudget_segment"
+# GROUP holds each row's group id as an Enum of the scenario's ids (`group_ids`), null if unknown
 KEY = "_jbudget_key"  # the NIK as a number when it is 16 digits: the duplicate check's key
 FIRST = "_jbudget_first"  # the first line of a repeated NIK
 DUPLICATE = "_jbudget_duplicate"  # a NIK already on an earlier line
@@ -75,4 +76,4 @@ def accepted_columns(columns: Mapping[str, str], groups: Sequence[Group]) -> lis
     values = [pl.col(VALUE[field]) for field in NUMBERS]
     cells = [pl.col(LINE), pl.col(NIK), name, pl.col(GROUP), *values]
     schema = accepted_schema(groups).items()
-    return [cell.cast(dtype).alias(name) for cell, (name, dtype) in zip(cells, schema, strict=True)]
+    return [cell.cast(dtype).alias(to) for cell, (to, dtype) in zip(cells, schema, strict=True)]
