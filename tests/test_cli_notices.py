@@ -44,6 +44,18 @@ LOADED = (  # main ends the process through cli.exit_now: report what was loaded
 )
 
 
+def run_loaded(arguments: list[str]) -> subprocess.CompletedProcess[str]:
+    """jbudget with `arguments` in a fresh process, in English; its stderr ends with the line
+    LOADED prints."""
+    return subprocess.run(
+        [sys.executable, "-c", LOADED, *arguments],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"LANGUAGE": "en", "PATH": ""},
+    )
+
+
 @pytest.mark.parametrize(
     "arguments",
     [
@@ -54,13 +66,7 @@ LOADED = (  # main ends the process through cli.exit_now: report what was loaded
     ],
 )
 def test_json_csv_and_messages_load_no_renderer(arguments: list[str]) -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", LOADED, *arguments],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"LANGUAGE": "en", "PATH": ""},
-    )
+    result = run_loaded(arguments)
     assert result.stderr.splitlines()[-1] == "", result.stderr
 
 
@@ -71,13 +77,7 @@ def test_roster_in_a_pipe_loads_no_progress_bar(tmp_path: Path) -> None:
         "nik,group\n1872010103850001,ketua-rt-rw\n1872010103850002,nosuchgroup\n", encoding="utf-8"
     )
     arguments = ["roster", str(roster), "--city", "metro", "-f", "json"]
-    result = subprocess.run(
-        [sys.executable, "-c", LOADED, *arguments],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"LANGUAGE": "en", "PATH": ""},
-    )
+    result = run_loaded(arguments)
     lines = result.stderr.splitlines()
     assert "2 rows read = 1 accepted + 1 rejected" in result.stderr, result.stderr
     assert lines[-1] == "polars", result.stderr
