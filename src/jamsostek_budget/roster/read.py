@@ -293,7 +293,7 @@ def _diagnose_csv(raw: RawRoster) -> Problem | None:
                 message = _("is not UTF-8 text (byte {byte} of the line)")
                 message = message.format(byte=error.start + 1)
                 return _file_problem(raw.file, message, hint, number)
-    width = len(raw.columns) + len(raw.ignored)
+    width = len(raw.headers)
     with raw.path.open(newline="", encoding="utf-8-sig") as text:
         reader = csv.reader(text, delimiter=raw.separator or ",")
         for row in reader:
