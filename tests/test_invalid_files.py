@@ -68,7 +68,7 @@ CASES = [
     Case(
         "yaml-syntax-error.yaml",
         2,
-        ("YAML syntax error", "mapping values are not allowed"),
+        ("YAML syntax error",),
         ("check indentation, colons and quotes",),
     ),
     Case("yaml-empty.yaml", 1, ("file is empty",), ("YAML mapping",)),
@@ -720,7 +720,12 @@ def test_extremely_deep_nesting_is_refused_without_crashing(tmp_path: Path) -> N
     path.write_text("city: " + "[" * 50_000 + "]" * 50_000 + "\n", encoding="utf-8")
     result = validate(str(path))
     assert result.exit_code == 1
-    assert "nested deeper than 32 levels" in result.output
+    # Which check refuses it first depends on the PyYAML release: libyaml 0.2.5 builds stop at
+    # their own depth limit while scanning ahead (a syntax error), older ones let jbudget's event
+    # pass count the levels. Either way: refused, on line 1, with one of jbudget's two hints.
+    message, hint = problem_at(result.output, "deep.yaml", 1)
+    assert "nested deeper than 32 levels" in message or "YAML syntax error" in message
+    assert hint.startswith(("rate and scenario files are a few levels deep", "check indentation"))
 
 
 def test_text_that_looks_like_markup_is_printed_as_written(tmp_path: Path) -> None:

@@ -152,7 +152,7 @@ def test_rate_file_problems_in_indonesian() -> None:
 def test_yaml_syntax_error_keeps_the_parser_words() -> None:
     """PyYAML's own explanation stays English; jbudget's frame and hint are translated."""
     problem = only(scenario_problems("yaml-syntax-error.yaml"), 2)
-    assert problem.message == "galat sintaks YAML: mapping values are not allowed in this context"
+    assert problem.message.startswith("galat sintaks YAML: ")
     assert problem.hint.startswith("periksa indentasi, titik dua, dan tanda kutip")
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
-from babel.messages.mofile import write_mo
+from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
 from jamsostek_budget.i18n import DOMAIN, LOCALE_DIR
@@ -125,9 +125,26 @@ def problems() -> list[str]:
             elif message.fuzzy or not _translated(message.string):
                 found.append(f"{language}: untranslated or fuzzy: {message_id!r}")
         mo_path = _po_path(language).with_suffix(".mo")
-        if not mo_path.exists() or mo_path.read_bytes() != compiled(catalog):
+        if not mo_path.exists() or _messages(mo_path.read_bytes()) != _messages(compiled(catalog)):
             found.append(f"{language}: {mo_path.name} is not compiled from the current .po")
     return found
+
+
+def _messages(mo: bytes) -> tuple[str, dict[object, object]]:
+    """What a compiled catalogue says: its plural rule and every translation, read back.
+
+    Two compilations of one .po by different babel releases differ in their header bytes
+    ("Generated-By: Babel 2.19.0"), so the .mo is compared by content, not byte for byte.
+    """
+    catalog = read_mo(io.BytesIO(mo))
+    return catalog.plural_forms, {
+        _hashable(message.id): _hashable(message.string) for message in catalog if message.id
+    }
+
+
+def _hashable(text: object) -> object:
+    """A plural message's id and forms come back as lists."""
+    return tuple(text) if isinstance(text, (list, tuple)) else text
 
 
 def _translated(string: object) -> bool:
