@@ -87,7 +87,9 @@ class GroupLine:
     def coverage(self) -> Decimal | None:
         """Headcount / eligible, when the scenario states who could be covered."""
         eligible = self.group.eligible
-        return Decimal(self.group.headcount) / eligible if eligible else None
+        return (
+            None if eligible is None or eligible == 0 else Decimal(self.group.headcount) / eligible
+        )
 
     @property
     def by_program(self) -> dict[Program, int]:
@@ -148,9 +150,11 @@ class Budget:
     def coverage(self) -> Decimal | None:
         """Covered / eligible over the groups that state their eligible population."""
         eligible = self.eligible
-        if not eligible:
+        if eligible is None or eligible == 0:
             return None
-        covered = sum(line.group.headcount for line in self.lines if line.group.eligible)
+        covered = sum(
+            line.group.headcount for line in self.lines if line.group.eligible is not None
+        )
         return Decimal(covered) / eligible
 
     @property

@@ -56,10 +56,15 @@ def expected_benefits(budget: Budget, table: RateTable) -> Benefits:
     }
     default = budget.scenario.death_rate_per_1000
     lines = tuple(
-        _line(line, line.group.death_rate_per_1000 or default, benefit_by_month)
+        _line(line, _death_rate(line.group.death_rate_per_1000, default), benefit_by_month)
         for line in budget.lines
     )
     return Benefits(lines, benefit_by_month[1])
+
+
+def _death_rate(own: Decimal | None, default: Decimal | None) -> Decimal | None:
+    """The group's own death rate, even 0 (nobody expected to die), else the scenario's."""
+    return default if own is None else own
 
 
 def _line(line: GroupLine, rate: Decimal | None, benefit_by_month: dict[int, int]) -> BenefitLine:

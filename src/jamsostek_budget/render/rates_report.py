@@ -64,7 +64,7 @@ def _bands(snapshot: RateSnapshot) -> Section:
         return (
             str(b.number),
             b.lower,
-            b.upper if b.upper else _("and above"),
+            b.upper if b.upper is not None else _("and above"),
             b.nominal,
             Money(b.premiums["jkk"]),
             Money(b.premiums["jkm"]),
