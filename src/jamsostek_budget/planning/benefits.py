@@ -34,7 +34,7 @@ class BenefitLine:
 @dataclass(frozen=True)
 class Benefits:
     lines: tuple[BenefitLine, ...]
-    death_benefit: int  # JKM death benefit per claim in force at the start of the year
+    death_benefit: int  # JKM death benefit per claim in force in the first covered month
 
     @property
     def expected_claims(self) -> Decimal:
@@ -51,15 +51,16 @@ class Benefits:
 
 def expected_benefits(budget: Budget, table: RateTable) -> Benefits:
     year = budget.fiscal_year
+    covered = sorted({month for line in budget.lines for month in line.months}) or [1]
     benefit_by_month = {
-        m: table.at(date(year, m, 1)).rupiah("benefit.jkm_death") for m in range(1, 13)
+        m: table.at(date(year, m, 1)).rupiah("benefit.jkm_death") for m in covered
     }
     default = budget.scenario.death_rate_per_1000
     lines = tuple(
         _line(line, _death_rate(line.group.death_rate_per_1000, default), benefit_by_month)
         for line in budget.lines
     )
-    return Benefits(lines, benefit_by_month[1])
+    return Benefits(lines, benefit_by_month[covered[0]])
 
 
 def _death_rate(own: Decimal | None, default: Decimal | None) -> Decimal | None:
