@@ -33,8 +33,9 @@ def test_a_group_death_rate_of_zero_is_not_the_scenario_default(table: RateTable
     )
     benefits = expected_benefits(estimate(scenario, table), table)
     a, b = benefits.lines
-    assert (a.death_rate_per_1000, a.expected_claims, a.expected_value) == (0, 0, 0)
-    assert (b.death_rate_per_1000, b.expected_claims, b.expected_value) == (3, 3, 126_000_000)
+    assert a.death_rate_per_1000 == 0 and a.expected_claims == 0 and a.expected_value == 0
+    assert b.death_rate_per_1000 == 3 and b.expected_claims == 3
+    assert b.expected_value == 126_000_000
     assert benefits.expected_value == 126_000_000
 
 

@@ -122,6 +122,7 @@ class RateUse:
     confidence: str
     last_checked: date
     projected: bool = False
+    assumed_growth_percent: Decimal | None = None  # for a projected value: the growth assumed
 
 
 @dataclass(frozen=True)

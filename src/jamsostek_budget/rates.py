@@ -83,6 +83,11 @@ class DatedValue(Citation):
         description="a forecast (for example by the PP 45/2015 rule), not a value "
         "announced by BPJS Ketenagakerjaan or set by a regulation",
     )
+    assumed_growth_percent: Number | None = Field(
+        default=None,
+        description="for a projected value: the growth a year it assumes (for the JP wage cap, "
+        "the GDP growth of PP 45/2015 Pasal 29 ayat (3))",
+    )
 
 
 class Parameter(Model):

@@ -9,6 +9,7 @@ from datetime import date
 from jamsostek_budget.engine import parameter_names
 from jamsostek_budget.errors import Problem
 from jamsostek_budget.i18n import N_, _, grouped
+from jamsostek_budget.rates import DatedValue
 from jamsostek_budget.ratetable import RateTable
 from jamsostek_budget.scenario import Group, Scenario
 from jamsostek_budget.sourcemap import SourceMap
@@ -88,25 +89,53 @@ def month_name(month: int) -> str:
 
 
 def stale_rate_warnings(scenario: Scenario, source: SourceMap, table: RateTable) -> list[Problem]:
-    """Warn when the fiscal year is past the last value of a rate that changes every year."""
+    """Warn when the fiscal year is past the last announced value of a rate that changes every
+    year: the estimate then uses a projected value (the JP wage cap, see jpcap) or a stale one."""
     names = {name for group in scenario.groups for name in names_needed(group)}
     warnings = []
     for name in sorted(names):
         parameter = table.parameters[name]
-        last = parameter.values[-1]
-        if parameter.changes_yearly and last.effective.year < scenario.fiscal_year:
-            problem = source.problem(
-                ("fiscal_year",),
-                _(
-                    "fiscal year {year} is past the latest {label} ({value} from {date}); "
-                    "the estimate uses that stale value"
-                ).format(
-                    year=scenario.fiscal_year,
-                    label=parameter.label,
-                    value=grouped(last.value),
-                    date=last.effective,
-                ),
-                _("add the new value to rates/ once it is announced"),
-            )
-            warnings.append(replace(problem, severity="warning"))
+        announced = [v for v in parameter.values if not v.projected] or parameter.values
+        last = announced[-1]
+        if not parameter.changes_yearly or last.effective.year >= scenario.fiscal_year:
+            continue
+        projected = [v for v in parameter.values if v.projected and v.effective > last.effective]
+        message, hint = (
+            _projected_message(scenario.fiscal_year, parameter.label, last, projected[-1])
+            if projected
+            else _stale_message(scenario.fiscal_year, parameter.label, last)
+        )
+        problem = source.problem(("fiscal_year",), message, hint)
+        warnings.append(replace(problem, severity="warning"))
     return warnings
+
+
+def _stale_message(year: int, label: str, last: DatedValue) -> tuple[str, str]:
+    message = _(
+        "fiscal year {year} is past the latest {label} ({value} from {date}); "
+        "the estimate uses that stale value"
+    ).format(year=year, label=label, value=grouped(last.value), date=last.effective)
+    return message, _("add the new value to rates/ once it is announced")
+
+
+def _projected_message(
+    year: int, label: str, last: DatedValue, projected: DatedValue
+) -> tuple[str, str]:
+    message = _(
+        "fiscal year {year} is past the latest announced {label} ({value} from {date}); the "
+        "estimate uses the value projected by PP 45/2015 Pasal 29 ayat (3), {projected} from "
+        "{projected_date}, assuming GDP growth of {growth} % a year"
+    ).format(
+        year=year,
+        label=label,
+        value=grouped(last.value),
+        date=last.effective,
+        projected=grouped(projected.value),
+        projected_date=projected.effective,
+        growth=grouped(projected.assumed_growth_percent),
+    )
+    hint = _(
+        "set the growth with --jp-cap-growth or the scenario's projection.gdp_growth_percent; "
+        "add the announced value to rates/ once it is published"
+    )
+    return message, hint

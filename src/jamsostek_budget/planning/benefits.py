@@ -52,9 +52,7 @@ class Benefits:
 def expected_benefits(budget: Budget, table: RateTable) -> Benefits:
     year = budget.fiscal_year
     covered = sorted({month for line in budget.lines for month in line.months}) or [1]
-    benefit_by_month = {
-        m: table.at(date(year, m, 1)).rupiah("benefit.jkm_death") for m in covered
-    }
+    benefit_by_month = {m: table.at(date(year, m, 1)).rupiah("benefit.jkm_death") for m in covered}
     default = budget.scenario.death_rate_per_1000
     lines = tuple(
         _line(line, _death_rate(line.group.death_rate_per_1000, default), benefit_by_month)
