@@ -289,6 +289,13 @@ class Relief(Citation):
         description="false when the regulation excludes premiums paid from APBN/APBD"
     )
     payable_percent: Number = Field(description="share of the normal premium still payable")
+    new_members_full_months: int = Field(
+        default=0,
+        ge=0,
+        le=12,
+        description="participants registered from first_month on pay this many first months of "
+        "membership in full and get the relief from the next one (PP 49/2020 Pasal 13: 2)",
+    )
 
     @model_validator(mode="after")
     def _check_period(self) -> Relief:
@@ -311,6 +318,14 @@ class Relief(Citation):
     def covers(self, day: date) -> bool:
         month = day.year * 12 + day.month - 1
         return month_number(self.first_month) <= month <= month_number(self.last_month)
+
+    def grants(self, day: date, enrolled: int | None) -> bool:
+        """Whether a participant first registered in month `enrolled` (a month_number; None:
+        long before) gets this relief in the month of `day`, which it covers: one registered
+        from first_month on pays its first new_members_full_months in full."""
+        if enrolled is None or enrolled < month_number(self.first_month):
+            return True
+        return day.year * 12 + day.month - 1 >= enrolled + self.new_members_full_months
 
 
 class RatesFile(Model):

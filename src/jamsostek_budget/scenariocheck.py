@@ -51,6 +51,9 @@ def check_scenario(
     scenario: Scenario, source: SourceMap, table: RateTable, *, year_from_flag: bool = False
 ) -> list[Problem]:
     problems = list(source.notes)
+    problems += [
+        p for i, g in enumerate(scenario.groups) if (p := _enrolled_late(scenario, i, g, source))
+    ]
     for index, group in enumerate(scenario.groups):
         start, latest = first_covered_day(table, group)
         if date(scenario.fiscal_year, group.start_month, 1) >= start:
@@ -81,6 +84,30 @@ def check_scenario(
         problem = source.problem(where, message, hint)
         problems.append(replace(problem, field="--year") if year_from_flag else problem)
     return problems + stale_rate_warnings(scenario, source, table)
+
+
+def _enrolled_late(
+    scenario: Scenario, index: int, group: Group, source: SourceMap
+) -> Problem | None:
+    """A group covered before its participants were registered (`enrolled:`) is a mistake in
+    one of the two: premiums are paid from the first month of membership."""
+    first = date(scenario.fiscal_year, group.start_month, 1)
+    if group.enrolled is None or group.enrolled <= f"{first:%Y-%m}":
+        return None
+    message = _(
+        "groups[{index}] ({group}) is covered from {month} {year}, before its participants "
+        "were registered (enrolled: {enrolled})"
+    ).format(
+        index=index,
+        group=group.id,
+        month=month_name(first.month),
+        year=first.year,
+        enrolled=group.enrolled,
+    )
+    hint = _(
+        "premiums start with membership: write enrolled: {first} or earlier, or a later start_month"
+    ).format(first=f"{first:%Y-%m}")
+    return source.problem(("groups", index, "enrolled"), message, hint)
 
 
 def month_name(month: int) -> str:
