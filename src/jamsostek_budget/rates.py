@@ -55,13 +55,35 @@ def expected_unit(name: str) -> Unit:
     return "rupiah" if name in RUPIAH_PARAMETERS else "percent"
 
 
+RegulationDate = Literal["signed", "promulgated", "effective"]
+
+
 class Regulation(Model):
     id: Slug
     title: str = Field(min_length=3)
     url: str = Field(pattern=r"^https?://\S+$")
-    signed: date | None = None
-    effective: date | None = None
+    kind: Literal["regulation", "letter"] = Field(
+        default="regulation",
+        description="regulation: a PP or Permenaker, signed (ditetapkan), promulgated "
+        "(diundangkan) and in force; letter: a BPJS Ketenagakerjaan letter, signed and in force",
+    )
+    signed: date | None = Field(default=None, description="ditetapkan")
+    promulgated: date | None = Field(default=None, description="diundangkan (regulations only)")
+    effective: date | None = Field(default=None, description="in force from")
+    dates_not_found: list[RegulationDate] = Field(
+        default_factory=no_items,
+        description="dates no source gives: listed, never guessed (say what is known in note)",
+    )
+    sources: list[str] = Field(
+        default_factory=no_items, description="where the dates come from (outlet, title, date, URL)"
+    )
     note: str = ""
+
+    def dates_due(self) -> tuple[RegulationDate, ...]:
+        """The dates this kind of document has: a letter is not promulgated."""
+        if self.kind == "letter":
+            return ("signed", "effective")
+        return ("signed", "promulgated", "effective")
 
 
 class Citation(Model):

@@ -29,6 +29,7 @@ from jamsostek_budget.ratecheck import (
     LoadedRates,
     build_rate_table,
     duplicate_problems,
+    registry_problems,
     stale_warnings,
     unknown_regulations,
 )
@@ -140,6 +141,8 @@ def _reference_table(rates_dir: Path | None, result: Validation) -> RateTable | 
 def _check_rate_folder(folder: Path, today: date, result: Validation) -> None:
     files = yaml_files(folder)
     loaded = _load_each(files, result)
+    for rates, source in loaded:
+        result.problems += registry_problems(rates, source)
     if len(loaded) == len(files):
         _run(lambda: build_rate_table(loaded), result)
         result.problems += stale_warnings(loaded, today)
@@ -153,6 +156,7 @@ def _check_rate_file(path: Path, today: date, table: RateTable | None, result: V
     known = {r.id for r in rates.regulations} | set(table.regulations if table else ())
     result.problems += duplicate_problems(loaded)
     result.problems += unknown_regulations(rates, source, known)
+    result.problems += registry_problems(rates, source)
     result.problems += stale_warnings(loaded, today)
 
 
