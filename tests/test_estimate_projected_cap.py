@@ -138,3 +138,10 @@ def test_a_rates_folder_without_the_rule_says_so(staff: Path, tmp_path: Path) ->
         assert isinstance(result.exception, SystemExit)  # a message, not a KeyError
         assert "pp-45-2015" in result.stderr and "Pasal 29 ayat (3)" in result.stderr
         assert "regulations:" in result.stderr
+
+
+def test_validate_says_what_estimate_will_use(staff: Path) -> None:
+    result = run("validate", str(staff))
+    assert result.exit_code == 0
+    assert "past the latest announced JP wage cap (11,086,300 from 2026-03-01)" in result.output
+    assert "11,640,600 from 2027-03-01" in result.output and "stale" not in result.output

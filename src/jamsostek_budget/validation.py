@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from jamsostek_budget import bundled
+from jamsostek_budget.api import rate_table_for
 from jamsostek_budget.errors import DataError, Problem, UsageError
 from jamsostek_budget.filenames import display_name
 from jamsostek_budget.i18n import _
@@ -35,6 +36,7 @@ from jamsostek_budget.ratecheck import (
 )
 from jamsostek_budget.rates import RatesFile
 from jamsostek_budget.ratetable import RateTable
+from jamsostek_budget.scenario import Scenario
 from jamsostek_budget.scenariocheck import check_scenario
 from jamsostek_budget.yamlsource import read_yaml
 
@@ -179,7 +181,16 @@ def _check_scenario(path: Path, table: RateTable | None, result: Validation) -> 
         result.problems += exc.problems
         return
     if table is not None:
-        result.problems += check_scenario(scenario, source, table)
+        result.problems += check_scenario(scenario, source, _for_year(scenario, table))
+
+
+def _for_year(scenario: Scenario, table: RateTable) -> RateTable:
+    """The table `estimate` would use for the scenario (JP caps projected), so both say the
+    same; a table that cannot project them is checked as it is."""
+    try:
+        return rate_table_for(scenario, table)
+    except UsageError:
+        return table
 
 
 def _run(check: Callable[[], object], result: Validation) -> None:
