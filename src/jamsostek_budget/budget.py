@@ -12,7 +12,8 @@ from datetime import date
 from decimal import Decimal
 
 from jamsostek_budget.fields import PROGRAMS, Program
-from jamsostek_budget.rates import Regulation, Relief
+from jamsostek_budget.rates import Relief
+from jamsostek_budget.regulation import Regulation
 from jamsostek_budget.scenario import Group, Scenario
 
 Months = tuple[int, ...]  # twelve amounts, January to December

@@ -16,10 +16,10 @@ from jamsostek_budget.rates import (
     Citation,
     Parameter,
     RatesFile,
-    Regulation,
     Relief,
 )
 from jamsostek_budget.ratetable import RateTable
+from jamsostek_budget.regulation import Regulation
 from jamsostek_budget.sourcemap import DataPath, SourceMap
 
 LoadedRates = Sequence[tuple[RatesFile, SourceMap]]

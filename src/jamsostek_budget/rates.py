@@ -1,8 +1,9 @@
 """Models of a rate file (`rates/*.yaml`): regulations, dated parameters, income bands, reliefs.
 
-Every value is dated (effective from) and cites a regulation by id; the regulation registry gives
-its title and URL. Rules that involve several fields (order of dates, contiguous bands, a nominal
-inside its band) live in validators here, so the engine can trust what it is given.
+Every value is dated (effective from) and cites a regulation by id; the regulation registry
+(`regulation.Regulation`) gives its title, URL and dates. Rules that involve several fields
+(order of dates, contiguous bands, a nominal inside its band) live in validators here, so the
+engine can trust what it is given.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from jamsostek_budget.fields import (
     no_items,
 )
 from jamsostek_budget.i18n import _, grouped
+from jamsostek_budget.regulation import Regulation
 
 ParameterName = Literal[
     "bpu.jkk_percent",
@@ -53,37 +55,6 @@ RUPIAH_PARAMETERS = frozenset({"bpu.jkm_flat", "pu.jp_wage_cap", "benefit.jkm_de
 
 def expected_unit(name: str) -> Unit:
     return "rupiah" if name in RUPIAH_PARAMETERS else "percent"
-
-
-RegulationDate = Literal["signed", "promulgated", "effective"]
-
-
-class Regulation(Model):
-    id: Slug
-    title: str = Field(min_length=3)
-    url: str = Field(pattern=r"^https?://\S+$")
-    kind: Literal["regulation", "letter"] = Field(
-        default="regulation",
-        description="regulation: a PP or Permenaker, signed (ditetapkan), promulgated "
-        "(diundangkan) and in force; letter: a BPJS Ketenagakerjaan letter, signed and in force",
-    )
-    signed: date | None = Field(default=None, description="ditetapkan")
-    promulgated: date | None = Field(default=None, description="diundangkan (regulations only)")
-    effective: date | None = Field(default=None, description="in force from")
-    dates_not_found: list[RegulationDate] = Field(
-        default_factory=no_items,
-        description="dates no source gives: listed, never guessed (say what is known in note)",
-    )
-    sources: list[str] = Field(
-        default_factory=no_items, description="where the dates come from (outlet, title, date, URL)"
-    )
-    note: str = ""
-
-    def dates_due(self) -> tuple[RegulationDate, ...]:
-        """The dates this kind of document has: a letter is not promulgated."""
-        if self.kind == "letter":
-            return ("signed", "effective")
-        return ("signed", "promulgated", "effective")
 
 
 class Citation(Model):

@@ -20,9 +20,9 @@ from jamsostek_budget.rates import (
     BandVersion,
     DatedValue,
     Parameter,
-    Regulation,
     Relief,
 )
+from jamsostek_budget.regulation import Regulation
 
 
 class RatesNotInForceError(JbudgetError):
