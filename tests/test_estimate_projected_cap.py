@@ -121,23 +121,40 @@ def test_the_workbook_marks_the_projection(staff: Path, tmp_path: Path) -> None:
     ]
 
 
-def test_a_rates_folder_without_the_rule_says_so(staff: Path, tmp_path: Path) -> None:
+def _rates_without_the_rule(tmp_path: Path) -> Path:
+    """The bundled rates without regulation pp-45-2015 (what cited it cites pp-44-2015)."""
     rates = tmp_path / "rates"
     shutil.copytree(bundled.data_dir("rates"), rates)
     registry = rates / "regulations.yaml"
     text = registry.read_text(encoding="utf-8")
-    start = text.index("  - id: pp-45-2015")
-    end = text.index("  - id: pp-46-2015")
+    start, end = text.index("  - id: pp-45-2015"), text.index("  - id: pp-46-2015")
     registry.write_text(text[:start] + text[end:], encoding="utf-8")
-    for path in rates.glob("*.yaml"):  # JP 2 % + 1 % and the caps cite it too
+    for path in rates.glob("*.yaml"):
         cited = path.read_text(encoding="utf-8").replace("pp-45-2015", "pp-44-2015")
         path.write_text(cited, encoding="utf-8")
+    return rates
+
+
+def test_a_rates_folder_without_the_rule_says_so(staff: Path, tmp_path: Path) -> None:
+    rates = _rates_without_the_rule(tmp_path)
     for args in (["estimate"], ["project", "--years", "2027"]):
         result = run(*args, "--scenario", str(staff), "--rates", str(rates))
         assert result.exit_code == 2, result.stdout
         assert isinstance(result.exception, SystemExit)  # a message, not a KeyError
         assert "pp-45-2015" in result.stderr and "Pasal 29 ayat (3)" in result.stderr
         assert "regulations:" in result.stderr
+    # BPU only: no premium depends on the JP cap, so the same folder still budgets 2027:
+    # 100 x 16,800 x 12 = 20,160,000
+    scenario = tmp_path / "rt.yaml"
+    scenario.write_text(
+        "city: k\nname: K\nprovince: P\nfiscal_year: 2027\ngroups:\n"
+        "  - {id: rt, label: RT, segment: bpu, headcount: 100, declared_income: 1000000,\n"
+        "     programs: [jkk, jkm]}\n",
+        encoding="utf-8",
+    )
+    data = _json("estimate", "--scenario", str(scenario), "--rates", str(rates))
+    assert data["totals"]["annual"] == 20_160_000  # type: ignore[index]
+    assert data["projected"] is False
 
 
 def test_validate_says_what_estimate_will_use(staff: Path) -> None:

@@ -15,7 +15,7 @@ from jamsostek_budget import bundled, engine
 from jamsostek_budget.budget import Budget
 from jamsostek_budget.errors import DataError, Problem, UsageError
 from jamsostek_budget.i18n import _
-from jamsostek_budget.jpcap import with_projected_caps
+from jamsostek_budget.jpcap import pays_jp, projected_for
 from jamsostek_budget.loading import load_rate_files, load_scenario, yaml_files
 from jamsostek_budget.ratecheck import build_rate_table
 from jamsostek_budget.ratetable import RateSnapshot, RateTable
@@ -101,7 +101,7 @@ def rate_table_for(
 ) -> RateTable:
     """The rate table for the scenario's fiscal year, JP wage caps not announced yet projected."""
     growth = scenario.projection.gdp_growth_percent if jp_cap_growth is None else jp_cap_growth
-    return with_projected_caps(table, scenario.fiscal_year, growth)
+    return projected_for(table, scenario.fiscal_year, growth, needs_cap=pays_jp(scenario))
 
 
 def estimate(

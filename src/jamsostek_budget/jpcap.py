@@ -17,6 +17,7 @@ from jamsostek_budget.i18n import _, grouped
 from jamsostek_budget.money import HUNDRED
 from jamsostek_budget.rates import DatedValue
 from jamsostek_budget.ratetable import RateTable
+from jamsostek_budget.scenario import Scenario
 
 JP_CAP = "pu.jp_wage_cap"
 CAP_ROUNDING = 100  # PP 45/2015 Pasal 29 ayat (3): rounded down to Rp100
@@ -25,10 +26,18 @@ RULE_ARTICLE = "Pasal 29 ayat (3)"
 CAP_MONTH = 3  # announced in February, in force from the March contribution
 
 
-def last_announced(table: RateTable) -> DatedValue:
-    """The newest JP wage cap that is not itself a projection."""
-    values = table.parameters[JP_CAP].values
-    return next((v for v in reversed(values) if not v.projected), values[0])
+def pays_jp(scenario: Scenario) -> bool:
+    """Whether any group pays JP, so its premiums depend on the cap."""
+    return any("jp" in group.programs for group in scenario.groups)
+
+
+def projected_for(table: RateTable, until: int, growth: Decimal, *, needs_cap: bool) -> RateTable:
+    """with_projected_caps for a scenario; one whose groups pay JP (`needs_cap`) cites the
+    projected caps, so the rule's regulation must be in the registry."""
+    extended = with_projected_caps(table, until, growth)
+    if needs_cap and extended is not table:
+        _require_rule(table, table.parameters[JP_CAP].values[-1], until)
+    return extended
 
 
 def with_projected_caps(table: RateTable, until: int, growth: Decimal) -> RateTable:
@@ -38,7 +47,6 @@ def with_projected_caps(table: RateTable, until: int, growth: Decimal) -> RateTa
     values = list(parameter.values)
     if values[-1].effective.year >= until:
         return table
-    _require_rule(table, values[-1], until)
     while values[-1].effective.year < until:
         values.append(next_cap(values[-1], growth))
     extended = parameter.model_copy(update={"values": values})

@@ -19,7 +19,7 @@ from jamsostek_budget.engine import estimate
 from jamsostek_budget.errors import UsageError
 from jamsostek_budget.fields import PROGRAMS, Program
 from jamsostek_budget.i18n import _
-from jamsostek_budget.jpcap import JP_CAP, with_projected_caps
+from jamsostek_budget.jpcap import JP_CAP, pays_jp, projected_for
 from jamsostek_budget.money import HUNDRED, round_rupiah
 from jamsostek_budget.rates import DatedValue
 from jamsostek_budget.ratetable import RateTable
@@ -97,7 +97,8 @@ def project(
     scenario: Scenario, table: RateTable, years: Sequence[int], assumptions: Assumptions
 ) -> Projection:
     check_years(years)
-    extended = with_projected_caps(table, max(years), assumptions.gdp_growth_percent)
+    growth = assumptions.gdp_growth_percent
+    extended = projected_for(table, max(years), growth, needs_cap=pays_jp(scenario))
     costed = tuple(_year(scenario, extended, year, assumptions) for year in years)
     return Projection(scenario, assumptions, costed)
 
