@@ -10,6 +10,7 @@ Bicara, WahanaNews); PP 45/2015 signed and promulgated 30 June 2015 (Kontan via 
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -96,3 +97,14 @@ def test_a_letter_is_not_promulgated(tmp_path: Path) -> None:
     path.write_text(REGISTRY.format(extra=extra + "    sources: [a]\n"), encoding="utf-8")
     result = run("validate", str(path))
     assert result.exit_code == 0, result.output
+
+
+def test_rates_json_gives_each_regulation_its_dates_and_sources() -> None:
+    data = json.loads(run("rates", "--date", "2020-09-01", "-f", "json").stdout)
+    pp49 = next(r for r in data["regulations"] if r["id"] == "pp-49-2020")
+    assert (pp49["signed"], pp49["promulgated"], pp49["effective"]) == (
+        "2020-08-31",
+        "2020-09-01",
+        "2020-09-01",
+    )
+    assert pp49["sources"] and pp49["dates_not_found"] == []
