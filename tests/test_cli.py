@@ -145,7 +145,7 @@ def test_year_without_rates_names_the_flag_and_the_coverage() -> None:
     assert "--year" in result.stderr and "July 2015" in result.stderr
 
 
-def test_stale_jp_cap_is_a_warning_not_an_error(tmp_path: Path) -> None:
+def test_a_projected_jp_cap_is_a_warning_not_an_error(tmp_path: Path) -> None:
     scenario = tmp_path / "pu.yaml"
     scenario.write_text(
         "city: x\nname: X\nprovince: P\nfiscal_year: 2028\ngroups:\n"
@@ -154,7 +154,8 @@ def test_stale_jp_cap_is_a_warning_not_an_error(tmp_path: Path) -> None:
     )
     result = run("estimate", "--scenario", str(scenario), "-f", "json")
     assert result.exit_code == 0
-    assert "warning: fiscal year 2028 is past the latest JP wage cap" in result.stderr
+    assert "warning: fiscal year 2028 is past the latest announced JP wage cap" in result.stderr
+    # a wage under every cap: 2 people x 12 months x 2 % of 3,000,000
     assert json.loads(result.stdout)["totals"]["annual"] == 2 * 12 * 60_000
 
 

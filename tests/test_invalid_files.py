@@ -453,11 +453,12 @@ CASES = [
         (
             "fiscal_year",
             "warning:",
-            "fiscal year 2028 is past the latest JP wage cap",
+            "fiscal year 2028 is past the latest announced JP wage cap",
             "2026-03-01",
-            "stale value",
+            "projected by PP 45/2015 Pasal 29 ayat (3)",
+            "12,222,600 from 2028-03-01",  # 11,086,300 x 1.05 = 11,640,600; x 1.05 = 12,222,600
         ),
-        ("add the new value to rates/",),
+        ("--jp-cap-growth", "add the announced value to rates/"),
         exit_code=0,
         severity="warning",
     ),

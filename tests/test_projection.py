@@ -9,13 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from jamsostek_budget.api import rate_table_for
 from jamsostek_budget.engine import estimate
-from jamsostek_budget.planning.projection import (
-    Assumptions,
-    grow,
-    project,
-    with_projected_caps,
-)
+from jamsostek_budget.jpcap import with_projected_caps
+from jamsostek_budget.planning.projection import Assumptions, grow, project
 from jamsostek_budget.ratetable import RateTable
 from jamsostek_budget.scenario import Scenario, YearHeadcount
 from tests.cli_runner import run
@@ -76,33 +73,42 @@ def test_explicit_headcounts_and_group_growth_win(table: RateTable) -> None:
     assert people == [[103, 110], [250, 121]]
 
 
-LAST_ANNOUNCED = TABLE.parameters["pu.jp_wage_cap"].values[-1].effective.year
-
-
 @settings(max_examples=60, deadline=None)
-@given(scenarios(), st.integers(0, 4))
-def test_year_one_equals_the_plain_estimate(scenario: Scenario, extra: int) -> None:
-    # For a fiscal year past the last announced JP cap the plain estimate keeps the stale cap
-    # (and warns) while the projection extends it; see the next test. Up to then they agree.
-    if scenario.fiscal_year > LAST_ANNOUNCED:
-        scenario = scenario.model_copy(update={"fiscal_year": LAST_ANNOUNCED})
+@given(scenarios(), st.integers(2015, 2035), st.integers(0, 4), st.integers(-3, 9))
+def test_year_one_equals_the_estimate(scenario: Scenario, year: int, extra: int, gdp: int) -> None:
+    # Any fiscal year, past the last announced JP cap too: the estimate's rate table is resolved
+    # by api.rate_table_for with the same PP 45/2015 rule and growth as the projection.
+    scenario = scenario.model_copy(
+        update={
+            "fiscal_year": max(year, 2016),
+            "projection": scenario.projection.model_copy(
+                update={"gdp_growth_percent": Decimal(gdp)}
+            ),
+        }
+    )
     years = list(range(scenario.fiscal_year, scenario.fiscal_year + 1 + extra))
-    projection = project(scenario, TABLE, years, Assumptions(Decimal(7), Decimal(4), Decimal(5)))
-    plain = estimate(scenario, TABLE)
+    growth = Assumptions(Decimal(7), Decimal(4), Decimal(gdp))
+    projection = project(scenario, TABLE, years, growth)
+    plain = estimate(scenario, rate_table_for(scenario, TABLE))
     first = projection.years[0].budget
     assert first.monthly == plain.monthly and first.by_program == plain.by_program
+    assert first.rates_used == plain.rates_used
     assert projection.annual == sum(y.budget.annual for y in projection.years)
 
 
-def test_past_the_last_cap_the_projection_extends_it(table: RateTable) -> None:
-    # wage 11,086,325 in March 2027: the plain estimate keeps the 2026 cap (2 % x 11,086,300 =
-    # 221,726), the projection uses the projected 11,640,600 cap, so the whole wage counts:
-    # 2 % x 11,086,325 = 221,726.5 -> 221,727
+def test_past_the_last_cap_estimate_and_projection_use_the_projected_cap(
+    table: RateTable,
+) -> None:
+    # wage 11,086,325 in March 2027: the 2026 cap (11,086,300) would cap it (2 % x 11,086,300 =
+    # 221,726); the cap projected for March 2027, 11,086,300 x 1.05 = 11,640,615 -> 11,640,600,
+    # does not, so the whole wage counts: 2 % x 11,086,325 = 221,726.5 -> 221,727.
+    # January and February 2027 still use the 2026 cap: 221,726.
     group = make_group(segment="pu", monthly_wage=11_086_325, risk_class="low", programs=["jp"])
     scenario = make_scenario(2027, group)
-    assert estimate(scenario, table).lines[0].per_person_by_month[2] == 221_726
+    planned = estimate(scenario, rate_table_for(scenario, table)).lines[0].per_person_by_month
+    assert planned[:3] == (221_726, 221_726, 221_727)
     projected = project(scenario, table, [2027], FLAT).years[0]
-    assert projected.budget.lines[0].per_person_by_month[2] == 221_727
+    assert projected.budget.lines[0].per_person_by_month == planned
     assert projected.projected_cap
 
 

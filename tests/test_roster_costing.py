@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from jamsostek_budget.budget import Budget, GroupLine, add_months
 from jamsostek_budget.engine import estimate
+from jamsostek_budget.fields import year_month
 from jamsostek_budget.ratetable import RateTable
 from jamsostek_budget.roster.costing import per_person, roster_budget
 from jamsostek_budget.scenario import Group, Scenario
@@ -218,9 +219,12 @@ def rows_of(draw: st.DrawFn, scenario: Scenario) -> list[dict[str, Any]]:
 
 
 def _alone(scenario: Scenario, row: dict[str, Any]) -> Budget:
-    """The engine's estimate for one person: the row's group with the row's values."""
+    """The engine's estimate for one person: the row's group with the row's values. A row's
+    months do not move when its group was registered (PP 49/2020 Pasal 13 reads the group's)."""
     group = next(g for g in scenario.groups if g.id == row["group"])
-    alone = group.model_copy(update={**{k: row[k] for k in FIELDS}, "headcount": 1})
+    enrolled = year_month(group.enrolment(scenario.fiscal_year))
+    update = {**{k: row[k] for k in FIELDS}, "headcount": 1, "enrolled": enrolled}
+    alone = group.model_copy(update=update)
     return estimate(scenario.model_copy(update={"groups": [alone]}), TABLE)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from jamsostek_budget import bundled, engine
 from jamsostek_budget.budget import Budget
 from jamsostek_budget.errors import DataError, Problem, UsageError
 from jamsostek_budget.i18n import _
+from jamsostek_budget.jpcap import pays_jp, projected_for
 from jamsostek_budget.loading import load_rate_files, load_scenario, yaml_files
 from jamsostek_budget.ratecheck import build_rate_table
 from jamsostek_budget.ratetable import RateSnapshot, RateTable
@@ -70,19 +72,36 @@ def scenario_path(city: str | None, scenario: Path | None) -> Path:
 
 
 def checked_scenario(
-    path: Path, year: int | None, rates_dir: Path | None
+    path: Path,
+    year: int | None,
+    rates_dir: Path | None,
+    *,
+    jp_cap_growth: Decimal | None = None,
 ) -> tuple[Scenario, RateTable, tuple[Problem, ...]]:
     """Load a scenario and the rate table and run every check: errors are raised; warnings
-    and notes (amounts read from Indonesian notation) are returned for the CLI to print."""
+    and notes (amounts read from Indonesian notation) are returned for the CLI to print.
+
+    A fiscal year past the last announced JP wage cap gets the cap projected by PP 45/2015 (see
+    jpcap), assuming `jp_cap_growth` percent a year, else the scenario's
+    projection.gdp_growth_percent: the same cap `project` uses for that year."""
     table = load_rate_table(rates_dir)
     scenario, source = load_scenario(path)
     if year is not None:
         scenario = scenario.model_copy(update={"fiscal_year": year})
+    table = rate_table_for(scenario, table, jp_cap_growth)
     found = check_scenario(scenario, source, table, year_from_flag=year is not None)
     errors = [p for p in found if p.severity == "error"]
     if errors:
         raise DataError(errors)
     return scenario, table, tuple(p for p in found if p.severity != "error")
+
+
+def rate_table_for(
+    scenario: Scenario, table: RateTable, jp_cap_growth: Decimal | None = None
+) -> RateTable:
+    """The rate table for the scenario's fiscal year, JP wage caps not announced yet projected."""
+    growth = scenario.projection.gdp_growth_percent if jp_cap_growth is None else jp_cap_growth
+    return projected_for(table, scenario.fiscal_year, growth, needs_cap=pays_jp(scenario))
 
 
 def estimate(
@@ -91,8 +110,9 @@ def estimate(
     year: int | None = None,
     rates_dir: Path | None = None,
     with_benefits: bool = False,
+    jp_cap_growth: Decimal | None = None,
 ) -> Estimate:
-    scenario, table, warnings = checked_scenario(path, year, rates_dir)
+    scenario, table, warnings = checked_scenario(path, year, rates_dir, jp_cap_growth=jp_cap_growth)
     budget = engine.estimate(scenario, table)
     benefits = None
     if with_benefits:

@@ -12,7 +12,8 @@ from datetime import date
 from decimal import Decimal
 
 from jamsostek_budget.fields import PROGRAMS, Program
-from jamsostek_budget.rates import Regulation, Relief
+from jamsostek_budget.rates import Relief
+from jamsostek_budget.regulation import Regulation
 from jamsostek_budget.scenario import Group, Scenario
 
 Months = tuple[int, ...]  # twelve amounts, January to December
@@ -87,7 +88,9 @@ class GroupLine:
     def coverage(self) -> Decimal | None:
         """Headcount / eligible, when the scenario states who could be covered."""
         eligible = self.group.eligible
-        return Decimal(self.group.headcount) / eligible if eligible else None
+        return (
+            None if eligible is None or eligible == 0 else Decimal(self.group.headcount) / eligible
+        )
 
     @property
     def by_program(self) -> dict[Program, int]:
@@ -120,6 +123,7 @@ class RateUse:
     confidence: str
     last_checked: date
     projected: bool = False
+    assumed_growth_percent: Decimal | None = None  # for a projected value: the growth assumed
 
 
 @dataclass(frozen=True)
@@ -148,9 +152,11 @@ class Budget:
     def coverage(self) -> Decimal | None:
         """Covered / eligible over the groups that state their eligible population."""
         eligible = self.eligible
-        if not eligible:
+        if eligible is None or eligible == 0:
             return None
-        covered = sum(line.group.headcount for line in self.lines if line.group.eligible)
+        covered = sum(
+            line.group.headcount for line in self.lines if line.group.eligible is not None
+        )
         return Decimal(covered) / eligible
 
     @property

@@ -55,14 +55,36 @@ def estimate(
             ),
         ),
     ] = False,
+    jp_cap_growth: Annotated[
+        str | None,
+        typer.Option(
+            "--jp-cap-growth",
+            "--gdp-growth",
+            metavar="PCT",
+            help=_(
+                "GDP growth a year assumed for JP wage caps not announced yet, which the "
+                "estimate projects by PP 45/2015 Pasal 29 (default: the scenario's "
+                "projection.gdp_growth_percent, else 5)."
+            ),
+        ),
+    ] = None,
     words: WordsOption = False,
     lang: LanguageOption = None,
 ) -> None:
     from jamsostek_budget import api
 
     with reported_errors():
+        growth = None
+        if jp_cap_growth is not None:
+            from jamsostek_budget.planning.commands import parse_percent
+
+            growth = parse_percent(jp_cap_growth, "--jp-cap-growth")
         result = api.estimate(
-            api.scenario_path(city, scenario), year=year, rates_dir=rates, with_benefits=benefits
+            api.scenario_path(city, scenario),
+            year=year,
+            rates_dir=rates,
+            with_benefits=benefits,
+            jp_cap_growth=growth,
         )
         print_problems(result.warnings)
         rendering = budget_rendering(

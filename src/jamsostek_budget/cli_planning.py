@@ -210,6 +210,7 @@ def project_command(
         str | None,
         typer.Option(
             "--gdp-growth",
+            "--jp-cap-growth",
             metavar="PCT",
             help=_(
                 "GDP growth for JP wage caps not yet announced (default: the scenario's "

@@ -78,8 +78,31 @@ def _times(per_person: list[int], headcount: int) -> Months:
     return tuple(amount * headcount for amount in per_person)
 
 
+def group_reliefs(group: Group, program: Program, snapshot: RateSnapshot) -> tuple[Relief, ...]:
+    """The reliefs a group's premium for a program gets in the snapshot's month: its scope,
+    and when its participants were registered (PP 49/2020 Pasal 13)."""
+    return snapshot.reliefs_for(
+        group.segment,
+        program,
+        group.sector,
+        apbd_paid=group.apbd_paid,
+        enrolled=group.enrolment(snapshot.day.year),
+    )
+
+
+def group_share(group: Group, program: Program, snapshot: RateSnapshot) -> Decimal:
+    """The fraction of the normal premium the group pays for a program that month."""
+    return snapshot.payable_share(
+        group.segment,
+        program,
+        group.sector,
+        apbd_paid=group.apbd_paid,
+        enrolled=group.enrolment(snapshot.day.year),
+    )
+
+
 def person_premium(group: Group, program: Program, snapshot: RateSnapshot) -> Premium:
-    share = snapshot.payable_share(group.segment, program, group.sector, apbd_paid=group.apbd_paid)
+    share = group_share(group, program, snapshot)
     employer, worker = (bpu_exact if group.segment == "bpu" else pu_exact)(group, program, snapshot)
     return Premium(round_rupiah(employer * share), round_rupiah(worker * share))
 
@@ -146,6 +169,7 @@ def rates_used(scenario: Scenario, table: RateTable, snapshots: Snapshots) -> tu
                     value.confidence,
                     value.last_checked,
                     value.projected,
+                    value.assumed_growth_percent,
                 )
         if group.segment == "bpu" and group.declared_income is not None:
             band_use = _band_use(group.declared_income, snapshot, table)
@@ -176,9 +200,7 @@ def reliefs_applied(scenario: Scenario, snapshots: Snapshots) -> tuple[Relief, .
     applied: dict[str, Relief] = {}
     for group, month in _group_months(scenario):
         for program in group.programs:
-            for relief in snapshots[month].reliefs_for(
-                group.segment, program, group.sector, apbd_paid=group.apbd_paid
-            ):
+            for relief in group_reliefs(group, program, snapshots[month]):
                 applied[relief.id] = relief
     return tuple(applied.values())
 

@@ -135,3 +135,8 @@ def month_number(year_month: str) -> int:
     """'2020-08' -> a month count that orders and subtracts correctly."""
     year, month = year_month.split("-")
     return int(year) * 12 + int(month) - 1
+
+
+def year_month(number: int) -> str:
+    """The inverse of month_number: 24247 -> '2020-08'."""
+    return f"{number // 12:04d}-{number % 12 + 1:02d}"

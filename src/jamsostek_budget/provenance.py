@@ -9,7 +9,7 @@ from datetime import date
 
 from jamsostek_budget import __version__
 from jamsostek_budget.budget import Budget
-from jamsostek_budget.rates import Regulation
+from jamsostek_budget.regulation import Regulation
 
 
 @dataclass(frozen=True)

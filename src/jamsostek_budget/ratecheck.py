@@ -16,10 +16,10 @@ from jamsostek_budget.rates import (
     Citation,
     Parameter,
     RatesFile,
-    Regulation,
     Relief,
 )
 from jamsostek_budget.ratetable import RateTable
+from jamsostek_budget.regulation import Regulation
 from jamsostek_budget.sourcemap import DataPath, SourceMap
 
 LoadedRates = Sequence[tuple[RatesFile, SourceMap]]
@@ -152,6 +152,53 @@ def _missing(files: LoadedRates, collected: _Collected) -> list[Problem]:
             )
         )
     return problems
+
+
+def registry_problems(rates: RatesFile, source: SourceMap) -> list[Problem]:
+    """`validate`: every regulation carries the dates of its kind (signed, promulgated, in
+    force), each given or listed in dates_not_found, and the sources they come from."""
+    problems = []
+    for i, regulation in enumerate(rates.regulations):
+        at: DataPath = ("regulations", i)
+        for name in regulation.dates_due():
+            given = getattr(regulation, name) is not None
+            if given == (name in regulation.dates_not_found):
+                problems.append(_date_problem(source, at, regulation.id, name, given=given))
+        if not regulation.sources:
+            problems.append(
+                source.problem(
+                    (*at, "id"),
+                    _("regulation '{id}' does not say where its dates come from").format(
+                        id=regulation.id
+                    ),
+                    _(
+                        "add sources: the regulation's text, or the article that gives the dates "
+                        "(outlet, title, date, URL)"
+                    ),
+                )
+            )
+    return problems
+
+
+def _date_problem(
+    source: SourceMap, at: DataPath, regulation: str, name: str, *, given: bool
+) -> Problem:
+    if given:
+        return source.problem(
+            (*at, name),
+            _("regulation '{id}' gives {field} and also lists it in dates_not_found").format(
+                id=regulation, field=name
+            ),
+            _("keep one: the date, or the note that no source gives it"),
+        )
+    return source.problem(
+        (*at, "id"),
+        _("regulation '{id}' has no {field} date").format(id=regulation, field=name),
+        _(
+            "write {field}: YYYY-MM-DD from a source, or list {field} in dates_not_found "
+            "if no source gives it (never guess a date)"
+        ).format(field=name),
+    )
 
 
 def stale_warnings(files: LoadedRates, today: date) -> list[Problem]:

@@ -1,8 +1,9 @@
 """Models of a rate file (`rates/*.yaml`): regulations, dated parameters, income bands, reliefs.
 
-Every value is dated (effective from) and cites a regulation by id; the regulation registry gives
-its title and URL. Rules that involve several fields (order of dates, contiguous bands, a nominal
-inside its band) live in validators here, so the engine can trust what it is given.
+Every value is dated (effective from) and cites a regulation by id; the regulation registry
+(`regulation.Regulation`) gives its title, URL and dates. Rules that involve several fields
+(order of dates, contiguous bands, a nominal inside its band) live in validators here, so the
+engine can trust what it is given.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from jamsostek_budget.fields import (
     no_items,
 )
 from jamsostek_budget.i18n import _, grouped
+from jamsostek_budget.regulation import Regulation
 
 ParameterName = Literal[
     "bpu.jkk_percent",
@@ -55,15 +57,6 @@ def expected_unit(name: str) -> Unit:
     return "rupiah" if name in RUPIAH_PARAMETERS else "percent"
 
 
-class Regulation(Model):
-    id: Slug
-    title: str = Field(min_length=3)
-    url: str = Field(pattern=r"^https?://\S+$")
-    signed: date | None = None
-    effective: date | None = None
-    note: str = ""
-
-
 class Citation(Model):
     """Where a value comes from and how sure we are of it."""
 
@@ -82,6 +75,11 @@ class DatedValue(Citation):
         default=False,
         description="a forecast (for example by the PP 45/2015 rule), not a value "
         "announced by BPJS Ketenagakerjaan or set by a regulation",
+    )
+    assumed_growth_percent: Number | None = Field(
+        default=None,
+        description="for a projected value: the growth a year it assumes (for the JP wage cap, "
+        "the GDP growth of PP 45/2015 Pasal 29 ayat (3))",
     )
 
 
@@ -284,6 +282,13 @@ class Relief(Citation):
         description="false when the regulation excludes premiums paid from APBN/APBD"
     )
     payable_percent: Number = Field(description="share of the normal premium still payable")
+    new_members_full_months: int = Field(
+        default=0,
+        ge=0,
+        le=12,
+        description="participants registered from first_month on pay this many first months of "
+        "membership in full and get the relief from the next one (PP 49/2020 Pasal 13: 2)",
+    )
 
     @model_validator(mode="after")
     def _check_period(self) -> Relief:
@@ -306,6 +311,14 @@ class Relief(Citation):
     def covers(self, day: date) -> bool:
         month = day.year * 12 + day.month - 1
         return month_number(self.first_month) <= month <= month_number(self.last_month)
+
+    def grants(self, day: date, enrolled: int | None) -> bool:
+        """Whether a participant first registered in month `enrolled` (a month_number; None:
+        long before) gets this relief in the month of `day`, which it covers: one registered
+        from first_month on pays its first new_members_full_months in full."""
+        if enrolled is None or enrolled < month_number(self.first_month):
+            return True
+        return day.year * 12 + day.month - 1 >= enrolled + self.new_members_full_months
 
 
 class RatesFile(Model):

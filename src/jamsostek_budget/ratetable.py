@@ -20,9 +20,9 @@ from jamsostek_budget.rates import (
     BandVersion,
     DatedValue,
     Parameter,
-    Regulation,
     Relief,
 )
+from jamsostek_budget.regulation import Regulation
 
 
 class RatesNotInForceError(JbudgetError):
@@ -86,8 +86,16 @@ class RateSnapshot:
         return number, bands[number - 1]
 
     def reliefs_for(
-        self, segment: Segment, program: Program, sector: Sector, *, apbd_paid: bool
+        self,
+        segment: Segment,
+        program: Program,
+        sector: Sector,
+        *,
+        apbd_paid: bool,
+        enrolled: int | None = None,
     ) -> tuple[Relief, ...]:
+        """The reliefs this month for a scope; `enrolled`: the month_number the participants
+        were registered in (None: before any relief), see Relief.grants."""
         return tuple(
             r
             for r in self.reliefs
@@ -95,13 +103,21 @@ class RateSnapshot:
             and program in r.programs
             and (r.sectors is None or sector in r.sectors)
             and (r.applies_to_apbd_paid or not apbd_paid)
+            and r.grants(self.day, enrolled)
         )
 
     def payable_share(
-        self, segment: Segment, program: Program, sector: Sector, *, apbd_paid: bool
+        self,
+        segment: Segment,
+        program: Program,
+        sector: Sector,
+        *,
+        apbd_paid: bool,
+        enrolled: int | None = None,
     ) -> Decimal:
         """The fraction of the normal premium payable this month (1 unless a relief applies)."""
         share = Decimal(1)
-        for relief in self.reliefs_for(segment, program, sector, apbd_paid=apbd_paid):
+        found = self.reliefs_for(segment, program, sector, apbd_paid=apbd_paid, enrolled=enrolled)
+        for relief in found:
             share = share * relief.payable_percent / HUNDRED
         return share

@@ -23,6 +23,8 @@ from jamsostek_budget.fields import (
     Segment,
     Slug,
     ViolationsError,
+    YearMonth,
+    month_number,
     no_entries,
     no_items,
 )
@@ -77,6 +79,13 @@ class Group(Model):
         description="false only for a group whose premiums are not paid from "
         "APBN/APBD (then PP 50/2025's BPU discount can apply)",
     )
+    enrolled: YearMonth | None = Field(
+        default=None,
+        description="YYYY-MM the group's participants were registered with BPJS "
+        "Ketenagakerjaan (their first month of membership); default: the start_month of the "
+        "fiscal year when it is after January, else before the fiscal year. PP 49/2020 Pasal 13: "
+        "participants registered after July 2020 paid their first two months in full",
+    )
     sector: Sector = Field(
         default="other",
         description="bpu: transport for ojol, opang, "
@@ -122,6 +131,19 @@ class Group(Model):
     @property
     def months(self) -> tuple[int, ...]:
         return tuple(range(self.start_month, self.end_month + 1))
+
+    def enrolment(self, fiscal_year: int) -> int:
+        """The month_number the participants were registered in: `enrolled`, else a start after
+        January (a mid-year start is a new enrolment), else January of the year before (a group
+        covered from January continues an earlier membership; for any relief of the fiscal
+        year that is the same as long before, since new members pay at most 12 months in full)."""
+        if self.enrolled is not None:
+            return month_number(self.enrolled)
+        return (
+            fiscal_year * 12 + self.start_month - 1
+            if self.start_month > 1
+            else (fiscal_year - 1) * 12
+        )
 
 
 class Scenario(Model):

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from jamsostek_budget import bundled
+from jamsostek_budget.api import rate_table_for
 from jamsostek_budget.errors import DataError, Problem, UsageError
 from jamsostek_budget.filenames import display_name
 from jamsostek_budget.i18n import _
@@ -29,11 +30,13 @@ from jamsostek_budget.ratecheck import (
     LoadedRates,
     build_rate_table,
     duplicate_problems,
+    registry_problems,
     stale_warnings,
     unknown_regulations,
 )
 from jamsostek_budget.rates import RatesFile
 from jamsostek_budget.ratetable import RateTable
+from jamsostek_budget.scenario import Scenario
 from jamsostek_budget.scenariocheck import check_scenario
 from jamsostek_budget.yamlsource import read_yaml
 
@@ -140,6 +143,8 @@ def _reference_table(rates_dir: Path | None, result: Validation) -> RateTable | 
 def _check_rate_folder(folder: Path, today: date, result: Validation) -> None:
     files = yaml_files(folder)
     loaded = _load_each(files, result)
+    for rates, source in loaded:
+        result.problems += registry_problems(rates, source)
     if len(loaded) == len(files):
         _run(lambda: build_rate_table(loaded), result)
         result.problems += stale_warnings(loaded, today)
@@ -153,6 +158,7 @@ def _check_rate_file(path: Path, today: date, table: RateTable | None, result: V
     known = {r.id for r in rates.regulations} | set(table.regulations if table else ())
     result.problems += duplicate_problems(loaded)
     result.problems += unknown_regulations(rates, source, known)
+    result.problems += registry_problems(rates, source)
     result.problems += stale_warnings(loaded, today)
 
 
@@ -175,7 +181,16 @@ def _check_scenario(path: Path, table: RateTable | None, result: Validation) -> 
         result.problems += exc.problems
         return
     if table is not None:
-        result.problems += check_scenario(scenario, source, table)
+        result.problems += check_scenario(scenario, source, _for_year(scenario, table))
+
+
+def _for_year(scenario: Scenario, table: RateTable) -> RateTable:
+    """The table `estimate` would use for the scenario (JP caps projected), so both say the
+    same; a table that cannot project them is checked as it is."""
+    try:
+        return rate_table_for(scenario, table)
+    except UsageError:
+        return table
 
 
 def _run(check: Callable[[], object], result: Validation) -> None:

@@ -34,7 +34,7 @@ class BenefitLine:
 @dataclass(frozen=True)
 class Benefits:
     lines: tuple[BenefitLine, ...]
-    death_benefit: int  # JKM death benefit per claim in force at the start of the year
+    death_benefit: int  # JKM death benefit per claim in force in the first covered month
 
     @property
     def expected_claims(self) -> Decimal:
@@ -51,15 +51,19 @@ class Benefits:
 
 def expected_benefits(budget: Budget, table: RateTable) -> Benefits:
     year = budget.fiscal_year
-    benefit_by_month = {
-        m: table.at(date(year, m, 1)).rupiah("benefit.jkm_death") for m in range(1, 13)
-    }
+    covered = sorted({month for line in budget.lines for month in line.months}) or [1]
+    benefit_by_month = {m: table.at(date(year, m, 1)).rupiah("benefit.jkm_death") for m in covered}
     default = budget.scenario.death_rate_per_1000
     lines = tuple(
-        _line(line, line.group.death_rate_per_1000 or default, benefit_by_month)
+        _line(line, _death_rate(line.group.death_rate_per_1000, default), benefit_by_month)
         for line in budget.lines
     )
-    return Benefits(lines, benefit_by_month[1])
+    return Benefits(lines, benefit_by_month[covered[0]])
+
+
+def _death_rate(own: Decimal | None, default: Decimal | None) -> Decimal | None:
+    """The group's own death rate, even 0 (nobody expected to die), else the scenario's."""
+    return default if own is None else own
 
 
 def _line(line: GroupLine, rate: Decimal | None, benefit_by_month: dict[int, int]) -> BenefitLine:

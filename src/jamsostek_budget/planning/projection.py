@@ -1,8 +1,8 @@
 """Multi-year projection: the same scenario costed year after year as headcounts and wages grow
 and the JP wage cap rises.
 
-JP wage caps not yet announced are extended with the PP 45/2015 Pasal 29 rule (previous cap x
-(1 + assumed GDP growth), rounded down to Rp100) and marked as projected. Headcounts and wages
+JP wage caps not yet announced are extended with the PP 45/2015 Pasal 29 rule (see jpcap, the
+same rule `estimate` uses) and marked as projected. Headcounts and wages
 grow from the scenario's fiscal year and are rounded once per year from the base (never
 compounded from rounded values); explicit per-year headcounts win over growth.
 """
@@ -12,20 +12,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_FLOOR, Decimal
+from decimal import Decimal
 
 from jamsostek_budget.budget import Budget
 from jamsostek_budget.engine import estimate
 from jamsostek_budget.errors import UsageError
 from jamsostek_budget.fields import PROGRAMS, Program
 from jamsostek_budget.i18n import _
+from jamsostek_budget.jpcap import JP_CAP, pays_jp, projected_for
 from jamsostek_budget.money import HUNDRED, round_rupiah
 from jamsostek_budget.rates import DatedValue
 from jamsostek_budget.ratetable import RateTable
 from jamsostek_budget.scenario import Group, Scenario
 
-JP_CAP = "pu.jp_wage_cap"
-CAP_ROUNDING = 100  # PP 45/2015: rounded down to Rp100
 MAX_YEARS = 50
 
 
@@ -98,7 +97,8 @@ def project(
     scenario: Scenario, table: RateTable, years: Sequence[int], assumptions: Assumptions
 ) -> Projection:
     check_years(years)
-    extended = with_projected_caps(table, max(years), assumptions.gdp_growth_percent)
+    growth = assumptions.gdp_growth_percent
+    extended = projected_for(table, max(years), growth, needs_cap=pays_jp(scenario))
     costed = tuple(_year(scenario, extended, year, assumptions) for year in years)
     return Projection(scenario, assumptions, costed)
 
@@ -156,38 +156,3 @@ def grow(amount: int, years: int, percent: Decimal) -> int:
     """`amount` after `years` of `percent` growth a year, rounded once (half up)."""
     factor = (1 + percent / HUNDRED) ** years
     return max(round_rupiah(Decimal(amount) * factor), 0)
-
-
-def with_projected_caps(table: RateTable, until: int, gdp_growth: Decimal) -> RateTable:
-    """The rate table with a JP wage cap for every March up to `until` that has none yet."""
-    parameter = table.parameters[JP_CAP]
-    values = list(parameter.values)
-    while values[-1].effective.year < until:
-        values.append(_next_cap(values[-1], gdp_growth))
-    if len(values) == len(parameter.values):
-        return table
-    extended = parameter.model_copy(update={"values": values})
-    parameters = {**table.parameters, JP_CAP: extended}
-    return RateTable(table.regulations, parameters, table.bands, table.reliefs)
-
-
-def _next_cap(previous: DatedValue, gdp_growth: Decimal) -> DatedValue:
-    raw = previous.value * (1 + gdp_growth / HUNDRED) / CAP_ROUNDING
-    value = raw.to_integral_value(ROUND_FLOOR) * CAP_ROUNDING
-    year = previous.effective.year + 1
-    return previous.model_copy(
-        update={
-            "effective": date(year, 3, 1),
-            "value": value,
-            "projected": True,
-            "regulation": "pp-45-2015",
-            # data like the rate files' own citations: the same in JSON in any language
-            "article": "Pasal 29 ayat (3), projected",
-            "confidence": "low",
-            "sources": [],
-            "note": (
-                f"projected: {previous.value:,} x (1 + {gdp_growth} %), rounded down to Rp100, "
-                "with the GDP growth assumed for the projection"
-            ),
-        }
-    )

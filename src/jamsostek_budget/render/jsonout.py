@@ -35,6 +35,7 @@ def budget_dict(budget: Budget, benefits: Benefits | None = None) -> dict[str, A
             "coverage": _ratio(budget.coverage),
         },
         **({"benefits": _benefits(benefits)} if benefits else {}),
+        "projected": any(use.projected for use in budget.rates_used),
         "rates_used": [_rate(use) for use in budget.rates_used],
         "reliefs_applied": [relief.id for relief in budget.reliefs_applied],
         "sources": scenario.sources,
@@ -81,6 +82,10 @@ def _rate(use: Any) -> dict[str, Any]:
         "article": use.article,
         "confidence": use.confidence,
         "last_checked": use.last_checked.isoformat(),
+        "projected": use.projected,
+        "assumed_growth_percent": None
+        if use.assumed_growth_percent is None
+        else str(use.assumed_growth_percent),
     }
 
 

@@ -64,7 +64,7 @@ def _bands(snapshot: RateSnapshot) -> Section:
         return (
             str(b.number),
             b.lower,
-            b.upper if b.upper else _("and above"),
+            b.upper if b.upper is not None else _("and above"),
             b.nominal,
             Money(b.premiums["jkk"]),
             Money(b.premiums["jkm"]),
@@ -143,7 +143,5 @@ def rates_dict(table: RateTable, snapshot: RateSnapshot) -> dict[str, Any]:
             for b in band_premiums(snapshot)
         ],
         "reliefs": [r.id for r in snapshot.reliefs],
-        "regulations": [
-            {"id": r.id, "title": r.title, "url": r.url} for r in table.regulations.values()
-        ],
+        "regulations": [r.model_dump(mode="json") for r in table.regulations.values()],
     }

@@ -54,6 +54,7 @@ def estimate_report(
         if _has_worker_share(budget)
         else _("No worker share: the Pemda pays the whole premium of BPU participants"),
     ]
+    summary += projected_summary(budget)
     summary += [line for line in (coverage_summary(budget),) if line]
     summary += [benefits_summary(benefits)] if benefits else []
     sections = [_lines(budget), _programs(budget), _months(budget)]
@@ -184,7 +185,30 @@ def _budget_codes(budget: Budget) -> Section | None:
 
 
 def _rate_value(use: RateUse) -> str:
-    return rupiah(int(use.value)) if use.unit == "rupiah" else percent(use.value)
+    value = rupiah(int(use.value)) if use.unit == "rupiah" else percent(use.value)
+    return value + " " + _("(projected)") if use.projected else value
+
+
+def projected_summary(budget: Budget) -> list[str]:
+    """A line for every rate that is projected, not announced: the budget is only as good as
+    the growth it assumes, so the report says it at the top."""
+    return [
+        _(
+            "Projected, not announced yet: {label} {value} from {date} (PP 45/2015 Pasal 29 "
+            "ayat (3): the previous value x (1 + GDP growth), rounded down to {step}), "
+            "assuming GDP growth of {growth} a year"
+        ).format(
+            label=use.label,
+            value=rupiah(int(use.value)),
+            date=use.effective.isoformat(),
+            step=rupiah(100),
+            growth="-"
+            if use.assumed_growth_percent is None
+            else percent(use.assumed_growth_percent),
+        )
+        for use in budget.rates_used
+        if use.projected
+    ]
 
 
 def _rates(budget: Budget) -> Section:

@@ -14,8 +14,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from jamsostek_budget.budget import Budget, RateUse
 from jamsostek_budget.i18n import _
-from jamsostek_budget.rates import Regulation
-from jamsostek_budget.render.labels import confidence_label
+from jamsostek_budget.regulation import Regulation
+from jamsostek_budget.render.labels import confidence_label, percent
 from jamsostek_budget.render.xlsx_sheet import (
     BOLD,
     PERCENT_FORMAT,
@@ -84,7 +84,18 @@ def _rate_row(writer: SheetWriter, row: int, use: RateUse) -> None:
     writer.link(row, 6, use.regulation.url)
     writer.text(row, 7, confidence_label(use.confidence))
     writer.date_cell(row, 8, use.last_checked)
-    writer.text(row, 9, _("projected") if use.projected else "")
+    writer.text(row, 9, projected_label(use))
+
+
+def projected_label(use: RateUse) -> str:
+    """'projected, GDP growth 5% a year' for a projected value, '' for an announced one."""
+    if not use.projected:
+        return ""
+    if use.assumed_growth_percent is None:
+        return _("projected")
+    return _("projected, GDP growth {growth} a year").format(
+        growth=percent(use.assumed_growth_percent)
+    )
 
 
 def _regulation_table(writer: SheetWriter, cited: Sequence[Regulation], row: int) -> None:

@@ -32,7 +32,7 @@ import polars as pl
 
 from jamsostek_budget.budget import NO_MONTHS, Budget, GroupLine, ProgramLine
 from jamsostek_budget.engine import month_snapshots, rates_used, reliefs_applied
-from jamsostek_budget.fields import PROGRAMS
+from jamsostek_budget.fields import PROGRAMS, year_month
 from jamsostek_budget.ratetable import RateTable
 from jamsostek_budget.roster.groups import PEOPLE, PERSON_FIELDS, GroupRows, split_groups
 from jamsostek_budget.roster.premiums import person_amounts
@@ -55,7 +55,8 @@ def roster_budget(accepted: pl.DataFrame, scenario: Scenario, table: RateTable) 
         for group in scenario.groups
     )
     costed = scenario.model_copy(update={"groups": [line.group for line in lines]})
-    probe = scenario.model_copy(update={"groups": probes(parts.values(), bands)})
+    groups = probes(parts.values(), bands, scenario.fiscal_year)
+    probe = scenario.model_copy(update={"groups": groups})
     used = rates_used(probe, table, snapshots)
     reliefs = reliefs_applied(probe, snapshots)
     cited = [use.regulation.id for use in used] + [relief.regulation for relief in reliefs]
@@ -183,25 +184,27 @@ def _average(amount: int, people: int) -> int:
     return (2 * amount + people) // (2 * people) if people else 0
 
 
-def probes(parts: Iterable[GroupRows], bands: Mapping[str, Bands]) -> list[Group]:
+def probes(parts: Iterable[GroupRows], bands: Mapping[str, Bands], year: int) -> list[Group]:
     """For engine.rates_used: one copy of a group per rate period (and per band used in it),
     covering the period's first month only, as every month of a period has the same rates; one
-    copy for all the groups that pay the same rates (same segment, programs, risk class, sector
-    and payer)."""
+    copy for all the groups that pay the same rates (same segment, programs, risk class, sector,
+    payer and enrolment, which a copy keeps though its start_month moves)."""
     found: dict[tuple[object, ...], Group] = {}
     for part in parts:
         group = part.group
+        enrolled = year_month(group.enrolment(year))
         alike = (group.segment, *group.programs, group.risk_class, group.sector, group.apbd_paid)
-        for update in _probe_updates(part, bands[group.id]):
+        for span in _probe_updates(part, bands[group.id]):
+            update = span | {"enrolled": enrolled}
             key = (*alike, *update.values())
             if key not in found:
                 found[key] = group.model_copy(update=update)
     return list(found.values())
 
 
-def _probe_updates(part: GroupRows, bands: Bands) -> Iterator[dict[str, int | None]]:
+def _probe_updates(part: GroupRows, bands: Bands) -> Iterator[dict[str, int | str | None]]:
     for period in part.periods:
-        span: dict[str, int | None] = {"start_month": period.first, "end_month": period.first}
+        span: dict[str, int | str | None] = {"start_month": period.first, "end_month": period.first}
         if not period.bands:
             yield span | {"declared_income": part.group.declared_income}
         for number in bands.get(period.index, []):

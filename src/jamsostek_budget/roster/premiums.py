@@ -17,7 +17,7 @@ from typing import Literal
 
 import polars as pl
 
-from jamsostek_budget.engine import parameter_names
+from jamsostek_budget.engine import group_reliefs, group_share, parameter_names
 from jamsostek_budget.fields import Program
 from jamsostek_budget.rates import Band
 from jamsostek_budget.ratetable import RateSnapshot, RatesNotInForceError
@@ -104,9 +104,7 @@ def rate_key(group: Group, snapshot: RateSnapshot) -> tuple[object, ...]:
     reliefs = tuple(
         relief.id
         for program in group.programs
-        for relief in snapshot.reliefs_for(
-            group.segment, program, group.sector, apbd_paid=group.apbd_paid
-        )
+        for relief in group_reliefs(group, program, snapshot)
     )
     version = snapshot.band_version if group.segment == "bpu" else None
     return values, reliefs, version.effective if version else None
@@ -124,9 +122,7 @@ def period(index: int, group: Group, first: int, last: int, snapshot: RateSnapsh
 
 def rule(group: Group, program: Program, snapshot: RateSnapshot) -> Rule:
     """The engine's `person_premium` as a rule (see engine.bpu_exact and engine.pu_exact)."""
-    share = Fraction(
-        snapshot.payable_share(group.segment, program, group.sector, apbd_paid=group.apbd_paid)
-    )
+    share = Fraction(group_share(group, program, snapshot))
     none = Fraction(0)
     if group.segment == "bpu":
         if program == "jkm":
