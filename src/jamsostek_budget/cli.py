@@ -15,6 +15,7 @@ objects (typer's and pydantic's schemas), which it would scan again and again fo
 not there (about 3 % of `jbudget estimate`); a command lives for seconds and its own objects are
 few (a 10,000,000-row roster peaks at the same 3.0 GiB either way).
 
+Ctrl-C, a closed pipe and a closed or full standard output end the process as cli_exit says.
 When the command is done, the process ends at once (`os._exit`, after flushing standard output
 and error) instead of tearing the interpreter down: freeing every module of typer, pydantic and
 polars, the rows read and the threads costs 60 to 130 ms, more than a tenth of a run, and has no
@@ -24,13 +25,20 @@ temporary file and renamed into place).
 
 from __future__ import annotations
 
+import errno
 import gc
 import importlib
-import os
+import signal
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
+from jamsostek_budget.cli_exit import (
+    PIPE_CLOSED,
+    flush_and_exit,
+    interrupted,
+    open_standard_streams,
+)
 from jamsostek_budget.i18n import (
     language_from_arguments,
     language_from_environment,
@@ -85,6 +93,8 @@ def command_position(arguments: Sequence[str]) -> int | None:
 
 
 def main() -> None:
+    signal.signal(signal.SIGINT, interrupted)  # Ctrl-C from here on: see cli_exit
+    open_standard_streams()
     gc.disable()  # see the module docstring
     arguments = sys.argv[1:]
     language = language_from_arguments(arguments) or language_from_environment()
@@ -100,6 +110,8 @@ def main() -> None:
         build_app(command)()
     except SystemExit as done:  # typer always ends this way, whatever the outcome
         exit_now(done.code)
+    except OSError as error:  # outside every command (help to a closed pipe): see cli_exit
+        exit_now(PIPE_CLOSED if error.errno == errno.EPIPE else _os_error(error))
 
 
 def exit_now(code: object) -> NoReturn:
@@ -108,9 +120,12 @@ def exit_now(code: object) -> NoReturn:
     status = code if isinstance(code, int) else 0 if code is None else 1
     if isinstance(code, str):
         sys.stderr.write(code + "\n")
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe (`jbudget ... | head`), a closed stream
-            status = status or 1
-    os._exit(status)
+    flush_and_exit(status)
+
+
+def _os_error(error: OSError) -> int:
+    from jamsostek_budget.cli_app import say_error  # noqa: PLC0415
+    from jamsostek_budget.oserrors import cannot_use  # noqa: PLC0415
+
+    say_error(*cannot_use(error))
+    return 1

@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from jamsostek_budget import __version__
+from jamsostek_budget.cli_exit import PIPE_CLOSED
+from jamsostek_budget.cli_files import run_inputs
 from jamsostek_budget.cli_notices import Part, say
 from jamsostek_budget.errors import DataError, JbudgetError, OutputError, Problem, UsageError
 from jamsostek_budget.i18n import (
@@ -32,6 +34,7 @@ from jamsostek_budget.i18n import (
     ngettext,
     set_language,
 )
+from jamsostek_budget.oserrors import cannot_use
 from jamsostek_budget.output import write_new_file
 
 if TYPE_CHECKING:
@@ -190,13 +193,25 @@ def reported_errors() -> Iterator[None]:
         say((found.format(count=count), "red"))
         raise typer.Exit(1) from None
     except UsageError as exc:
-        say((_("error: {message}").format(message=exc.message), "red"))
-        if exc.hint:
-            say((_("  hint: {hint}").format(hint=exc.hint), "dim"))
+        say_error(exc.message, exc.hint)
         raise typer.Exit(2) from None
-    except (OutputError, JbudgetError) as exc:
-        say((_("error: {message}").format(message=exc), "red"))
+    except OutputError as exc:
+        say_error(exc.message, exc.hint)
         raise typer.Exit(1) from None
+    except JbudgetError as exc:
+        say_error(str(exc))
+        raise typer.Exit(1) from None
+    except BrokenPipeError:  # the reader of a pipe has gone: end quietly (see cli_exit)
+        raise typer.Exit(PIPE_CLOSED) from None
+    except OSError as exc:  # a file or folder the system refused, or standard output
+        say_error(*cannot_use(exc))
+        raise typer.Exit(1) from None
+
+
+def say_error(message: str, hint: str = "") -> None:
+    say((_("error: {message}").format(message=message), "red"))
+    if hint:
+        say((_("  hint: {hint}").format(hint=hint), "dim"))
 
 
 def render_text(renderable: RenderableType) -> str:
@@ -215,7 +230,7 @@ def emit(text_or_renderable: str | RenderableType, output: Path | None, force: b
             if isinstance(text_or_renderable, str)
             else render_text(text_or_renderable)
         )
-        write_new_file(output, text, force=force)
+        write_new_file(output, text, force=force, inputs=run_inputs())
         say((_("wrote {file}").format(file=output), "green"))
     elif isinstance(text_or_renderable, str):
         sys.stdout.write(text_or_renderable)

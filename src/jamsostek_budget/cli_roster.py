@@ -27,6 +27,7 @@ from jamsostek_budget.cli_app import (
     print_problems,
     reported_errors,
 )
+from jamsostek_budget.cli_files import run_inputs
 from jamsostek_budget.cli_notices import error_console, rich_decides, say
 from jamsostek_budget.cli_output import budget_rendering, command_line, emit_rendering
 from jamsostek_budget.errors import UsageError
@@ -100,7 +101,9 @@ def roster_command(
     lang: LanguageOption = None,
 ) -> None:
     from jamsostek_budget.api import scenario_path
+    from jamsostek_budget.output import check_outputs
     from jamsostek_budget.roster import commands, early
+    from jamsostek_budget.roster.commands import default_rejects_path
 
     with reported_errors():
         if not roster.is_file():
@@ -123,6 +126,9 @@ def roster_command(
             if tick is not None:
                 tick(found.rows.rows_read)
         print_problems(found.warnings)
+        rejects = rejects or default_rejects_path(roster) if found.rows.rejected.height else None
+        wanted = [path for path in (rejects, per_person, output) if path is not None]
+        check_outputs(wanted, force=force, inputs=run_inputs())  # before any is written
         _write_side_tables(found, roster, rejects, per_person, force)
         rendering = budget_rendering(found.budget, rates, command_line(ctx), from_roster=True)
         emit_rendering(rendering, fmt, output, force, words=words)
@@ -133,7 +139,7 @@ def roster_command(
 def _write_side_tables(
     found: RosterEstimate, roster: Path, rejects: Path | None, people: Path | None, force: bool
 ) -> None:
-    from jamsostek_budget.roster.commands import default_rejects_path, write_table
+    from jamsostek_budget.roster.commands import write_table
 
     rows = found.rows
     counts = _("{file}: {read} rows read = {accepted} accepted + {rejected} rejected").format(
@@ -146,12 +152,12 @@ def _write_side_tables(
     if rows.ignored_columns:
         unused = ", ".join(rows.ignored_columns)
         say((_("  columns not used: {columns}").format(columns=unused), ""))
-    if rows.rejected.height:
-        target = rejects or default_rejects_path(roster)
-        write_table(rows.rejected, target, force=force)
-        say((_("  rejected rows, with every reason: {file}").format(file=target), ""))
+    inputs = run_inputs()
+    if rejects is not None:
+        write_table(rows.rejected, rejects, force=force, inputs=inputs)
+        say((_("  rejected rows, with every reason: {file}").format(file=rejects), ""))
     if people is not None and found.per_person is not None:
-        write_table(found.per_person, people, force=force)
+        write_table(found.per_person, people, force=force, inputs=inputs)
         say((_("  premium per participant: {file}").format(file=people), ""))
 
 
