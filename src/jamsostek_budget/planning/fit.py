@@ -23,7 +23,7 @@ from typing import Literal
 from jamsostek_budget import engine
 from jamsostek_budget.budget import Budget
 from jamsostek_budget.errors import UsageError
-from jamsostek_budget.i18n import _
+from jamsostek_budget.i18n import _, grouped
 from jamsostek_budget.ratetable import RateTable
 from jamsostek_budget.scenario import Group, Scenario
 
@@ -116,6 +116,7 @@ def fit(
     wanted = [group.headcount for group in order]
     share = proportional_share(wanted, costs, ceiling) if mode == "proportional" else None
     covered = fill_in_order(wanted, costs, ceiling) if share is None else shares(wanted, share)
+    _check_covers_someone(order, costs, covered, ceiling)
     lines = tuple(
         FitLine(group.id, group.label, group.headcount, count, cost)
         for group, count, cost in zip(order, covered, costs, strict=True)
@@ -195,6 +196,40 @@ def _check_ceiling(ceiling: int) -> None:
             ),
             _("give the APBD amount available a year, 0 or more"),
         )
+
+
+def _check_covers_someone(
+    order: Sequence[Group], costs: Sequence[int], covered: Sequence[int], ceiling: int
+) -> None:
+    """A ceiling that covers nobody of the people wanted is refused, saying what would."""
+    wanted = [group.headcount for group in order]
+    if sum(covered) or not sum(wanted):
+        return
+    cost, label = min((c, g.label) for g, c in zip(order, costs, strict=True) if g.headcount)
+    if ceiling < cost:
+        message = _(
+            "a ceiling of Rp{ceiling} a year covers nobody: one person of {group}, the "
+            "cheapest, costs Rp{cost} a year"
+        )
+        raise UsageError(
+            message.format(ceiling=grouped(ceiling), group=label, cost=grouped(cost)),
+            _("give a ceiling of at least Rp{cost} a year").format(cost=grouped(cost)),
+        )
+    smallest = min(-(-FULL_SHARE // headcount) for headcount in wanted if headcount)
+    needed = share_cost(wanted, costs, smallest)
+    message = _(
+        "a ceiling of Rp{ceiling} a year covers nobody when every group gets the same share: "
+        "the smallest share that covers anyone, {share} %, costs Rp{needed}"
+    )
+    raise UsageError(
+        message.format(
+            ceiling=grouped(ceiling), share=grouped(smallest / 100), needed=grouped(needed)
+        ),
+        _(
+            "fund whole people group by group (priority mode), or give a ceiling of at least "
+            "Rp{needed}"
+        ).format(needed=grouped(needed)),
+    )
 
 
 def _check_mode(mode: str) -> None:
