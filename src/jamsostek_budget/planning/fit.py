@@ -116,7 +116,6 @@ def fit(
     wanted = [group.headcount for group in order]
     share = proportional_share(wanted, costs, ceiling) if mode == "proportional" else None
     covered = fill_in_order(wanted, costs, ceiling) if share is None else shares(wanted, share)
-    _check_covers_someone(order, costs, covered, ceiling)
     lines = tuple(
         FitLine(group.id, group.label, group.headcount, count, cost)
         for group, count, cost in zip(order, covered, costs, strict=True)
@@ -198,32 +197,35 @@ def _check_ceiling(ceiling: int) -> None:
         )
 
 
-def _check_covers_someone(
-    order: Sequence[Group], costs: Sequence[int], covered: Sequence[int], ceiling: int
-) -> None:
-    """A ceiling that covers nobody of the people wanted is refused, saying what would."""
-    wanted = [group.headcount for group in order]
-    if sum(covered) or not sum(wanted):
+def check_covers_someone(result: FitResult) -> None:
+    """Refuse a ceiling that covers nobody of the people wanted, saying what would (the
+    commands' check: the computation itself accepts any ceiling)."""
+    lines = [line for line in result.lines if line.wanted]
+    if result.people_covered or not lines:
         return
-    cost, label = min((c, g.label) for g, c in zip(order, costs, strict=True) if g.headcount)
-    if ceiling < cost:
+    cheapest = min(lines, key=lambda line: line.per_person_annual)
+    cost = cheapest.per_person_annual
+    if result.ceiling < cost:
         message = _(
             "a ceiling of Rp{ceiling} a year covers nobody: one person of {group}, the "
             "cheapest, costs Rp{cost} a year"
         )
         raise UsageError(
-            message.format(ceiling=grouped(ceiling), group=label, cost=grouped(cost)),
+            message.format(
+                ceiling=grouped(result.ceiling), group=cheapest.label, cost=grouped(cost)
+            ),
             _("give a ceiling of at least Rp{cost} a year").format(cost=grouped(cost)),
         )
-    smallest = min(-(-FULL_SHARE // headcount) for headcount in wanted if headcount)
-    needed = share_cost(wanted, costs, smallest)
+    wanted = [line.wanted for line in result.lines]
+    smallest = min(-(-FULL_SHARE // count) for count in wanted if count)
+    needed = share_cost(wanted, [line.per_person_annual for line in result.lines], smallest)
     message = _(
         "a ceiling of Rp{ceiling} a year covers nobody when every group gets the same share: "
         "the smallest share that covers anyone, {share} %, costs Rp{needed}"
     )
     raise UsageError(
         message.format(
-            ceiling=grouped(ceiling), share=grouped(smallest / 100), needed=grouped(needed)
+            ceiling=grouped(result.ceiling), share=grouped(smallest / 100), needed=grouped(needed)
         ),
         _(
             "fund whole people group by group (priority mode), or give a ceiling of at least "
