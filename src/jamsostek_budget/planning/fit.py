@@ -16,6 +16,7 @@ rounds per person before multiplying by the headcount, so n people cost exactly 
 from __future__ import annotations
 
 import difflib
+from decimal import Decimal
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -225,7 +226,9 @@ def check_covers_someone(result: FitResult) -> None:
     )
     raise UsageError(
         message.format(
-            ceiling=grouped(result.ceiling), share=grouped(smallest / 100), needed=grouped(needed)
+            ceiling=grouped(result.ceiling),
+            share=grouped(Decimal(smallest) / 100),
+            needed=grouped(needed),
         ),
         _(
             "fund whole people group by group (priority mode), or give a ceiling of at least "
