@@ -37,13 +37,14 @@ def _english() -> None:
 def jbudget(*args: str, **options: object) -> subprocess.CompletedProcess[bytes]:
     """jbudget in a real process (file descriptors matter here), in English."""
     env = {**os.environ, "LANG": "C.UTF-8", "LANGUAGE": "", "NO_COLOR": "1"}
-    return subprocess.run(  # noqa: PLW1510  # the exit status is what is tested
+    result: subprocess.CompletedProcess[bytes] = subprocess.run(  # noqa: PLW1510
         [sys.executable, "-m", "jamsostek_budget", *args, "--lang", "en"],
         capture_output="stdout" not in options,
         env=env,
         timeout=120,
         **options,  # type: ignore[call-overload]
     )
+    return result
 
 
 def refused(result: object, *words: str) -> str:
@@ -155,7 +156,7 @@ def test_a_full_standard_output_is_an_error_for_json_too() -> None:
 def test_a_closed_standard_output_is_an_error() -> None:
     result = subprocess.run(  # noqa: PLW1510
         f"{sys.executable} -m jamsostek_budget estimate --city metro --lang en >&-",
-        shell=True,  # noqa: S602  # the shell closes the descriptor
+        shell=True,  # the shell closes the descriptor
         capture_output=False,
         stderr=subprocess.PIPE,
         timeout=120,
@@ -167,7 +168,7 @@ def test_a_closed_standard_output_does_not_matter_when_writing_a_file(tmp_path: 
     target = tmp_path / "x.json"
     result = subprocess.run(  # noqa: PLW1510
         f"{sys.executable} -m jamsostek_budget estimate --city metro -f json -o {target} >&-",
-        shell=True,  # noqa: S602
+        shell=True,
         stderr=subprocess.PIPE,
         timeout=120,
     )

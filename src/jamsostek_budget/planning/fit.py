@@ -16,9 +16,9 @@ rounds per person before multiplying by the headcount, so n people cost exactly 
 from __future__ import annotations
 
 import difflib
-from decimal import Decimal
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal
 
 from jamsostek_budget import engine
