@@ -131,3 +131,42 @@ def test_compare_takes_a_trailing_year_after_a_path_with_an_at_sign(
 )
 def test_compare_references_that_name_nothing(reference: str, words: str) -> None:
     assert words in usage_error("compare", reference, "metro")
+
+
+@pytest.mark.parametrize("day", ["1999-12-31", "2100-01-01", "9999-12-31", "0001-01-01"])
+def test_a_today_outside_the_years_a_nik_can_be_judged_is_refused(tmp_path: Path, day: str) -> None:
+    """Birth dates in NIKs are DDMMYY, read as 19YY or 20YY from --today: on 9999-12-31 every
+    NIK was rejected as born 'in the future'."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "nik,name,group,declared_income,monthly_wage,start_month,end_month\n"
+        "1872010103850001,Ani,marbot,1000000,,,\n",
+        encoding="utf-8",
+    )
+    stderr = usage_error("roster", str(roster), "--city", "metro", "--today", day)
+    assert f"--today {day} is outside 2000-01-01 to 2099-12-31" in stderr
+    assert "NIK" in stderr and "hint:" in stderr
+    assert [path.name for path in tmp_path.iterdir()] == ["roster.csv"]
+
+
+def test_the_first_and_last_days_a_nik_can_be_judged_on(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "nik,name,group,declared_income,monthly_wage,start_month,end_month\n"
+        "1872010103850001,Ani,marbot,1000000,,,\n",
+        encoding="utf-8",
+    )
+    for day in ("2000-01-01", "2084-12-31"):  # born 1 March 1985: 15 and 99 years old
+        result = run("roster", str(roster), "--city", "metro", "--today", day, "-f", "json")
+        assert result.exit_code == 0, result.stderr
+        totals = json.loads(result.stdout)["totals"]
+        assert (totals["headcount"], totals["annual"]) == (1, 12 * 16_800)  # band 1 JKK+JKM
+
+
+def test_output_dash_is_standard_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("estimate", "--city", "metro", "-f", "json", "-o", "-")
+    assert result.exit_code == 0 and json.loads(result.stdout)["city"] == "metro"
+    assert list(tmp_path.iterdir()) == []
+    stderr = usage_error("estimate", "--city", "metro", "-f", "xlsx", "-o", "-")
+    assert "--format xlsx writes a file" in stderr

@@ -138,7 +138,8 @@ OutputOption = Annotated[
         "--output",
         "-o",
         help=_(
-            "Write to this file instead of the terminal (refuses to overwrite without --force)."
+            "Write to this file instead of the terminal (refuses to overwrite without --force; "
+            "- is the terminal)."
         ),
         dir_okay=False,
     ),
@@ -223,8 +224,11 @@ def render_text(renderable: RenderableType) -> str:
     return buffer.getvalue()
 
 
+STANDARD_OUTPUT = Path("-")  # --output -: the terminal or pipe, as without --output
+
+
 def emit(text_or_renderable: str | RenderableType, output: Path | None, force: bool) -> None:
-    if output is not None:
+    if output is not None and output != STANDARD_OUTPUT:
         text = (
             text_or_renderable
             if isinstance(text_or_renderable, str)

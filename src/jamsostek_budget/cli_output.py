@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from jamsostek_budget import __version__
-from jamsostek_budget.cli_app import Format, emit, report_output
+from jamsostek_budget.cli_app import STANDARD_OUTPUT, Format, emit, report_output
 from jamsostek_budget.cli_files import run_inputs
 from jamsostek_budget.cli_notices import say
 from jamsostek_budget.errors import UsageError
@@ -82,7 +82,7 @@ def _full_report(rendering: Rendering, words: bool) -> Report:
 
 
 def _write_workbook(report: Report, rendering: Rendering, output: Path | None, force: bool) -> None:
-    if output is None:
+    if output is None or output == STANDARD_OUTPUT:
         raise UsageError(_("--format xlsx writes a file"), _("add --output FILE.xlsx"))
     from jamsostek_budget.render.xlsx import write_workbook
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from jamsostek_budget.cli_app import (
+    STANDARD_OUTPUT,
     CityOption,
     ForceOption,
     Format,
@@ -118,7 +120,7 @@ def roster_command(
             scenario_file=scenario_path(city, scenario),
             year=year,
             rates_dir=rates,
-            today=parse_date(today, "--today"),
+            today=_judged_on(today),
             with_per_person=per_person is not None,
         )
         with _progress(roster) as tick:
@@ -127,13 +129,32 @@ def roster_command(
                 tick(found.rows.rows_read)
         print_problems(found.warnings)
         rejects = rejects or default_rejects_path(roster) if found.rows.rejected.height else None
-        wanted = [path for path in (rejects, per_person, output) if path is not None]
+        wanted = [
+            path for path in (rejects, per_person, output) if path not in (None, STANDARD_OUTPUT)
+        ]
         check_outputs(wanted, force=force, inputs=run_inputs())  # before any is written
         _write_side_tables(found, roster, rejects, per_person, force)
         rendering = budget_rendering(found.budget, rates, command_line(ctx), from_roster=True)
         emit_rendering(rendering, fmt, output, force, words=words)
         if strict and found.rows.rejected.height:
             raise typer.Exit(1)
+
+
+def _judged_on(text: str | None) -> date:
+    """The --today date, within the years a NIK's birth date can be judged."""
+    from jamsostek_budget.roster.nik import JUDGED_FROM, JUDGED_UNTIL
+
+    day = parse_date(text, "--today")
+    if not JUDGED_FROM <= day <= JUDGED_UNTIL:
+        message = _(
+            "--today {day} is outside {first} to {last}: the birth dates in NIKs (DDMMYY) "
+            "can only be judged within those years"
+        )
+        raise UsageError(
+            message.format(day=day, first=JUDGED_FROM, last=JUDGED_UNTIL),
+            _("give the day the roster is judged on, like 2026-01-01 (without --today: today)"),
+        )
+    return day
 
 
 def _write_side_tables(
