@@ -95,24 +95,12 @@ def test_of_several_processes_writing_one_new_file_exactly_one_succeeds(tmp_path
         process.stderr.close()
 
 
-def test_without_hard_links_the_file_is_still_created_exclusively(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("hard_links", [True, False])
+def test_a_file_appearing_between_the_check_and_the_write_is_not_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hard_links: bool
 ) -> None:
-    def no_links(*_args: object) -> None:
-        raise OSError(errno.EPERM, "Operation not permitted")
-
-    monkeypatch.setattr(os, "link", no_links)
-    target = tmp_path / "report.csv"
-    write_new_bytes(target, b"first")
-    with pytest.raises(OutputError, match="already exists"):
-        write_new_bytes(target, b"second")
-    assert target.read_bytes() == b"first"
-    assert [path.name for path in tmp_path.iterdir()] == ["report.csv"]
-
-
-def test_a_file_appearing_between_the_check_and_the_link_is_not_overwritten(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+    """Another run creates the file after this one checked it: the link (or, on a file system
+    without hard links, the exclusive creation) fails and this run is refused."""
     target = tmp_path / "report.csv"
     real_check = output.check_output
 
@@ -121,10 +109,33 @@ def test_a_file_appearing_between_the_check_and_the_link_is_not_overwritten(
         target.write_bytes(b"the other run's")
         return found
 
+    def no_links(*_args: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
     monkeypatch.setattr(output, "check_output", check_then_another_run_writes)
-    with pytest.raises(OutputError, match="already exists"):
+    if not hard_links:
+        monkeypatch.setattr(os, "link", no_links)
+    with pytest.raises(OutputError) as caught:
         write_new_bytes(target, b"mine")
+    assert "report.csv" in caught.value.message and "already exists" in caught.value.message
+    assert "--force" in caught.value.hint
     assert target.read_bytes() == b"the other run's"
+    assert [path.name for path in tmp_path.iterdir()] == ["report.csv"]
+
+
+def test_without_hard_links_a_new_file_is_written_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    attempts: list[object] = []
+
+    def no_links(*args: object) -> None:
+        attempts.append(args)
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    target = tmp_path / "report.csv"
+    write_new_bytes(target, b"x" * (3 * output.CHUNK + 5))
+    assert attempts and target.read_bytes() == b"x" * (3 * output.CHUNK + 5)
     assert [path.name for path in tmp_path.iterdir()] == ["report.csv"]
 
 
@@ -191,8 +202,9 @@ def test_force_through_a_link_to_a_regular_file_writes_the_file(tmp_path: Path) 
 def test_a_folder_is_refused_with_force(tmp_path: Path) -> None:
     folder = tmp_path / "out.json"
     folder.mkdir()
-    with pytest.raises(OutputError, match="is a folder"):
+    with pytest.raises(OutputError, match="is a folder") as caught:
         write_new_bytes(folder, b"{}", force=True)
+    assert caught.value.hint == "give a file name"
     assert folder.is_dir() and list(folder.iterdir()) == []
 
 

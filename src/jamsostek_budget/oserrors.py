@@ -28,6 +28,10 @@ def _reasons() -> dict[int, Callable[[], tuple[str, str]]]:
             _("check the path: every part before the file name must be a folder"),
         ),
         errno.EISDIR: lambda: (_("it is a folder, not a file"), _("give a file name")),
+        errno.EEXIST: lambda: (
+            _("it already exists (written by another program meanwhile?)"),
+            _("pass --force to overwrite it"),
+        ),
         errno.EACCES: lambda: (
             _("permission denied"),
             _("check the permissions, or choose a folder you can use"),

@@ -58,7 +58,7 @@ def write_new_bytes(
     target = check_output(path, force=force, inputs=inputs)
     try:
         if target.mode is None:
-            _create(target.path, data, path)
+            _create(target.path, data)
         else:
             _replace(target, data)
     except OSError as error:
@@ -135,16 +135,11 @@ def _same_file(found: os.stat_result, source: Path) -> bool:
     return (found.st_dev, found.st_ino) == (other.st_dev, other.st_ino)
 
 
-def _create(path: Path, data: bytes, asked: Path) -> None:
+def _create(path: Path, data: bytes) -> None:
     with _temporary(path.parent, path.name) as temp:
         _write_all(temp, data, _permissions_for_new_files())
         try:
             os.link(temp, path)
-        except FileExistsError:
-            message = _("{file} already exists (written by another program meanwhile?)")
-            raise OutputError(
-                message.format(file=display_name(asked)), _("pass --force to overwrite it")
-            ) from None
         except OSError as error:
             if error.errno not in NO_HARD_LINKS:
                 raise
