@@ -37,6 +37,7 @@ from jamsostek_budget.cli_exit import (
     PIPE_CLOSED,
     flush_and_exit,
     interrupted,
+    keep_ctrl_c,
     open_standard_streams,
 )
 from jamsostek_budget.i18n import (
@@ -106,6 +107,7 @@ def main() -> None:
         from jamsostek_budget.roster.early import start_early  # noqa: PLC0415
 
         start_early(arguments[position + 1 :])
+        keep_ctrl_c()  # polars is imported now
     try:
         build_app(command)()
     except SystemExit as done:  # typer always ends this way, whatever the outcome

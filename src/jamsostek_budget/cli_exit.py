@@ -3,7 +3,7 @@
 - Ctrl-C, at any moment from start-up on, removes the file being written (see output), prints
   one line ("interrupted") and ends the process with status 130 (128 + SIGINT), at once: no
   traceback, and no Rust panic from a polars query still reading a roster on its threads (the
-  process ends without dropping it).
+  process ends without dropping it, and polars' own SIGINT handler is replaced: keep_ctrl_c).
 - A pipe whose reader has gone (`jbudget estimate ... | head -1`) ends the run quietly with
   status 141 (128 + SIGPIPE), what a shell reports for any program the reader left.
 - A closed standard output (`>&-`) or a full one (`> /dev/full`) is an error with a message
@@ -16,6 +16,7 @@ import contextlib
 import errno
 import io
 import os
+import signal
 import sys
 from types import FrameType
 from typing import NoReturn
@@ -76,10 +77,22 @@ def interrupted(_signal: int, _frame: FrameType | None) -> None:
     """The SIGINT handler (see the module docstring)."""
     output = sys.modules.get("jamsostek_budget.output")
     if output is not None:
+        if output.wait_for_record(lambda: interrupted(_signal, None)):
+            return  # a file is being created: called again once it is recorded
         output.discard_unfinished()
     with contextlib.suppress(OSError):
         os.write(2, (_("interrupted") + "\n").encode())
     os._exit(INTERRUPTED)
+
+
+def keep_ctrl_c() -> None:
+    """Take SIGINT back after polars is imported. Importing polars registers a handler of its own
+    that aborts its running queries, and a query still reading a roster in the background then
+    aborts the whole process with a Rust panic (polars 2.1), before jbudget's handler could end
+    it cleanly. Only where jbudget's handler is the one installed (the jbudget program, not a
+    program embedding the library)."""
+    if signal.getsignal(signal.SIGINT) is interrupted:
+        signal.signal(signal.SIGINT, interrupted)
 
 
 def flush_and_exit(status: int) -> NoReturn:

@@ -29,6 +29,7 @@ from jamsostek_budget.cli_app import (
     print_problems,
     reported_errors,
 )
+from jamsostek_budget.cli_exit import keep_ctrl_c
 from jamsostek_budget.cli_files import run_inputs
 from jamsostek_budget.cli_notices import error_console, rich_decides, say
 from jamsostek_budget.cli_output import budget_rendering, command_line, emit_rendering
@@ -106,6 +107,8 @@ def roster_command(
     from jamsostek_budget.output import check_outputs
     from jamsostek_budget.roster import commands, early
     from jamsostek_budget.roster.commands import default_rejects_path
+
+    keep_ctrl_c()  # polars is imported now
 
     with reported_errors():
         if not roster.is_file():

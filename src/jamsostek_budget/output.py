@@ -34,8 +34,11 @@ NO_HARD_LINKS = frozenset(
 )
 TEMP_NAME_PART = 40  # of the target's name in the temporary file's: a long name still fits
 
-# Files being written, removed by discard_unfinished on Ctrl-C (see cli).
+# Files being written, removed by discard_unfinished on Ctrl-C (see cli_exit); while one is
+# being created and recorded, Ctrl-C waits (_recording), so none can escape the record.
 _unfinished: set[str] = set()
+_recording_now: list[bool] = []
+_waiting: list[Callable[[], None]] = []
 
 
 @dataclass(frozen=True)
@@ -149,8 +152,9 @@ def _create(path: Path, data: bytes) -> None:
 def _create_in_place(path: Path, data: bytes) -> None:
     """Exclusive creation where hard links are not available: O_EXCL fails if the file exists."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    handle = os.open(path, flags, 0o666)
-    _unfinished.add(str(path))
+    with _recording():
+        handle = os.open(path, flags, 0o666)
+        _unfinished.add(str(path))
     try:
         with os.fdopen(handle, "wb") as file:
             _chunks(file.write, data)
@@ -170,8 +174,11 @@ def _replace(target: Target, data: bytes) -> None:
 @contextlib.contextmanager
 def _temporary(folder: Path, name: str) -> Iterator[str]:
     """A new, empty temporary file in `folder`, removed whatever happens."""
-    handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{name[:TEMP_NAME_PART]}.", suffix=".tmp")
-    _unfinished.add(temp)
+    with _recording():
+        handle, temp = tempfile.mkstemp(
+            dir=folder, prefix=f".{name[:TEMP_NAME_PART]}.", suffix=".tmp"
+        )
+        _unfinished.add(temp)
     os.close(handle)
     try:
         yield temp
@@ -191,6 +198,27 @@ def _chunks(write: Callable[[memoryview], object], data: bytes) -> None:
     view = memoryview(data)
     for start in range(0, len(view), CHUNK):
         write(view[start : start + CHUNK])
+
+
+@contextlib.contextmanager
+def _recording() -> Iterator[None]:
+    """Hold Ctrl-C (see wait_for_record) while a file is created and recorded."""
+    _recording_now.append(True)
+    try:
+        yield
+    finally:
+        _recording_now.pop()
+        if _waiting and not _recording_now:
+            _waiting.pop()()
+
+
+def wait_for_record(interrupt: Callable[[], None]) -> bool:
+    """For the Ctrl-C handler: True, and `interrupt` is called once the file being created is
+    recorded (so that it can be removed), or False when no file is being created."""
+    if _recording_now:
+        _waiting.append(interrupt)
+        return True
+    return False
 
 
 def discard_unfinished() -> None:
