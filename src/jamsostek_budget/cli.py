@@ -25,6 +25,7 @@ temporary file and renamed into place).
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import gc
 import importlib
@@ -129,5 +130,6 @@ def _os_error(error: OSError) -> int:
     from jamsostek_budget.cli_app import say_error  # noqa: PLC0415
     from jamsostek_budget.oserrors import cannot_use  # noqa: PLC0415
 
-    say_error(*cannot_use(error))
+    with contextlib.suppress(OSError):  # standard error may be closed too
+        say_error(*cannot_use(error))
     return 1
