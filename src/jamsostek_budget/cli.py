@@ -127,7 +127,7 @@ def exit_now(code: object) -> NoReturn:
 
 
 def _os_error(error: OSError) -> int:
-    from jamsostek_budget.cli_app import say_error  # noqa: PLC0415
+    from jamsostek_budget.cli_notices import say_error  # noqa: PLC0415
     from jamsostek_budget.oserrors import cannot_use  # noqa: PLC0415
 
     with contextlib.suppress(OSError):  # standard error may be closed too

@@ -25,7 +25,7 @@ import typer
 from jamsostek_budget import __version__
 from jamsostek_budget.cli_exit import PIPE_CLOSED
 from jamsostek_budget.cli_files import run_inputs
-from jamsostek_budget.cli_notices import Part, say
+from jamsostek_budget.cli_notices import Part, say, say_error
 from jamsostek_budget.errors import DataError, JbudgetError, OutputError, Problem, UsageError
 from jamsostek_budget.i18n import (
     Language,
@@ -207,12 +207,6 @@ def reported_errors() -> Iterator[None]:
     except OSError as exc:  # a file or folder the system refused, or standard output
         say_error(*cannot_use(exc))
         raise typer.Exit(1) from None
-
-
-def say_error(message: str, hint: str = "") -> None:
-    say((_("error: {message}").format(message=message), "red"))
-    if hint:
-        say((_("  hint: {hint}").format(hint=hint), "dim"))
 
 
 def render_text(renderable: RenderableType) -> str:
