@@ -168,3 +168,10 @@ def test_output_dash_is_standard_output(tmp_path: Path, monkeypatch: pytest.Monk
     assert list(tmp_path.iterdir()) == []
     stderr = usage_error("estimate", "--city", "metro", "-f", "xlsx", "-o", "-")
     assert "--format xlsx writes a file" in stderr
+
+
+def test_validate_a_folder_without_yaml_files_says_so(tmp_path: Path) -> None:
+    """It checked nothing and exited 0, as if every file were valid."""
+    (tmp_path / "notes.txt").write_text("not a rate file", encoding="utf-8")
+    stderr = usage_error("validate", str(tmp_path))
+    assert f"{tmp_path} holds no .yaml or .yml file to check" in stderr
