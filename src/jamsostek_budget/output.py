@@ -19,7 +19,7 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,14 +48,14 @@ class Target:
 
 
 def write_new_file(
-    path: Path, text: str, *, force: bool = False, inputs: Iterable[Path] = ()
+    path: Path, text: str, *, force: bool = False, inputs: Collection[Path] = ()
 ) -> None:
     """Write `text` to `path` (see the module docstring)."""
     write_new_bytes(path, text.encode("utf-8"), force=force, inputs=inputs)
 
 
 def write_new_bytes(
-    path: Path, data: bytes, *, force: bool = False, inputs: Iterable[Path] = ()
+    path: Path, data: bytes, *, force: bool = False, inputs: Collection[Path] = ()
 ) -> None:
     """Like write_new_file, for binary formats (an Excel workbook)."""
     target = check_output(path, force=force, inputs=inputs)
@@ -68,13 +68,13 @@ def write_new_bytes(
         raise OutputError(*cannot_write(error, path)) from error
 
 
-def check_outputs(paths: Sequence[Path], *, force: bool, inputs: Iterable[Path] = ()) -> None:
+def check_outputs(paths: Sequence[Path], *, force: bool, inputs: Collection[Path] = ()) -> None:
     """Refuse, before anything is written, any output that could not be written, and two
     outputs of one run that are the same file."""
     seen: dict[str, Path] = {}
     for path in paths:
         target = check_output(path, force=force, inputs=inputs)
-        key = os.path.normcase(os.path.abspath(target.path))
+        key = os.path.normcase(os.path.realpath(target.path))
         if key in seen:
             message = _("{file} is given for two outputs of this run").format(
                 file=display_name(path)
@@ -83,7 +83,7 @@ def check_outputs(paths: Sequence[Path], *, force: bool, inputs: Iterable[Path] 
         seen[key] = path
 
 
-def check_output(path: Path, *, force: bool, inputs: Iterable[Path] = ()) -> Target:
+def check_output(path: Path, *, force: bool, inputs: Collection[Path] = ()) -> Target:
     """Where `path` can be written, or an OutputError saying why not."""
     try:
         return _checked(path, force, inputs)
@@ -91,7 +91,7 @@ def check_output(path: Path, *, force: bool, inputs: Iterable[Path] = ()) -> Tar
         raise OutputError(*cannot_write(error, path)) from error
 
 
-def _checked(path: Path, force: bool, inputs: Iterable[Path]) -> Target:
+def _checked(path: Path, force: bool, inputs: Collection[Path]) -> Target:
     name = display_name(path)
     try:
         found = os.stat(path)

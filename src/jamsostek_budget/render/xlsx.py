@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -46,7 +46,7 @@ def write_workbook(
     *,
     force: bool,
     created: datetime | None = None,
-    sources: Iterable[Path] = (),
+    sources: Collection[Path] = (),
 ) -> None:
     """Write the workbook to `path` atomically; an existing file is an error unless `force`.
 

@@ -4,7 +4,7 @@ file unless asked)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -91,7 +91,7 @@ def default_rejects_path(roster: Path) -> Path:
 
 
 def write_table(
-    frame: pl.DataFrame, path: Path, *, force: bool, inputs: Iterable[Path] = ()
+    frame: pl.DataFrame, path: Path, *, force: bool, inputs: Collection[Path] = ()
 ) -> None:
     """A table as CSV, through the same atomic, no-overwrite writer as every other output."""
     try:
