@@ -20,7 +20,7 @@ When the command is done, the process ends at once (`os._exit`, after flushing s
 and error) instead of tearing the interpreter down: freeing every module of typer, pydantic and
 polars, the rows read and the threads costs 60 to 130 ms, more than a tenth of a run, and has no
 effect a user could see. Every file jbudget writes is complete and closed by then (written to a
-temporary file and renamed into place).
+temporary file, then linked or renamed into place: see output).
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """The command line's shared parts: the typer app, the options several commands take, and the
-one place that turns errors into messages and exit codes (1 bad input or output, 2 bad usage).
+one place that turns errors into messages and exit codes (1 bad input or output, 2 bad usage;
+141 a pipe whose reader has gone, 130 Ctrl-C: see cli_exit).
 
 A problem in the user's input is printed as `file:line:column: field: message` with a hint; a
 traceback means a bug in jbudget. Command modules (cli_estimate, cli_data, cli_planning,
