@@ -178,8 +178,10 @@ def test_rates_on_a_date_show_values_regulations_and_reliefs() -> None:
 
 
 def test_rates_before_the_tables_start_say_so() -> None:
-    out = run("rates", "--date", "2010-01-01").stdout
-    assert "No rate is in force on 2010-01-01" in out
+    result = run("rates", "--date", "2010-01-01")
+    assert result.exit_code == 2
+    assert "no rate is in force on 2010-01-01" in result.stderr
+    assert "2015-07-01" in result.stderr and not result.stdout
 
 
 def test_cities_lists_the_bundled_scenarios() -> None:

@@ -1,5 +1,5 @@
 """Allow `python -m jamsostek_budget`."""
 
-from jamsostek_budget.cli import main
+from jamsostek_budget.start import main
 
 main()

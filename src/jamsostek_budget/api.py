@@ -5,6 +5,7 @@ The CLI parses arguments, calls one function here and renders what it returns.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 from jamsostek_budget import bundled, engine
 from jamsostek_budget.budget import Budget
 from jamsostek_budget.errors import DataError, Problem, UsageError
+from jamsostek_budget.filenames import display_name
 from jamsostek_budget.i18n import _
 from jamsostek_budget.jpcap import pays_jp, projected_for
 from jamsostek_budget.loading import load_rate_files, load_scenario, yaml_files
@@ -113,6 +115,8 @@ def estimate(
     jp_cap_growth: Decimal | None = None,
 ) -> Estimate:
     scenario, table, warnings = checked_scenario(path, year, rates_dir, jp_cap_growth=jp_cap_growth)
+    if with_benefits:
+        _check_death_rates(scenario, path)
     budget = engine.estimate(scenario, table)
     benefits = None
     if with_benefits:
@@ -122,27 +126,58 @@ def estimate(
     return Estimate(budget, warnings, benefits)
 
 
+def _check_death_rates(scenario: Scenario, path: Path) -> None:
+    """Expected benefits need a death rate: the scenario's, or a group's."""
+    rates = [group.death_rate_per_1000 for group in scenario.groups]
+    if scenario.death_rate_per_1000 is None and all(rate is None for rate in rates):
+        raise UsageError(
+            _("{file} gives no death rate, so its expected benefits cannot be estimated").format(
+                file=display_name(path)
+            ),
+            _(
+                "add death_rate_per_1000 (deaths a year per 1,000 participants, like 3.2) to "
+                "the scenario or to its groups, or leave out --benefits"
+            ),
+        )
+
+
 def scenario_reference(text: str) -> tuple[Path, int | None]:
-    """'metro', 'metro@2026', 'kota.yaml' or 'kota.yaml@2027' -> (scenario file, year or None)."""
-    name, _at, year_text = text.rpartition("@") if "@" in text else (text, "", "")
-    year = None
-    if year_text:
-        if not year_text.isdigit() or not 2000 <= int(year_text) <= 2100:
-            raise UsageError(
-                _("{reference!r}: {year!r} is not a fiscal year").format(
-                    reference=text, year=year_text
-                ),
-                _("write SCENARIO@YEAR, like metro@2026"),
-            )
-        year = int(year_text)
+    """'metro', 'metro@2026', 'kota.yaml' or 'kota.yaml@2027' -> (scenario file, year or None).
+
+    A path that exists is a path, '@' and all (`./my@city.yaml`); otherwise only a trailing
+    '@' and digits name a year."""
+    name, _at, year_text = text.rpartition("@")
+    names_year = year_text.isdigit() or os.path.exists(name) or name in bundled.city_files()
+    if not _at or os.path.exists(text) or not names_year:
+        return _scenario_named(text), None
+    if not year_text.isdigit() or not 2000 <= int(year_text) <= 2100:
+        raise UsageError(
+            _("{reference!r}: {year!r} is not a fiscal year").format(
+                reference=text, year=year_text
+            ),
+            _("write SCENARIO@YEAR, like metro@2026"),
+        )
+    return _scenario_named(name), int(year_text)
+
+
+def _scenario_named(name: str) -> Path:
+    """A scenario file, or a bundled city by its slug."""
     path = Path(name)
-    if path.suffix in {".yaml", ".yml"} or path.is_file() or "/" in name:
-        return scenario_path(None, path), year
-    return bundled.city_file(name), year
+    if path.suffix in {".yaml", ".yml"} or os.path.isfile(name) or "/" in name or "@" in name:
+        return scenario_path(None, path)
+    return bundled.city_file(name)
 
 
 def rates_on(day: date, rates_dir: Path | None = None) -> tuple[RateTable, RateSnapshot]:
     table = load_rate_table(rates_dir)
+    first = table.first_day()
+    if first is not None and day < first:
+        raise UsageError(
+            _("no rate is in force on {date}: the rate tables start on {first}").format(
+                date=day.isoformat(), first=first.isoformat()
+            ),
+            _("give a date on or after {first}").format(first=first.isoformat()),
+        )
     return table, table.at(day)
 
 

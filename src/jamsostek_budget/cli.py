@@ -15,22 +15,32 @@ objects (typer's and pydantic's schemas), which it would scan again and again fo
 not there (about 3 % of `jbudget estimate`); a command lives for seconds and its own objects are
 few (a 10,000,000-row roster peaks at the same 3.0 GiB either way).
 
+Ctrl-C, a closed pipe and a closed or full standard output end the process as cli_exit says.
 When the command is done, the process ends at once (`os._exit`, after flushing standard output
 and error) instead of tearing the interpreter down: freeing every module of typer, pydantic and
 polars, the rows read and the threads costs 60 to 130 ms, more than a tenth of a run, and has no
 effect a user could see. Every file jbudget writes is complete and closed by then (written to a
-temporary file and renamed into place).
+temporary file, then linked or renamed into place: see output).
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import gc
 import importlib
-import os
+import signal
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
+from jamsostek_budget.cli_exit import (
+    PIPE_CLOSED,
+    flush_and_exit,
+    interrupted,
+    keep_ctrl_c,
+    open_standard_streams,
+)
 from jamsostek_budget.i18n import (
     language_from_arguments,
     language_from_environment,
@@ -85,6 +95,8 @@ def command_position(arguments: Sequence[str]) -> int | None:
 
 
 def main() -> None:
+    signal.signal(signal.SIGINT, interrupted)  # Ctrl-C from here on: see cli_exit
+    open_standard_streams()
     gc.disable()  # see the module docstring
     arguments = sys.argv[1:]
     language = language_from_arguments(arguments) or language_from_environment()
@@ -96,10 +108,13 @@ def main() -> None:
         from jamsostek_budget.roster.early import start_early  # noqa: PLC0415
 
         start_early(arguments[position + 1 :])
+        keep_ctrl_c()  # polars is imported now
     try:
         build_app(command)()
     except SystemExit as done:  # typer always ends this way, whatever the outcome
         exit_now(done.code)
+    except OSError as error:  # outside every command (help to a closed pipe): see cli_exit
+        exit_now(PIPE_CLOSED if error.errno == errno.EPIPE else _os_error(error))
 
 
 def exit_now(code: object) -> NoReturn:
@@ -108,9 +123,13 @@ def exit_now(code: object) -> NoReturn:
     status = code if isinstance(code, int) else 0 if code is None else 1
     if isinstance(code, str):
         sys.stderr.write(code + "\n")
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe (`jbudget ... | head`), a closed stream
-            status = status or 1
-    os._exit(status)
+    flush_and_exit(status)
+
+
+def _os_error(error: OSError) -> int:
+    from jamsostek_budget.cli_notices import say_error  # noqa: PLC0415
+    from jamsostek_budget.oserrors import cannot_use  # noqa: PLC0415
+
+    with contextlib.suppress(OSError):  # standard error may be closed too
+        say_error(*cannot_use(error))
+    return 1

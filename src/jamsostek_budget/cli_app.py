@@ -1,5 +1,6 @@
 """The command line's shared parts: the typer app, the options several commands take, and the
-one place that turns errors into messages and exit codes (1 bad input or output, 2 bad usage).
+one place that turns errors into messages and exit codes (1 bad input or output, 2 bad usage;
+141 a pipe whose reader has gone, 130 Ctrl-C: see cli_exit).
 
 A problem in the user's input is printed as `file:line:column: field: message` with a hint; a
 traceback means a bug in jbudget. Command modules (cli_estimate, cli_data, cli_planning,
@@ -23,7 +24,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from jamsostek_budget import __version__
-from jamsostek_budget.cli_notices import Part, say
+from jamsostek_budget.cli_exit import PIPE_CLOSED
+from jamsostek_budget.cli_files import run_inputs
+from jamsostek_budget.cli_notices import Part, say, say_error
 from jamsostek_budget.errors import DataError, JbudgetError, OutputError, Problem, UsageError
 from jamsostek_budget.i18n import (
     Language,
@@ -32,6 +35,7 @@ from jamsostek_budget.i18n import (
     ngettext,
     set_language,
 )
+from jamsostek_budget.oserrors import cannot_use
 from jamsostek_budget.output import write_new_file
 
 if TYPE_CHECKING:
@@ -135,7 +139,8 @@ OutputOption = Annotated[
         "--output",
         "-o",
         help=_(
-            "Write to this file instead of the terminal (refuses to overwrite without --force)."
+            "Write to this file instead of the terminal (refuses to overwrite without --force; "
+            "- is the terminal)."
         ),
         dir_okay=False,
     ),
@@ -190,12 +195,18 @@ def reported_errors() -> Iterator[None]:
         say((found.format(count=count), "red"))
         raise typer.Exit(1) from None
     except UsageError as exc:
-        say((_("error: {message}").format(message=exc.message), "red"))
-        if exc.hint:
-            say((_("  hint: {hint}").format(hint=exc.hint), "dim"))
+        say_error(exc.message, exc.hint)
         raise typer.Exit(2) from None
-    except (OutputError, JbudgetError) as exc:
-        say((_("error: {message}").format(message=exc), "red"))
+    except OutputError as exc:
+        say_error(exc.message, exc.hint)
+        raise typer.Exit(1) from None
+    except JbudgetError as exc:
+        say_error(str(exc))
+        raise typer.Exit(1) from None
+    except BrokenPipeError:  # the reader of a pipe has gone: end quietly (see cli_exit)
+        raise typer.Exit(PIPE_CLOSED) from None
+    except OSError as exc:  # a file or folder the system refused, or standard output
+        say_error(*cannot_use(exc))
         raise typer.Exit(1) from None
 
 
@@ -208,14 +219,17 @@ def render_text(renderable: RenderableType) -> str:
     return buffer.getvalue()
 
 
+STANDARD_OUTPUT = Path("-")  # --output -: the terminal or pipe, as without --output
+
+
 def emit(text_or_renderable: str | RenderableType, output: Path | None, force: bool) -> None:
-    if output is not None:
+    if output is not None and output != STANDARD_OUTPUT:
         text = (
             text_or_renderable
             if isinstance(text_or_renderable, str)
             else render_text(text_or_renderable)
         )
-        write_new_file(output, text, force=force)
+        write_new_file(output, text, force=force, inputs=run_inputs())
         say((_("wrote {file}").format(file=output), "green"))
     elif isinstance(text_or_renderable, str):
         sys.stdout.write(text_or_renderable)

@@ -12,10 +12,12 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from jamsostek_budget.i18n import _
+
 if TYPE_CHECKING:
     from rich.console import Console
 
-__all__ = ["Part", "error_console", "rich_decides", "say"]
+__all__ = ["Part", "error_console", "rich_decides", "say", "say_error"]
 
 Part = tuple[str, str]  # (text, rich style: "red", "dim", ... or "" for none)
 RICH_SETTINGS = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
@@ -31,6 +33,13 @@ def say(*parts: Part, console: Console | None = None) -> None:
     from rich.text import Text
 
     (console or error_console()).print(Text.assemble(*parts), soft_wrap=True)
+
+
+def say_error(message: str, hint: str = "") -> None:
+    """An error and its hint, on stderr."""
+    say((_("error: {message}").format(message=message), "red"))
+    if hint:
+        say((_("  hint: {hint}").format(hint=hint), "dim"))
 
 
 def error_console() -> Console:

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 import typer
 
 from jamsostek_budget import __version__
-from jamsostek_budget.cli_app import Format, emit, report_output
+from jamsostek_budget.cli_app import STANDARD_OUTPUT, Format, emit, report_output
+from jamsostek_budget.cli_files import run_inputs
 from jamsostek_budget.cli_notices import say
 from jamsostek_budget.errors import UsageError
 from jamsostek_budget.i18n import _
@@ -81,11 +82,18 @@ def _full_report(rendering: Rendering, words: bool) -> Report:
 
 
 def _write_workbook(report: Report, rendering: Rendering, output: Path | None, force: bool) -> None:
-    if output is None:
+    if output is None or output == STANDARD_OUTPUT:
         raise UsageError(_("--format xlsx writes a file"), _("add --output FILE.xlsx"))
     from jamsostek_budget.render.xlsx import write_workbook
 
-    write_workbook(output, report, rendering.budgets, workbook_inputs(rendering), force=force)
+    write_workbook(
+        output,
+        report,
+        rendering.budgets,
+        workbook_inputs(rendering),
+        force=force,
+        sources=run_inputs(),
+    )
     say((_("wrote {file}").format(file=output), "green"))
 
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from jamsostek_budget.cli_app import (
+    STANDARD_OUTPUT,
     CityOption,
     ForceOption,
     Format,
@@ -27,6 +29,8 @@ from jamsostek_budget.cli_app import (
     print_problems,
     reported_errors,
 )
+from jamsostek_budget.cli_exit import keep_ctrl_c
+from jamsostek_budget.cli_files import run_inputs
 from jamsostek_budget.cli_notices import error_console, rich_decides, say
 from jamsostek_budget.cli_output import budget_rendering, command_line, emit_rendering
 from jamsostek_budget.errors import UsageError
@@ -100,7 +104,11 @@ def roster_command(
     lang: LanguageOption = None,
 ) -> None:
     from jamsostek_budget.api import scenario_path
+    from jamsostek_budget.output import check_outputs
     from jamsostek_budget.roster import commands, early
+    from jamsostek_budget.roster.commands import default_rejects_path
+
+    keep_ctrl_c()  # polars is imported now
 
     with reported_errors():
         if not roster.is_file():
@@ -115,7 +123,7 @@ def roster_command(
             scenario_file=scenario_path(city, scenario),
             year=year,
             rates_dir=rates,
-            today=parse_date(today, "--today"),
+            today=_judged_on(today),
             with_per_person=per_person is not None,
         )
         with _progress(roster) as tick:
@@ -123,6 +131,11 @@ def roster_command(
             if tick is not None:
                 tick(found.rows.rows_read)
         print_problems(found.warnings)
+        rejects = rejects or default_rejects_path(roster) if found.rows.rejected.height else None
+        wanted = [
+            path for path in (rejects, per_person, output) if path not in (None, STANDARD_OUTPUT)
+        ]
+        check_outputs(wanted, force=force, inputs=run_inputs())  # before any is written
         _write_side_tables(found, roster, rejects, per_person, force)
         rendering = budget_rendering(found.budget, rates, command_line(ctx), from_roster=True)
         emit_rendering(rendering, fmt, output, force, words=words)
@@ -130,10 +143,27 @@ def roster_command(
             raise typer.Exit(1)
 
 
+def _judged_on(text: str | None) -> date:
+    """The --today date, within the years a NIK's birth date can be judged."""
+    from jamsostek_budget.roster.nik import JUDGED_FROM, JUDGED_UNTIL
+
+    day = parse_date(text, "--today")
+    if not JUDGED_FROM <= day <= JUDGED_UNTIL:
+        message = _(
+            "--today {day} is outside {first} to {last}: the birth dates in NIKs (DDMMYY) "
+            "can only be judged within those years"
+        )
+        raise UsageError(
+            message.format(day=day, first=JUDGED_FROM, last=JUDGED_UNTIL),
+            _("give the day the roster is judged on, like 2026-01-01 (without --today: today)"),
+        )
+    return day
+
+
 def _write_side_tables(
     found: RosterEstimate, roster: Path, rejects: Path | None, people: Path | None, force: bool
 ) -> None:
-    from jamsostek_budget.roster.commands import default_rejects_path, write_table
+    from jamsostek_budget.roster.commands import write_table
 
     rows = found.rows
     counts = _("{file}: {read} rows read = {accepted} accepted + {rejected} rejected").format(
@@ -146,12 +176,12 @@ def _write_side_tables(
     if rows.ignored_columns:
         unused = ", ".join(rows.ignored_columns)
         say((_("  columns not used: {columns}").format(columns=unused), ""))
-    if rows.rejected.height:
-        target = rejects or default_rejects_path(roster)
-        write_table(rows.rejected, target, force=force)
-        say((_("  rejected rows, with every reason: {file}").format(file=target), ""))
+    inputs = run_inputs()
+    if rejects is not None:
+        write_table(rows.rejected, rejects, force=force, inputs=inputs)
+        say((_("  rejected rows, with every reason: {file}").format(file=rejects), ""))
     if people is not None and found.per_person is not None:
-        write_table(found.per_person, people, force=force)
+        write_table(found.per_person, people, force=force, inputs=inputs)
         say((_("  premium per participant: {file}").format(file=people), ""))
 
 

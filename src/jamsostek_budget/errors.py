@@ -59,4 +59,9 @@ class UsageError(JbudgetError):
 
 
 class OutputError(JbudgetError):
-    """A result could not be written where the user asked."""
+    """A result could not be written where the user asked (or an input could not be read)."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        self.message = message
+        self.hint = hint
+        super().__init__(message)

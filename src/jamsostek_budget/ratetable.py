@@ -49,6 +49,12 @@ class RateTable:
         reliefs = tuple(r for r in self.reliefs if r.covers(day))
         return RateSnapshot(day, values, in_force[-1] if in_force else None, reliefs)
 
+    def first_day(self) -> date | None:
+        """The first day any rate is in force (None for a table without any)."""
+        days = [p.values[0].effective for p in self.parameters.values() if p.values]
+        days += [version.effective for version in self.bands.versions[:1]]
+        return min(days, default=None)
+
     def first_effective(self, name: str) -> date:
         return self.parameters[name].values[0].effective
 

@@ -82,6 +82,11 @@ def _sort_targets(
     for target in targets:
         if target.is_dir():
             files = yaml_files(target)
+            if not files:
+                raise UsageError(
+                    _("{path} holds no .yaml or .yml file to check").format(path=target),
+                    _("give rate or scenario files, or folders of them"),
+                )
             kinds = {path: kind_of(path, result) for path in files}
             if files and all(kind == "rates" for kind in kinds.values()):
                 rate_folders.append(target)

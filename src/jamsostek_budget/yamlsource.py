@@ -17,6 +17,7 @@ import yaml
 from jamsostek_budget.errors import DataError, Problem
 from jamsostek_budget.filenames import display_name
 from jamsostek_budget.i18n import _, grouped
+from jamsostek_budget.oserrors import reason_and_hint
 from jamsostek_budget.sourcemap import DataPath, SourceMap, format_path
 from jamsostek_budget.yamltree import build_tree
 
@@ -46,8 +47,9 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[Any, SourceMap]:
             )
         raw = path.read_bytes()
     except OSError as exc:
-        message = _("cannot read file: {reason}").format(reason=exc.strerror)
-        raise DataError([_whole_file(name, message)]) from exc
+        reason, hint = reason_and_hint(exc)
+        message = _("cannot read file: {reason}").format(reason=reason)
+        raise DataError([_whole_file(name, message, hint)]) from exc
     return parse_yaml(raw, name)
 
 

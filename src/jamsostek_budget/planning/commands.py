@@ -18,7 +18,7 @@ from jamsostek_budget.api import (
 from jamsostek_budget.errors import DataError, Problem, UsageError
 from jamsostek_budget.i18n import _
 from jamsostek_budget.loading import load_scenario
-from jamsostek_budget.planning.fit import FitResult, Mode, fit
+from jamsostek_budget.planning.fit import FitResult, Mode, check_covers_someone, fit
 from jamsostek_budget.planning.projection import (
     Projection,
     assumptions_for,
@@ -54,7 +54,9 @@ def fit_budget(
 ) -> Fit:
     """How many people of each group an annual ceiling covers (see planning.fit)."""
     scenario, table, warnings = checked_scenario(path, year, rates_dir)
-    return Fit(fit(scenario, table, ceiling, priority=priority, mode=mode), warnings)
+    result = fit(scenario, table, ceiling, priority=priority, mode=mode)
+    check_covers_someone(result)
+    return Fit(result, warnings)
 
 
 YEAR_RANGE = re.compile(r"^\s*(\d{4})\s*(?:(?:-|\.\.|:)\s*(\d{4}))?\s*$")

@@ -18,12 +18,13 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal
 
 from jamsostek_budget import engine
 from jamsostek_budget.budget import Budget
 from jamsostek_budget.errors import UsageError
-from jamsostek_budget.i18n import _
+from jamsostek_budget.i18n import _, grouped
 from jamsostek_budget.ratetable import RateTable
 from jamsostek_budget.scenario import Group, Scenario
 
@@ -195,6 +196,45 @@ def _check_ceiling(ceiling: int) -> None:
             ),
             _("give the APBD amount available a year, 0 or more"),
         )
+
+
+def check_covers_someone(result: FitResult) -> None:
+    """Refuse a ceiling that covers nobody of the people wanted, saying what would (the
+    commands' check: the computation itself accepts any ceiling)."""
+    lines = [line for line in result.lines if line.wanted]
+    if result.people_covered or not lines:
+        return
+    cheapest = min(lines, key=lambda line: line.per_person_annual)
+    cost = cheapest.per_person_annual
+    if result.ceiling < cost:
+        message = _(
+            "a ceiling of Rp{ceiling} a year covers nobody: one person of {group}, the "
+            "cheapest, costs Rp{cost} a year"
+        )
+        raise UsageError(
+            message.format(
+                ceiling=grouped(result.ceiling), group=cheapest.label, cost=grouped(cost)
+            ),
+            _("give a ceiling of at least Rp{cost} a year").format(cost=grouped(cost)),
+        )
+    wanted = [line.wanted for line in result.lines]
+    smallest = min(-(-FULL_SHARE // count) for count in wanted if count)
+    needed = share_cost(wanted, [line.per_person_annual for line in result.lines], smallest)
+    message = _(
+        "a ceiling of Rp{ceiling} a year covers nobody when every group gets the same share: "
+        "the smallest share that covers anyone, {share} %, costs Rp{needed}"
+    )
+    raise UsageError(
+        message.format(
+            ceiling=grouped(result.ceiling),
+            share=grouped(Decimal(smallest) / 100),
+            needed=grouped(needed),
+        ),
+        _(
+            "fund whole people group by group (priority mode), or give a ceiling of at least "
+            "Rp{needed}"
+        ).format(needed=grouped(needed)),
+    )
 
 
 def _check_mode(mode: str) -> None:

@@ -45,18 +45,8 @@ def rates_report(table: RateTable, snapshot: RateSnapshot) -> Report:
         right=frozenset({2}),
     )
     sections = [params, _bands(snapshot), _reliefs(snapshot), _regulations(table)]
-    first = min(p.values[0].effective for p in table.parameters.values())
-    notes = (
-        ()
-        if snapshot.values
-        else (
-            _("No rate is in force on {day}: the tables start on {first}.").format(
-                day=day, first=first
-            ),
-        )
-    )
     title = _("BPJS Ketenagakerjaan rates in force on {day}").format(day=day)
-    return Report(title, (), tuple(sections), notes)
+    return Report(title, (), tuple(sections), ())
 
 
 def _bands(snapshot: RateSnapshot) -> Section:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -46,14 +46,16 @@ def write_workbook(
     *,
     force: bool,
     created: datetime | None = None,
+    sources: Collection[Path] = (),
 ) -> None:
     """Write the workbook to `path` atomically; an existing file is an error unless `force`.
 
     `budgets` are (name, budget): one lines sheet each, named after `name` when there are
-    several (compare, project). `inputs` are (label, value) rows for the inputs sheet.
+    several (compare, project). `inputs` are (label, value) rows for the inputs sheet; the
+    files of `sources` (the run's inputs) are never written over.
     """
     data = workbook_bytes(report, budgets, inputs, created=created)
-    write_new_bytes(path, data, force=force)
+    write_new_bytes(path, data, force=force, inputs=sources)
 
 
 def workbook_bytes(

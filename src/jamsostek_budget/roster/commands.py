@@ -4,6 +4,7 @@ file unless asked)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -89,11 +90,13 @@ def default_rejects_path(roster: Path) -> Path:
     return roster.with_name(f"{roster.stem}-rejects.csv")
 
 
-def write_table(frame: pl.DataFrame, path: Path, *, force: bool) -> None:
+def write_table(
+    frame: pl.DataFrame, path: Path, *, force: bool, inputs: Collection[Path] = ()
+) -> None:
     """A table as CSV, through the same atomic, no-overwrite writer as every other output."""
     try:
         text = frame.write_csv()
     except pl.exceptions.PolarsError as exc:  # pragma: no cover - polars failing to format
         message = _("cannot write {file}: {reason}").format(file=path, reason=exc)
         raise OutputError(message) from exc
-    write_new_file(path, text, force=force)
+    write_new_file(path, text, force=force, inputs=inputs)

@@ -161,7 +161,7 @@ def _start_reading(path: Path) -> None:
 
     try:
         reading = start_reading(open_roster(path))
-    except DataError:
+    except (DataError, OSError):
         return  # reported when the command opens it, after the scenario's problems
     _readings.append(_EarlyReading(path, identity, reading))
 

@@ -60,6 +60,12 @@ def nik_key(number: pl.Expr) -> pl.Expr:
     return pl.when(number >= 10 ** (NIK_LENGTH - 1)).then(number)
 
 
+# The days a NIK's birth date (DDMMYY, read as 19YY or 20YY) can be judged on: the century is
+# told from `today`, which only works within these years.
+JUDGED_FROM = date(2000, 1, 1)
+JUDGED_UNTIL = date(2099, 12, 31)
+
+
 def nik_passes(key: pl.Expr, today: date) -> pl.Expr:
     """True where `key` (see `nik_key`) is a NIK that passes every check on `today`, False
     otherwise (a null key too): `nik_fails` in a few operations on the number."""

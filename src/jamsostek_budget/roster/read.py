@@ -29,6 +29,7 @@ from polars.lazyframe.in_process import InProcessQuery
 from jamsostek_budget.errors import DataError, Problem
 from jamsostek_budget.filenames import display_name
 from jamsostek_budget.i18n import _
+from jamsostek_budget.oserrors import reason_and_hint
 from jamsostek_budget.roster.columns import KEY, LINE, NUMBERS, PARSED, text
 from jamsostek_budget.roster.headers import column_names, map_columns
 from jamsostek_budget.roster.nik import nik_key, nik_number
@@ -114,6 +115,7 @@ def open_roster(path: Path) -> RawRoster:
     if not path.is_file():
         message = _("cannot read the file: it does not exist")
         raise DataError([_file_problem(file, message, "")])
+    _check_readable(path, file)
     if path.suffix.lower() in OTHER_SPREADSHEETS:
         message = _("cannot read the file: jbudget reads .csv and .xlsx, not {suffix}")
         hint = _("save the roster as .xlsx or as CSV")
@@ -153,6 +155,17 @@ def collect(raw: RawRoster, query: InProcessQuery, lines: InProcessQuery | None)
 
 def _file_problem(file: str, message: str, hint: str, line: int = HEADER_LINE) -> Problem:
     return Problem(file, line, 1, "", message, hint)
+
+
+def _check_readable(path: Path, file: str) -> None:
+    """The system's refusal to read the file, in jbudget's words (not the reader library's)."""
+    try:
+        with path.open("rb") as handle:
+            handle.read(1)
+    except OSError as error:
+        reason, hint = reason_and_hint(error)
+        message = _("cannot read the file: {error}").format(error=reason)
+        raise DataError([_file_problem(file, message, hint)]) from error
 
 
 def _sniff_separator(path: Path, file: str) -> str:

@@ -1,0 +1,32 @@
+"""The files a command reads, as its command line names them: no output may overwrite one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+OUTPUT_PARAMETERS = frozenset({"output", "rejects", "per_person"})
+
+
+def run_inputs() -> list[Path]:
+    """The files the running command reads, as named on its command line (and the files of a
+    --rates folder): an output must never be one of them."""
+    from typer._click.globals import get_current_context
+
+    context = get_current_context(silent=True)
+    found: list[Path] = []
+    for name, value in (context.params if context is not None else {}).items():
+        if name in OUTPUT_PARAMETERS:
+            continue
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if isinstance(item, str) and name == "scenarios":  # compare: FILE or FILE@YEAR
+                found += [Path(item), Path(item.rpartition("@")[0] or item)]
+            elif isinstance(item, Path):
+                found += [item, *_files_in(item)]
+    return found
+
+
+def _files_in(folder: Path) -> list[Path]:
+    try:
+        return [path for path in folder.iterdir() if path.is_file()] if folder.is_dir() else []
+    except OSError:
+        return []
