@@ -1,0 +1,286 @@
+"""Read a workbook roster (.xlsx): every visible sheet that carries the roster's header, or the
+sheets chosen by name, as one frame of text cells.
+
+A sheet carries the roster's header when one of its first rows that hold a value names the
+required columns (nik and group, or their aliases): offices put a title above it. A sheet is
+skipped, with a note, when it is hidden or very hidden (unless chosen), empty, or has no such
+row; a sheet whose header names two or more roster columns but not a required one is refused
+(it is a roster that cannot be read), and so is a chosen sheet that cannot be read. Sheets may
+give their columns in any order and under any alias: a roster column is named as the first
+sheet read names it. Rows are numbered as in their sheet (see `sheets` for LINE), and cells
+are placed by their sheet column, wherever the sheet's first cell is.
+
+Each row gets CELLS, the reasons its cells cannot be read as they stand (null when none): a
+formula without a computed value or an error cell in a roster column (see `cells`), and a NIK
+stored as a number, whose 16th digit Excel has already lost. A merged range in the rows reads
+its first cell's value on every row of its first column, as the sheet shows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import polars as pl
+
+from jamsostek_budget.errors import DataError, Problem
+from jamsostek_budget.i18n import _
+from jamsostek_budget.roster.cells import sheet_targets, sheet_xml
+from jamsostek_budget.roster.columns import CELLS, LINE
+from jamsostek_budget.roster.headers import REQUIRED, column_names, map_columns, roster_columns
+from jamsostek_budget.roster.sheet_cells import cell_reasons, fill_merges, merge_note
+from jamsostek_budget.roster.sheets import STRIDE, SheetRead, Skipped
+
+if TYPE_CHECKING:
+    from fastexcel import ExcelReader
+
+__all__ = ["Workbook", "read_workbook"]
+
+HEADER_SEARCH = 10  # the header is among a sheet's first rows holding a value
+HIDDEN: dict[str, Skipped] = {"hidden": "hidden", "veryHidden": "very_hidden"}
+
+
+@dataclass(frozen=True)
+class Workbook:
+    frame: pl.DataFrame  # LINE, every column as String (`headers`), CELLS
+    headers: tuple[str, ...]
+    columns: dict[str, str]  # roster column -> its header
+    sheets: tuple[SheetRead, ...]
+    notes: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class _Sheet:
+    """A sheet as loaded: its cells from row 1, the sheet column of its first column."""
+
+    name: str
+    where: str  # 'file[name]', the file of its problems
+    book: ExcelReader
+    cells: pl.DataFrame
+    first_column: int
+    xml: bytes
+
+
+@dataclass(frozen=True)
+class _Rows:
+    frame: pl.DataFrame  # LINE, the sheet's columns under its own names, CELLS
+    columns: dict[str, str]
+
+
+def read_workbook(path: Path, file: str, chosen: Sequence[str]) -> Workbook:
+    """The rows of the sheets read (see the module docstring); a DataError when the workbook
+    cannot be opened, a chosen sheet does not exist or cannot be read, a sheet's header is
+    not a roster's, or no sheet is read."""
+    book = _open(path, file)
+    names = list(book.sheet_names)
+    _check_chosen(file, names, chosen)
+    states = sheet_targets(path)
+    sheets: list[SheetRead] = []
+    notes: list[Problem] = []
+    problems: list[Problem] = []
+    parts: list[_Rows] = []
+    unread: list[Problem] = []  # the header problems of the sheets skipped for their header
+    for name in names:
+        state, target = states.get(name, ("visible", ""))
+        where = f"{file}[{name}]"
+        skipped = _not_loaded(name, state, chosen)
+        if skipped is not None:
+            sheets.append(SheetRead(name, skipped))
+            notes.append(_skip_note(where, name, skipped))
+            continue
+        sheet = _Sheet(name, where, book, *_load(book, name), sheet_xml(path, target))
+        outcome = _read_sheet(sheet, len(parts), bool(chosen))
+        if isinstance(outcome, DataError):
+            problems += outcome.problems
+        elif len(outcome) == 2:
+            sheets.append(SheetRead(name, outcome[0]))
+            notes.append(outcome[1][0])
+            unread += outcome[1][1:]
+        else:
+            rows, header_row, sheet_notes = outcome
+            sheets.append(SheetRead(name, None, header_row))
+            parts.append(rows)
+            notes += sheet_notes
+    if problems:
+        raise DataError(problems)
+    if not parts:
+        raise DataError([*notes, *unread, _nothing_read(file)])
+    return _combined(parts, tuple(sheets), tuple(notes))
+
+
+def _open(path: Path, file: str) -> ExcelReader:
+    """The workbook, opened with fastexcel (calamine) directly: `pl.read_excel` takes another
+    fastexcel call when pyarrow is installed, one that refuses `whitespace_as_null` (polars
+    2.1, fastexcel 0.21), so an .xlsx roster failed wherever pyarrow happened to be."""
+    import fastexcel  # noqa: PLC0415  # CSV rosters do without it
+
+    try:
+        return fastexcel.read_excel(path)
+    except fastexcel.FastExcelError as error:
+        message = _("cannot read the file as an Excel workbook: {error}")
+        message = message.format(error=str(error).splitlines()[0])
+        hint = _("save it as .xlsx, or as CSV")
+        raise DataError([Problem(file, 1, 1, "", message, hint)]) from error
+
+
+def _load(book: ExcelReader, name: str) -> tuple[pl.DataFrame, int]:
+    """A sheet's cells as text from row 1 (a blank cell as null), and the sheet column (from 1)
+    of the first column, which is that of the sheet's first cell with a value."""
+    sheet = book.load_sheet(
+        name, header_row=None, skip_rows=0, dtypes="string", whitespace_as_null=True
+    )
+    columns = sheet.available_columns()
+    return pl.DataFrame(sheet), (columns[0].absolute_index + 1 if columns else 1)
+
+
+def _check_chosen(file: str, names: Sequence[str], chosen: Sequence[str]) -> None:
+    unknown = [name for name in dict.fromkeys(chosen) if name not in names]
+    if unknown:
+        listed = ", ".join(f"'{name}'" for name in names)
+        message = _("the workbook has no sheet named '{name}'")
+        hint = _("its sheets are {sheets} (a name is matched exactly, spaces and case too)")
+        raise DataError(
+            Problem(file, 1, 1, "sheet", message.format(name=name), hint.format(sheets=listed))
+            for name in unknown
+        )
+
+
+def _not_loaded(name: str, state: str, chosen: Sequence[str]) -> Skipped | None:
+    if chosen:
+        return None if name in chosen else "not_chosen"
+    return HIDDEN.get(state)
+
+
+def _read_sheet(
+    sheet: _Sheet, index: int, chosen: bool
+) -> tuple[_Rows, int, list[Problem]] | tuple[Skipped, list[Problem]] | DataError:
+    """A sheet's rows, header row and notes; or why it is skipped, with its note (and, for want
+    of a header, the problems of its first row as a header, should no sheet be read); or its
+    problems."""
+    rows = _rows_with_values(sheet.cells)
+    if not rows:
+        if chosen:
+            message = _("sheet '{sheet}' is empty").format(sheet=sheet.name)
+            return DataError([Problem(sheet.where, 1, 1, "sheet", message)])
+        return "empty", [_skip_note(sheet.where, sheet.name, "empty")]
+    found = _header(rows)
+    if found is None:
+        if chosen:
+            return _header_problems(sheet, rows[0])
+        note = _skip_note(sheet.where, sheet.name, "no_roster_header", rows[0][0] + 1)
+        return "no_roster_header", [note, *_header_problems(sheet, rows[0]).problems]
+    position, complete = found
+    if not complete:
+        return _header_problems(sheet, position)
+    try:
+        return _sheet_rows(sheet, position, index)
+    except DataError as problems:
+        return problems
+
+
+def _rows_with_values(cells: pl.DataFrame) -> list[tuple[int, tuple[str | None, ...]]]:
+    """The first rows that hold a value (position in the sheet from 0, cells), up to
+    HEADER_SEARCH."""
+    found = []
+    for position, row in enumerate(cells.iter_rows()):
+        if any(cell is not None for cell in row):
+            found.append((position, row))
+            if len(found) == HEADER_SEARCH:
+                break
+    return found
+
+
+def _header(
+    rows: Iterable[tuple[int, tuple[str | None, ...]]],
+) -> tuple[tuple[int, tuple[str | None, ...]], bool] | None:
+    """The header row and whether it names every required column: the first row that does,
+    else the first that names two or more roster columns; None when no row does either."""
+    attempt = None
+    for row in rows:
+        named = roster_columns(row[1])
+        if named >= set(REQUIRED):
+            return row, True
+        if attempt is None and len(named) >= 2:
+            attempt = row
+    return None if attempt is None else (attempt, False)
+
+
+def _header_problems(sheet: _Sheet, row: tuple[int, tuple[str | None, ...]]) -> DataError:
+    """The problems of a row taken as the roster's header, which cannot be one."""
+    names = column_names(row[1], sheet.first_column)
+    try:
+        map_columns(names, row[1], sheet.where, row[0] + 1, sheet.first_column)
+    except DataError as problems:
+        return problems
+    raise AssertionError  # pragma: no cover - only called for a row lacking a column
+
+
+def _sheet_rows(
+    sheet: _Sheet, header: tuple[int, tuple[str | None, ...]], index: int
+) -> tuple[_Rows, int, list[Problem]]:
+    position, cells = header
+    header_row = position + 1
+    names = column_names(cells, sheet.first_column)
+    columns = map_columns(names, cells, sheet.where, header_row, sheet.first_column)
+    filled, merges = fill_merges(sheet.cells, sheet.xml, header_row, sheet.first_column)
+    data = filled.rename(dict(zip(filled.columns, names, strict=True))).slice(header_row)
+    lines = pl.int_range(header_row + 1, header_row + 1 + data.height, dtype=pl.Int64)
+    frame = data.select((lines + index * STRIDE).alias(LINE), *names)
+    reasons = cell_reasons(sheet, columns, names, header_row, index)
+    if reasons.is_empty():
+        frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(CELLS))
+    else:
+        frame = frame.join(reasons, on=LINE, how="left", maintain_order="left")
+    notes = [merge_note(sheet.where, merges)] if merges else []
+    return _Rows(frame, columns), header_row, notes
+
+
+def _combined(
+    parts: Sequence[_Rows], sheets: tuple[SheetRead, ...], notes: tuple[Problem, ...]
+) -> Workbook:
+    """The rows of every sheet read in one frame; a roster column under the name the first
+    sheet giving it uses."""
+    columns: dict[str, str] = {}
+    for part in parts:
+        columns |= {name: header for name, header in part.columns.items() if name not in columns}
+    frames = [
+        part.frame.rename(
+            {header: columns[name] for name, header in part.columns.items() if header != columns[name]}
+        )
+        for part in parts
+    ]
+    frame = pl.concat(frames, how="diagonal") if len(frames) > 1 else frames[0]
+    frame = frame.select(LINE, pl.exclude(LINE, CELLS), CELLS)
+    headers = tuple(name for name in frame.columns if name not in (LINE, CELLS))
+    return Workbook(frame, headers, columns, sheets, notes)
+
+
+def _skip_note(where: str, name: str, why: Skipped, row: int = 1) -> Problem:
+    messages = {
+        "hidden": _("sheet '{sheet}' is hidden: not read"),
+        "very_hidden": _("sheet '{sheet}' is very hidden (hidden by a program): not read"),
+        "empty": _("sheet '{sheet}' is empty: not read"),
+        "no_roster_header": _("sheet '{sheet}' has no roster header: not read"),
+        "not_chosen": _("sheet '{sheet}' is not among the sheets chosen: not read"),
+    }
+    hints = {
+        "hidden": _("a hidden sheet is read only when it is chosen by name"),
+        "very_hidden": _("a hidden sheet is read only when it is chosen by name"),
+        "no_roster_header": _(
+            "a roster sheet has a header row naming the columns nik and group (or their "
+            "Indonesian names) among its first {rows} rows with a value"
+        ).format(rows=HEADER_SEARCH),
+    }
+    message = messages[why].format(sheet=name)
+    return Problem(where, row, 1, "sheet", message, hints.get(why, ""), "note")
+
+
+def _nothing_read(file: str) -> Problem:
+    message = _("no sheet of the workbook is a roster: every sheet was skipped")
+    hint = _(
+        "a roster sheet has a header row naming the columns nik and group (also accepted: "
+        "no_ktp, kelompok, ...)"
+    )
+    return Problem(file, 1, 1, "sheet", message, hint)
