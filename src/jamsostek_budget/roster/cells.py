@@ -11,6 +11,7 @@ sheets have none, and then no cell is looked at.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -118,10 +119,8 @@ def flagged_cells(data: bytes) -> list[FlaggedCell]:
     parser.StartElementHandler = scan.start
     parser.EndElementHandler = scan.end
     parser.CharacterDataHandler = scan.text
-    try:
+    with contextlib.suppress(expat.ExpatError):  # fastexcel read it: keep what was found
         parser.Parse(data, True)
-    except expat.ExpatError:
-        pass  # fastexcel read the sheet: keep what was found
     return scan.found
 
 
@@ -135,7 +134,9 @@ def merged_ranges(data: bytes) -> list[Merge]:
         left, top, right, bottom = match.groups()
         right, bottom = right or left, bottom or top
         merges.append(
-            Merge(int(top), _column_number(left.decode()), int(bottom), _column_number(right.decode()))
+            Merge(
+                int(top), _column_number(left.decode()), int(bottom), _column_number(right.decode())
+            )
         )
     return merges
 

@@ -6,13 +6,20 @@ them (`fill_merges`).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Protocol
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import polars as pl
 
 from jamsostek_budget.errors import Problem
 from jamsostek_budget.i18n import _
-from jamsostek_budget.roster.cells import FlaggedCell, Merge, cell_name, flagged_cells, merged_ranges
+from jamsostek_budget.roster.cells import (
+    FlaggedCell,
+    Merge,
+    cell_name,
+    flagged_cells,
+    merged_ranges,
+)
 from jamsostek_budget.roster.columns import CELLS, LINE
 from jamsostek_budget.roster.nik import SPREADSHEET_NUMBER
 from jamsostek_budget.roster.sheets import STRIDE
@@ -20,16 +27,21 @@ from jamsostek_budget.roster.sheets import STRIDE
 if TYPE_CHECKING:
     from fastexcel import ExcelReader
 
-__all__ = ["cell_reasons", "fill_merges", "merge_note"]
+__all__ = ["LoadedSheet", "cell_reasons", "fill_merges", "merge_note"]
 
 MERGES_SHOWN = 5
 
 
-class LoadedSheet(Protocol):
+@dataclass(frozen=True)
+class LoadedSheet:
+    """A sheet as loaded: its cells as text from row 1, the sheet column of its first column
+    (that of the sheet's first cell with a value), and its XML."""
+
     name: str
+    where: str  # 'file[name]', the file of its problems
     book: ExcelReader
-    cells: pl.DataFrame  # every cell as text, from row 1
-    first_column: int  # the sheet column of `cells`' first
+    cells: pl.DataFrame
+    first_column: int
     xml: bytes
 
 
@@ -42,7 +54,9 @@ def cell_reasons(
 ) -> pl.DataFrame:
     """LINE and CELLS of each row below the header that has a roster column's cell holding a
     formula without a computed value or an error, or a NIK stored as a number."""
-    position = {sheet.first_column + names.index(header): field for field, header in columns.items()}
+    position = {
+        sheet.first_column + names.index(header): field for field, header in columns.items()
+    }
     found = [
         (cell.row, cell.column, _flag_reason(cell, position[cell.column]))
         for cell in flagged_cells(sheet.xml)
@@ -61,7 +75,9 @@ def cell_reasons(
 def _flag_reason(cell: FlaggedCell, field: str) -> str:
     where = cell_name(cell.row, cell.column)
     if cell.kind == "error":
-        message = _("cell {cell}: {field} holds the error {error}: correct its formula or type the value")
+        message = _(
+            "cell {cell}: {field} holds the error {error}: correct its formula or type the value"
+        )
         return message.format(cell=where, field=field, error=cell.value)
     message = _(
         "cell {cell}: {field} is a formula without a computed value (the program that wrote "
@@ -116,7 +132,9 @@ def fill_merges(
 def merge_note(where: str, merges: Sequence[Merge]) -> Problem:
     shown = ", ".join(merge.name for merge in merges[:MERGES_SHOWN])
     if len(merges) > MERGES_SHOWN:
-        shown = _("{ranges} and {count} more").format(ranges=shown, count=len(merges) - MERGES_SHOWN)
+        shown = _("{ranges} and {count} more").format(
+            ranges=shown, count=len(merges) - MERGES_SHOWN
+        )
     message = _(
         "merged cells read as the sheet shows them, the first cell's value on every row of the "
         "range: {ranges}"

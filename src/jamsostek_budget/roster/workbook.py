@@ -30,7 +30,12 @@ from jamsostek_budget.i18n import _
 from jamsostek_budget.roster.cells import sheet_targets, sheet_xml
 from jamsostek_budget.roster.columns import CELLS, LINE
 from jamsostek_budget.roster.headers import REQUIRED, column_names, map_columns, roster_columns
-from jamsostek_budget.roster.sheet_cells import cell_reasons, fill_merges, merge_note
+from jamsostek_budget.roster.sheet_cells import (
+    LoadedSheet,
+    cell_reasons,
+    fill_merges,
+    merge_note,
+)
 from jamsostek_budget.roster.sheets import STRIDE, SheetRead, Skipped
 
 if TYPE_CHECKING:
@@ -52,21 +57,19 @@ class Workbook:
 
 
 @dataclass(frozen=True)
-class _Sheet:
-    """A sheet as loaded: its cells from row 1, the sheet column of its first column."""
-
-    name: str
-    where: str  # 'file[name]', the file of its problems
-    book: ExcelReader
-    cells: pl.DataFrame
-    first_column: int
-    xml: bytes
-
-
-@dataclass(frozen=True)
 class _Rows:
     frame: pl.DataFrame  # LINE, the sheet's columns under its own names, CELLS
     columns: dict[str, str]
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What became of a sheet looked at: read (`rows`) or skipped, and its notes."""
+
+    read: SheetRead
+    notes: tuple[Problem, ...] = ()
+    rows: _Rows | None = None
+    unread: tuple[Problem, ...] = ()  # were it a roster: the problems of its header
 
 
 def read_workbook(path: Path, file: str, chosen: Sequence[str]) -> Workbook:
@@ -90,19 +93,16 @@ def read_workbook(path: Path, file: str, chosen: Sequence[str]) -> Workbook:
             sheets.append(SheetRead(name, skipped))
             notes.append(_skip_note(where, name, skipped))
             continue
-        sheet = _Sheet(name, where, book, *_load(book, name), sheet_xml(path, target))
-        outcome = _read_sheet(sheet, len(parts), bool(chosen))
-        if isinstance(outcome, DataError):
-            problems += outcome.problems
-        elif len(outcome) == 2:
-            sheets.append(SheetRead(name, outcome[0]))
-            notes.append(outcome[1][0])
-            unread += outcome[1][1:]
-        else:
-            rows, header_row, sheet_notes = outcome
-            sheets.append(SheetRead(name, None, header_row))
-            parts.append(rows)
-            notes += sheet_notes
+        sheet = LoadedSheet(name, where, book, *_load(book, name), sheet_xml(path, target))
+        try:
+            outcome = _read_sheet(sheet, len(parts), bool(chosen))
+        except DataError as error:
+            problems += error.problems
+            continue
+        sheets.append(outcome.read)
+        notes += outcome.notes
+        unread += outcome.unread
+        parts += [outcome.rows] if outcome.rows is not None else []
     if problems:
         raise DataError(problems)
     if not parts:
@@ -153,31 +153,26 @@ def _not_loaded(name: str, state: str, chosen: Sequence[str]) -> Skipped | None:
     return HIDDEN.get(state)
 
 
-def _read_sheet(
-    sheet: _Sheet, index: int, chosen: bool
-) -> tuple[_Rows, int, list[Problem]] | tuple[Skipped, list[Problem]] | DataError:
-    """A sheet's rows, header row and notes; or why it is skipped, with its note (and, for want
-    of a header, the problems of its first row as a header, should no sheet be read); or its
-    problems."""
+def _read_sheet(sheet: LoadedSheet, index: int, chosen: bool) -> _Outcome:
+    """What becomes of a sheet that is looked at: its rows, or why it is skipped; a DataError
+    when it cannot be read (a sheet chosen by name must be)."""
     rows = _rows_with_values(sheet.cells)
     if not rows:
         if chosen:
             message = _("sheet '{sheet}' is empty").format(sheet=sheet.name)
-            return DataError([Problem(sheet.where, 1, 1, "sheet", message)])
-        return "empty", [_skip_note(sheet.where, sheet.name, "empty")]
+            raise DataError([Problem(sheet.where, 1, 1, "sheet", message)])
+        return _Outcome(
+            SheetRead(sheet.name, "empty"), (_skip_note(sheet.where, sheet.name, "empty"),)
+        )
     found = _header(rows)
-    if found is None:
-        if chosen:
-            return _header_problems(sheet, rows[0])
+    if found is None and not chosen:
         note = _skip_note(sheet.where, sheet.name, "no_roster_header", rows[0][0] + 1)
-        return "no_roster_header", [note, *_header_problems(sheet, rows[0]).problems]
-    position, complete = found
-    if not complete:
-        return _header_problems(sheet, position)
-    try:
-        return _sheet_rows(sheet, position, index)
-    except DataError as problems:
-        return problems
+        unread = _header_problems(sheet, rows[0]).problems
+        return _Outcome(SheetRead(sheet.name, "no_roster_header"), (note,), unread=unread)
+    if found is None or not found[1]:
+        raise _header_problems(sheet, rows[0] if found is None else found[0])
+    part, header_row, notes = _sheet_rows(sheet, found[0], index)
+    return _Outcome(SheetRead(sheet.name, None, header_row), tuple(notes), part)
 
 
 def _rows_with_values(cells: pl.DataFrame) -> list[tuple[int, tuple[str | None, ...]]]:
@@ -207,7 +202,7 @@ def _header(
     return None if attempt is None else (attempt, False)
 
 
-def _header_problems(sheet: _Sheet, row: tuple[int, tuple[str | None, ...]]) -> DataError:
+def _header_problems(sheet: LoadedSheet, row: tuple[int, tuple[str | None, ...]]) -> DataError:
     """The problems of a row taken as the roster's header, which cannot be one."""
     names = column_names(row[1], sheet.first_column)
     try:
@@ -218,7 +213,7 @@ def _header_problems(sheet: _Sheet, row: tuple[int, tuple[str | None, ...]]) -> 
 
 
 def _sheet_rows(
-    sheet: _Sheet, header: tuple[int, tuple[str | None, ...]], index: int
+    sheet: LoadedSheet, header: tuple[int, tuple[str | None, ...]], index: int
 ) -> tuple[_Rows, int, list[Problem]]:
     position, cells = header
     header_row = position + 1
@@ -247,7 +242,11 @@ def _combined(
         columns |= {name: header for name, header in part.columns.items() if name not in columns}
     frames = [
         part.frame.rename(
-            {header: columns[name] for name, header in part.columns.items() if header != columns[name]}
+            {
+                header: columns[name]
+                for name, header in part.columns.items()
+                if header != columns[name]
+            }
         )
         for part in parts
     ]
