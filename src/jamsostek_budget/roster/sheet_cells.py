@@ -115,7 +115,7 @@ def fill_merges(
     sheet shows them); and the ranges filled."""
     filled: list[Merge] = []
     series = {name: cells.get_column(name) for name in cells.columns}
-    for merge in merged_ranges(xml):
+    for merge in sorted(merged_ranges(xml), key=lambda merge: (merge.top, merge.left)):
         offset = merge.left - first_column
         if merge.top <= header_row or merge.bottom == merge.top or not 0 <= offset < cells.width:
             continue

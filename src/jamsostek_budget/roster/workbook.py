@@ -227,7 +227,8 @@ def _sheet_rows(
     if reasons.is_empty():
         frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(CELLS))
     else:
-        frame = frame.join(reasons, on=LINE, how="left", maintain_order="left")
+        # a row may hold nothing else: fastexcel's rows then end before it
+        frame = frame.join(reasons, on=LINE, how="full", coalesce=True).sort(LINE)
     notes = [merge_note(sheet.where, merges)] if merges else []
     return _Rows(frame, columns), header_row, notes
 
