@@ -16,17 +16,20 @@ import json
 import re
 import zipfile
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
 import pytest
 
+from jamsostek_budget import api
 from jamsostek_budget.bundled import city_file
 from jamsostek_budget.errors import DataError
 from jamsostek_budget.loading import load_scenario
 from jamsostek_budget.roster import early
 from jamsostek_budget.roster.checks import RosterRows, read_roster
+from jamsostek_budget.roster.commands import EstimateRequest
 from jamsostek_budget.scenario import Scenario
 from tests.cli_runner import run
 
@@ -69,7 +72,7 @@ def workbook(
             for column, value in enumerate(values, start=1):
                 if value is not None:
                     sheet.cell(row=number, column=column, value=value)
-        sheet.sheet_state = (states or {}).get(name, "visible")  # type: ignore[assignment]
+        sheet.sheet_state = (states or {}).get(name, "visible")
         for merged in (merges or {}).get(name, ()):
             sheet.merge_cells(merged)
     book.save(path)
@@ -262,6 +265,14 @@ def test_a_nik_on_two_sheets_is_a_duplicate_naming_the_first_sheet(
     found = read(path, metro)
     assert where(found) == [("Kel A", 2), ("Kel A", 3), ("Kel B", 2)]
     assert reasons(found) == {("Kel B", 3): "duplicate of line 3 of sheet 'Kel A'"}
+
+
+def test_a_header_named_sheet_keeps_its_cells_beside_the_rows_sheet(
+    tmp_path: Path, metro: Scenario
+) -> None:
+    rows: Rows = [["Sheet", *HEADER], ["lembar 7", *person(1, income="x")]]
+    found = read(workbook(tmp_path / "p.xlsx", {"Data": rows}), metro)
+    assert found.rejected.select("sheet", "line", "Sheet (file)").row(0) == ("Data", 2, "lembar 7")
 
 
 def test_the_same_row_numbers_on_two_sheets_are_two_rows(tmp_path: Path, metro: Scenario) -> None:
@@ -543,6 +554,27 @@ def test_the_command_reads_the_sheets_named(tmp_path: Path) -> None:
     assert unknown[0] == 1
     assert "opd.xlsx:1:1: sheet: the workbook has no sheet named 'Dinas C'" in unknown[2]
     assert "'Dinas A', 'Dinas B', 'Lama', 'Rekap'" in unknown[2]
+
+
+def test_the_early_start_reads_the_sheets_named(tmp_path: Path) -> None:
+    """`roster.early` starts the same estimate before the command line is parsed, and it is used
+    only for the same sheets."""
+    path = office_workbook(tmp_path)
+    early.start_early([str(path), "--sheet", "Lama", "-c", "metro", "--today", TODAY.isoformat()])
+    request = EstimateRequest(
+        roster=path,
+        scenario_file=api.scenario_path("metro", None),
+        year=None,
+        rates_dir=None,
+        today=TODAY,
+        with_per_person=False,
+        sheets=("Lama",),
+    )
+    assert early.claim(replace(request, sheets=())) is None
+    claimed = early.claim(request)
+    assert claimed is not None
+    assert where(claimed.rows) == [("Lama", 2)]
+    assert claimed.budget.annual == MARBOT_YEAR
 
 
 def test_sheet_is_refused_for_a_csv_roster(tmp_path: Path) -> None:
