@@ -598,3 +598,40 @@ def test_a_csv_report_has_no_sheets(tmp_path: Path) -> None:
     code, stdout, _stderr = run_roster(path, "-f", "json")
     assert code == 0
     assert json.loads(stdout)["input"]["sheets"] == []
+
+
+SHEET_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<{p}worksheet xmlns{colon}{name}="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+<{p}sheetData>
+<{p}row r="2"><{p}c r="A2" t="s"><{p}v>0</{p}v></{p}c>
+  <{p}c r="B2" s="3"><{p}f t="shared" ref="B2:B4" si="0">A2*2</{p}f><{p}v>4</{p}v></{p}c>
+  <{p}c r="C2"><{p}f>NOW()</{p}f></{p}c></{p}row>
+<{p}row r="3"><{p}c r="B3" s="3"><{p}f t="shared" si="0"/></{p}c>
+  <{p}c r="C3" t="e"><{p}f>1/0</{p}f><{p}v>#DIV/0!</{p}v></{p}c>
+  <{p}c r="D3" t="str"><{p}f>IF(A3="","",A3)</{p}f><{p}v></{p}v></{p}c>
+  <{p}c r='E3' t='e'><{p}v>#N/A</{p}v></{p}c><{p}c r="F3" t="inlineStr"><{p}is><{p}t>#1 text</{p}t></{p}is></{p}c></{p}row>
+<{p}row r="4"><{p}c r="B4"><{p}f t="shared" si="0"/><{p}v/></{p}c></{p}row>
+</{p}sheetData><{p}autoFilter ref="A1:F4"><{p}filterColumn colId="0"/></{p}autoFilter>
+</{p}worksheet>"""
+
+
+@pytest.mark.parametrize("prefix", ["", "x"])
+def test_formula_and_error_cells_are_found_in_any_sheet_xml(prefix: str) -> None:
+    """As Excel, LibreOffice, openpyxl and .NET writers (an 'x:' namespace prefix) write them:
+    shared formulas, cached values or none, errors with or without a formula; the search and
+    the parse of the whole sheet find the same cells."""
+    from jamsostek_budget.roster import cells, formula_cells
+
+    data = SHEET_XML.format(
+        p=f"{prefix}:" if prefix else "", colon=":" if prefix else "", name=prefix
+    ).encode()
+    expected = [
+        cells.FlaggedCell(2, 3, "formula", ""),
+        cells.FlaggedCell(3, 3, "error", "#DIV/0!"),
+        cells.FlaggedCell(3, 5, "error", "#N/A"),
+        cells.FlaggedCell(3, 2, "formula", ""),  # a shared formula's cell without its value
+        cells.FlaggedCell(4, 2, "formula", ""),
+    ]
+    assert formula_cells.scan(data) is not None
+    assert sorted(cells.flagged_cells(data), key=str) == sorted(expected, key=str)
+    assert sorted(cells._parsed(data), key=str) == sorted(expected, key=str)

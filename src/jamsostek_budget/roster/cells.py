@@ -20,6 +20,8 @@ from typing import Literal
 from xml.etree import ElementTree
 from xml.parsers import expat
 
+from jamsostek_budget.roster.formula_cells import scan
+
 __all__ = [
     "FlaggedCell",
     "Merge",
@@ -115,17 +117,45 @@ def sheet_xml(path: Path, target: str) -> bytes:
 
 
 def flagged_cells(data: bytes) -> list[FlaggedCell]:
-    """Every formula without a computed value and every error cell of a sheet's XML."""
+    """Every formula without a computed value and every error cell of a sheet's XML: found by
+    a search (`formula_cells`), or where a cell cannot be read so, by parsing the sheet."""
     if not any(marker in data for marker in MAY_FLAG):  # most sheets
         return []
-    scan = _Scan()
+    found = scan(data)
+    if found is None:
+        return _parsed(data)
+    flags = (
+        _flag(
+            cell.reference[1],
+            _column_number(cell.reference[0]),
+            cell.kind,
+            cell.formula,
+            cell.value,
+        )
+        for cell in found
+    )
+    return [flag for flag in flags if flag is not None]
+
+
+def _flag(row: int, column: int, kind: str, formula: bool, value: str) -> FlaggedCell | None:
+    """The cell flagged, if it is an error or a formula without a computed value (a formula
+    whose text result is empty, t="str", shows blank: it is blank)."""
+    if kind == "e":
+        return FlaggedCell(row, column, "error", value or "#N/A")
+    if formula and not value and kind != "str":
+        return FlaggedCell(row, column, "formula", "")
+    return None
+
+
+def _parsed(data: bytes) -> list[FlaggedCell]:
+    parsing = _Scan()
     parser = expat.ParserCreate(namespace_separator=" ")
-    parser.StartElementHandler = scan.start
-    parser.EndElementHandler = scan.end
-    parser.CharacterDataHandler = scan.text
+    parser.StartElementHandler = parsing.start
+    parser.EndElementHandler = parsing.end
+    parser.CharacterDataHandler = parsing.text
     with contextlib.suppress(expat.ExpatError):  # fastexcel read it: keep what was found
         parser.Parse(data, True)
-    return scan.found
+    return parsing.found
 
 
 def merged_ranges(data: bytes) -> list[Merge]:
@@ -186,7 +216,6 @@ class _Scan:
             self.in_value = False
         elif local == "c":
             value = "".join(self.value).strip()
-            if self.kind == "e":
-                self.found.append(FlaggedCell(self.row, self.column, "error", value or "#N/A"))
-            elif self.formula and not value and self.kind != "str":
-                self.found.append(FlaggedCell(self.row, self.column, "formula", ""))
+            flag = _flag(self.row, self.column, self.kind, self.formula, value)
+            if flag is not None:
+                self.found.append(flag)
