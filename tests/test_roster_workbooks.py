@@ -184,6 +184,29 @@ def test_sheets_without_a_roster_header_and_empty_sheets_are_named_in_a_note(
     assert notes["peserta.xlsx[Kosong]"] == (1, "sheet 'Kosong' is empty: not read")
 
 
+def test_a_chart_sheet_is_skipped_and_refused_when_chosen(tmp_path: Path, metro: Scenario) -> None:
+    from openpyxl.chart import BarChart, Reference
+
+    book = openpyxl.Workbook()
+    data = book.active
+    assert data is not None
+    data.title = "Data"
+    for values in (HEADER, person(1)):
+        data.append(values)
+    chart = BarChart()
+    chart.add_data(Reference(data, min_col=4, min_row=1, max_row=2))
+    book.create_chartsheet("Grafik").add_chart(chart)
+    path = tmp_path / "p.xlsx"
+    book.save(path)
+    found = read(path, metro)
+    assert where(found) == [("Data", 2)]
+    assert skipped(found) == {"Data": None, "Grafik": "chart"}
+    assert found.notes[0].message == "sheet 'Grafik' is a chart: not read"
+    with pytest.raises(DataError) as error:
+        read(path, metro, "Grafik")
+    assert error.value.problems[0].message == "sheet 'Grafik' is a chart, not a sheet of cells"
+
+
 def test_a_title_above_the_header_is_not_a_row(tmp_path: Path, metro: Scenario) -> None:
     title = ["DAFTAR PESERTA BPJS KETENAGAKERJAAN KELURAHAN IRINGMULYO TAHUN 2026"]
     path = workbook(

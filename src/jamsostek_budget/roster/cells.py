@@ -90,8 +90,9 @@ def _column_number(letters: str) -> int:
 
 
 def sheet_targets(path: Path) -> dict[str, tuple[str, str]]:
-    """Sheet name -> (its state: 'visible', 'hidden' or 'veryHidden'; the path of its XML in
-    the zip), from the workbook's own list; empty when that cannot be read."""
+    """Sheet name -> (its state: 'visible', 'hidden', 'veryHidden', or 'chart' for a chart
+    sheet; the path of its XML in the zip), from the workbook's own list; empty when that
+    cannot be read."""
     try:
         with zipfile.ZipFile(path) as book:
             workbook = ElementTree.fromstring(book.read("xl/workbook.xml"))
@@ -103,7 +104,8 @@ def sheet_targets(path: Path) -> dict[str, tuple[str, str]]:
     for sheet in workbook.iter(f"{MAIN}sheet"):
         target = targets.get(sheet.get(RELATION), "")
         where = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-        found[sheet.get("name", "")] = (sheet.get("state", "visible"), where)
+        state = "chart" if "chartsheets/" in where else sheet.get("state", "visible")
+        found[sheet.get("name", "")] = (state, where)
     return found
 
 

@@ -26,8 +26,9 @@ SHEET = "sheet"  # the column of a workbook row's sheet, in the accepted and rej
 STRIDE = 10**7  # more than the rows of any sheet (Excel: 1,048,576)
 
 # why a sheet was not read: hidden or very hidden (by Excel's "Hide" or by a program), no
-# value in any cell, no row naming the roster's required columns, or not among those chosen
-Skipped = Literal["hidden", "very_hidden", "empty", "no_roster_header", "not_chosen"]
+# value in any cell, no row naming the roster's required columns, not among those chosen, or
+# a chart sheet (no cells)
+Skipped = Literal["hidden", "very_hidden", "empty", "no_roster_header", "not_chosen", "chart"]
 
 
 @dataclass(frozen=True)

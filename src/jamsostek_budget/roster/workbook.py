@@ -45,6 +45,7 @@ __all__ = ["Workbook", "read_workbook"]
 
 HEADER_SEARCH = 10  # the header is among a sheet's first rows holding a value
 HIDDEN: dict[str, Skipped] = {"hidden": "hidden", "veryHidden": "very_hidden"}
+CHART = "chart"  # a chart sheet's state here: it holds a chart, no cells
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def read_workbook(path: Path, file: str, chosen: Sequence[str]) -> Workbook:
     for name in names:
         state, target = states.get(name, ("visible", ""))
         where = f"{file}[{name}]"
-        skipped = _not_loaded(name, state, chosen)
+        skipped = _not_loaded(where, name, state, chosen)
         if skipped is not None:
             sheets.append(SheetRead(name, skipped))
             notes.append(_skip_note(where, name, skipped))
@@ -147,10 +148,17 @@ def _check_chosen(file: str, names: Sequence[str], chosen: Sequence[str]) -> Non
         )
 
 
-def _not_loaded(name: str, state: str, chosen: Sequence[str]) -> Skipped | None:
-    if chosen:
-        return None if name in chosen else "not_chosen"
-    return HIDDEN.get(state)
+def _not_loaded(where: str, name: str, state: str, chosen: Sequence[str]) -> Skipped | None:
+    """Why a sheet is skipped without a look at its cells (None: it is looked at); a chart
+    sheet chosen by name is refused."""
+    if chosen and name not in chosen:
+        return "not_chosen"
+    if state == CHART:
+        if chosen:
+            message = _("sheet '{sheet}' is a chart, not a sheet of cells").format(sheet=name)
+            raise DataError([Problem(where, 1, 1, "sheet", message)])
+        return "chart"
+    return None if chosen else HIDDEN.get(state)
 
 
 def _read_sheet(sheet: LoadedSheet, index: int, chosen: bool) -> _Outcome:
@@ -264,6 +272,7 @@ def _skip_note(where: str, name: str, why: Skipped, row: int = 1) -> Problem:
         "empty": _("sheet '{sheet}' is empty: not read"),
         "no_roster_header": _("sheet '{sheet}' has no roster header: not read"),
         "not_chosen": _("sheet '{sheet}' is not among the sheets chosen: not read"),
+        "chart": _("sheet '{sheet}' is a chart: not read"),
     }
     hints = {
         "hidden": _("a hidden sheet is read only when it is chosen by name"),
