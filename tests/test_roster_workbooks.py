@@ -632,7 +632,8 @@ SHEET_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <{p}row r="3"><{p}c r="B3" s="3"><{p}f t="shared" si="0"/></{p}c>
   <{p}c r="C3" t="e"><{p}f>1/0</{p}f><{p}v>#DIV/0!</{p}v></{p}c>
   <{p}c r="D3" t="str"><{p}f>IF(A3="","",A3)</{p}f><{p}v></{p}v></{p}c>
-  <{p}c r='E3' t='e'><{p}v>#N/A</{p}v></{p}c><{p}c r="F3" t="inlineStr"><{p}is><{p}t>#1 text</{p}t></{p}is></{p}c></{p}row>
+  <{p}c r='E3' t='e'><{p}v>#N/A</{p}v></{p}c>
+  <{p}c r="F3" t="inlineStr"><{p}is><{p}t>#1 text</{p}t></{p}is></{p}c></{p}row>
 <{p}row r="4"><{p}c r="B4"><{p}f t="shared" si="0"/><{p}v/></{p}c></{p}row>
 </{p}sheetData><{p}autoFilter ref="A1:F4"><{p}filterColumn colId="0"/></{p}autoFilter>
 </{p}worksheet>"""
