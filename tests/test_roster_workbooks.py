@@ -207,6 +207,26 @@ def test_a_chart_sheet_is_skipped_and_refused_when_chosen(tmp_path: Path, metro:
     assert error.value.problems[0].message == "sheet 'Grafik' is a chart, not a sheet of cells"
 
 
+def test_a_sheet_fastexcel_cannot_read_is_refused_naming_it(
+    tmp_path: Path, metro: Scenario
+) -> None:
+    """A sheet pointing at a shared string that is not there (a broken export): a message, no
+    traceback."""
+    path = workbook(tmp_path / "p.xlsx", {"Data": [HEADER, person(1)], "Rusak": [["x"]]})
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(broken, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet2.xml":
+                data = re.sub(rb'<c r="A1"[^>]*>.*?</c>', rb'<c r="A1" t="s"><v>99</v></c>', data)
+            target.writestr(item, data)
+    with pytest.raises(DataError) as error:
+        read(broken, metro)
+    (problem,) = error.value.problems
+    assert Path(problem.file).name == "broken.xlsx[Rusak]"
+    assert problem.message.startswith("cannot read the file as an Excel workbook")
+
+
 def test_a_title_above_the_header_is_not_a_row(tmp_path: Path, metro: Scenario) -> None:
     title = ["DAFTAR PESERTA BPJS KETENAGAKERJAAN KELURAHAN IRINGMULYO TAHUN 2026"]
     path = workbook(

@@ -5,13 +5,14 @@ them (`fill_merges`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import polars as pl
 
-from jamsostek_budget.errors import Problem
+from jamsostek_budget.errors import DataError, Problem
 from jamsostek_budget.i18n import _
 from jamsostek_budget.roster.cells import (
     FlaggedCell,
@@ -27,7 +28,7 @@ from jamsostek_budget.roster.sheets import STRIDE
 if TYPE_CHECKING:
     from fastexcel import ExcelReader
 
-__all__ = ["LoadedSheet", "cell_reasons", "fill_merges", "merge_note"]
+__all__ = ["LoadedSheet", "cell_reasons", "fill_merges", "merge_note", "unreadable"]
 
 MERGES_SHOWN = 5
 
@@ -43,6 +44,20 @@ class LoadedSheet:
     cells: pl.DataFrame
     first_column: int
     xml: bytes
+
+
+@contextmanager
+def unreadable(where: str) -> Iterator[None]:
+    """A workbook, or its sheet `where`, that fastexcel cannot read is a DataError."""
+    import fastexcel  # noqa: PLC0415  # CSV rosters do without it
+
+    try:
+        yield
+    except fastexcel.FastExcelError as error:
+        message = _("cannot read the file as an Excel workbook: {error}")
+        message = message.format(error=str(error).splitlines()[0])
+        hint = _("save it as .xlsx, or as CSV")
+        raise DataError([Problem(where, 1, 1, "", message, hint)]) from error
 
 
 def cell_reasons(
@@ -90,10 +105,11 @@ def _flag_reason(cell: FlaggedCell, field: str) -> str:
 def _number_niks(sheet: LoadedSheet, column: int, header_row: int) -> list[tuple[int, int, str]]:
     """The NIK cells below the header that hold a number (or a TRUE/FALSE), not text: Excel
     keeps 15 digits of a number, so the NIK's 16th is lost, whatever the cell shows."""
-    loaded = sheet.book.load_sheet(
-        sheet.name, header_row=None, skip_rows=0, use_columns=[column - 1], dtypes="boolean"
-    )
-    numbers = pl.DataFrame(loaded).to_series(0).slice(header_row).is_not_null()
+    with unreadable(sheet.where):
+        loaded = sheet.book.load_sheet(
+            sheet.name, header_row=None, skip_rows=0, use_columns=[column - 1], dtypes="boolean"
+        )
+        numbers = pl.DataFrame(loaded).to_series(0).slice(header_row).is_not_null()
     if not numbers.any():
         return []
     texts = sheet.cells.to_series(column - sheet.first_column).slice(header_row)

@@ -35,6 +35,7 @@ from jamsostek_budget.roster.sheet_cells import (
     cell_reasons,
     fill_merges,
     merge_note,
+    unreadable,
 )
 from jamsostek_budget.roster.sheets import STRIDE, SheetRead, Skipped
 
@@ -94,8 +95,10 @@ def read_workbook(path: Path, file: str, chosen: Sequence[str]) -> Workbook:
             sheets.append(SheetRead(name, skipped))
             notes.append(_skip_note(where, name, skipped))
             continue
-        sheet = LoadedSheet(name, where, book, *_load(book, name), sheet_xml(path, target))
         try:
+            sheet = LoadedSheet(
+                name, where, book, *_load(book, where, name), sheet_xml(path, target)
+            )
             outcome = _read_sheet(sheet, len(parts), bool(chosen))
         except DataError as error:
             problems += error.problems
@@ -117,23 +120,21 @@ def _open(path: Path, file: str) -> ExcelReader:
     2.1, fastexcel 0.21), so an .xlsx roster failed wherever pyarrow happened to be."""
     import fastexcel  # noqa: PLC0415  # CSV rosters do without it
 
-    try:
+    with unreadable(file):
         return fastexcel.read_excel(path)
-    except fastexcel.FastExcelError as error:
-        message = _("cannot read the file as an Excel workbook: {error}")
-        message = message.format(error=str(error).splitlines()[0])
-        hint = _("save it as .xlsx, or as CSV")
-        raise DataError([Problem(file, 1, 1, "", message, hint)]) from error
+    raise AssertionError  # pragma: no cover - unreadable raises
 
 
-def _load(book: ExcelReader, name: str) -> tuple[pl.DataFrame, int]:
+def _load(book: ExcelReader, where: str, name: str) -> tuple[pl.DataFrame, int]:
     """A sheet's cells as text from row 1 (a blank cell as null), and the sheet column (from 1)
     of the first column, which is that of the sheet's first cell with a value."""
-    sheet = book.load_sheet(
-        name, header_row=None, skip_rows=0, dtypes="string", whitespace_as_null=True
-    )
-    columns = sheet.available_columns()
-    return pl.DataFrame(sheet), (columns[0].absolute_index + 1 if columns else 1)
+    with unreadable(where):
+        sheet = book.load_sheet(
+            name, header_row=None, skip_rows=0, dtypes="string", whitespace_as_null=True
+        )
+        columns = sheet.available_columns()
+        return pl.DataFrame(sheet), (columns[0].absolute_index + 1 if columns else 1)
+    raise AssertionError  # pragma: no cover - unreadable raises
 
 
 def _check_chosen(file: str, names: Sequence[str], chosen: Sequence[str]) -> None:
