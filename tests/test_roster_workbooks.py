@@ -599,6 +599,24 @@ def test_the_command_reads_the_sheets_named(tmp_path: Path) -> None:
     assert "'Dinas A', 'Dinas B', 'Lama', 'Rekap'" in unknown[2]
 
 
+def test_the_command_written_into_a_report_repeats_each_sheet(tmp_path: Path) -> None:
+    path = office_workbook(tmp_path)
+    output = tmp_path / "anggaran.xlsx"
+    code, _stdout, stderr = run_roster(
+        path, "--sheet", "Dinas B", "--sheet", "Lama", "-f", "xlsx", "-o", str(output)
+    )
+    assert code == 0, stderr
+    cells = [
+        cell
+        for sheet in openpyxl.load_workbook(output)
+        for row in sheet.iter_rows(values_only=True)
+        for cell in row
+        if isinstance(cell, str) and cell.startswith("jbudget roster")
+    ]
+    assert len(cells) == 1
+    assert "--sheet 'Dinas B' --sheet Lama" in cells[0]
+
+
 def test_the_early_start_reads_the_sheets_named(tmp_path: Path) -> None:
     """`roster.early` starts the same estimate before the command line is parsed, and it is used
     only for the same sheets."""
