@@ -18,7 +18,7 @@ its first cell's value on every row of its first column, as the sheet shows it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,13 +29,19 @@ from jamsostek_budget.errors import DataError, Problem
 from jamsostek_budget.i18n import _
 from jamsostek_budget.roster.cells import sheet_targets, sheet_xml
 from jamsostek_budget.roster.columns import CELLS, LINE
-from jamsostek_budget.roster.headers import REQUIRED, column_names, map_columns, roster_columns
+from jamsostek_budget.roster.headers import column_names, map_columns
 from jamsostek_budget.roster.sheet_cells import (
     LoadedSheet,
     cell_reasons,
     fill_merges,
     merge_note,
     unreadable,
+)
+from jamsostek_budget.roster.sheet_header import (
+    HEADER_SEARCH,
+    find_header,
+    header_problems,
+    rows_with_values,
 )
 from jamsostek_budget.roster.sheets import STRIDE, SheetRead, Skipped
 
@@ -44,7 +50,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Workbook", "read_workbook"]
 
-HEADER_SEARCH = 10  # the header is among a sheet's first rows holding a value
 HIDDEN: dict[str, Skipped] = {"hidden": "hidden", "veryHidden": "very_hidden"}
 CHART = "chart"  # a chart sheet's state here: it holds a chart, no cells
 
@@ -74,44 +79,49 @@ class _Outcome:
     unread: tuple[Problem, ...] = ()  # were it a roster: the problems of its header
 
 
+@dataclass(frozen=True)
+class _Book:
+    path: Path
+    file: str  # as messages name it
+    reader: ExcelReader
+    states: dict[str, tuple[str, str]]  # see cells.sheet_targets
+    chosen: Sequence[str]
+
+
 def read_workbook(path: Path, file: str, chosen: Sequence[str]) -> Workbook:
     """The rows of the sheets read (see the module docstring); a DataError when the workbook
     cannot be opened, a chosen sheet does not exist or cannot be read, a sheet's header is
     not a roster's, or no sheet is read."""
-    book = _open(path, file)
-    names = list(book.sheet_names)
-    _check_chosen(file, names, chosen)
-    states = sheet_targets(path)
-    sheets: list[SheetRead] = []
-    notes: list[Problem] = []
+    book = _Book(path, file, _open(path, file), sheet_targets(path), chosen)
+    _check_chosen(file, book.reader.sheet_names, chosen)
+    outcomes: list[_Outcome] = []
     problems: list[Problem] = []
-    parts: list[_Rows] = []
-    unread: list[Problem] = []  # the header problems of the sheets skipped for their header
-    for name in names:
-        state, target = states.get(name, ("visible", ""))
-        where = f"{file}[{name}]"
-        skipped = _not_loaded(where, name, state, chosen)
-        if skipped is not None:
-            sheets.append(SheetRead(name, skipped))
-            notes.append(_skip_note(where, name, skipped))
-            continue
+    for name in book.reader.sheet_names:
+        read_before = sum(outcome.rows is not None for outcome in outcomes)
         try:
-            sheet = LoadedSheet(
-                name, where, book, *_load(book, where, name), sheet_xml(path, target)
-            )
-            outcome = _read_sheet(sheet, len(parts), bool(chosen))
+            outcomes.append(_look_at(book, name, read_before))
         except DataError as error:
             problems += error.problems
-            continue
-        sheets.append(outcome.read)
-        notes += outcome.notes
-        unread += outcome.unread
-        parts += [outcome.rows] if outcome.rows is not None else []
     if problems:
         raise DataError(problems)
+    notes = tuple(note for outcome in outcomes for note in outcome.notes)
+    parts = [outcome.rows for outcome in outcomes if outcome.rows is not None]
     if not parts:
+        unread = (problem for outcome in outcomes for problem in outcome.unread)
         raise DataError([*notes, *unread, _nothing_read(file)])
-    return _combined(parts, tuple(sheets), tuple(notes))
+    return _combined(parts, tuple(outcome.read for outcome in outcomes), notes)
+
+
+def _look_at(book: _Book, name: str, index: int) -> _Outcome:
+    """What becomes of a sheet, the `index`-th to be read if it is read."""
+    state, target = book.states.get(name, ("visible", ""))
+    where = f"{book.file}[{name}]"
+    skipped = _not_loaded(where, name, state, book.chosen)
+    if skipped is not None:
+        return _Outcome(SheetRead(name, skipped), (_skip_note(where, name, skipped),))
+    cells, first_column = _load(book.reader, where, name)
+    sheet = LoadedSheet(name, where, book.reader, cells, first_column, sheet_xml(book.path, target))
+    return _read_sheet(sheet, index, bool(book.chosen))
 
 
 def _open(path: Path, file: str) -> ExcelReader:
@@ -165,7 +175,7 @@ def _not_loaded(where: str, name: str, state: str, chosen: Sequence[str]) -> Ski
 def _read_sheet(sheet: LoadedSheet, index: int, chosen: bool) -> _Outcome:
     """What becomes of a sheet that is looked at: its rows, or why it is skipped; a DataError
     when it cannot be read (a sheet chosen by name must be)."""
-    rows = _rows_with_values(sheet.cells)
+    rows = rows_with_values(sheet.cells)
     if not rows:
         if chosen:
             message = _("sheet '{sheet}' is empty").format(sheet=sheet.name)
@@ -173,52 +183,15 @@ def _read_sheet(sheet: LoadedSheet, index: int, chosen: bool) -> _Outcome:
         return _Outcome(
             SheetRead(sheet.name, "empty"), (_skip_note(sheet.where, sheet.name, "empty"),)
         )
-    found = _header(rows)
+    found = find_header(rows)
     if found is None and not chosen:
         note = _skip_note(sheet.where, sheet.name, "no_roster_header", rows[0][0] + 1)
-        unread = _header_problems(sheet, rows[0]).problems
+        unread = header_problems(sheet, rows[0]).problems
         return _Outcome(SheetRead(sheet.name, "no_roster_header"), (note,), unread=unread)
     if found is None or not found[1]:
-        raise _header_problems(sheet, rows[0] if found is None else found[0])
+        raise header_problems(sheet, rows[0] if found is None else found[0])
     part, header_row, notes = _sheet_rows(sheet, found[0], index)
     return _Outcome(SheetRead(sheet.name, None, header_row), tuple(notes), part)
-
-
-def _rows_with_values(cells: pl.DataFrame) -> list[tuple[int, tuple[str | None, ...]]]:
-    """The first rows that hold a value (position in the sheet from 0, cells), up to
-    HEADER_SEARCH."""
-    found = []
-    for position, row in enumerate(cells.iter_rows()):
-        if any(cell is not None for cell in row):
-            found.append((position, row))
-            if len(found) == HEADER_SEARCH:
-                break
-    return found
-
-
-def _header(
-    rows: Iterable[tuple[int, tuple[str | None, ...]]],
-) -> tuple[tuple[int, tuple[str | None, ...]], bool] | None:
-    """The header row and whether it names every required column: the first row that does,
-    else the first that names two or more roster columns; None when no row does either."""
-    attempt = None
-    for row in rows:
-        named = roster_columns(row[1])
-        if named >= set(REQUIRED):
-            return row, True
-        if attempt is None and len(named) >= 2:
-            attempt = row
-    return None if attempt is None else (attempt, False)
-
-
-def _header_problems(sheet: LoadedSheet, row: tuple[int, tuple[str | None, ...]]) -> DataError:
-    """The problems of a row taken as the roster's header, which cannot be one."""
-    names = column_names(row[1], sheet.first_column)
-    try:
-        map_columns(names, row[1], sheet.where, row[0] + 1, sheet.first_column)
-    except DataError as problems:
-        return problems
-    raise AssertionError  # pragma: no cover - only called for a row lacking a column
 
 
 def _sheet_rows(
