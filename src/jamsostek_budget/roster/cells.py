@@ -6,7 +6,8 @@ These are read from the sheet's XML in the .xlsx (a zip), which says it cell by 
 formula, `<v>` its last computed value (none when the program that wrote the workbook does not
 calculate, as openpyxl), `t="e"` an error (`#N/A`, `#REF!`, ...), `<mergeCell ref="C5:C9"/>`.
 A quick search of the XML first tells whether any formula or error is there at all: most
-sheets have none, and then no cell is looked at.
+sheets have none, and then no cell is looked at; otherwise the cells are found by a search
+(`formula_cells`), or, where one cannot be read so, by parsing the whole sheet.
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 sheets chosen by name, as one frame of text cells.
 
 A sheet carries the roster's header when one of its first rows that hold a value names the
-required columns (nik and group, or their aliases): offices put a title above it. A sheet is
-skipped, with a note, when it is hidden or very hidden (unless chosen), empty, or has no such
+required columns (nik and group, or their aliases: see `sheet_header`). A sheet is skipped,
+with a note, when it is hidden or very hidden (unless chosen), a chart, empty, or has no such
 row; a sheet whose header names two or more roster columns but not a required one is refused
 (it is a roster that cannot be read), and so is a chosen sheet that cannot be read. Sheets may
 give their columns in any order and under any alias: a roster column is named as the first
