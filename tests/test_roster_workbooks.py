@@ -491,6 +491,7 @@ def test_cell_shapes_offices_produce(tmp_path: Path, metro: Scenario) -> None:
         [nik(4), "Dodi", "marbot", None, True, None],
         [nik(5), "Eko", "marbot", 0.15, None, None],
         [nik(6), long_name, "marbot", None, None, None],
+        [True, "Fajar", "marbot", None, None, None],
     ]
     found = read(workbook(tmp_path / "p.xlsx", {"Data": rows}), metro)
     assert where(found) == [("Data", 2), ("Data", 7)]
@@ -501,6 +502,7 @@ def test_cell_shapes_offices_produce(tmp_path: Path, metro: Scenario) -> None:
     assert "start_month" in why[("Data", 4)] and "2026-03-01" in why[("Data", 4)]
     assert "start_month" in why[("Data", 5)]
     assert "declared_income" in why[("Data", 6)] and "0.15" in why[("Data", 6)]
+    assert why[("Data", 8)].startswith("nik 'true' must hold digits only")
 
 
 def test_merged_cells_read_as_the_sheet_shows_them(tmp_path: Path, metro: Scenario) -> None:

@@ -103,8 +103,9 @@ def _flag_reason(cell: FlaggedCell, field: str) -> str:
 
 
 def _number_niks(sheet: LoadedSheet, column: int, header_row: int) -> list[tuple[int, int, str]]:
-    """The NIK cells below the header that hold a number (or a TRUE/FALSE), not text: Excel
-    keeps 15 digits of a number, so the NIK's 16th is lost, whatever the cell shows."""
+    """The NIK cells below the header that hold a number, not text: Excel keeps 15 digits of a
+    number, so the NIK's 16th is lost, whatever the cell shows. (fastexcel reads a number or a
+    TRUE/FALSE as a boolean, text as null.)"""
     with unreadable(sheet.where):
         loaded = sheet.book.load_sheet(
             sheet.name, header_row=None, skip_rows=0, use_columns=[column - 1], dtypes="boolean"
@@ -115,6 +116,8 @@ def _number_niks(sheet: LoadedSheet, column: int, header_row: int) -> list[tuple
     texts = sheet.cells.to_series(column - sheet.first_column).slice(header_row)
     found = []
     for offset in numbers.arg_true().to_list():
+        if texts[offset] in ("true", "false"):  # a TRUE/FALSE cell: refused as not digits
+            continue
         row = header_row + 1 + offset
         why = _("cell {cell}: {reason}").format(
             cell=cell_name(row, column), reason=_(SPREADSHEET_NUMBER).format(nik=texts[offset])
