@@ -158,4 +158,4 @@ def merge_note(where: str, merges: Sequence[Merge]) -> Problem:
         "merged cells read as the sheet shows them, the first cell's value on every row of the "
         "range: {ranges}"
     ).format(ranges=shown)
-    return Problem(where, merges[0].top, merges[0].left, "", message, "", "note")
+    return Problem(where, merges[0].top, merges[0].left, "cells", message, "", "note")
