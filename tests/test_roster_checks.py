@@ -387,8 +387,8 @@ def test_excel_rows_are_numbered_as_in_the_sheet(tmp_path: Path, mixed: Scenario
     ]
     found = read_roster(write_xlsx(tmp_path / "roster.xlsx", 3, rows), mixed, today=TODAY)
     assert found.accepted.rows() == [
-        (4, nik(1), "Siti", "kader", 1_500_000, None, 4, 9),
-        (5, nik(2), "Budi", "honorer", None, 3_000_000, 3, 10),
+        ("Sheet", 4, nik(1), "Siti", "kader", 1_500_000, None, 4, 9),
+        ("Sheet", 5, nik(2), "Budi", "honorer", None, 3_000_000, 3, 10),
     ]
     assert found.rejected["line"].to_list() == [8, 9]
     assert found.rejected["Penghasilan"].to_list() == ["1500000.5", "1.500.000"]
@@ -467,8 +467,10 @@ def test_a_column_given_twice_under_one_header_is_refused(
     with pytest.raises(DataError) as error:
         read_roster(path, metro, today=TODAY)
     (problem,) = error.value.problems
-    assert (problem.line, problem.column, problem.field) == (1, 3, "nik")
-    assert problem.message == "column 'nik' is in the header twice (columns 1 and 3)"
+    first = 2 if suffix == ".xlsx" else 1  # the workbook's cells start at column B
+    assert (problem.line, problem.column, problem.field) == (1, first + 2, "nik")
+    message = f"column 'nik' is in the header twice (columns {first} and {first + 2})"
+    assert problem.message == message
     assert problem.hint == "keep one of them, or rename the other"
 
 
@@ -483,10 +485,15 @@ def test_blank_and_repeated_other_headers_keep_readable_names(
     ]
     path = write_sheet(tmp_path, suffix, cells)
     found = read_roster(path, metro, today=TODAY)
-    names = ("Catatan", "column_4", "Catatan (5)", "reasons (file)")
+    if suffix == ".xlsx":  # named by their sheet column (cells start at column B)
+        names = ("Catatan", "column_5", "Catatan (6)", "reasons (file)")
+        where = ["sheet", "line"]
+    else:
+        names = ("Catatan", "column_4", "Catatan (5)", "reasons (file)")
+        where = ["line"]
     assert found.ignored_columns == names
-    assert found.rejected.columns == ["line", "nik", "group", *names, "reasons"]
-    assert found.rejected.row(0)[3:7] == ("e", "f", "g", "h")
+    assert found.rejected.columns == [*where, "nik", "group", *names, "reasons"]
+    assert found.rejected.row(0)[len(where) + 2 : len(where) + 6] == ("e", "f", "g", "h")
 
 
 def test_a_header_without_names_is_listed_by_position(tmp_path: Path, metro: Scenario) -> None:

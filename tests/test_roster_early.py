@@ -197,7 +197,7 @@ def test_nothing_is_estimated_early_from_arguments_the_command_refuses(
     tmp_path: Path, arguments: list[str]
 ) -> None:
     roster = roster_file(tmp_path)
-    assert early._request(roster, early.read_arguments(arguments).values) is None
+    assert early._request(roster, early.read_arguments(arguments).values, ()) is None
 
 
 # --- the whole command, as a process -----------------------------------------------------------

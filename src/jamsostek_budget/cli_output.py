@@ -11,7 +11,7 @@ import shlex
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -130,6 +130,9 @@ def command_line(context: typer.Context) -> str:
             )
             continue
         flag = max(parameter.opts, key=len)
+        if isinstance(value, list | tuple):  # an option given more than once
+            words += [word for item in value for word in (flag, str(item))]
+            continue
         words += [flag] if value is True else [flag, str(getattr(value, "value", value))]
     return shlex.join(words)
 
@@ -141,6 +144,7 @@ def budget_rendering(
     *,
     benefits: Benefits | None = None,
     from_roster: bool = False,
+    roster_input: dict[str, Any] | None = None,
 ) -> Rendering:
     """An estimate, ready for any format (also used by roster). Each format imports only its
     own renderer: JSON does not pay for babel and the report builders."""
@@ -153,7 +157,7 @@ def budget_rendering(
     def as_json() -> str:
         from jamsostek_budget.render.jsonout import render_json
 
-        return render_json(budget, benefits)
+        return render_json(budget, benefits, roster_input=roster_input)
 
     def as_csv() -> str:
         from jamsostek_budget.render.csvout import render_csv

@@ -34,10 +34,11 @@ from jamsostek_budget.cli_files import run_inputs
 from jamsostek_budget.cli_notices import error_console, rich_decides, say
 from jamsostek_budget.cli_output import budget_rendering, command_line, emit_rendering
 from jamsostek_budget.errors import UsageError
-from jamsostek_budget.i18n import _, grouped
+from jamsostek_budget.i18n import _, grouped, ngettext
 
 if TYPE_CHECKING:
     from jamsostek_budget.roster.commands import RosterEstimate
+    from jamsostek_budget.roster.sheets import SheetRead
 
 
 @app.command(
@@ -89,6 +90,17 @@ def roster_command(
             dir_okay=False,
         ),
     ] = None,
+    sheet: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--sheet",
+            metavar="NAME",
+            help=_(
+                "Read this sheet of an .xlsx roster (repeat for several; a hidden sheet too). "
+                "Default: every visible sheet with a roster header."
+            ),
+        ),
+    ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help=_("Fail (exit 1) when any row is rejected."))
     ] = False,
@@ -105,6 +117,7 @@ def roster_command(
 ) -> None:
     from jamsostek_budget.api import scenario_path
     from jamsostek_budget.output import check_outputs
+    from jamsostek_budget.render.jsonout import roster_input
     from jamsostek_budget.roster import commands, early
     from jamsostek_budget.roster.commands import default_rejects_path
 
@@ -118,6 +131,7 @@ def roster_command(
                 (special if roster.exists() else missing).format(file=roster),
                 _("give the path of a .csv or .xlsx roster"),
             )
+        sheets = _sheets(roster, sheet)
         request = commands.EstimateRequest(
             roster=roster,
             scenario_file=scenario_path(city, scenario),
@@ -125,6 +139,7 @@ def roster_command(
             rates_dir=rates,
             today=_judged_on(today),
             with_per_person=per_person is not None,
+            sheets=sheets,
         )
         with _progress(roster) as tick:
             found = early.claim(request) or commands.estimate(request)
@@ -136,8 +151,15 @@ def roster_command(
             path for path in (rejects, per_person, output) if path not in (None, STANDARD_OUTPUT)
         ]
         check_outputs(wanted, force=force, inputs=run_inputs())  # before any is written
+        print_problems(found.rows.notes)
         _write_side_tables(found, roster, rejects, per_person, force)
-        rendering = budget_rendering(found.budget, rates, command_line(ctx), from_roster=True)
+        rendering = budget_rendering(
+            found.budget,
+            rates,
+            command_line(ctx),
+            from_roster=True,
+            roster_input=roster_input(found.rows.sheets),
+        )
         emit_rendering(rendering, fmt, output, force, words=words)
         if strict and found.rows.rejected.height:
             raise typer.Exit(1)
@@ -160,6 +182,32 @@ def _judged_on(text: str | None) -> date:
     return day
 
 
+def _sheets(roster: Path, chosen: list[str] | None) -> tuple[str, ...]:
+    from jamsostek_budget.roster.read import EXCEL_SUFFIXES
+
+    if chosen and roster.suffix.lower() not in EXCEL_SUFFIXES:
+        raise UsageError(
+            _("--sheet chooses sheets of an .xlsx workbook, and {file} is not one").format(
+                file=roster
+            ),
+            _("leave out --sheet for a CSV roster"),
+        )
+    return tuple(chosen or ())
+
+
+def _say_sheets(sheets: tuple[SheetRead, ...]) -> None:
+    read = [sheet for sheet in sheets if sheet.skipped is None]
+    listed = ", ".join(
+        ngettext("{sheet} ({rows} row)", "{sheet} ({rows} rows)", sheet.rows_read).format(
+            sheet=sheet.name, rows=grouped(sheet.rows_read)
+        )
+        for sheet in read
+    )
+    say((_("  sheets read: {sheets}").format(sheets=listed), ""))
+    if len(read) < len(sheets):
+        say((_("  to read a sheet that was skipped, name it: --sheet NAME"), ""))
+
+
 def _write_side_tables(
     found: RosterEstimate, roster: Path, rejects: Path | None, people: Path | None, force: bool
 ) -> None:
@@ -173,6 +221,8 @@ def _write_side_tables(
         rejected=grouped(rows.rejected.height),
     )
     say((counts, ""))
+    if rows.sheets:
+        _say_sheets(rows.sheets)
     if rows.ignored_columns:
         unused = ", ".join(rows.ignored_columns)
         say((_("  columns not used: {columns}").format(columns=unused), ""))

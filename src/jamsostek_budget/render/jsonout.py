@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jamsostek_budget import __version__
 from jamsostek_budget.budget import Budget, GroupLine
 from jamsostek_budget.planning.benefits import Benefits
+
+if TYPE_CHECKING:
+    from jamsostek_budget.roster.sheets import SheetRead
 
 
 def budget_dict(budget: Budget, benefits: Benefits | None = None) -> dict[str, Any]:
@@ -114,5 +118,28 @@ def _benefits(benefits: Benefits) -> dict[str, Any]:
     }
 
 
-def render_json(budget: Budget, benefits: Benefits | None = None) -> str:
-    return json.dumps(budget_dict(budget, benefits), indent=2, ensure_ascii=False) + "\n"
+def render_json(
+    budget: Budget, benefits: Benefits | None = None, *, roster_input: dict[str, Any] | None = None
+) -> str:
+    """The budget as JSON; a roster's adds `input`, what happened to the roster's input."""
+    report = budget_dict(budget, benefits)
+    if roster_input is not None:
+        report["input"] = roster_input
+    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+
+
+def roster_input(sheets: Sequence[SheetRead]) -> dict[str, Any]:
+    """A roster's `input`: for a workbook, what became of each sheet (`sheets`, empty for a
+    CSV): read or skipped, why it was skipped, the sheet row of its header, the rows read."""
+    return {
+        "sheets": [
+            {
+                "name": sheet.name,
+                "read": sheet.skipped is None,
+                "skipped": sheet.skipped,
+                "header_row": sheet.header_row,
+                "rows_read": sheet.rows_read,
+            }
+            for sheet in sheets
+        ]
+    }

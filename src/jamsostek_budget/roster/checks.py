@@ -20,7 +20,9 @@ from pathlib import Path
 
 import polars as pl
 
+from jamsostek_budget.errors import Problem
 from jamsostek_budget.roster.columns import (
+    CELLS,
     FAILS,
     FIELDS,
     FIRST,
@@ -44,6 +46,7 @@ from jamsostek_budget.roster.columns import (
 from jamsostek_budget.roster.nik import NIK_LENGTH, nik_key, nik_number, nik_passes
 from jamsostek_budget.roster.read import Reading, open_roster, start_reading
 from jamsostek_budget.roster.second_look import rejected_rows, second_look
+from jamsostek_budget.roster.sheets import SheetRead, counted, located, row_label
 from jamsostek_budget.scenario import Group, Scenario
 
 __all__ = ["LINE", "RosterRows", "accepted_schema", "check_reading", "check_rows", "read_roster"]
@@ -58,19 +61,30 @@ class RosterRows:
     rejected: pl.DataFrame  # line, every original column as String, reasons
     rows_read: int
     ignored_columns: tuple[str, ...]
+    sheets: tuple[SheetRead, ...] = ()  # a workbook's, read or skipped, with the rows of each
+    notes: tuple[Problem, ...] = ()  # what was read and how (sheets skipped, merged cells)
 
 
-def read_roster(path: Path, scenario: Scenario, *, today: date) -> RosterRows:
-    """Read and check a roster; a DataError if the file or its header cannot be used."""
-    return check_reading(start_reading(open_roster(path)), scenario, today=today)
+def read_roster(
+    path: Path, scenario: Scenario, *, today: date, sheets: Sequence[str] = ()
+) -> RosterRows:
+    """Read and check a roster (of a workbook, the sheets named `sheets`, by default every
+    roster sheet); a DataError if the file or its header cannot be used."""
+    return check_reading(start_reading(open_roster(path, sheets)), scenario, today=today)
 
 
 def check_reading(reading: Reading, scenario: Scenario, *, today: date) -> RosterRows:
-    """Wait for the rows being read and check them."""
+    """Wait for the rows being read and check them; a workbook's rows are then `located`
+    (their sheet and sheet row)."""
     raw = reading.raw
-    accepted, rejected = check_rows(reading.rows(), raw.headers, raw.columns, scenario, today)
+    names = raw.sheets_read
+    accepted, rejected = check_rows(
+        reading.rows(), raw.headers, raw.columns, scenario, today, sheets=names
+    )
+    accepted, rejected = located(accepted, names), located(rejected, names)
     rows = accepted.height + rejected.height
-    return RosterRows(accepted, rejected, rows, raw.ignored)
+    sheets = counted(raw.sheets, accepted, rejected)
+    return RosterRows(accepted, rejected, rows, raw.ignored, sheets, raw.notes)
 
 
 def check_rows(
@@ -79,11 +93,14 @@ def check_rows(
     columns: Mapping[str, str],
     scenario: Scenario,
     today: date,
+    *,
+    sheets: Sequence[str] = (),
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(accepted rows as `accepted_schema(scenario.groups)`, rejected rows with their reasons).
 
-    `frame` holds `line`, every original column as String (`headers`) and the helper columns of
-    `read._with_helpers`; `columns` maps roster column names to its headers.
+    `frame` holds `line`, every original column as String (`headers`), CELLS and the helper
+    columns of `read._with_helpers`; `columns` maps roster column names to its headers; the
+    rows of a workbook come from its sheets `sheets` (see `roster.sheets`).
     """
     originals = list(headers)
     frame = _with_stripped_nik(frame, columns["nik"])
@@ -91,11 +108,11 @@ def check_rows(
     duplicates = repeats.filter(pl.col(LINE) != pl.col(FIRST)).get_column(LINE)
     first = _first_look(frame, originals, columns, scenario, today)
     kept = pl.col(PASSES) & ~pl.col(LINE).is_in(duplicates.implode())
-    has_value = pl.any_horizontal(pl.col(originals).is_not_null())
+    has_value = pl.any_horizontal(pl.col(originals).is_not_null(), pl.col(CELLS).is_not_null())
     accepted, failing = pl.collect_all(
         [
             first.filter(kept).select(accepted_columns(columns, scenario.groups)),
-            first.filter(~kept & has_value).select(LINE, *originals),
+            first.filter(~kept & has_value).select(LINE, *originals, CELLS),
         ]
     )
     if failing.is_empty():
@@ -105,7 +122,7 @@ def check_rows(
     rescued = passing.select(accepted_columns(columns, scenario.groups)).collect()
     if not rescued.is_empty():
         accepted = pl.concat([accepted, rescued]).sort(LINE)
-    first_lines = repeats.select(KEY, FIRST).unique()
+    first_lines = repeats.select(KEY, row_label(pl.col(FIRST), sheets).alias(FIRST)).unique()
     return accepted, rejected_rows(looked_at, first_lines, originals, scenario.groups)
 
 
@@ -134,7 +151,7 @@ def _first_look(
         frame.lazy()
         .with_columns(group_of(groups, cells["group"]))
         .with_columns(values)
-        .select(LINE, *originals, NIK, KEY, GROUP, *VALUE.values())
+        .select(LINE, *originals, CELLS, NIK, KEY, GROUP, *VALUE.values())
         .with_columns(_passes_as_read(cells, today).alias(PASSES))
     )
 
@@ -172,6 +189,7 @@ def _passes_as_read(cells: Mapping[str, pl.Expr], today: date) -> pl.Expr:
     (its own or its group's, which is valid) is 1..12, the start no later than the end."""
     start, end = pl.col(VALUE["start_month"]), pl.col(VALUE["end_month"])
     checks = [
+        pl.col(CELLS).is_null(),
         nik_passes(pl.col(KEY), today),
         pl.col(GROUP).is_not_null(),
         *(cells[name].is_null() | (pl.col(VALUE[name]) >= 0) for name in SEGMENT_OF),

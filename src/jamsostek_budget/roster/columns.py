@@ -28,6 +28,7 @@ KEY = "_jbudget_key"  # the NIK as a number when it is 16 digits: the duplicate 
 FIRST = "_jbudget_first"  # the first line of a repeated NIK
 DUPLICATE = "_jbudget_duplicate"  # a NIK already on an earlier line
 PASSES, FAILS = "_jbudget_passes", "_jbudget_fails"  # of the first look, of the second
+CELLS = "_jbudget_cells"  # why a workbook row's cells cannot be read as they stand (null: fine)
 
 
 def text(header: str | None, *, strip: bool) -> pl.Expr:

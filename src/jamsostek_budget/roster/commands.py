@@ -41,6 +41,7 @@ class EstimateRequest:
     rates_dir: Path | None
     today: date
     with_per_person: bool
+    sheets: tuple[str, ...] = ()  # a workbook's sheets to read (none: every roster sheet)
 
 
 def estimate(request: EstimateRequest) -> RosterEstimate:
@@ -51,6 +52,7 @@ def estimate(request: EstimateRequest) -> RosterEstimate:
         rates_dir=request.rates_dir,
         today=request.today,
         with_per_person=request.with_per_person,
+        sheets=request.sheets,
     )
 
 
@@ -62,8 +64,9 @@ def roster_estimate(
     rates_dir: Path | None = None,
     today: date | None = None,
     with_per_person: bool = False,
+    sheets: tuple[str, ...] = (),
 ) -> RosterEstimate:
-    reading = _start_reading(roster)  # the rows are read while the scenario is loaded
+    reading = _start_reading(roster, sheets)  # the rows are read while the scenario is loaded
     scenario, table, warnings = checked_scenario(scenario_file, year, rates_dir)
     if isinstance(reading, DataError):
         raise reading
@@ -73,15 +76,15 @@ def roster_estimate(
     return RosterEstimate(rows, budget, warnings, people)
 
 
-def _start_reading(roster: Path) -> Reading | DataError:
+def _start_reading(roster: Path, sheets: tuple[str, ...]) -> Reading | DataError:
     """The roster being read on polars' threads (since before the command line was parsed, when
     it could be: see roster.early), or the problems of its header, which are reported after the
     scenario's own: the scenario is checked first."""
-    early = claim_reading(roster)
+    early = claim_reading(roster, sheets)
     if early is not None:
         return early
     try:
-        return start_reading(open_roster(roster))
+        return start_reading(open_roster(roster, sheets))
     except DataError as problems:
         return problems
 

@@ -38,7 +38,7 @@ from jamsostek_budget.roster.groups import PEOPLE, PERSON_FIELDS, GroupRows, spl
 from jamsostek_budget.roster.premiums import person_amounts
 from jamsostek_budget.scenario import Group, Scenario
 
-IDENTITY = ("line", "nik", "name", "group")
+IDENTITY = ("line", "nik", "name", "group")  # after a workbook row's "sheet"
 MonthSums = dict[str, list[int]]  # "people", "apbd.<program>", "worker.<program>" -> 12 months
 Bands = dict[int, list[int]]  # period index -> the band numbers of the people covered in it
 
@@ -79,7 +79,8 @@ def per_person(accepted: pl.DataFrame, scenario: Scenario, table: RateTable) -> 
     costs = pl.concat(frames, how="diagonal").sort("row") if frames else pl.DataFrame()
     missing = [pl.lit(None, pl.Int64).alias(name) for name in names if name not in costs.columns]
     costs = costs.with_columns(missing).select(pl.col(names).cast(pl.Int64))
-    return pl.concat([accepted.select(IDENTITY), costs], how="horizontal")
+    identity = ["sheet", *IDENTITY] if "sheet" in accepted.columns else list(IDENTITY)
+    return pl.concat([accepted.select(identity), costs], how="horizontal")
 
 
 def person_columns(scenario: Scenario) -> list[str]:

@@ -20,7 +20,7 @@ import os
 import stat
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,7 +56,9 @@ VALUE_OPTIONS: dict[str, str] = {
     "--per-person": "--per-person",
     "--today": "--today",
     "--lang": "--lang",
+    "--sheet": "--sheet",
 }
+REPEATED = ("--sheet",)  # options that may be given more than once, every value counting
 FileIdentity = tuple[int, int, int, int]  # device, inode, size, modification time (ns)
 
 
@@ -67,6 +69,7 @@ class RosterArguments:
     roster: Path | None
     values: dict[str, str]  # long option name -> its (last) value
     asks_help: bool
+    repeated: dict[str, tuple[str, ...]] = field(default_factory=dict)  # REPEATED: every value
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,7 @@ class _EarlyEstimate:
 @dataclass(frozen=True)
 class _EarlyReading:
     path: Path
+    sheets: tuple[str, ...]
     identity: FileIdentity
     reading: Reading
 
@@ -90,14 +94,22 @@ _estimates: list[_EarlyEstimate] = []
 def read_arguments(arguments: Sequence[str]) -> RosterArguments:
     """FILE (the first word that is neither an option nor an option's value) and the values of
     the options, as click reads them: `--city metro`, `--city=metro`, `-cmetro`, the last one
-    given winning; nothing after `--` is an option."""
+    given winning (of a REPEATED option, every one counting); nothing after `--` is an option."""
     roster: Path | None = None
     values: dict[str, str] = {}
+    repeated: dict[str, tuple[str, ...]] = {}
     pending: str | None = None
     options_end = False
+
+    def given(name: str, value: str) -> None:
+        values[name] = value
+        if name in REPEATED:
+            repeated[name] = (*repeated.get(name, ()), value)
+
     for argument in arguments:
         if pending is not None:
-            values[pending], pending = argument, None
+            given(pending, argument)
+            pending = None
         elif options_end or not argument.startswith("-") or argument == "-":
             roster = roster or Path(argument)
         elif argument == "--":
@@ -106,10 +118,11 @@ def read_arguments(arguments: Sequence[str]) -> RosterArguments:
             pending = VALUE_OPTIONS[argument]
         elif "=" in argument and argument.split("=", 1)[0] in VALUE_OPTIONS:
             name, value = argument.split("=", 1)
-            values[VALUE_OPTIONS[name]] = value
+            given(VALUE_OPTIONS[name], value)
         elif argument[:2] in VALUE_OPTIONS and not argument.startswith("--"):
-            values[VALUE_OPTIONS[argument[:2]]] = argument[2:]
-    return RosterArguments(roster, values, "--help" in arguments[: _end(arguments)])
+            given(VALUE_OPTIONS[argument[:2]], argument[2:])
+    asks_help = "--help" in arguments[: _end(arguments)]
+    return RosterArguments(roster, values, asks_help, repeated)
 
 
 def start_early(arguments: Sequence[str]) -> None:
@@ -117,8 +130,9 @@ def start_early(arguments: Sequence[str]) -> None:
     found = read_arguments(arguments)
     if found.roster is None or found.asks_help:
         return
-    _start_reading(found.roster)
-    request = _request(found.roster, found.values)
+    sheets = found.repeated.get("--sheet", ())
+    _start_reading(found.roster, sheets)
+    request = _request(found.roster, found.values, sheets)
     if request is not None:
         _start_estimate(request)
 
@@ -137,13 +151,14 @@ def claim(request: EstimateRequest) -> RosterEstimate | None:
     return None
 
 
-def claim_reading(path: Path) -> Reading | None:
-    """The reading started early for `path`, if that is the same, unchanged file; None
-    otherwise (a reading started for another file is left to finish at exit: see
-    read._unfinished)."""
+def claim_reading(path: Path, sheets: tuple[str, ...] = ()) -> Reading | None:
+    """The reading started early for `path` and the same `sheets`, if that is the same,
+    unchanged file; None otherwise (a reading started for another file is left to finish at
+    exit: see read._unfinished)."""
     while _readings:
         early = _readings.pop()
-        if early.path == path and early.identity == _identity(path):
+        same = early.path == path and early.sheets == sheets
+        if same and early.identity == _identity(path):
             return early.reading
     return None
 
@@ -152,7 +167,7 @@ def _end(arguments: Sequence[str]) -> int:
     return arguments.index("--") if "--" in arguments else len(arguments)
 
 
-def _start_reading(path: Path) -> None:
+def _start_reading(path: Path, sheets: tuple[str, ...]) -> None:
     identity = _identity(path)
     if identity is None:
         return
@@ -160,13 +175,15 @@ def _start_reading(path: Path) -> None:
     from jamsostek_budget.roster.read import open_roster, start_reading  # noqa: PLC0415
 
     try:
-        reading = start_reading(open_roster(path))
+        reading = start_reading(open_roster(path, sheets))
     except (DataError, OSError):
         return  # reported when the command opens it, after the scenario's problems
-    _readings.append(_EarlyReading(path, identity, reading))
+    _readings.append(_EarlyReading(path, sheets, identity, reading))
 
 
-def _request(roster: Path, values: dict[str, str]) -> EstimateRequest | None:
+def _request(
+    roster: Path, values: dict[str, str], sheets: tuple[str, ...]
+) -> EstimateRequest | None:
     """The estimate the command line asks for, or None when it cannot be told before parsing
     (the command then reports what is wrong)."""
     from jamsostek_budget.api import scenario_path  # noqa: PLC0415
@@ -183,6 +200,7 @@ def _request(roster: Path, values: dict[str, str]) -> EstimateRequest | None:
             rates_dir=Path(rates) if rates is not None else None,
             today=date.fromisoformat(values["--today"]) if "--today" in values else date.today(),
             with_per_person="--per-person" in values,
+            sheets=sheets,
         )
     except (JbudgetError, ValueError):
         return None

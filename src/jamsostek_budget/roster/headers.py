@@ -18,7 +18,15 @@ from jamsostek_budget.errors import DataError, Problem
 from jamsostek_budget.i18n import _
 from jamsostek_budget.roster.columns import LINE, REASONS
 
-__all__ = ["COLUMNS", "REQUIRED", "column_names", "map_columns", "normalise", "suggest_column"]
+__all__ = [
+    "COLUMNS",
+    "REQUIRED",
+    "column_names",
+    "map_columns",
+    "normalise",
+    "roster_columns",
+    "suggest_column",
+]
 
 COLUMNS = ("nik", "name", "group", "declared_income", "monthly_wage", "start_month", "end_month")
 REQUIRED = ("nik", "group")
@@ -34,15 +42,16 @@ ALIASES: dict[str, tuple[str, ...]] = {
 KNOWN = {name: name for name in COLUMNS} | {
     alias: name for name, aliases in ALIASES.items() for alias in aliases
 }
-RESERVED = (LINE, REASONS)  # the rejects file's own columns
+RESERVED = (LINE, REASONS, "sheet")  # the rejects file's own columns (a workbook's: its sheet)
 
 
-def column_names(cells: Sequence[str | None]) -> tuple[str, ...]:
+def column_names(cells: Sequence[str | None], first: int = 1) -> tuple[str, ...]:
     """A different name for each header cell, in order: the cell as written; `column_N` for a
-    blank one (N its position, from 1); `NAME (N)` for a name already taken; `NAME (file)` for
-    a name the rejects file needs for itself ('line', 'reasons')."""
+    blank one (N its position, from `first`: a sheet's cells may start after column A);
+    `NAME (N)` for a name already taken; `NAME (file)` for a name the rejects file needs for
+    itself ('line', 'reasons', 'sheet')."""
     names: list[str] = []
-    for position, cell in enumerate(cells, start=1):
+    for position, cell in enumerate(cells, start=first):
         if cell is None or not cell.strip():
             name = f"column_{position}"
         elif cell.lower() in RESERVED:
@@ -69,15 +78,21 @@ def suggest_column(header: str) -> str | None:
     return KNOWN[close[0]] if close else None
 
 
+def roster_columns(cells: Sequence[str | None]) -> set[str]:
+    """The roster columns that header cells name (by name or alias)."""
+    return {KNOWN[key] for cell in cells if cell and (key := normalise(cell)) in KNOWN}
+
+
 def map_columns(
-    names: Sequence[str], cells: Sequence[str | None], file: str, line: int
+    names: Sequence[str], cells: Sequence[str | None], file: str, line: int, start: int = 1
 ) -> dict[str, str]:
     """Roster column -> the name (`column_names`) of the column that gives it. A DataError when a
-    required column is missing, or a roster column is given twice."""
+    required column is missing, or a roster column is given twice (the problems give the
+    cells' positions from `start`)."""
     columns: dict[str, str] = {}
     first: dict[str, tuple[int, str]] = {}  # roster column -> (position, cell) giving it
     problems: list[Problem] = []
-    for position, (name, cell) in enumerate(zip(names, cells, strict=True), start=1):
+    for position, (name, cell) in enumerate(zip(names, cells, strict=True), start=start):
         text = cell or ""
         column = KNOWN.get(normalise(text))
         if column is None:
@@ -87,7 +102,9 @@ def map_columns(
         else:
             columns[column], first[column] = name, (position, text)
     problems += [
-        _missing_problem(file, line, column, names) for column in REQUIRED if column not in columns
+        _missing_problem(file, line, column, names, start)
+        for column in REQUIRED
+        if column not in columns
     ]
     if problems:
         raise DataError(problems)
@@ -109,15 +126,18 @@ def _given_twice(
     return Problem(file, line, second[0], column, message, hint)
 
 
-def _missing_problem(file: str, line: int, name: str, headers: Sequence[str]) -> Problem:
+def _missing_problem(
+    file: str, line: int, name: str, headers: Sequence[str], start: int
+) -> Problem:
     names = ", ".join(ALIASES[name])
     unused = [header for header in headers if KNOWN.get(normalise(header)) is None]
     missing = _("required column '{name}' is missing").format(name=name)
-    for position, header in enumerate(headers, start=1):
+    for position, header in enumerate(headers, start=start):
         if header in unused and suggest_column(header) == name:
             hint = _("did you mean '{header}'? Rename it to {name} (also accepted: {names})")
             hint = hint.format(header=header, name=name, names=names)
             return Problem(file, line, position, name, missing, hint)
     found = ", ".join(f"'{header}'" for header in headers) or _("no columns")
     hint = _("add a column named {name} (also accepted: {names}); the header has {found}")
-    return Problem(file, line, 1, name, missing, hint.format(name=name, names=names, found=found))
+    hint = hint.format(name=name, names=names, found=found)
+    return Problem(file, line, start, name, missing, hint)

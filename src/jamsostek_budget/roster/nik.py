@@ -17,7 +17,7 @@ from functools import cache
 
 import polars as pl
 
-from jamsostek_budget.i18n import _
+from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.roster.reasons import reason
 
 # Two-digit province codes of Kemendagri's administrative area codes ("Kode dan Data Wilayah
@@ -48,6 +48,12 @@ NUMBER, BORN = "_jbudget_nik_number", "_jbudget_nik_born"
 DAY, MONTH, YEAR = "_jbudget_nik_day", "_jbudget_nik_month", "_jbudget_nik_year"
 IN_MONTH, LEAP_DAY, KEY = "_jbudget_nik_in_month", "_jbudget_nik_leap_day", "_jbudget_nik_key"
 EXISTS, PLAUSIBLE = "_jbudget_nik_date_exists", "_jbudget_nik_date_plausible"
+# a NIK a spreadsheet holds as a number: Excel keeps 15 digits of a number, so the 16th is lost
+# (in a CSV it shows as '1.87201E+15'; in a workbook, as a cell that is not text)
+SPREADSHEET_NUMBER = N_(
+    "nik '{nik}' was turned into a number by a spreadsheet: format the column as Text and "
+    "type the NIK again"
+)
 
 
 def nik_number(text: pl.Expr) -> pl.Expr:
@@ -180,13 +186,9 @@ def nik_checks(nik: str) -> list[tuple[pl.Expr, pl.Expr]]:
 
 
 def _not_digits(text: pl.Expr) -> pl.Expr:
-    spreadsheet = _(
-        "nik '{nik}' was turned into a number by a spreadsheet: format the column as Text and "
-        "type the NIK again"
-    )
     return (
         pl.when(text.str.contains(r"(?i)^[0-9][0-9.,]*e\+?[0-9]+$"))
-        .then(reason(spreadsheet, nik=text))
+        .then(reason(_(SPREADSHEET_NUMBER), nik=text))
         .otherwise(reason(_("nik '{nik}' must hold digits only"), nik=text))
     )
 

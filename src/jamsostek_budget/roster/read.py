@@ -17,11 +17,9 @@ from __future__ import annotations
 import atexit
 import contextlib
 import csv
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from xml.etree import ElementTree
 
 import polars as pl
 from polars.lazyframe.in_process import InProcessQuery
@@ -30,9 +28,10 @@ from jamsostek_budget.errors import DataError, Problem
 from jamsostek_budget.filenames import display_name
 from jamsostek_budget.i18n import _
 from jamsostek_budget.oserrors import reason_and_hint
-from jamsostek_budget.roster.columns import KEY, LINE, NUMBERS, PARSED, text
+from jamsostek_budget.roster.columns import CELLS, KEY, LINE, NUMBERS, PARSED, text
 from jamsostek_budget.roster.headers import column_names, map_columns
 from jamsostek_budget.roster.nik import nik_key, nik_number
+from jamsostek_budget.roster.sheets import SheetRead
 
 __all__ = [
     "RawRoster",
@@ -45,13 +44,13 @@ EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 OTHER_SPREADSHEETS = (".xls", ".xlsb", ".ods", ".numbers")
 SEPARATORS = (",", ";", "\t", "|")
 HEADER_LINE = 1
-SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
 
 @dataclass(frozen=True)
 class RawRoster:
     """Every row as read: `line` (Int64) first, then the original columns as String (`headers`),
-    then the helper columns of `_with_helpers`."""
+    then CELLS and the helper columns of `_with_helpers`. A workbook's rows come from the sheets
+    read (`sheets`, which says what became of every sheet; see `roster.sheets` for its LINE)."""
 
     path: Path
     file: str
@@ -60,6 +59,13 @@ class RawRoster:
     columns: dict[str, str]  # roster column -> the file's header
     ignored: tuple[str, ...]  # headers that are not roster columns, kept for the rejects
     separator: str | None  # None for Excel
+    sheets: tuple[SheetRead, ...] = ()  # every sheet of a workbook, read or skipped
+    notes: tuple[Problem, ...] = ()  # what was read and how, for the record
+
+    @property
+    def sheets_read(self) -> tuple[str, ...]:
+        """The names of the sheets read, in the order of their rows (none for a CSV)."""
+        return tuple(sheet.name for sheet in self.sheets if sheet.skipped is None)
 
 
 @dataclass(frozen=True)
@@ -110,7 +116,9 @@ def start_reading(raw: RawRoster) -> Reading:
     return Reading(raw, query, lines)
 
 
-def open_roster(path: Path) -> RawRoster:
+def open_roster(path: Path, sheets: Sequence[str] = ()) -> RawRoster:
+    """A roster opened (see RawRoster); `sheets`, the names of a workbook's sheets to read (by
+    default every visible sheet with a roster header: see `roster.workbook`)."""
     file = display_name(path)
     if not path.is_file():
         message = _("cannot read the file: it does not exist")
@@ -120,22 +128,32 @@ def open_roster(path: Path) -> RawRoster:
         message = _("cannot read the file: jbudget reads .csv and .xlsx, not {suffix}")
         hint = _("save the roster as .xlsx or as CSV")
         raise DataError([_file_problem(file, message.format(suffix=path.suffix), hint)])
-    cells: Sequence[str | None]
     if path.suffix.lower() in EXCEL_SUFFIXES:
-        (frame, cells), header_line, separator = _open_excel(path, file), _header_row(path), None
-    else:
-        separator = _sniff_separator(path, file)
-        frame, header_line = _scan_csv(path, separator), HEADER_LINE
-        cells = _csv_header(path, separator)
+        return _open_workbook(path, file, sheets)
+    separator = _sniff_separator(path, file)
+    frame = _scan_csv(path, separator)
+    cells: Sequence[str | None] = _csv_header(path, separator)
     found = frame.collect_schema().names()
     if len(cells) != len(found):  # not expected: read as the reader named them
         cells = found
     headers = column_names(cells)
     frame = frame.rename(dict(zip(found, headers, strict=True)))
-    columns = map_columns(headers, cells, file, header_line)
+    columns = map_columns(headers, cells, file, HEADER_LINE)
     ignored = tuple(header for header in headers if header not in columns.values())
-    frame = _with_helpers(_numbered(frame, header_line + 1), columns)
+    frame = _numbered(frame, HEADER_LINE + 1).with_columns(pl.lit(None, pl.String).alias(CELLS))
+    frame = _with_helpers(frame, columns)
     return RawRoster(path, file, frame, headers, columns, ignored, separator)
+
+
+def _open_workbook(path: Path, file: str, sheets: Sequence[str]) -> RawRoster:
+    from jamsostek_budget.roster.workbook import read_workbook  # noqa: PLC0415
+
+    book = read_workbook(path, file, sheets)
+    ignored = tuple(header for header in book.headers if header not in book.columns.values())
+    frame = _with_helpers(book.frame.lazy(), book.columns)
+    return RawRoster(
+        path, file, frame, book.headers, book.columns, ignored, None, book.sheets, book.notes
+    )
 
 
 def collect(raw: RawRoster, query: InProcessQuery, lines: InProcessQuery | None) -> pl.DataFrame:
@@ -189,63 +207,6 @@ def _csv_header(path: Path, separator: str) -> list[str | None]:
     """The cells of the header line as written (polars renames a blank or repeated one)."""
     with path.open(newline="", encoding="utf-8-sig", errors="replace") as text:
         return list(next(csv.reader(text, delimiter=separator), []))
-
-
-def _open_excel(path: Path, file: str) -> tuple[pl.LazyFrame, list[str | None]]:
-    """The first sheet, every cell as text (a blank cell as null), and the cells of its header,
-    its first non-empty row, as written (fastexcel renames a blank or repeated one).
-
-    Read with fastexcel (calamine) directly, not through `pl.read_excel`: that takes another
-    fastexcel call when pyarrow is installed, one that refuses `whitespace_as_null` (polars
-    2.1, fastexcel 0.21), so an .xlsx roster failed wherever pyarrow happened to be."""
-    import fastexcel  # noqa: PLC0415  # CSV rosters do without it
-
-    try:
-        book = fastexcel.read_excel(path)
-        sheet = book.load_sheet(0, header_row=None, dtypes="string", whitespace_as_null=True)
-        whole = pl.DataFrame(sheet)  # the header is its first row
-        cells: list[str | None] = list(whole.row(0)) if whole.height else []
-        frame = whole.slice(1)
-    except fastexcel.FastExcelError as error:
-        message = _("cannot read the file as an Excel workbook: {error}")
-        message = message.format(error=str(error).splitlines()[0])
-        hint = _("save it as .xlsx, or as CSV")
-        raise DataError([_file_problem(file, message, hint)]) from error
-    return frame.lazy(), cells
-
-
-def _header_row(path: Path) -> int:
-    """The sheet row of the first cell with a value: calamine starts the sheet there, so rows
-    below it are numbered from it. Only the top of the sheet is read."""
-    try:
-        with zipfile.ZipFile(path) as book, book.open(_first_sheet(book)) as sheet:
-            row = 0
-            for _event, element in ElementTree.iterparse(sheet):
-                if element.tag == f"{SHEET_NS}row":
-                    row = int(element.get("r", row + 1))
-                    if any(_has_value(cell) for cell in element):
-                        return row
-                    element.clear()
-    except (KeyError, ValueError, zipfile.BadZipFile, ElementTree.ParseError):
-        pass  # calamine read it: keep its numbering from row 1
-    return HEADER_LINE
-
-
-def _has_value(cell: ElementTree.Element) -> bool:
-    return cell.find(f"{SHEET_NS}v") is not None or cell.find(f"{SHEET_NS}is") is not None
-
-
-def _first_sheet(book: zipfile.ZipFile) -> str:
-    relations = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-    workbook = ElementTree.fromstring(book.read("xl/workbook.xml"))
-    first = workbook.find(f"{SHEET_NS}sheets/{SHEET_NS}sheet")
-    links = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
-    target = next(
-        link.get("Target", "")
-        for link in links
-        if first is not None and link.get("Id") == first.get(relations)
-    )
-    return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
 
 
 def _numbered(frame: pl.LazyFrame, first_line: int) -> pl.LazyFrame:

@@ -16,6 +16,7 @@ import polars as pl
 
 from jamsostek_budget.i18n import _
 from jamsostek_budget.roster.columns import (
+    CELLS,
     DUPLICATE,
     FAILS,
     FIELDS,
@@ -74,6 +75,7 @@ def rejected_rows(
     rows = looked_at.filter(pl.col(FAILS))
     rows = rows.join(first_lines, on=KEY, how="left", maintain_order="left")
     checks = [
+        (pl.col(CELLS).is_not_null(), pl.col(CELLS)),
         *nik_checks(NIK),
         _missing_group(),
         _unknown_group(rows, groups),
@@ -123,7 +125,8 @@ def _value(groups: Sequence[Group], field: str) -> pl.Expr:
 
 def _fails() -> pl.Expr:
     unknown = pl.col(TEXT["group"]).is_not_null() & pl.col(GROUP).is_null()
-    flags = [nik_fails(), pl.col(TEXT["group"]).is_null(), unknown, pl.col(DUPLICATE)]
+    flags = [pl.col(CELLS).is_not_null(), nik_fails(), pl.col(TEXT["group"]).is_null(), unknown]
+    flags.append(pl.col(DUPLICATE))
     return pl.any_horizontal(*flags, *(fails for fails, _why in _after_group())).fill_null(False)
 
 
