@@ -1,0 +1,307 @@
+"""A CSV roster's bytes made safe for polars: its encoding, line endings and separator.
+
+`prepare_csv` looks at the file before polars reads it. A well-formed file (UTF-8, with or without
+a BOM, lines ending in LF or CRLF) is left for polars to read from disk, the fast path; the
+look costs one pass of `mmap.find` for a CR or a NUL byte. Other shapes are read into memory
+and turned into that shape first, or refused with the file, the line and a hint:
+
+- a UTF-16 file (Excel's "Unicode Text") is decoded, then read as UTF-8;
+- lines ending in CR only (Excel for Mac's "CSV (Macintosh)"), or in a mix of CR, LF and CRLF,
+  are read with each of them ending a line, as a text editor does. Where the endings mix, a
+  lone CR may also have split a row in two: a row with fewer cells than the header is then
+  refused (elsewhere it is a row whose last cells are blank, as Excel writes them);
+- a NUL byte, or a data line that uses another separator than the header, is refused.
+
+`csv_problems` finds where a file polars refused goes wrong (not UTF-8, a quote left open, a
+quote inside a cell that does not start with one, text after a closing quote, too many cells),
+so that no polars message ever reaches a user.
+"""
+
+from __future__ import annotations
+
+import csv
+import mmap
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from jamsostek_budget.errors import DataError, Problem
+from jamsostek_budget.i18n import N_, _
+
+__all__ = ["CsvText", "csv_problems", "lines_below_header", "prepare_csv"]
+
+SEPARATORS = (",", ";", "\t", "|")
+HEAD_BYTES = 1 << 16
+MAX_PROBLEMS = 20
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+QUOTED_END = re.compile(r'(?:[^"]|"")*"(?!")')  # the rest of a quoted cell, to its closing quote
+UTF8_HINT = N_("save the roster as CSV UTF-8 (Excel: Save As > CSV UTF-8)")
+
+
+@dataclass(frozen=True)
+class CsvText:
+    """What polars reads (the file itself, or its text as UTF-8 with LF line ends) and how."""
+
+    source: Path | bytes
+    separator: str
+    header: tuple[str | None, ...]  # the header's cells as written
+
+    def data(self) -> bytes:
+        return self.source if isinstance(self.source, bytes) else self.source.read_bytes()
+
+
+def prepare_csv(path: Path, file: str) -> CsvText:
+    """The CSV as polars can read it, or a DataError saying where and why it cannot be."""
+    raw = _utf16_as_utf8(path, file)
+    if raw is None:
+        raw = _lone_carriage_returns(path, file)
+    data = None if raw is None else _line_feeds(raw)
+    header = _header_line(path if data is None else data, file)
+    separator = max(SEPARATORS, key=header.count)
+    cells = tuple(next(csv.reader([header], delimiter=separator), []))
+    text = CsvText(path if data is None else data, separator, cells)
+    problems = _other_separators(text, file)
+    if raw is not None and not problems:
+        problems = csv_problems(text, file, short_rows=_mixed(raw))
+    if problems:
+        raise DataError(problems)
+    return text
+
+
+def _mixed(data: bytes) -> bool:
+    """Whether lines end in more than one way (CR, LF, CRLF; CR CR LF counts as CRLF)."""
+    data = data.replace(b"\r\r\n", b"\r\n")
+    crlf = data.count(b"\r\n")
+    kinds = (crlf > 0, data.count(b"\r") > crlf, data.count(b"\n") > crlf)
+    return sum(kinds) > 1
+
+
+def _problem(file: str, line: int, message: str, hint: str) -> Problem:
+    return Problem(file, line, 1, "", message, hint)
+
+
+def _utf16_as_utf8(path: Path, file: str) -> bytes | None:
+    """A UTF-16 file's text as UTF-8; None for any other file."""
+    with path.open("rb") as handle:
+        head = handle.read(HEAD_BYTES)
+    encoding = _utf16(head)
+    if encoding is None:
+        return None
+    data = path.read_bytes()
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        message = _("is UTF-16 text with a broken character (byte {byte} of the file)")
+        problem = _problem(file, line, message.format(byte=error.start + 1), _(UTF8_HINT))
+        raise DataError([problem]) from error
+    return text.lstrip("\ufeff").encode("utf-8")
+
+
+def _utf16(head: bytes) -> str | None:
+    """The UTF-16 codec of a file that starts with `head`, or None: a BOM, or (no BOM) text whose
+    every other byte is zero, as UTF-16 writes ASCII."""
+    if head.startswith(UTF16_BOMS):
+        return "utf-16"
+    pairs = len(head) // 2
+    if pairs < 4:
+        return None
+    if head[1::2].count(0) > pairs * 0.9 and head[0::2].count(0) < pairs * 0.1:
+        return "utf-16-le"
+    if head[0::2].count(0) > pairs * 0.9 and head[1::2].count(0) < pairs * 0.1:
+        return "utf-16-be"
+    return None
+
+
+def _lone_carriage_returns(path: Path, file: str) -> bytes | None:
+    """The file's bytes when some line ends in a lone CR; None when polars can read the file as
+    it is (LF or CRLF line ends). A NUL byte is refused."""
+    if path.stat().st_size == 0:
+        return None
+    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view:
+        nul, carriage_return = view.find(b"\x00"), view.find(b"\r")
+        if nul >= 0:
+            start = view.rfind(b"\n", 0, nul) + 1
+            line = view[:nul].count(b"\n") + 1
+            message = _("holds a NUL byte (byte {byte} of the line): this is not a text file")
+            hint = _("save the roster as CSV UTF-8 (Excel: Save As > CSV UTF-8), or as .xlsx")
+            message = message.format(byte=nul - start + 1)
+            raise DataError([_problem(file, line, message, hint)])
+        if carriage_return < 0:
+            return None
+    data = path.read_bytes()
+    return None if data.count(b"\r") == data.count(b"\r\n") else data  # CRLF: polars reads it
+
+
+def _line_feeds(data: bytes) -> bytes:
+    """Every line end (CRLF, a lone CR, LF) as LF; CR CR LF, a CRLF written twice over by
+    Windows, is one line end."""
+    return data.replace(b"\r\r\n", b"\n").replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+
+
+def _header_line(source: Path | bytes, file: str) -> str:
+    if isinstance(source, bytes):
+        first = source.split(b"\n", 1)[0]
+    else:
+        with source.open("rb") as handle:
+            first = handle.readline()
+    try:
+        return first.decode("utf-8-sig").rstrip("\r\n")
+    except UnicodeDecodeError as error:
+        raise DataError([_not_utf8(file, 1, error)]) from error
+
+
+def _not_utf8(file: str, line: int, error: UnicodeDecodeError) -> Problem:
+    message = _("is not UTF-8 text (byte {byte} of the line)").format(byte=error.start + 1)
+    return _problem(file, line, message, _(UTF8_HINT))
+
+
+def shown_separator(separator: str) -> str:
+    return _("tab") if separator == "\t" else f"'{separator}'"
+
+
+def _other_separators(text: CsvText, file: str) -> list[Problem]:
+    """The first data lines that do not hold the header's separator but another one: the rows
+    would be read as one cell each."""
+    if len(text.header) < 2:  # one column: no separator to compare
+        return []
+    if isinstance(text.source, bytes):
+        head = text.source[:HEAD_BYTES]
+    else:
+        with text.source.open("rb") as handle:
+            head = handle.read(HEAD_BYTES)
+    lines = head.decode("utf-8", errors="replace").split("\n")[1:]
+    if len(head) == HEAD_BYTES:
+        lines = lines[:-1]  # may be cut short
+    for number, line in enumerate(lines, start=2):
+        others = [sep for sep in SEPARATORS if sep != text.separator and sep in line]
+        if line.strip() and text.separator not in line and others:
+            message = _("uses {other} between cells, but the header uses {separator}").format(
+                other=shown_separator(others[0]), separator=shown_separator(text.separator)
+            )
+            hint = _("use one separator in every line (save the file again from Excel)")
+            return [_problem(file, number, message, hint)]
+    return []
+
+
+def csv_problems(text: CsvText, file: str, *, short_rows: bool = False) -> list[Problem]:
+    """Where the CSV cannot be read reliably (at most MAX_PROBLEMS problems): the first line that
+    is not UTF-8, else every quote out of place and every row with more cells than the header
+    (with `short_rows`, fewer too)."""
+    data = text.data()
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            return [_not_utf8(file, number, error)]
+    lines = data.decode("utf-8-sig").replace("\r\n", "\n").split("\n")
+    problems: list[Problem] = []
+    width = len(text.header)
+    for line, cells, fault in _rows(lines, text.separator):
+        if fault is not None:
+            problems.append(_quote_problem(file, *fault))
+        elif cells > width or (short_rows and cells < width):
+            problems.append(_width_problem(file, line, cells, width, short=cells < width))
+        if len(problems) == MAX_PROBLEMS or (fault and fault[1] == "open"):
+            break
+    return problems
+
+
+def _rows(lines: list[str], separator: str) -> Iterator[tuple[int, int, tuple[int, str] | None]]:
+    """Per row: its first line (from 1), its number of cells, and (line, kind) of a quote out of
+    place. Lines without a quote are counted fast."""
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if not line.strip():
+            index += 1
+            continue
+        first = index + 1
+        if '"' not in line:
+            yield first, line.count(separator) + 1, None
+            index += 1
+            continue
+        cells, index, fault = _quoted_row(lines, index, separator)
+        yield first, cells, fault
+
+
+def _quoted_row(
+    lines: list[str], index: int, separator: str
+) -> tuple[int, int, tuple[int, str] | None]:
+    """(cells, index of the next row's line, (line, kind) of a quote out of place) of the row
+    that starts at lines[index], whose quoted cells may span lines."""
+    line, position, cells = lines[index], 0, 1
+    while True:
+        if line.startswith('"', position):
+            opened, position = index, position + 1
+            while (found := QUOTED_END.match(line, position)) is None:
+                index += 1
+                if index == len(lines):
+                    return cells, index, (opened + 1, "open")
+                line, position = lines[index], 0
+            position = found.end()
+            if position < len(line) and line[position] != separator:
+                # a cell that ran over lines to a quote followed by text: a quote left open
+                fault = (index + 1, "after") if opened == index else (opened + 1, "open")
+                return cells, index + 1, fault
+        else:
+            end = line.find(separator, position)
+            end = len(line) if end < 0 else end
+            if '"' in line[position:end]:
+                return cells, index + 1, (index + 1, "inside")
+            position = end
+        if position >= len(line):
+            return cells, index + 1, None
+        position, cells = position + 1, cells + 1
+
+
+def _quote_problem(file: str, line: int, kind: str) -> Problem:
+    hint = _('a quote inside a cell is written twice, in a cell in quotes: "Siti ""Ani"" Rahayu"')
+    if kind == "open":
+        message = _("a quoted cell starts on this line and is never closed")
+        hint = _("close the quote, or remove it; ") + hint
+    elif kind == "after":
+        message = _("text follows the closing quote of a cell")
+    else:
+        message = _('a quote (") inside a cell that does not start with one')
+    return _problem(file, line, message, hint)
+
+
+def _width_problem(file: str, line: int, cells: int, width: int, *, short: bool) -> Problem:
+    message = _("has {cells} cells but the header has {width}").format(cells=cells, width=width)
+    if short:
+        hint = _(
+            "the file's line endings mix CR and LF, so a line break inside this row may have "
+            "split it: remove it, or save the roster again as CSV UTF-8"
+        )
+    else:
+        hint = _("add a header for the extra cells, or remove the stray separators")
+    return _problem(file, line, message, hint)
+
+
+def lines_below_header(text: CsvText) -> bool:
+    """Whether any line below the header holds a value (not only separators, quotes, spaces)."""
+    below = text.data().split(b"\n", 1)[1:]
+    filler = re.escape(text.separator.encode()) + rb'"\s'
+    return bool(below) and re.search(rb"[^" + filler + rb"]", below[0]) is not None
+
+
+def scan(text: CsvText) -> pl.LazyFrame:
+    return pl.scan_csv(
+        text.source, separator=text.separator, infer_schema=False, raise_if_empty=False
+    )
+
+
+def line_count(text: CsvText) -> pl.LazyFrame:
+    """The file's lines, quotes not understood: a cell's line break counts as a line."""
+    lines = pl.scan_csv(
+        text.source,
+        separator=text.separator,
+        quote_char=None,
+        has_header=False,
+        infer_schema=False,
+    )
+    return lines.select(pl.len())
