@@ -14,16 +14,17 @@ no value at all are not rows: blank lines, empty spreadsheet rows).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 import polars as pl
 
+from jamsostek_budget.errors import Problem
+from jamsostek_budget.roster.amount_cells import notation_notes
 from jamsostek_budget.roster.columns import (
     FAILS,
     FIELDS,
-    FIRST,
     GROUP,
     KEY,
     LINE,
@@ -41,6 +42,7 @@ from jamsostek_budget.roster.columns import (
     of_group,
     text,
 )
+from jamsostek_budget.roster.duplicates import duplicates_note, judge_duplicates
 from jamsostek_budget.roster.nik import NIK_LENGTH, nik_key, nik_number, nik_passes
 from jamsostek_budget.roster.read import Reading, open_roster, start_reading
 from jamsostek_budget.roster.second_look import rejected_rows, second_look
@@ -49,15 +51,21 @@ from jamsostek_budget.scenario import Group, Scenario
 __all__ = ["LINE", "RosterRows", "accepted_schema", "check_reading", "check_rows", "read_roster"]
 
 POSITION = "_jbudget_position"  # of a row in the frame
-REPEATS_SCHEMA = pl.Schema({LINE: pl.Int64, KEY: pl.Int64, FIRST: pl.Int64})
+BLANK = "_jbudget_blank"  # every cell of the row empty or spaces
 
 
 @dataclass(frozen=True)
 class RosterRows:
+    """The rows of a roster: rows_read = accepted + rejected + blank_rows, where blank rows
+    (every cell empty or spaces) are skipped and counted, but for those after the last row with
+    a value, which are not rows at all."""
+
     accepted: pl.DataFrame  # accepted_schema, blanks filled in from the scenario group
     rejected: pl.DataFrame  # line, every original column as String, reasons
     rows_read: int
     ignored_columns: tuple[str, ...]
+    blank_rows: int = 0
+    notes: tuple[Problem, ...] = ()  # what was read, counted (amounts in notation, duplicates)
 
 
 def read_roster(path: Path, scenario: Scenario, *, today: date) -> RosterRows:
@@ -68,9 +76,8 @@ def read_roster(path: Path, scenario: Scenario, *, today: date) -> RosterRows:
 def check_reading(reading: Reading, scenario: Scenario, *, today: date) -> RosterRows:
     """Wait for the rows being read and check them."""
     raw = reading.raw
-    accepted, rejected = check_rows(reading.rows(), raw.headers, raw.columns, scenario, today)
-    rows = accepted.height + rejected.height
-    return RosterRows(accepted, rejected, rows, raw.ignored)
+    found = check_rows(reading.rows(), raw.headers, raw.columns, scenario, today, file=raw.file)
+    return replace(found, ignored_columns=raw.ignored)
 
 
 def check_rows(
@@ -79,34 +86,46 @@ def check_rows(
     columns: Mapping[str, str],
     scenario: Scenario,
     today: date,
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(accepted rows as `accepted_schema(scenario.groups)`, rejected rows with their reasons).
+    *,
+    file: str = "",
+) -> RosterRows:
+    """Accepted rows as `accepted_schema(scenario.groups)`, rejected rows with their reasons.
 
     `frame` holds `line`, every original column as String (`headers`) and the helper columns of
-    `read._with_helpers`; `columns` maps roster column names to its headers.
+    `read._with_helpers`; `columns` maps roster column names to its headers. Rows whose NIK is
+    on another line too all get the second look, where duplicates are judged (`duplicates`).
     """
     originals = list(headers)
     frame = _with_stripped_nik(frame, columns["nik"])
-    repeats = _repeats(frame)
-    duplicates = repeats.filter(pl.col(LINE) != pl.col(FIRST)).get_column(LINE)
+    repeated = _repeated_keys(frame)
     first = _first_look(frame, originals, columns, scenario, today)
-    kept = pl.col(PASSES) & ~pl.col(LINE).is_in(duplicates.implode())
-    has_value = pl.any_horizontal(pl.col(originals).is_not_null())
-    accepted, failing = pl.collect_all(
+    kept = pl.col(PASSES) & ~pl.col(KEY).is_in(repeated.implode()).fill_null(False)
+    blank = pl.all_horizontal(pl.col(originals).str.strip_chars().fill_null("") == "")
+    accepted, rest = pl.collect_all(
         [
             first.filter(kept).select(accepted_columns(columns, scenario.groups)),
-            first.filter(~kept & has_value).select(LINE, *originals),
+            first.filter(~kept).select(LINE, *originals, blank.alias(BLANK)),
         ]
     )
+    failing = rest.filter(~pl.col(BLANK)).drop(BLANK)
+    last = max(_last_line(accepted), _last_line(failing))
+    blanks = rest.filter(pl.col(BLANK) & (pl.col(LINE) < last)).height
     if failing.is_empty():
-        return accepted, _no_rows(originals)
-    looked_at = second_look(failing, columns, scenario, today, duplicates)
-    passing = looked_at.lazy().filter(~pl.col(FAILS))
-    rescued = passing.select(accepted_columns(columns, scenario.groups)).collect()
-    if not rescued.is_empty():
-        accepted = pl.concat([accepted, rescued]).sort(LINE)
-    first_lines = repeats.select(KEY, FIRST).unique()
-    return accepted, rejected_rows(looked_at, first_lines, originals, scenario.groups)
+        return RosterRows(accepted, _no_rows(originals), accepted.height + blanks, (), blanks)
+    looked_at, cells = second_look(failing, columns, scenario, today)
+    judged = judge_duplicates(looked_at, repeated)
+    rescued = judged.lazy().filter(~pl.col(FAILS))
+    rescued_rows = rescued.select(accepted_columns(columns, scenario.groups)).collect()
+    if not rescued_rows.is_empty():
+        accepted = pl.concat([accepted, rescued_rows]).sort(LINE)
+    rejected = rejected_rows(judged, originals, scenario.groups, cells)
+    notes = notation_notes(judged, cells, file) + duplicates_note(judged, repeated, file)
+    rows = accepted.height + rejected.height + blanks
+    return RosterRows(accepted, rejected, rows, (), blanks, tuple(notes))
+
+
+def _last_line(rows: pl.DataFrame) -> int:
+    return 0 if rows.is_empty() else int(rows.get_column(LINE).cast(pl.Int64).max() or 0)  # type: ignore[arg-type]
 
 
 def _no_rows(originals: Sequence[str]) -> pl.DataFrame:
@@ -168,13 +187,13 @@ def _own_or_group(groups: Sequence[Group], cells: Mapping[str, pl.Expr], field: 
 
 def _passes_as_read(cells: Mapping[str, pl.Expr], today: date) -> pl.Expr:
     """Every check but the duplicate one, on the cells as read (False where any fails), from
-    the VALUE columns: an amount is blank or a number >= 0 of the group's segment, a month
+    the VALUE columns: an amount is blank or a number > 0 of the group's segment, a month
     (its own or its group's, which is valid) is 1..12, the start no later than the end."""
     start, end = pl.col(VALUE["start_month"]), pl.col(VALUE["end_month"])
     checks = [
         nik_passes(pl.col(KEY), today),
         pl.col(GROUP).is_not_null(),
-        *(cells[name].is_null() | (pl.col(VALUE[name]) >= 0) for name in SEGMENT_OF),
+        *(cells[name].is_null() | (pl.col(VALUE[name]) > 0) for name in SEGMENT_OF),
         start.is_between(1, 12),
         end.is_between(1, 12),
         start <= end,
@@ -182,17 +201,8 @@ def _passes_as_read(cells: Mapping[str, pl.Expr], today: date) -> pl.Expr:
     return pl.all_horizontal(checks).fill_null(False)
 
 
-def _repeats(frame: pl.DataFrame) -> pl.DataFrame:
-    """LINE, KEY and FIRST line of every row whose NIK is on more than one line, whether or not
-    its first line is accepted.
-
-    Sorting the keys finds the repeated ones; only the rows holding one are looked at again.
-    """
+def _repeated_keys(frame: pl.DataFrame) -> pl.Series:
+    """The KEYs (NIK numbers) on more than one line, whether or not their rows are valid: sorting
+    the keys finds them."""
     keys = frame.lazy().select(pl.col(KEY).drop_nulls().sort()).collect().get_column(KEY)
-    repeated = keys.filter(keys == keys.shift(1))
-    if repeated.is_empty():
-        return pl.DataFrame(schema=REPEATS_SCHEMA)
-    holds = pl.col(KEY).is_in(repeated.unique().implode())
-    found = frame.lazy().filter(holds).select(LINE, KEY)
-    found = found.with_columns(pl.col(LINE).min().over(KEY).alias(FIRST))
-    return found.collect().cast(REPEATS_SCHEMA)
+    return keys.filter(keys == keys.shift(1)).unique()

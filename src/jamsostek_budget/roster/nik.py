@@ -18,7 +18,7 @@ from functools import cache
 import polars as pl
 
 from jamsostek_budget.i18n import _
-from jamsostek_budget.roster.reasons import reason
+from jamsostek_budget.roster.reasons import clipped, reason
 
 # Two-digit province codes of Kemendagri's administrative area codes ("Kode dan Data Wilayah
 # Administrasi Pemerintahan", Permendagri 72/2019 and its updates), which open every NIK. The
@@ -180,8 +180,8 @@ def _not_digits(text: pl.Expr) -> pl.Expr:
     )
     return (
         pl.when(text.str.contains(r"(?i)^[0-9][0-9.,]*e\+?[0-9]+$"))
-        .then(reason(spreadsheet, nik=text))
-        .otherwise(reason(_("nik '{nik}' must hold digits only"), nik=text))
+        .then(reason(spreadsheet, nik=clipped(text)))
+        .otherwise(reason(_("nik '{nik}' must hold digits only"), nik=clipped(text)))
     )
 
 
