@@ -92,11 +92,12 @@ def test_a_cr_only_roster_costs_what_the_lf_roster_costs(tmp_path: Path) -> None
 def test_a_line_break_inside_a_quoted_cell_of_a_cr_only_file(
     tmp_path: Path, metro: Scenario
 ) -> None:
-    """Excel for Mac writes a cell's own line break (Alt-Enter) inside quotes."""
-    data = LF.replace("Rahayu, S.Pd", "Rahayu\nS.Pd").replace(",\n", ",\r").replace("0\n", "0\r")
+    """Excel for Mac writes a cell's own line break (Alt-Enter) inside quotes; the cell's second
+    line holds a ';', which is no other separator."""
+    data = LF.replace("Rahayu, S.Pd", "Rahayu\nS.Pd; M.Pd").replace(",\n", ",\r").replace("0\n", "0\r")
     data = data.replace("3\n", "3\r")
     found = read_roster(write(tmp_path, data.encode()), metro, today=TODAY)
-    assert found.accepted["name"].to_list() == ["Siti", "Budi", "Rahayu\nS.Pd", "Eko"]
+    assert found.accepted["name"].to_list() == ["Siti", "Budi", "Rahayu\nS.Pd; M.Pd", "Eko"]
     assert found.accepted["line"].to_list() == [2, 3, 4, 6]
 
 

@@ -8,10 +8,10 @@ and draws it as a table, Markdown, HTML, an Excel workbook, JSON or CSV.
 from __future__ import annotations
 
 import shlex
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -133,6 +133,7 @@ def budget_rendering(
     *,
     benefits: Benefits | None = None,
     from_roster: bool = False,
+    roster_input: Mapping[str, Any] | None = None,
 ) -> Rendering:
     """An estimate, ready for any format (also used by roster). Each format imports only its
     own renderer: JSON does not pay for babel and the report builders."""
@@ -145,7 +146,7 @@ def budget_rendering(
     def as_json() -> str:
         from jamsostek_budget.render.jsonout import render_json
 
-        return render_json(budget, benefits)
+        return render_json(budget, benefits, roster_input)
 
     def as_csv() -> str:
         from jamsostek_budget.render.csvout import render_csv

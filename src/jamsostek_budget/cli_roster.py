@@ -123,33 +123,57 @@ def roster_command(
             if tick is not None:
                 tick(found.rows.rows_read)
         print_problems(found.warnings)
-        _write_side_tables(found, roster, rejects, per_person, force)
-        rendering = budget_rendering(found.budget, rates, command_line(ctx), from_roster=True)
+        target = _rejects_path(found, roster, rejects)
+        _write_side_tables(found, roster, target, per_person, force)
+        summary = commands.input_summary(found.rows, roster, target)
+        rendering = budget_rendering(
+            found.budget, rates, command_line(ctx), from_roster=True, roster_input=summary
+        )
         emit_rendering(rendering, fmt, output, force, words=words)
         if strict and found.rows.rejected.height:
             raise typer.Exit(1)
 
 
+def _rejects_path(found: RosterEstimate, roster: Path, rejects: Path | None) -> Path | None:
+    """Where the rejected rows go: None when there are none."""
+    from jamsostek_budget.roster.commands import default_rejects_path
+
+    if not found.rows.rejected.height:
+        return None
+    return rejects or default_rejects_path(roster)
+
+
 def _write_side_tables(
     found: RosterEstimate, roster: Path, rejects: Path | None, people: Path | None, force: bool
 ) -> None:
-    from jamsostek_budget.roster.commands import default_rejects_path, write_table
+    from jamsostek_budget.roster.commands import write_table
 
     rows = found.rows
-    counts = _("{file}: {read} rows read = {accepted} accepted + {rejected} rejected").format(
-        file=roster,
-        read=grouped(rows.rows_read),
-        accepted=grouped(rows.accepted.height),
-        rejected=grouped(rows.rejected.height),
+    counts = _("{file}: {read} rows read = {accepted} accepted + {rejected} rejected")
+    if rows.blank_rows:
+        counts = _(
+            "{file}: {read} rows read = {accepted} accepted + {rejected} rejected + {blank} "
+            "blank (skipped)"
+        )
+    say(
+        (
+            counts.format(
+                file=roster,
+                read=grouped(rows.rows_read),
+                accepted=grouped(rows.accepted.height),
+                rejected=grouped(rows.rejected.height),
+                blank=grouped(rows.blank_rows),
+            ),
+            "",
+        )
     )
-    say((counts, ""))
     if rows.ignored_columns:
         unused = ", ".join(rows.ignored_columns)
         say((_("  columns not used: {columns}").format(columns=unused), ""))
-    if rows.rejected.height:
-        target = rejects or default_rejects_path(roster)
-        write_table(rows.rejected, target, force=force)
-        say((_("  rejected rows, with every reason: {file}").format(file=target), ""))
+    print_problems(rows.notes)
+    if rejects is not None:
+        write_table(rows.rejected, rejects, force=force)
+        say((_("  rejected rows, with every reason: {file}").format(file=rejects), ""))
     if people is not None and found.per_person is not None:
         write_table(found.per_person, people, force=force)
         say((_("  premium per participant: {file}").format(file=people), ""))

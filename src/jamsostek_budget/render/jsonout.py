@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -11,13 +12,18 @@ from jamsostek_budget.budget import Budget, GroupLine
 from jamsostek_budget.planning.benefits import Benefits
 
 
-def budget_dict(budget: Budget, benefits: Benefits | None = None) -> dict[str, Any]:
+def budget_dict(
+    budget: Budget, benefits: Benefits | None = None, roster_input: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """The budget as JSON data; `roster_input` (a roster's budget) says what happened to the
+    roster's rows, under `input`."""
     scenario = budget.scenario
     return {
         "city": scenario.city,
         "name": scenario.name,
         "province": scenario.province,
         "fiscal_year": budget.fiscal_year,
+        **({"input": dict(roster_input)} if roster_input is not None else {}),
         "lines": [_line(line) for line in budget.lines],
         "totals": {
             "headcount": budget.headcount,
@@ -109,5 +115,8 @@ def _benefits(benefits: Benefits) -> dict[str, Any]:
     }
 
 
-def render_json(budget: Budget, benefits: Benefits | None = None) -> str:
-    return json.dumps(budget_dict(budget, benefits), indent=2, ensure_ascii=False) + "\n"
+def render_json(
+    budget: Budget, benefits: Benefits | None = None, roster_input: Mapping[str, Any] | None = None
+) -> str:
+    data = budget_dict(budget, benefits, roster_input)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

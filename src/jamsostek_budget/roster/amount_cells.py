@@ -15,7 +15,7 @@ import polars as pl
 
 from jamsostek_budget.amounts import MINUS, parse_amount
 from jamsostek_budget.errors import Problem, UsageError
-from jamsostek_budget.i18n import _, grouped
+from jamsostek_budget.i18n import _, grouped, ngettext
 from jamsostek_budget.roster.columns import LINE, PARSED, SEGMENT_OF, TEXT
 
 __all__ = ["AmountCells", "amount_cells", "notation_notes"]
@@ -88,9 +88,12 @@ def notation_notes(frame: pl.DataFrame, cells: AmountCells, file: str) -> list[P
 def _note(
     file: str, field: str, *, count: int, lines: list[int], example: tuple[str, int]
 ) -> Problem:
-    message = _(
+    message = ngettext(
+        "{count} {field} cell written with separators or a unit was read as whole Rupiah: "
+        "'{example}' as {amount} (line {lines})",
         "{count} {field} cells written with separators or a unit were read as whole Rupiah, "
-        "for example '{example}' as {amount} (lines: {lines})"
+        "for example '{example}' as {amount} (lines {lines})",
+        count,
     ).format(
         count=grouped(count),
         field=field,

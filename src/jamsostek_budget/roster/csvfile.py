@@ -176,9 +176,11 @@ def _other_separators(text: CsvText, file: str) -> list[Problem]:
     lines = head.decode("utf-8", errors="replace").split("\n")[1:]
     if len(head) == HEAD_BYTES:
         lines = lines[:-1]  # may be cut short
+    quotes = 0  # odd: the line is inside a quoted cell
     for number, line in enumerate(lines, start=2):
+        inside, quotes = quotes % 2 == 1, quotes + line.count('"')
         others = [sep for sep in SEPARATORS if sep != text.separator and sep in line]
-        if line.strip() and text.separator not in line and others:
+        if not inside and line.strip() and text.separator not in line and others:
             message = _("uses {other} between cells, but the header uses {separator}").format(
                 other=shown_separator(others[0]), separator=shown_separator(text.separator)
             )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import polars as pl
 
 from jamsostek_budget.errors import Problem
-from jamsostek_budget.i18n import _, grouped
+from jamsostek_budget.i18n import _, grouped, ngettext
 from jamsostek_budget.roster.amount_cells import shown_lines
 from jamsostek_budget.roster.columns import DUPLICATE, FAILS, FIRST, KEY, LINE
 from jamsostek_budget.roster.reasons import reason
@@ -80,9 +80,12 @@ def duplicates_note(judged: pl.DataFrame, repeated: pl.Series, file: str) -> lis
         .sort(LINE)
         .get_column(LINE)
     )
-    message = _(
-        "{count} NIKs are on more than one line (first lines {lines}): the first valid row of "
-        "each is accepted, the others are rejected and name every line of their NIK"
+    message = ngettext(
+        "{count} NIK is on more than one line (first at line {lines}): its first valid row is "
+        "accepted, the others are rejected and name every line of the NIK",
+        "{count} NIKs are on more than one line (first at lines {lines}): the first valid row "
+        "of each is accepted, the others are rejected and name every line of their NIK",
+        repeated.len(),
     ).format(
         count=grouped(repeated.len()),
         lines=shown_lines(firsts.head(SHOWN).to_list(), firsts.len()),
