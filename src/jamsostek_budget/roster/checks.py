@@ -42,7 +42,7 @@ from jamsostek_budget.roster.columns import (
     of_group,
     text,
 )
-from jamsostek_budget.roster.duplicates import duplicates_note, judge_duplicates
+from jamsostek_budget.roster.duplicates import duplicates_note, judge_duplicates, repeats
 from jamsostek_budget.roster.nik import NIK_LENGTH, nik_key, nik_number, nik_passes
 from jamsostek_budget.roster.read import Reading, open_roster, start_reading
 from jamsostek_budget.roster.second_look import rejected_rows, second_look
@@ -93,13 +93,13 @@ def check_rows(
 
     `frame` holds `line`, every original column as String (`headers`) and the helper columns of
     `read._with_helpers`; `columns` maps roster column names to its headers. Rows whose NIK is
-    on another line too all get the second look, where duplicates are judged (`duplicates`).
+    on an earlier line too get the second look, where duplicates are judged (`duplicates`).
     """
     originals = list(headers)
     frame = _with_stripped_nik(frame, columns["nik"])
-    repeated = _repeated_keys(frame)
+    found = repeats(frame)
     first = _first_look(frame, originals, columns, scenario, today)
-    kept = pl.col(PASSES) & ~pl.col(KEY).is_in(repeated.implode()).fill_null(False)
+    kept = pl.col(PASSES) & (~found.holds() | found.is_first())
     blank = pl.all_horizontal(pl.col(originals).str.strip_chars().fill_null("") == "")
     accepted, rest = pl.collect_all(
         [
@@ -111,17 +111,19 @@ def check_rows(
     last = max(_last_line(accepted), _last_line(failing))
     blanks = rest.filter(pl.col(BLANK) & (pl.col(LINE) < last)).height
     if failing.is_empty():
-        return RosterRows(accepted, _no_rows(originals), accepted.height + blanks, (), blanks)
+        rows = accepted.height + blanks
+        notes = tuple(duplicates_note(found, file))
+        return RosterRows(accepted, _no_rows(originals), rows, (), blanks, notes)
     looked_at, cells = second_look(failing, columns, scenario, today)
-    judged = judge_duplicates(looked_at, repeated)
+    judged = judge_duplicates(looked_at, found)
     rescued = judged.lazy().filter(~pl.col(FAILS))
     rescued_rows = rescued.select(accepted_columns(columns, scenario.groups)).collect()
     if not rescued_rows.is_empty():
-        accepted = pl.concat([accepted, rescued_rows]).sort(LINE)
+        accepted = accepted.merge_sorted(rescued_rows, key=LINE)
     rejected = rejected_rows(judged, originals, scenario.groups, cells)
-    notes = notation_notes(judged, cells, file) + duplicates_note(judged, repeated, file)
+    found_notes = notation_notes(judged, cells, file) + duplicates_note(found, file)
     rows = accepted.height + rejected.height + blanks
-    return RosterRows(accepted, rejected, rows, (), blanks, tuple(notes))
+    return RosterRows(accepted, rejected, rows, (), blanks, tuple(found_notes))
 
 
 def _last_line(rows: pl.DataFrame) -> int:
@@ -199,10 +201,3 @@ def _passes_as_read(cells: Mapping[str, pl.Expr], today: date) -> pl.Expr:
         start <= end,
     ]
     return pl.all_horizontal(checks).fill_null(False)
-
-
-def _repeated_keys(frame: pl.DataFrame) -> pl.Series:
-    """The KEYs (NIK numbers) on more than one line, whether or not their rows are valid: sorting
-    the keys finds them."""
-    keys = frame.lazy().select(pl.col(KEY).drop_nulls().sort()).collect().get_column(KEY)
-    return keys.filter(keys == keys.shift(1)).unique()

@@ -2,7 +2,7 @@
 
 `prepare_csv` looks at the file before polars reads it. A well-formed file (UTF-8, with or without
 a BOM, lines ending in LF or CRLF) is left for polars to read from disk, the fast path; the
-look costs one pass of `mmap.find` for a CR or a NUL byte. Other shapes are read into memory
+look costs one pass over the bytes for a CR or a NUL byte. Other shapes are read into memory
 and turned into that shape first, or refused with the file, the line and a hint:
 
 - a UTF-16 file (Excel's "Unicode Text") is decoded, then read as UTF-8;
@@ -20,7 +20,6 @@ so that no polars message ever reaches a user.
 from __future__ import annotations
 
 import csv
-import mmap
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ __all__ = ["CsvText", "csv_problems", "lines_below_header", "prepare_csv"]
 
 SEPARATORS = (",", ";", "\t", "|")
 HEAD_BYTES = 1 << 16
+CHUNK_BYTES = 1 << 20
 MAX_PROBLEMS = 20
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 QUOTED_END = re.compile(r'(?:[^"]|"")*"(?!")')  # the rest of a quoted cell, to its closing quote
@@ -118,22 +118,31 @@ def _utf16(head: bytes) -> str | None:
 
 def _lone_carriage_returns(path: Path, file: str) -> bytes | None:
     """The file's bytes when some line ends in a lone CR; None when polars can read the file as
-    it is (LF or CRLF line ends). A NUL byte is refused."""
-    if path.stat().st_size == 0:
+    it is (LF or CRLF line ends). A NUL byte is refused. Read in chunks, so that a clean file
+    costs one pass and little memory."""
+    carriage_return, lines, offset, line_start = False, 0, 0, 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK_BYTES):
+            nul = chunk.find(b"\x00")
+            if nul >= 0:
+                before = chunk.rfind(b"\n", 0, nul)
+                start = offset + before + 1 if before >= 0 else line_start
+                line = lines + chunk.count(b"\n", 0, nul) + 1
+                raise DataError([_nul_problem(file, line, offset + nul - start + 1)])
+            carriage_return = carriage_return or b"\r" in chunk
+            last = chunk.rfind(b"\n")
+            line_start = offset + last + 1 if last >= 0 else line_start
+            lines, offset = lines + chunk.count(b"\n"), offset + len(chunk)
+    if not carriage_return:
         return None
-    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view:
-        nul, carriage_return = view.find(b"\x00"), view.find(b"\r")
-        if nul >= 0:
-            start = view.rfind(b"\n", 0, nul) + 1
-            line = view[:nul].count(b"\n") + 1
-            message = _("holds a NUL byte (byte {byte} of the line): this is not a text file")
-            hint = _("save the roster as CSV UTF-8 (Excel: Save As > CSV UTF-8), or as .xlsx")
-            message = message.format(byte=nul - start + 1)
-            raise DataError([_problem(file, line, message, hint)])
-        if carriage_return < 0:
-            return None
     data = path.read_bytes()
     return None if data.count(b"\r") == data.count(b"\r\n") else data  # CRLF: polars reads it
+
+
+def _nul_problem(file: str, line: int, byte: int) -> Problem:
+    message = _("holds a NUL byte (byte {byte} of the line): this is not a text file")
+    hint = _("save the roster as CSV UTF-8 (Excel: Save As > CSV UTF-8), or as .xlsx")
+    return _problem(file, line, message.format(byte=byte), hint)
 
 
 def _line_feeds(data: bytes) -> bytes:

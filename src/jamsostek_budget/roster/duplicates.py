@@ -10,6 +10,8 @@ of a NIK are seen together.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import polars as pl
 
 from jamsostek_budget.errors import Problem
@@ -18,32 +20,81 @@ from jamsostek_budget.roster.amount_cells import shown_lines
 from jamsostek_budget.roster.columns import DUPLICATE, FAILS, FIRST, KEY, LINE
 from jamsostek_budget.roster.reasons import reason
 
-__all__ = ["OTHERS", "duplicate_checks", "duplicates_note", "judge_duplicates"]
+__all__ = ["Repeats", "duplicate_checks", "duplicates_note", "judge_duplicates", "repeats"]
 
 OTHERS = "_jbudget_other_lines"  # the other lines holding a row's NIK, as text
+COUNT, LINES = "_jbudget_nik_lines", "_jbudget_first_nik_lines"
+FIRST_LINE, FIRST_ACCEPTED = "_jbudget_nik_first_line", "_jbudget_nik_first_accepted"
 SHOWN = 5
+SCHEMA = pl.Schema(
+    [
+        (KEY, pl.Int64()),
+        (COUNT, pl.UInt32()),
+        (LINES, pl.List(pl.Int64())),
+        (FIRST_LINE, pl.Int64()),
+    ]
+)
 
 
-def judge_duplicates(looked_at: pl.DataFrame, repeated: pl.Series) -> pl.DataFrame:
+@dataclass(frozen=True)
+class Repeats:
+    """The NIK keys on more than one line: per KEY, how many lines (COUNT), the first SHOWN + 1
+    of them (LINES) and the first (FIRST_LINE)."""
+
+    table: pl.DataFrame
+
+    def holds(self) -> pl.Expr:
+        """Whether a row's KEY is repeated."""
+        return pl.col(KEY).is_in(self.table.get_column(KEY).implode()).fill_null(False)
+
+    def is_first(self) -> pl.Expr:
+        """Whether a row is the first line of a repeated KEY (no row of its NIK comes before
+        it, so if it passes the first look it is the first valid row of its NIK)."""
+        return pl.col(LINE).is_in(self.table.get_column(FIRST_LINE).implode())
+
+
+def repeats(frame: pl.DataFrame) -> Repeats:
+    """The Repeats of a roster's rows (LINE, KEY): sorting the keys finds the repeated ones, and
+    only the rows holding one are looked at again."""
+    keys = frame.lazy().select(pl.col(KEY).drop_nulls().sort()).collect().get_column(KEY)
+    repeated = keys.filter(keys == keys.shift(1)).unique()
+    if repeated.is_empty():
+        return Repeats(pl.DataFrame(schema=SCHEMA))
+    found = (
+        frame.lazy()
+        .filter(pl.col(KEY).is_in(repeated.implode()))
+        .group_by(KEY)
+        .agg(
+            pl.len().alias(COUNT),
+            pl.col(LINE).sort().head(SHOWN + 1).alias(LINES),
+            pl.col(LINE).min().alias(FIRST_LINE),
+        )
+    )
+    return Repeats(found.collect().cast(SCHEMA))
+
+
+def judge_duplicates(looked_at: pl.DataFrame, found: Repeats) -> pl.DataFrame:
     """`looked_at` (second look, FAILS without duplicates) with DUPLICATE (otherwise valid, but
     not the first valid row of its NIK), FIRST (that first valid row's line) and OTHERS; FAILS
-    then counts duplicates too. `repeated` holds the NIK keys on more than one line: every row
-    holding one is in `looked_at`."""
-    holds = pl.col(KEY).is_in(repeated.implode())
+    then counts duplicates too. Every row holding a repeated NIK is in `looked_at`, but for the
+    first line of a NIK that the first look accepted."""
+    looked = looked_at.get_column(LINE).implode()
+    accepted = ~pl.col(FIRST_LINE).is_in(looked)
+    table = found.table.lazy().with_columns(accepted.alias(FIRST_ACCEPTED))
+    judged = looked_at.lazy().join(table, on=KEY, how="left", maintain_order="left")
+    holds = pl.col(COUNT).is_not_null()
     valid = holds & ~pl.col(FAILS)
-    first = pl.col(LINE).filter(valid).min().over(KEY)
-    judged = looked_at.lazy().with_columns(
-        pl.when(holds).then(first).alias(FIRST),
-        pl.when(holds).then(pl.len().over(KEY)).alias("_jbudget_count"),
-        pl.when(holds)
-        .then(pl.col(LINE).sort().head(SHOWN + 1).over(KEY, mapping_strategy="join"))
-        .alias("_jbudget_lines"),
+    first = (
+        pl.when(pl.col(FIRST_ACCEPTED))
+        .then(pl.col(FIRST_LINE))
+        .otherwise(pl.col(LINE).filter(valid).min().over(KEY))
     )
+    judged = judged.with_columns(pl.when(holds).then(first).alias(FIRST))
     duplicate = (valid & (pl.col(LINE) != pl.col(FIRST))).fill_null(False)
     judged = judged.with_columns(duplicate.alias(DUPLICATE))
     return (
         judged.with_columns((pl.col(FAILS) | pl.col(DUPLICATE)).alias(FAILS), _others())
-        .drop("_jbudget_count", "_jbudget_lines")
+        .drop(COUNT, LINES, FIRST_LINE, FIRST_ACCEPTED)
         .collect()
     )
 
@@ -51,12 +102,9 @@ def judge_duplicates(looked_at: pl.DataFrame, repeated: pl.Series) -> pl.DataFra
 def _others() -> pl.Expr:
     """OTHERS: the other lines of a repeated NIK ('2, 5' or '2, 3, 4, 5, 6 and 95 more')."""
     shown = (
-        pl.col("_jbudget_lines")
-        .list.set_difference(pl.concat_list(pl.col(LINE)))
-        .list.sort()
-        .list.head(SHOWN)
+        pl.col(LINES).list.set_difference(pl.concat_list(pl.col(LINE))).list.sort().list.head(SHOWN)
     )
-    more = pl.col("_jbudget_count") - 1 - shown.list.len()
+    more = pl.col(COUNT).cast(pl.Int64) - 1 - shown.list.len()
     text = shown.list.eval(pl.element().cast(pl.String)).list.join(", ")
     and_more = reason(_("{lines} and {count} more"), lines=text, count=more)
     return pl.when(more > 0).then(and_more).otherwise(text).alias(OTHERS)
@@ -69,25 +117,17 @@ def duplicate_checks() -> list[tuple[pl.Expr, pl.Expr]]:
     return [(pl.col(DUPLICATE), first), (pl.col(OTHERS).is_not_null(), others)]
 
 
-def duplicates_note(judged: pl.DataFrame, repeated: pl.Series, file: str) -> list[Problem]:
+def duplicates_note(found: Repeats, file: str) -> list[Problem]:
     """A note of how many NIKs are on more than one line, with the first few."""
-    if repeated.is_empty():
+    if found.table.is_empty():
         return []
-    firsts = (
-        judged.filter(pl.col(KEY).is_in(repeated.implode()))
-        .group_by(KEY)
-        .agg(pl.col(LINE).min())
-        .sort(LINE)
-        .get_column(LINE)
-    )
+    firsts = found.table.get_column(FIRST_LINE).sort()
+    count = firsts.len()
     message = ngettext(
         "{count} NIK is on more than one line (first at line {lines}): its first valid row is "
         "accepted, the others are rejected and name every line of the NIK",
         "{count} NIKs are on more than one line (first at lines {lines}): the first valid row "
         "of each is accepted, the others are rejected and name every line of their NIK",
-        repeated.len(),
-    ).format(
-        count=grouped(repeated.len()),
-        lines=shown_lines(firsts.head(SHOWN).to_list(), firsts.len()),
-    )
+        count,
+    ).format(count=grouped(count), lines=shown_lines(firsts.head(SHOWN).to_list(), count))
     return [Problem(file, int(firsts[0]), 1, "nik", message, "", "note")]
