@@ -273,7 +273,10 @@ def _quote_problem(file: str, line: int, kind: str) -> Problem:
     hint = _('a quote inside a cell is written twice, in a cell in quotes: "Siti ""Ani"" Rahayu"')
     if kind == "open":
         message = _("a quoted cell starts on this line and is never closed")
-        hint = _("close the quote, or remove it; ") + hint
+        hint = _(
+            'close the quote, or remove it; a quote inside a cell is written twice, in a cell '
+            'in quotes: "Siti ""Ani"" Rahayu"'
+        )
     elif kind == "after":
         message = _("text follows the closing quote of a cell")
     else:
