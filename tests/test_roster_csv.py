@@ -8,11 +8,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from jamsostek_budget.bundled import city_file
 from jamsostek_budget.errors import DataError
 from jamsostek_budget.loading import load_scenario
+from jamsostek_budget.roster import read
 from jamsostek_budget.roster.checks import read_roster
 from jamsostek_budget.roster.commands import roster_estimate
 from jamsostek_budget.scenario import Scenario
@@ -94,7 +96,9 @@ def test_a_line_break_inside_a_quoted_cell_of_a_cr_only_file(
 ) -> None:
     """Excel for Mac writes a cell's own line break (Alt-Enter) inside quotes; the cell's second
     line holds a ';', which is no other separator."""
-    data = LF.replace("Rahayu, S.Pd", "Rahayu\nS.Pd; M.Pd").replace(",\n", ",\r").replace("0\n", "0\r")
+    data = (
+        LF.replace("Rahayu, S.Pd", "Rahayu\nS.Pd; M.Pd").replace(",\n", ",\r").replace("0\n", "0\r")
+    )
     data = data.replace("3\n", "3\r")
     found = read_roster(write(tmp_path, data.encode()), metro, today=TODAY)
     assert found.accepted["name"].to_list() == ["Siti", "Budi", "Rahayu\nS.Pd; M.Pd", "Eko"]
@@ -182,3 +186,21 @@ def test_a_malformed_roster_is_a_message_not_a_traceback(tmp_path: Path) -> None
     assert "never closed" in result.stderr
     assert "Traceback" not in result.stderr
     assert "polars" not in result.stderr.lower()
+
+
+def test_rows_lost_by_the_reader_refuse_the_file(
+    tmp_path: Path, metro: Scenario, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The safety net under every shape above: whatever made the reader return no row (as
+    the CR-only file did), a file with values below its header is never read as empty."""
+
+    def nothing(text: object) -> pl.LazyFrame:
+        return pl.LazyFrame(schema=dict.fromkeys(ROWS[0].split(","), pl.String))
+
+    monkeypatch.setattr(read, "scan", nothing)
+    with pytest.raises(DataError) as error:
+        read_roster(write(tmp_path, LF.encode()), metro, today=TODAY)
+    problem = error.value.problems[0]
+    assert problem.line == 2
+    assert "cannot be read as CSV" in problem.message
+    assert "CSV UTF-8" in problem.hint
