@@ -3,12 +3,13 @@
 Every check is a vectorised polars expression; nothing loops over rows. A first look takes the
 cells as they are (but for spaces around a NIK) and keeps, in one pass, the rows that pass every
 check: in a clean roster nearly all of them, so a million rows cost little more than reading
-them. The rows it does not keep (a failing check, a cell with spaces around it, a repeated NIK)
-get a second look (`second_look`) with every cell stripped, which decides them and writes the
-reasons of those that fail. A row's group (an id of the scenario's groups) gives its segment
-and, for blank cells, its declared income or wage and its months. A rejected row keeps every
-original cell as read and lists every reason; accepted + rejected is every row read (rows with
-no value at all are not rows: blank lines, empty spreadsheet rows).
+them. The rows it does not keep (a failing check, a cell with spaces around it or in notation,
+a NIK on an earlier line too) get a second look (`second_look`) with every cell stripped, which
+decides them, then duplicates are judged (`duplicates`), and the reasons of the rows that fail
+are written. A row's group (an id of the scenario's groups) gives its segment and, for blank
+cells, its declared income or wage and its months. A rejected row keeps every original cell as
+read and lists every reason. Rows whose every cell is empty or spaces are skipped and counted:
+rows read = accepted + rejected + blank, the same for a CSV and a workbook.
 """
 
 from __future__ import annotations

@@ -12,33 +12,34 @@ and turned into that shape first, or refused with the file, the line and a hint:
   refused (elsewhere it is a row whose last cells are blank, as Excel writes them);
 - a NUL byte, or a data line that uses another separator than the header, is refused.
 
-`csv_problems` finds where a file polars refused goes wrong (not UTF-8, a quote left open, a
-quote inside a cell that does not start with one, text after a closing quote, too many cells),
-so that no polars message ever reaches a user.
+`csv_problems` finds where a file polars refused goes wrong (`roster.csvlines`), so that no
+polars message ever reaches a user.
 """
 
 from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
 from jamsostek_budget.errors import DataError, Problem
-from jamsostek_budget.i18n import N_, _
+from jamsostek_budget.i18n import _
+from jamsostek_budget.roster.csvlines import (
+    UTF8_HINT,
+    file_problem,
+    line_problems,
+    not_utf8_problem,
+)
 
 __all__ = ["CsvText", "csv_problems", "lines_below_header", "prepare_csv"]
 
 SEPARATORS = (",", ";", "\t", "|")
 HEAD_BYTES = 1 << 16
 CHUNK_BYTES = 1 << 20
-MAX_PROBLEMS = 20
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-QUOTED_END = re.compile(r'(?:[^"]|"")*"(?!")')  # the rest of a quoted cell, to its closing quote
-UTF8_HINT = N_("save the roster as CSV UTF-8 (Excel: Save As > CSV UTF-8)")
 
 
 @dataclass(frozen=True)
@@ -79,10 +80,6 @@ def _mixed(data: bytes) -> bool:
     return sum(kinds) > 1
 
 
-def _problem(file: str, line: int, message: str, hint: str) -> Problem:
-    return Problem(file, line, 1, "", message, hint)
-
-
 def _utf16_as_utf8(path: Path, file: str) -> bytes | None:
     """A UTF-16 file's text as UTF-8; None for any other file."""
     with path.open("rb") as handle:
@@ -96,7 +93,7 @@ def _utf16_as_utf8(path: Path, file: str) -> bytes | None:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         message = _("is UTF-16 text with a broken character (byte {byte} of the file)")
-        problem = _problem(file, line, message.format(byte=error.start + 1), _(UTF8_HINT))
+        problem = file_problem(file, line, message.format(byte=error.start + 1), _(UTF8_HINT))
         raise DataError([problem]) from error
     return text.lstrip("\ufeff").encode("utf-8")
 
@@ -142,7 +139,7 @@ def _lone_carriage_returns(path: Path, file: str) -> bytes | None:
 def _nul_problem(file: str, line: int, byte: int) -> Problem:
     message = _("holds a NUL byte (byte {byte} of the line): this is not a text file")
     hint = _("save the roster as CSV UTF-8 (Excel: Save As > CSV UTF-8), or as .xlsx")
-    return _problem(file, line, message.format(byte=byte), hint)
+    return file_problem(file, line, message.format(byte=byte), hint)
 
 
 def _line_feeds(data: bytes) -> bytes:
@@ -160,12 +157,7 @@ def _header_line(source: Path | bytes, file: str) -> str:
     try:
         return first.decode("utf-8-sig").rstrip("\r\n")
     except UnicodeDecodeError as error:
-        raise DataError([_not_utf8(file, 1, error)]) from error
-
-
-def _not_utf8(file: str, line: int, error: UnicodeDecodeError) -> Problem:
-    message = _("is not UTF-8 text (byte {byte} of the line)").format(byte=error.start + 1)
-    return _problem(file, line, message, _(UTF8_HINT))
+        raise DataError([not_utf8_problem(file, 1, error)]) from error
 
 
 def shown_separator(separator: str) -> str:
@@ -194,106 +186,13 @@ def _other_separators(text: CsvText, file: str) -> list[Problem]:
                 other=shown_separator(others[0]), separator=shown_separator(text.separator)
             )
             hint = _("use one separator in every line (save the file again from Excel)")
-            return [_problem(file, number, message, hint)]
+            return [file_problem(file, number, message, hint)]
     return []
 
 
 def csv_problems(text: CsvText, file: str, *, short_rows: bool = False) -> list[Problem]:
-    """Where the CSV cannot be read reliably (at most MAX_PROBLEMS problems): the first line that
-    is not UTF-8, else every quote out of place and every row with more cells than the header
-    (with `short_rows`, fewer too)."""
-    data = text.data()
-    for number, raw in enumerate(data.split(b"\n"), start=1):
-        try:
-            raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            return [_not_utf8(file, number, error)]
-    lines = data.decode("utf-8-sig").replace("\r\n", "\n").split("\n")
-    problems: list[Problem] = []
-    width = len(text.header)
-    for line, cells, fault in _rows(lines, text.separator):
-        if fault is not None:
-            problems.append(_quote_problem(file, *fault))
-        elif cells > width or (short_rows and cells < width):
-            problems.append(_width_problem(file, line, cells, width, short=cells < width))
-        if len(problems) == MAX_PROBLEMS or (fault and fault[1] == "open"):
-            break
-    return problems
-
-
-def _rows(lines: list[str], separator: str) -> Iterator[tuple[int, int, tuple[int, str] | None]]:
-    """Per row: its first line (from 1), its number of cells, and (line, kind) of a quote out of
-    place. Lines without a quote are counted fast."""
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        if not line.strip():
-            index += 1
-            continue
-        first = index + 1
-        if '"' not in line:
-            yield first, line.count(separator) + 1, None
-            index += 1
-            continue
-        cells, index, fault = _quoted_row(lines, index, separator)
-        yield first, cells, fault
-
-
-def _quoted_row(
-    lines: list[str], index: int, separator: str
-) -> tuple[int, int, tuple[int, str] | None]:
-    """(cells, index of the next row's line, (line, kind) of a quote out of place) of the row
-    that starts at lines[index], whose quoted cells may span lines."""
-    line, position, cells = lines[index], 0, 1
-    while True:
-        if line.startswith('"', position):
-            opened, position = index, position + 1
-            while (found := QUOTED_END.match(line, position)) is None:
-                index += 1
-                if index == len(lines):
-                    return cells, index, (opened + 1, "open")
-                line, position = lines[index], 0
-            position = found.end()
-            if position < len(line) and line[position] != separator:
-                # a cell that ran over lines to a quote followed by text: a quote left open
-                fault = (index + 1, "after") if opened == index else (opened + 1, "open")
-                return cells, index + 1, fault
-        else:
-            end = line.find(separator, position)
-            end = len(line) if end < 0 else end
-            if '"' in line[position:end]:
-                return cells, index + 1, (index + 1, "inside")
-            position = end
-        if position >= len(line):
-            return cells, index + 1, None
-        position, cells = position + 1, cells + 1
-
-
-def _quote_problem(file: str, line: int, kind: str) -> Problem:
-    hint = _('a quote inside a cell is written twice, in a cell in quotes: "Siti ""Ani"" Rahayu"')
-    if kind == "open":
-        message = _("a quoted cell starts on this line and is never closed")
-        hint = _(
-            'close the quote, or remove it; a quote inside a cell is written twice, in a cell '
-            'in quotes: "Siti ""Ani"" Rahayu"'
-        )
-    elif kind == "after":
-        message = _("text follows the closing quote of a cell")
-    else:
-        message = _('a quote (") inside a cell that does not start with one')
-    return _problem(file, line, message, hint)
-
-
-def _width_problem(file: str, line: int, cells: int, width: int, *, short: bool) -> Problem:
-    message = _("has {cells} cells but the header has {width}").format(cells=cells, width=width)
-    if short:
-        hint = _(
-            "the file's line endings mix CR and LF, so a line break inside this row may have "
-            "split it: remove it, or save the roster again as CSV UTF-8"
-        )
-    else:
-        hint = _("add a header for the extra cells, or remove the stray separators")
-    return _problem(file, line, message, hint)
+    """Where the CSV cannot be read reliably (see `csvlines.line_problems`)."""
+    return line_problems(text.data(), text.separator, len(text.header), file, short_rows=short_rows)
 
 
 def lines_below_header(text: CsvText) -> bool:
