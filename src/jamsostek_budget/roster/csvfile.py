@@ -56,6 +56,15 @@ class CsvText:
 
 def prepare_csv(path: Path, file: str) -> CsvText:
     """The CSV as polars can read it, or a DataError saying where and why it cannot be."""
+    try:
+        return _prepared(path, file)
+    except OSError as error:
+        message = _("cannot read the file: {error}").format(error=error.strerror or error)
+        hint = _("save the roster as CSV UTF-8, or as .xlsx")
+        raise DataError([file_problem(file, 1, message, hint)]) from error
+
+
+def _prepared(path: Path, file: str) -> CsvText:
     raw = _utf16_as_utf8(path, file)
     if raw is None:
         raw = _lone_carriage_returns(path, file)
