@@ -41,7 +41,9 @@ from jamsostek_budget.scenario import Group, Scenario
 
 Check = tuple[pl.Expr, pl.Expr]  # (fails, reason)
 NO_CELLS = AmountCells({}, {})  # for the checks' `fails`, which need no reason
-SUGGESTED_VALUES = 1_000  # distinct unknown groups given a "did you mean", the most frequent
+# "Did you mean" compares a value with every group id and label (difflib, some microseconds
+# each): the most frequent distinct unknown groups get one, as many as this many comparisons allow
+COMPARISONS = 200_000
 LISTED_GROUPS = 10  # groups listed in a reason
 
 
@@ -141,16 +143,15 @@ def _missing_group() -> Check:
 def _unknown_group(rows: pl.DataFrame, groups: Sequence[Group]) -> Check:
     """A group that is not one of the scenario's, with the group it probably meant: worked out
     once per distinct value, and only for the most frequent ones (difflib over thousands of
-    groups for each of a hundred thousand values would take minutes)."""
+    groups for each of a hundred thousand values took minutes): see COMPARISONS."""
     group = pl.col(TEXT["group"])
     unknown = group.is_not_null() & pl.col(GROUP).is_null()
     counts = rows.filter(unknown).get_column(TEXT["group"]).value_counts(sort=True)
     values = counts.get_column(TEXT["group"]).to_list()
     names = _group_names(groups)
-    hints = {
-        value: unknown_group_reason(value, groups, names) for value in values[:SUGGESTED_VALUES]
-    }
-    hints |= {value: unknown_group_reason(value, groups) for value in values[SUGGESTED_VALUES:]}
+    suggested = max(1, COMPARISONS // len(names))
+    hints = {value: unknown_group_reason(value, groups, names) for value in values[:suggested]}
+    hints |= {value: unknown_group_reason(value, groups) for value in values[suggested:]}
     return unknown, group.replace_strict(hints, default=None, return_dtype=pl.String)
 
 
