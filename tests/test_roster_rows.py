@@ -214,14 +214,17 @@ def test_reasons_stay_bounded_with_two_thousand_groups(tmp_path: Path) -> None:
     rows took 228 s and a 1.3 GB rejects file."""
     groups = [make_group(id=f"kelurahan-{number:04d}") for number in range(2_000)]
     scenario = make_scenario(2025, *groups)
-    rows: list[Row] = [[nik(1), "X", f"zz{number}", "", ""] for number in range(1_000)]
+    rows: list[Row] = [[nik(1), "X", "kelurahan-0007x", "", ""]] * 5  # the most frequent typo
+    rows += [[nik(1), "X", f"kelurahan-{number:05d}x", "", ""] for number in range(2_000)]
     rows += [[nik(2), "Y" * 5_000, "q" * 5_000, "", ""]]
     found = read(tmp_path, rows, scenario)
-    assert found.rejected.height == 1_001
+    assert found.rejected.height == 2_006
     longest = found.rejected["reasons"].str.len_chars().max()
     assert isinstance(longest, int)
     assert longest < 400
-    assert ("q" * 59 + "\u2026") in reasons(found)[1_002]
+    assert "(did you mean 'kelurahan-0007'?)" in reasons(found)[2]
+    assert ("q" * 59 + "\u2026") in reasons(found)[2_007]
+    assert "kelurahan-0009 and 1,990 more" in reasons(found)[2_007]
     rejects = tmp_path / "rejects.csv"
     write_table(found.rejected, rejects, force=False)
-    assert rejects.stat().st_size < 1_001 * 400 + 2 * 5_000
+    assert rejects.stat().st_size < 2_006 * 400 + 2 * 5_000

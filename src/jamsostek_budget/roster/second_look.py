@@ -43,7 +43,7 @@ Check = tuple[pl.Expr, pl.Expr]  # (fails, reason)
 NO_CELLS = AmountCells({}, {})  # for the checks' `fails`, which need no reason
 # "Did you mean" compares a value with every group id and label (difflib, some microseconds
 # each): the most frequent distinct unknown groups get one, as many as this many comparisons allow
-COMPARISONS = 200_000
+COMPARISONS = 50_000
 LISTED_GROUPS = 10  # groups listed in a reason
 
 
