@@ -147,8 +147,8 @@ MALFORMED = {
         "CSV UTF-8",
     ),
     "another separator in the rows": (
-        after(3, "1872010101900002;Budi;marbot;;3"),
-        3,
+        (ROWS[0] + "\n" + "\n".join(row.replace(",", ";") for row in ROWS[1:]) + "\n").encode(),
+        2,
         "uses ';' between cells, but the header uses ','",
         "one separator",
     ),

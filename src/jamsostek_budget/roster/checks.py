@@ -108,27 +108,38 @@ def check_rows(
             first.filter(~kept).select(LINE, *originals, blank.alias(BLANK)),
         ]
     )
-    failing = rest.filter(~pl.col(BLANK)).drop(BLANK)
-    last = max(_last_line(accepted), _last_line(failing))
-    blanks = rest.filter(pl.col(BLANK) & (pl.col(LINE) < last)).height
+    failing, blanks = _without_blanks(rest, accepted)
     if failing.is_empty():
-        rows = accepted.height + blanks
-        notes = tuple(duplicates_note(found, file))
+        rows, notes = accepted.height + blanks, tuple(duplicates_note(found, file))
         return RosterRows(accepted, _no_rows(originals), rows, (), blanks, notes)
     looked_at, cells = second_look(failing, columns, scenario, today)
     judged = judge_duplicates(looked_at, found)
-    rescued = judged.lazy().filter(~pl.col(FAILS))
-    rescued_rows = rescued.select(accepted_columns(columns, scenario.groups)).collect()
-    if not rescued_rows.is_empty():
-        accepted = accepted.merge_sorted(rescued_rows, key=LINE)
+    accepted = _with_rescued(accepted, judged, accepted_columns(columns, scenario.groups))
     rejected = rejected_rows(judged, originals, scenario.groups, cells)
-    found_notes = notation_notes(judged, cells, file) + duplicates_note(found, file)
+    notes = (*notation_notes(judged, cells, file), *duplicates_note(found, file))
     rows = accepted.height + rejected.height + blanks
-    return RosterRows(accepted, rejected, rows, (), blanks, tuple(found_notes))
+    return RosterRows(accepted, rejected, rows, (), blanks, notes)
+
+
+def _without_blanks(rest: pl.DataFrame, accepted: pl.DataFrame) -> tuple[pl.DataFrame, int]:
+    """The rows the first look did not keep, but for blank ones (BLANK), and how many blank rows
+    come before the last row with a value (those after it are not rows)."""
+    failing = rest.filter(~pl.col(BLANK)).drop(BLANK)
+    last = max(_last_line(accepted), _last_line(failing))
+    return failing, rest.filter(pl.col(BLANK) & (pl.col(LINE) < last)).height
 
 
 def _last_line(rows: pl.DataFrame) -> int:
     return 0 if rows.is_empty() else int(rows.get_column(LINE).cast(pl.Int64).max() or 0)  # type: ignore[arg-type]
+
+
+def _with_rescued(
+    accepted: pl.DataFrame, judged: pl.DataFrame, columns: list[pl.Expr]
+) -> pl.DataFrame:
+    """The accepted rows with those the second look accepts, in line order (both are sorted:
+    merged, not sorted again, so that a million accepted rows are not copied twice)."""
+    rescued = judged.lazy().filter(~pl.col(FAILS)).select(columns).collect()
+    return accepted if rescued.is_empty() else accepted.merge_sorted(rescued, key=LINE)
 
 
 def _no_rows(originals: Sequence[str]) -> pl.DataFrame:

@@ -174,10 +174,25 @@ def shown_separator(separator: str) -> str:
 
 
 def _other_separators(text: CsvText, file: str) -> list[Problem]:
-    """The first data lines that do not hold the header's separator but another one: the rows
-    would be read as one cell each."""
+    """Data lines that do not hold the header's separator but another one, when they are at
+    least half of the first lines (HEAD_BYTES): every row would be read as one cell. A few such
+    lines are only odd rows, rejected with their reasons."""
     if len(text.header) < 2:  # one column: no separator to compare
         return []
+    faults, lines = _lines_without_separator(text)
+    if not faults or 2 * len(faults) < lines:
+        return []
+    number, other = faults[0]
+    message = _("uses {other} between cells, but the header uses {separator}").format(
+        other=shown_separator(other), separator=shown_separator(text.separator)
+    )
+    hint = _("use one separator in every line (save the file again from Excel)")
+    return [file_problem(file, number, message, hint)]
+
+
+def _lines_without_separator(text: CsvText) -> tuple[list[tuple[int, str]], int]:
+    """(line, other separator) of the first data lines that hold another separator than the
+    header's and not the header's, outside quoted cells; and how many data lines were looked at."""
     if isinstance(text.source, bytes):
         head = text.source[:HEAD_BYTES]
     else:
@@ -186,17 +201,16 @@ def _other_separators(text: CsvText, file: str) -> list[Problem]:
     lines = head.decode("utf-8", errors="replace").split("\n")[1:]
     if len(head) == HEAD_BYTES:
         lines = lines[:-1]  # may be cut short
-    quotes = 0  # odd: the line is inside a quoted cell
+    faults, looked_at, quotes = [], 0, 0  # quotes: odd when a line is inside a quoted cell
     for number, line in enumerate(lines, start=2):
         inside, quotes = quotes % 2 == 1, quotes + line.count('"')
+        if inside or not line.strip():
+            continue
+        looked_at += 1
         others = [sep for sep in SEPARATORS if sep != text.separator and sep in line]
-        if not inside and line.strip() and text.separator not in line and others:
-            message = _("uses {other} between cells, but the header uses {separator}").format(
-                other=shown_separator(others[0]), separator=shown_separator(text.separator)
-            )
-            hint = _("use one separator in every line (save the file again from Excel)")
-            return [file_problem(file, number, message, hint)]
-    return []
+        if text.separator not in line and others:
+            faults.append((number, others[0]))
+    return faults, looked_at
 
 
 def csv_problems(text: CsvText, file: str, *, short_rows: bool = False) -> list[Problem]:
