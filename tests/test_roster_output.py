@@ -11,7 +11,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from jamsostek_budget.roster.commands import spreadsheet_safe
+from jamsostek_budget.roster import commands
 from tests.cli_runner import run
 
 HEADER = "nik,name,group,declared_income,Catatan\n"
@@ -62,7 +62,7 @@ def test_every_formula_start_is_quoted_in_every_text_column() -> None:
     table = pl.DataFrame(
         {"line": [2, 3], "\rkolom": ["\r=1", "ok"], "reasons": ["@x", "-1"], "group": ["+a", "b"]}
     ).with_columns(pl.col("group").cast(pl.Enum(["+a", "b"])))
-    safe = spreadsheet_safe(table)
+    safe = commands.spreadsheet_safe(table)
     assert safe.columns == ["line", "'\rkolom", "reasons", "group"]
     assert safe.rows() == [(2, "'\r=1", "'@x", "'+a"), (3, "ok", "'-1", "b")]
 
@@ -105,6 +105,7 @@ def test_the_json_report_says_what_happened_to_the_input(tmp_path: Path) -> None
         "sheets": [],
     }
     assert [(note["line"], note["field"]) for note in notes] == [
+        (3, ""),
         (2, "declared_income"),
         (2, "nik"),
     ]

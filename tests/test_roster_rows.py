@@ -90,6 +90,9 @@ def test_blank_rows_are_skipped_and_counted_the_same_in_csv_and_xlsx(
     assert found.rejected["line"].to_list() == [4]
     assert (found.blank_rows, found.rows_read) == (2, 5)
     assert found.rows_read == found.accepted.height + found.rejected.height + found.blank_rows
+    (note,) = found.notes
+    assert (note.line, note.severity) == (3, "note")
+    assert note.message == "2 blank rows skipped (lines 3, 5): every cell is empty or spaces"
 
 
 def test_blank_lines_after_the_last_row_are_not_rows(tmp_path: Path, metro: Scenario) -> None:

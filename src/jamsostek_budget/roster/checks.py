@@ -22,7 +22,8 @@ from pathlib import Path
 import polars as pl
 
 from jamsostek_budget.errors import Problem
-from jamsostek_budget.roster.amount_cells import notation_notes
+from jamsostek_budget.i18n import grouped, ngettext
+from jamsostek_budget.roster.amount_cells import notation_notes, shown_lines
 from jamsostek_budget.roster.columns import (
     FAILS,
     FIELDS,
@@ -108,25 +109,41 @@ def check_rows(
             first.filter(~kept).select(LINE, *originals, blank.alias(BLANK)),
         ]
     )
-    failing, blanks = _without_blanks(rest, accepted)
+    failing, blank_lines = _without_blanks(rest, accepted)
+    blanks, read_notes = blank_lines.len(), blank_note(blank_lines, file)
     if failing.is_empty():
-        rows, notes = accepted.height + blanks, tuple(duplicates_note(found, file))
-        return RosterRows(accepted, _no_rows(originals), rows, (), blanks, notes)
+        notes = (*read_notes, *duplicates_note(found, file))
+        return RosterRows(
+            accepted, _no_rows(originals), accepted.height + blanks, (), blanks, notes
+        )
     looked_at, cells = second_look(failing, columns, scenario, today)
     judged = judge_duplicates(looked_at, found)
     accepted = _with_rescued(accepted, judged, accepted_columns(columns, scenario.groups))
     rejected = rejected_rows(judged, originals, scenario.groups, cells)
-    notes = (*notation_notes(judged, cells, file), *duplicates_note(found, file))
+    notes = (*read_notes, *notation_notes(judged, cells, file), *duplicates_note(found, file))
     rows = accepted.height + rejected.height + blanks
     return RosterRows(accepted, rejected, rows, (), blanks, notes)
 
 
-def _without_blanks(rest: pl.DataFrame, accepted: pl.DataFrame) -> tuple[pl.DataFrame, int]:
-    """The rows the first look did not keep, but for blank ones (BLANK), and how many blank rows
-    come before the last row with a value (those after it are not rows)."""
+def _without_blanks(rest: pl.DataFrame, accepted: pl.DataFrame) -> tuple[pl.DataFrame, pl.Series]:
+    """The rows the first look did not keep, but for blank ones (BLANK), and the lines of the
+    blank rows before the last row with a value (those after it are not rows)."""
     failing = rest.filter(~pl.col(BLANK)).drop(BLANK)
     last = max(_last_line(accepted), _last_line(failing))
-    return failing, rest.filter(pl.col(BLANK) & (pl.col(LINE) < last)).height
+    return failing, rest.filter(pl.col(BLANK) & (pl.col(LINE) < last)).get_column(LINE)
+
+
+def blank_note(lines: pl.Series, file: str) -> list[Problem]:
+    """A note of the blank rows skipped, with the first few lines."""
+    if lines.is_empty():
+        return []
+    count = lines.len()
+    message = ngettext(
+        "{count} blank row skipped (line {lines}): every cell is empty or spaces",
+        "{count} blank rows skipped (lines {lines}): every cell is empty or spaces",
+        count,
+    ).format(count=grouped(count), lines=shown_lines(lines.head(5).to_list(), count))
+    return [Problem(file, int(lines[0]), 1, "", message, "", "note")]
 
 
 def _last_line(rows: pl.DataFrame) -> int:
