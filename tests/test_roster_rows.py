@@ -5,12 +5,15 @@ read by the scenario files' parser, and reasons of a bounded size whatever the s
 from __future__ import annotations
 
 import csv
+import tempfile
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jamsostek_budget.bundled import city_file
 from jamsostek_budget.loading import load_scenario
@@ -231,3 +234,37 @@ def test_reasons_stay_bounded_with_two_thousand_groups(tmp_path: Path) -> None:
     rejects = tmp_path / "rejects.csv"
     write_table(found.rejected, rejects, force=False)
     assert rejects.stat().st_size < 2_006 * 400 + 2 * 5_000
+
+
+CELL = {
+    "nik": st.sampled_from(["", " ", "123", nik(1), nik(2), f" {nik(1)} ", f"{nik(2)} "]),
+    "name": st.sampled_from(["", " ", "Siti"]),
+    "group": st.sampled_from(["", " ", "kader", "honorer", "nope", " kader "]),
+    "declared_income": st.sampled_from(["", " ", "1000000", "0", "1.500", "Rp1.200.000"]),
+    "monthly_wage": st.sampled_from(["", "", "", "2500000", "x"]),
+}
+ROWS = st.lists(st.fixed_dictionaries(CELL).map(lambda cells: [cells[c] for c in HEADER]))
+
+
+@settings(max_examples=80, deadline=None)
+@given(rows=ROWS)
+def test_every_row_is_accepted_rejected_or_blank_and_duplicates_follow_valid_rows(
+    mixed: Scenario, rows: list[list[str]]
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        found = read(Path(folder), rows, mixed)
+    accepted = dict(found.accepted.select("line", "nik").iter_rows())
+    rejected = reasons(found)
+    blank = [line for line, row in enumerate(rows, start=2) if not "".join(row).strip()]
+    last = max([*accepted, *rejected], default=0)
+    assert found.blank_rows == len([line for line in blank if line < last])
+    assert found.rows_read == len(accepted) + len(rejected) + found.blank_rows
+    assert sorted([*accepted, *rejected, *(line for line in blank if line < last)]) == list(
+        range(2, last + 1)
+    )
+    assert len(set(accepted.values())) == len(accepted)  # one accepted row per NIK
+    for line, why in rejected.items():
+        if why.startswith("nik is already accepted on line "):
+            first = int(why.split("; ")[0].rsplit(" ", 1)[1])
+            assert first < line
+            assert accepted[first] == rows[line - 2][0].strip()
