@@ -17,6 +17,7 @@ from jamsostek_budget.amounts import MINUS, parse_amount
 from jamsostek_budget.errors import Problem, UsageError
 from jamsostek_budget.i18n import _, grouped, ngettext
 from jamsostek_budget.roster.columns import LINE, PARSED, SEGMENT_OF, TEXT
+from jamsostek_budget.roster.reasons import shown_lines
 
 __all__ = ["AmountCells", "amount_cells", "notation_notes"]
 
@@ -102,14 +103,3 @@ def _note(
         lines=shown_lines(lines, count),
     )
     return Problem(file, min(lines), 1, field, message, "", "note")
-
-
-def shown_lines(lines: list[int], count: int) -> str:
-    """'2, 5, 9' or '2, 5, 9, 11, 12 and 95 more' for the first `lines` of `count`."""
-    shown = ", ".join(str(line) for line in lines)
-    more = count - len(lines)
-    return (
-        shown
-        if more <= 0
-        else _("{lines} and {count} more").format(lines=shown, count=grouped(more))
-    )

@@ -23,7 +23,7 @@ import polars as pl
 
 from jamsostek_budget.errors import Problem
 from jamsostek_budget.i18n import grouped, ngettext
-from jamsostek_budget.roster.amount_cells import notation_notes, shown_lines
+from jamsostek_budget.roster.amount_cells import notation_notes
 from jamsostek_budget.roster.columns import (
     FAILS,
     FIELDS,
@@ -47,6 +47,7 @@ from jamsostek_budget.roster.columns import (
 from jamsostek_budget.roster.duplicates import duplicates_note, judge_duplicates, repeats
 from jamsostek_budget.roster.nik import NIK_LENGTH, nik_key, nik_number, nik_passes
 from jamsostek_budget.roster.read import Reading, open_roster, start_reading
+from jamsostek_budget.roster.reasons import shown_lines
 from jamsostek_budget.roster.second_look import rejected_rows, second_look
 from jamsostek_budget.scenario import Group, Scenario
 

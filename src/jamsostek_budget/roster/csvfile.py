@@ -169,7 +169,7 @@ def _header_line(source: Path | bytes, file: str) -> str:
         raise DataError([not_utf8_problem(file, 1, error)]) from error
 
 
-def shown_separator(separator: str) -> str:
+def _shown_separator(separator: str) -> str:
     return _("tab") if separator == "\t" else f"'{separator}'"
 
 
@@ -184,7 +184,7 @@ def _other_separators(text: CsvText, file: str) -> list[Problem]:
         return []
     number, other = faults[0]
     message = _("uses {other} between cells, but the header uses {separator}").format(
-        other=shown_separator(other), separator=shown_separator(text.separator)
+        other=_shown_separator(other), separator=_shown_separator(text.separator)
     )
     hint = _("use one separator in every line (save the file again from Excel)")
     return [file_problem(file, number, message, hint)]

@@ -16,9 +16,8 @@ import polars as pl
 
 from jamsostek_budget.errors import Problem
 from jamsostek_budget.i18n import _, grouped, ngettext
-from jamsostek_budget.roster.amount_cells import shown_lines
 from jamsostek_budget.roster.columns import DUPLICATE, FAILS, FIRST, KEY, LINE
-from jamsostek_budget.roster.reasons import reason
+from jamsostek_budget.roster.reasons import reason, shown_lines
 
 __all__ = ["Repeats", "duplicate_checks", "duplicates_note", "judge_duplicates", "repeats"]
 

@@ -6,7 +6,7 @@ translation may put the fields in another order; `reason` follows the translated
 It builds the text with `pl.concat_str`, which, unlike `pl.format`, does not hit polars'
 streaming-engine panic (pola-rs/polars#25339). A reason is null when any of its values is null.
 A cell echoed in a reason is clipped to MAX_SHOWN characters (`clipped`, `clip`), so that no
-reason grows with what a user typed.
+reason grows with what a user typed; `shown_lines` lists the first few lines of many.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from __future__ import annotations
 from string import Formatter
 
 import polars as pl
+
+from jamsostek_budget.i18n import _, grouped
 
 
 def reason(message: str, **values: pl.Expr | str) -> pl.Expr:
@@ -41,3 +43,14 @@ def clipped(value: pl.Expr) -> pl.Expr:
 def clip(value: str) -> str:
     """`clipped` for one value."""
     return value if len(value) <= MAX_SHOWN else value[: MAX_SHOWN - 1] + ELLIPSIS
+
+
+def shown_lines(lines: list[int], count: int) -> str:
+    """'2, 5, 9' or '2, 5, 9, 11, 12 and 95 more' for the first `lines` of `count`."""
+    shown = ", ".join(str(line) for line in lines)
+    more = count - len(lines)
+    return (
+        shown
+        if more <= 0
+        else _("{lines} and {count} more").format(lines=shown, count=grouped(more))
+    )
