@@ -105,6 +105,18 @@ def test_a_line_break_inside_a_quoted_cell_of_a_cr_only_file(
     assert found.accepted["line"].to_list() == [2, 3, 4, 6]
 
 
+def test_excels_sep_line_gives_the_separator(tmp_path: Path, metro: Scenario) -> None:
+    """Excel reads and writes a first line "sep=;" naming the separator: the header is below
+    it, and every line keeps its number in the file."""
+    semicolons = LF.replace(",", ";").replace('"Rahayu; S.Pd"', "Rahayu, S.Pd")
+    found = read_roster(write(tmp_path, ("sep=;\r\n" + semicolons).encode()), metro, today=TODAY)
+    assert found.accepted.rows() == [(line + 1, *rest) for line, *rest in EXPECTED]
+    broken = semicolons.replace("Budi", 'Bu"di')
+    with pytest.raises(DataError) as error:
+        read_roster(write(tmp_path, ("sep=;\n" + broken).encode()), metro, today=TODAY)
+    assert error.value.problems[0].line == 4
+
+
 def after(line: int, text: str) -> bytes:
     """The LF roster with line `line` (from 1) replaced by `text`."""
     lines = list(ROWS)

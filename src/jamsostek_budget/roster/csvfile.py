@@ -10,7 +10,8 @@ and turned into that shape first, or refused with the file, the line and a hint:
   are read with each of them ending a line, as a text editor does. Where the endings mix, a
   lone CR may also have split a row in two: a row with fewer cells than the header is then
   refused (elsewhere it is a row whose last cells are blank, as Excel writes them);
-- a NUL byte, or a data line that uses another separator than the header, is refused.
+- Excel's "sep=;" first line gives the separator; the header is the line below it;
+- a NUL byte, or rows that use another separator than the header, are refused.
 
 `csv_problems` finds where a file polars refused goes wrong (`roster.csvlines`), so that no
 polars message ever reaches a user.
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import polars as pl
@@ -40,6 +41,7 @@ SEPARATORS = (",", ";", "\t", "|")
 HEAD_BYTES = 1 << 16
 CHUNK_BYTES = 1 << 20
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+SEP_LINE = re.compile(r'"?sep=(.)"?\s*', re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class CsvText:
     source: Path | bytes
     separator: str
     header: tuple[str | None, ...]  # the header's cells as written
+    header_line: int = 1  # 2 below Excel's "sep=;" line, which `source` no longer holds
 
     def data(self) -> bytes:
         return self.source if isinstance(self.source, bytes) else self.source.read_bytes()
@@ -70,9 +73,13 @@ def _prepared(path: Path, file: str) -> CsvText:
         raw = _lone_carriage_returns(path, file)
     data = None if raw is None else _line_feeds(raw)
     header = _header_line(path if data is None else data, file)
-    separator = max(SEPARATORS, key=header.count)
+    declared = SEP_LINE.fullmatch(header)
+    if declared is not None:  # Excel's "sep=;": the separator, then the header on line 2
+        data = (path.read_bytes() if data is None else data).partition(b"\n")[2]
+        header = _header_line(data, file)
+    separator = declared[1] if declared else max(SEPARATORS, key=header.count)
     cells = tuple(next(csv.reader([header], delimiter=separator), []))
-    text = CsvText(path if data is None else data, separator, cells)
+    text = CsvText(path if data is None else data, separator, cells, 2 if declared else 1)
     problems = _other_separators(text, file)
     if raw is not None and not problems:
         problems = csv_problems(text, file, short_rows=_mixed(raw))
@@ -202,7 +209,7 @@ def _lines_without_separator(text: CsvText) -> tuple[list[tuple[int, str]], int]
     if len(head) == HEAD_BYTES:
         lines = lines[:-1]  # may be cut short
     faults, looked_at, quotes = [], 0, 0  # quotes: odd when a line is inside a quoted cell
-    for number, line in enumerate(lines, start=2):
+    for number, line in enumerate(lines, start=text.header_line + 1):
         inside, quotes = quotes % 2 == 1, quotes + line.count('"')
         if inside or not line.strip():
             continue
@@ -215,7 +222,10 @@ def _lines_without_separator(text: CsvText) -> tuple[list[tuple[int, str]], int]
 
 def csv_problems(text: CsvText, file: str, *, short_rows: bool = False) -> list[Problem]:
     """Where the CSV cannot be read reliably (see `csvlines.line_problems`)."""
-    return line_problems(text.data(), text.separator, len(text.header), file, short_rows=short_rows)
+    found = line_problems(
+        text.data(), text.separator, len(text.header), file, short_rows=short_rows
+    )
+    return [replace(problem, line=problem.line + text.header_line - 1) for problem in found]
 
 
 def lines_below_header(text: CsvText) -> bool:

@@ -133,7 +133,7 @@ def open_roster(path: Path) -> RawRoster:
         (frame, cells), header_line, separator = _open_excel(path, file), _header_row(path), None
     else:
         source = prepare_csv(path, file)
-        frame, header_line = scan(source), HEADER_LINE
+        frame, header_line = scan(source), source.header_line
         separator, cells = source.separator, source.header
     found = frame.collect_schema().names()
     if len(cells) != len(found):  # not expected: read as the reader named them
@@ -167,7 +167,8 @@ def _unreadable(raw: RawRoster) -> Problem:
     """A CSV whose rows could not be read, where no line is known to be at fault."""
     message = _("the rows below the header cannot be read as CSV")
     hint = _("save the roster again as CSV UTF-8 (Excel: Save As > CSV UTF-8), or as .xlsx")
-    return _file_problem(raw.file, message, hint, HEADER_LINE + 1)
+    below = (raw.csv.header_line if raw.csv is not None else HEADER_LINE) + 1
+    return _file_problem(raw.file, message, hint, below)
 
 
 def _file_problem(file: str, message: str, hint: str, line: int = HEADER_LINE) -> Problem:
