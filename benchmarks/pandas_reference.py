@@ -3,11 +3,12 @@
 Read the roster CSV (every column as text) and check every row with the roster command's rules:
 the NIK (stripped) is 16 digits with a province code, a birth date DDMMYY that exists and lies
 at most 100 years before today (women add 40 to the day) and a serial above 0000; the group is
-one of the scenario's; a BPU row gives no wage and its declared income is whole Rupiah >= 0;
-months are 1..12 with start <= end; a blank income or month takes the group's; a NIK already on
-an earlier line is a duplicate. Then look up each accepted row's BPU band, price JKK, JKM (and
-JHT where the group has it) per person per month, rounded half up, and sum per group. Prints the
-annual total and the counts as JSON.
+one of the scenario's; a BPU row gives no wage and its declared income is whole Rupiah > 0;
+months are 1..12 with start <= end; a blank income or month takes the group's; a row whose NIK is
+on an earlier row that passes every check is a duplicate. (Amounts in notation, such as
+Rp1.500.000, which jbudget reads, do not occur in the generated rosters.) Then look up each
+accepted row's BPU band, price JKK, JKM (and JHT where the group has it) per person per month,
+rounded half up, and sum per group. Prints the annual total and the counts as JSON.
 
 Everything is vectorized: no `apply` or loop over rows. The rates come from `rates/bpu.yaml` (the
 values in force on 1 January of the fiscal year: no BPU rate changes within 2025) and the groups
@@ -185,16 +186,17 @@ def check(roster: pd.DataFrame, groups: Groups, today: date) -> pd.DataFrame:
     start = group_values(groups.start_month, roster["start_month"], group)
     end = group_values(groups.end_month, roster["end_month"], group)
     no_wage = by_category(roster["monthly_wage"], lambda wages: wages.str.strip() == "")
-    accepted = (
+    valid = (
         nik_ok(nik, today)
-        & ~nik.duplicated(keep="first").to_numpy()
         & (group >= 0)
         & no_wage
-        & (income >= 0)
+        & (income > 0)
         & (start >= 1)
         & (end <= 12)
         & (start <= end)
     )
+    # duplicates are judged among the otherwise valid rows: the first valid row of a NIK counts
+    accepted = valid & ~(nik.where(valid).duplicated(keep="first") & valid).to_numpy()
     return pd.DataFrame({"group": group, "income": income, "start": start, "end": end}).loc[
         accepted
     ]

@@ -58,7 +58,7 @@ def test_rejects_and_per_person_files(tmp_path: Path) -> None:
     roster.write_text(
         HEADER + f"{nik(1)},Ani,marbot,1000000,,,\n"
         f"{nik(1)},Ani lagi,marbot,1000000,,,\n"  # duplicate NIK
-        "123,Budi,marbott,1.500.000,,13,\n"  # several reasons on one row
+        "123,Budi,marbott,1.500,,13,\n"  # several reasons on one row
         f"{nik(2)},Citra,guru-honorer,1200000,,10,12\n",
         encoding="utf-8",
     )
@@ -79,7 +79,7 @@ def test_rejects_and_per_person_files(tmp_path: Path) -> None:
     assert "4 rows read = 2 accepted + 2 rejected" in result.stderr
     rejects = read_csv(tmp_path / "kota-rejects.csv")
     assert [r["line"] for r in rejects] == ["3", "4"]
-    assert "duplicate of line 2" in rejects[0]["reasons"]
+    assert "nik is already accepted on line 2" in rejects[0]["reasons"]
     assert rejects[1]["reasons"].count(";") >= 3  # NIK, group, amount, month all reported
     rows = read_csv(people)
     # Ani: 16,800 x 12 = 201,600; Citra: band 2, 18,800 x 3 months (October-December) = 56,400

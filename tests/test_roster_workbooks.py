@@ -307,7 +307,37 @@ def test_a_nik_on_two_sheets_is_a_duplicate_naming_the_first_sheet(
     )
     found = read(path, metro)
     assert where(found) == [("Kel A", 2), ("Kel A", 3), ("Kel B", 2)]
-    assert reasons(found) == {("Kel B", 3): "duplicate of line 3 of sheet 'Kel A'"}
+    assert reasons(found) == {
+        ("Kel B", 3): "nik is already accepted on line 3 of sheet 'Kel A'; "
+        "the same nik is on line(s) 3 of sheet 'Kel A'"
+    }
+
+
+def test_notes_name_each_row_by_its_sheet_and_the_sheets_add_up(
+    tmp_path: Path, metro: Scenario
+) -> None:
+    """Blank rows, amounts in notation and repeated NIKs across sheets are noted at the sheet
+    and row of the first one, never at the internal row number that tells sheets apart; the
+    rows of the sheets add up to the rows read."""
+    blank: list[Cell] = [None, " ", None, None, None, None]
+    path = workbook(
+        tmp_path / "peserta.xlsx",
+        {
+            "Kel A": [HEADER, person(1, income="1.500.000"), blank, person(2)],
+            "Kel B": [HEADER, person(2), blank, person(3)],
+        },
+    )
+    found = read(path, metro)
+    assert (found.rows_read, found.accepted.height, found.rejected.height) == (6, 3, 1)
+    assert found.blank_rows == 2
+    assert [(sheet.name, sheet.rows_read) for sheet in found.sheets] == [("Kel A", 3), ("Kel B", 3)]
+    notes = {note.field: (Path(note.file).name, note.line, note.message) for note in found.notes}
+    assert notes[""][:2] == ("peserta.xlsx[Kel A]", 3)
+    assert "(lines 3 of sheet 'Kel A', 3 of sheet 'Kel B')" in notes[""][2]
+    assert notes["declared_income"][:2] == ("peserta.xlsx[Kel A]", 2)
+    assert notes["nik"][:2] == ("peserta.xlsx[Kel A]", 4)
+    assert "10000" not in " ".join(message for _file, _line, message in notes.values())
+    assert reasons(found)[("Kel B", 2)].startswith("nik is already accepted on line 4 of sheet")
 
 
 def test_a_header_named_sheet_keeps_its_cells_beside_the_rows_sheet(
@@ -579,7 +609,10 @@ def test_the_command_costs_every_sheet_and_reports_each(tmp_path: Path) -> None:
     rejects = list(csv.DictReader(io.StringIO((tmp_path / "opd-rejects.csv").read_text("utf-8"))))
     assert [(row["sheet"], row["line"]) for row in rejects] == [("Dinas A", "3"), ("Dinas B", "3")]
     assert rejects[0]["reasons"].startswith("cell D3: declared_income is a formula")
-    assert rejects[1]["reasons"] == "duplicate of line 2 of sheet 'Dinas A'"
+    assert rejects[1]["reasons"] == (
+        "nik is already accepted on line 2 of sheet 'Dinas A'; "
+        "the same nik is on line(s) 2 of sheet 'Dinas A'"
+    )
     people = list(csv.DictReader(io.StringIO((tmp_path / "pp.csv").read_text("utf-8"))))
     assert [(row["sheet"], row["line"], row["nik"]) for row in people] == [
         ("Dinas A", "2", nik(1)),

@@ -8,7 +8,7 @@ and draws it as a table, Markdown, HTML, an Excel workbook, JSON or CSV.
 from __future__ import annotations
 
 import shlex
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -144,7 +144,7 @@ def budget_rendering(
     *,
     benefits: Benefits | None = None,
     from_roster: bool = False,
-    roster_input: dict[str, Any] | None = None,
+    roster_input: Mapping[str, Any] | None = None,
 ) -> Rendering:
     """An estimate, ready for any format (also used by roster). Each format imports only its
     own renderer: JSON does not pay for babel and the report builders."""
@@ -157,7 +157,7 @@ def budget_rendering(
     def as_json() -> str:
         from jamsostek_budget.render.jsonout import render_json
 
-        return render_json(budget, benefits, roster_input=roster_input)
+        return render_json(budget, benefits, roster_input)
 
     def as_csv() -> str:
         from jamsostek_budget.render.csvout import render_csv

@@ -117,9 +117,7 @@ def roster_command(
 ) -> None:
     from jamsostek_budget.api import scenario_path
     from jamsostek_budget.output import check_outputs
-    from jamsostek_budget.render.jsonout import roster_input
     from jamsostek_budget.roster import commands, early
-    from jamsostek_budget.roster.commands import default_rejects_path
 
     keep_ctrl_c()  # polars is imported now
 
@@ -146,19 +144,15 @@ def roster_command(
             if tick is not None:
                 tick(found.rows.rows_read)
         print_problems(found.warnings)
-        rejects = rejects or default_rejects_path(roster) if found.rows.rejected.height else None
+        target = _rejects_path(found, roster, rejects)
         wanted = [
-            path for path in (rejects, per_person, output) if path not in (None, STANDARD_OUTPUT)
+            path for path in (target, per_person, output) if path not in (None, STANDARD_OUTPUT)
         ]
         check_outputs(wanted, force=force, inputs=run_inputs())  # before any is written
-        print_problems(found.rows.notes)
-        _write_side_tables(found, roster, rejects, per_person, force)
+        _write_side_tables(found, roster, target, per_person, force)
+        summary = commands.input_summary(found.rows, roster, target)
         rendering = budget_rendering(
-            found.budget,
-            rates,
-            command_line(ctx),
-            from_roster=True,
-            roster_input=roster_input(found.rows.sheets),
+            found.budget, rates, command_line(ctx), from_roster=True, roster_input=summary
         )
         emit_rendering(rendering, fmt, output, force, words=words)
         if strict and found.rows.rejected.height:
@@ -208,24 +202,45 @@ def _say_sheets(sheets: tuple[SheetRead, ...]) -> None:
         say((_("  to read a sheet that was skipped, name it: --sheet NAME"), ""))
 
 
+def _rejects_path(found: RosterEstimate, roster: Path, rejects: Path | None) -> Path | None:
+    """Where the rejected rows go: None when there are none."""
+    from jamsostek_budget.roster.commands import default_rejects_path
+
+    if not found.rows.rejected.height:
+        return None
+    return rejects or default_rejects_path(roster)
+
+
 def _write_side_tables(
     found: RosterEstimate, roster: Path, rejects: Path | None, people: Path | None, force: bool
 ) -> None:
     from jamsostek_budget.roster.commands import write_table
 
     rows = found.rows
-    counts = _("{file}: {read} rows read = {accepted} accepted + {rejected} rejected").format(
-        file=roster,
-        read=grouped(rows.rows_read),
-        accepted=grouped(rows.accepted.height),
-        rejected=grouped(rows.rejected.height),
+    counts = _("{file}: {read} rows read = {accepted} accepted + {rejected} rejected")
+    if rows.blank_rows:
+        counts = _(
+            "{file}: {read} rows read = {accepted} accepted + {rejected} rejected + {blank} "
+            "blank (skipped)"
+        )
+    say(
+        (
+            counts.format(
+                file=roster,
+                read=grouped(rows.rows_read),
+                accepted=grouped(rows.accepted.height),
+                rejected=grouped(rows.rejected.height),
+                blank=grouped(rows.blank_rows),
+            ),
+            "",
+        )
     )
-    say((counts, ""))
     if rows.sheets:
         _say_sheets(rows.sheets)
     if rows.ignored_columns:
         unused = ", ".join(rows.ignored_columns)
         say((_("  columns not used: {columns}").format(columns=unused), ""))
+    print_problems(rows.notes)
     inputs = run_inputs()
     if rejects is not None:
         write_table(rows.rejected, rejects, force=force, inputs=inputs)

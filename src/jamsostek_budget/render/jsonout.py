@@ -3,25 +3,27 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from jamsostek_budget import __version__
 from jamsostek_budget.budget import Budget, GroupLine
 from jamsostek_budget.planning.benefits import Benefits
 
-if TYPE_CHECKING:
-    from jamsostek_budget.roster.sheets import SheetRead
 
-
-def budget_dict(budget: Budget, benefits: Benefits | None = None) -> dict[str, Any]:
+def budget_dict(
+    budget: Budget, benefits: Benefits | None = None, roster_input: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """The budget as JSON data; `roster_input` (a roster's budget) says what happened to the
+    roster's rows, under `input`."""
     scenario = budget.scenario
     return {
         "city": scenario.city,
         "name": scenario.name,
         "province": scenario.province,
         "fiscal_year": budget.fiscal_year,
+        **({"input": dict(roster_input)} if roster_input is not None else {}),
         "lines": [_line(line) for line in budget.lines],
         "totals": {
             "headcount": budget.headcount,
@@ -119,27 +121,7 @@ def _benefits(benefits: Benefits) -> dict[str, Any]:
 
 
 def render_json(
-    budget: Budget, benefits: Benefits | None = None, *, roster_input: dict[str, Any] | None = None
+    budget: Budget, benefits: Benefits | None = None, roster_input: Mapping[str, Any] | None = None
 ) -> str:
-    """The budget as JSON; a roster's adds `input`, what happened to the roster's input."""
-    report = budget_dict(budget, benefits)
-    if roster_input is not None:
-        report["input"] = roster_input
-    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
-
-
-def roster_input(sheets: Sequence[SheetRead]) -> dict[str, Any]:
-    """A roster's `input`: for a workbook, what became of each sheet (`sheets`, empty for a
-    CSV): read or skipped, why it was skipped, the sheet row of its header, the rows read."""
-    return {
-        "sheets": [
-            {
-                "name": sheet.name,
-                "read": sheet.skipped is None,
-                "skipped": sheet.skipped,
-                "header_row": sheet.header_row,
-                "rows_read": sheet.rows_read,
-            }
-            for sheet in sheets
-        ]
-    }
+    data = budget_dict(budget, benefits, roster_input)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -3,29 +3,31 @@
 Every check is a vectorised polars expression; nothing loops over rows. A first look takes the
 cells as they are (but for spaces around a NIK) and keeps, in one pass, the rows that pass every
 check: in a clean roster nearly all of them, so a million rows cost little more than reading
-them. The rows it does not keep (a failing check, a cell with spaces around it, a repeated NIK)
-get a second look (`second_look`) with every cell stripped, which decides them and writes the
-reasons of those that fail. A row's group (an id of the scenario's groups) gives its segment
-and, for blank cells, its declared income or wage and its months. A rejected row keeps every
-original cell as read and lists every reason; accepted + rejected is every row read (rows with
-no value at all are not rows: blank lines, empty spreadsheet rows).
+them. The rows it does not keep (a failing check, a cell with spaces around it or in notation,
+a NIK on an earlier line too) get a second look (`second_look`) with every cell stripped, which
+decides them, then duplicates are judged (`duplicates`), and the reasons of the rows that fail
+are written. A row's group (an id of the scenario's groups) gives its segment and, for blank
+cells, its declared income or wage and its months. A rejected row keeps every original cell as
+read and lists every reason. Rows whose every cell is empty or spaces are skipped and counted:
+rows read = accepted + rejected + blank, the same for a CSV and a workbook.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 import polars as pl
 
 from jamsostek_budget.errors import Problem
+from jamsostek_budget.i18n import grouped, ngettext
+from jamsostek_budget.roster.amount_cells import notation_notes
 from jamsostek_budget.roster.columns import (
     CELLS,
     FAILS,
     FIELDS,
-    FIRST,
     GROUP,
     KEY,
     LINE,
@@ -43,26 +45,35 @@ from jamsostek_budget.roster.columns import (
     of_group,
     text,
 )
+from jamsostek_budget.roster.duplicates import duplicates_note, judge_duplicates, repeats
 from jamsostek_budget.roster.nik import NIK_LENGTH, nik_key, nik_number, nik_passes
 from jamsostek_budget.roster.read import Reading, open_roster, start_reading
+from jamsostek_budget.roster.reasons import shown_lines
 from jamsostek_budget.roster.second_look import rejected_rows, second_look
-from jamsostek_budget.roster.sheets import SheetRead, counted, located, row_label
+from jamsostek_budget.roster.sheets import SheetRead, counted, located, place, row_labels
 from jamsostek_budget.scenario import Group, Scenario
 
 __all__ = ["LINE", "RosterRows", "accepted_schema", "check_reading", "check_rows", "read_roster"]
 
 POSITION = "_jbudget_position"  # of a row in the frame
-REPEATS_SCHEMA = pl.Schema({LINE: pl.Int64, KEY: pl.Int64, FIRST: pl.Int64})
+BLANK = "_jbudget_blank"  # every cell of the row empty or spaces
 
 
 @dataclass(frozen=True)
 class RosterRows:
+    """The rows of a roster: rows_read = accepted + rejected + blank_rows, where blank rows
+    (every cell empty or spaces) are skipped and counted, but for those after the last row with
+    a value, which are not rows at all."""
+
     accepted: pl.DataFrame  # accepted_schema, blanks filled in from the scenario group
     rejected: pl.DataFrame  # line, every original column as String, reasons
     rows_read: int
     ignored_columns: tuple[str, ...]
+    blank_rows: int = 0
+    notes: tuple[Problem, ...] = ()  # what was read and how (sheets skipped, merged cells,
+    # amounts in notation, duplicates), counted
+    blank_lines: pl.Series | None = None  # the LINE of each blank row skipped
     sheets: tuple[SheetRead, ...] = ()  # a workbook's, read or skipped, with the rows of each
-    notes: tuple[Problem, ...] = ()  # what was read and how (sheets skipped, merged cells)
 
 
 def read_roster(
@@ -78,13 +89,18 @@ def check_reading(reading: Reading, scenario: Scenario, *, today: date) -> Roste
     (their sheet and sheet row)."""
     raw = reading.raw
     names = raw.sheets_read
-    accepted, rejected = check_rows(
-        reading.rows(), raw.headers, raw.columns, scenario, today, sheets=names
+    found = check_rows(
+        reading.rows(), raw.headers, raw.columns, scenario, today, file=raw.file, sheets=names
     )
-    accepted, rejected = located(accepted, names), located(rejected, names)
-    rows = accepted.height + rejected.height
-    sheets = counted(raw.sheets, accepted, rejected)
-    return RosterRows(accepted, rejected, rows, raw.ignored, sheets, raw.notes)
+    accepted, rejected = located(found.accepted, names), located(found.rejected, names)
+    return replace(
+        found,
+        accepted=accepted,
+        rejected=rejected,
+        ignored_columns=raw.ignored,
+        notes=(*raw.notes, *found.notes),
+        sheets=counted(raw.sheets, accepted, rejected, found.blank_lines),
+    )
 
 
 def check_rows(
@@ -94,36 +110,84 @@ def check_rows(
     scenario: Scenario,
     today: date,
     *,
+    file: str = "",
     sheets: Sequence[str] = (),
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(accepted rows as `accepted_schema(scenario.groups)`, rejected rows with their reasons).
+) -> RosterRows:
+    """Accepted rows as `accepted_schema(scenario.groups)`, rejected rows with their reasons.
 
     `frame` holds `line`, every original column as String (`headers`), CELLS and the helper
     columns of `read._with_helpers`; `columns` maps roster column names to its headers; the
-    rows of a workbook come from its sheets `sheets` (see `roster.sheets`).
+    rows of a workbook come from its sheets `sheets` (see `roster.sheets`). Rows whose NIK is
+    on an earlier line too get the second look, where duplicates are judged (`duplicates`).
     """
     originals = list(headers)
     frame = _with_stripped_nik(frame, columns["nik"])
-    repeats = _repeats(frame)
-    duplicates = repeats.filter(pl.col(LINE) != pl.col(FIRST)).get_column(LINE)
+    found = repeats(frame)
     first = _first_look(frame, originals, columns, scenario, today)
-    kept = pl.col(PASSES) & ~pl.col(LINE).is_in(duplicates.implode())
-    has_value = pl.any_horizontal(pl.col(originals).is_not_null(), pl.col(CELLS).is_not_null())
-    accepted, failing = pl.collect_all(
+    kept = pl.col(PASSES) & (~found.holds() | found.is_first())
+    blank = pl.all_horizontal(pl.col(originals).str.strip_chars().fill_null("") == "")
+    blank = blank & pl.col(CELLS).is_null()  # an unreadable cell is a value, not a blank
+    accepted, rest = pl.collect_all(
         [
             first.filter(kept).select(accepted_columns(columns, scenario.groups)),
-            first.filter(~kept & has_value).select(LINE, *originals, CELLS),
+            first.filter(~kept).select(LINE, *originals, CELLS, blank.alias(BLANK)),
         ]
     )
+    failing, blank_lines = _without_blanks(rest, accepted)
+    blanks, read_notes = blank_lines.len(), blank_note(blank_lines, file, sheets)
     if failing.is_empty():
-        return accepted, _no_rows(originals)
-    looked_at = second_look(failing, columns, scenario, today, duplicates)
-    passing = looked_at.lazy().filter(~pl.col(FAILS))
-    rescued = passing.select(accepted_columns(columns, scenario.groups)).collect()
-    if not rescued.is_empty():
-        accepted = pl.concat([accepted, rescued]).sort(LINE)
-    first_lines = repeats.select(KEY, row_label(pl.col(FIRST), sheets).alias(FIRST)).unique()
-    return accepted, rejected_rows(looked_at, first_lines, originals, scenario.groups)
+        notes = (*read_notes, *duplicates_note(found, file, sheets))
+        return RosterRows(
+            accepted, _no_rows(originals), accepted.height + blanks, (), blanks, notes, blank_lines
+        )
+    looked_at, cells = second_look(failing, columns, scenario, today)
+    judged = judge_duplicates(looked_at, found, sheets)
+    accepted = _with_rescued(accepted, judged, accepted_columns(columns, scenario.groups))
+    rejected = rejected_rows(judged, originals, scenario.groups, cells, sheets)
+    notes = (
+        *read_notes,
+        *notation_notes(judged, cells, file, sheets),
+        *duplicates_note(found, file, sheets),
+    )
+    rows = accepted.height + rejected.height + blanks
+    return RosterRows(accepted, rejected, rows, (), blanks, notes, blank_lines)
+
+
+def _without_blanks(rest: pl.DataFrame, accepted: pl.DataFrame) -> tuple[pl.DataFrame, pl.Series]:
+    """The rows the first look did not keep, but for blank ones (BLANK), and the lines of the
+    blank rows before the last row with a value (those after it are not rows)."""
+    failing = rest.filter(~pl.col(BLANK)).drop(BLANK)
+    last = max(_last_line(accepted), _last_line(failing))
+    return failing, rest.filter(pl.col(BLANK) & (pl.col(LINE) < last)).get_column(LINE)
+
+
+def blank_note(lines: pl.Series, file: str, sheets: Sequence[str] = ()) -> list[Problem]:
+    """A note of the blank rows skipped, with the first few lines."""
+    if lines.is_empty():
+        return []
+    count = lines.len()
+    message = ngettext(
+        "{count} blank row skipped (line {lines}): every cell is empty or spaces",
+        "{count} blank rows skipped (lines {lines}): every cell is empty or spaces",
+        count,
+    ).format(
+        count=grouped(count), lines=shown_lines(row_labels(lines.head(5).to_list(), sheets), count)
+    )
+    where, line = place(file, int(lines[0]), sheets)
+    return [Problem(where, line, 1, "", message, "", "note")]
+
+
+def _last_line(rows: pl.DataFrame) -> int:
+    return 0 if rows.is_empty() else int(rows.get_column(LINE).cast(pl.Int64).max() or 0)  # type: ignore[arg-type]
+
+
+def _with_rescued(
+    accepted: pl.DataFrame, judged: pl.DataFrame, columns: list[pl.Expr]
+) -> pl.DataFrame:
+    """The accepted rows with those the second look accepts, in line order (both are sorted:
+    merged, not sorted again, so that a million accepted rows are not copied twice)."""
+    rescued = judged.lazy().filter(~pl.col(FAILS)).select(columns).collect()
+    return accepted if rescued.is_empty() else accepted.merge_sorted(rescued, key=LINE)
 
 
 def _no_rows(originals: Sequence[str]) -> pl.DataFrame:
@@ -185,32 +249,16 @@ def _own_or_group(groups: Sequence[Group], cells: Mapping[str, pl.Expr], field: 
 
 def _passes_as_read(cells: Mapping[str, pl.Expr], today: date) -> pl.Expr:
     """Every check but the duplicate one, on the cells as read (False where any fails), from
-    the VALUE columns: an amount is blank or a number >= 0 of the group's segment, a month
+    the VALUE columns: an amount is blank or a number > 0 of the group's segment, a month
     (its own or its group's, which is valid) is 1..12, the start no later than the end."""
     start, end = pl.col(VALUE["start_month"]), pl.col(VALUE["end_month"])
     checks = [
         pl.col(CELLS).is_null(),
         nik_passes(pl.col(KEY), today),
         pl.col(GROUP).is_not_null(),
-        *(cells[name].is_null() | (pl.col(VALUE[name]) >= 0) for name in SEGMENT_OF),
+        *(cells[name].is_null() | (pl.col(VALUE[name]) > 0) for name in SEGMENT_OF),
         start.is_between(1, 12),
         end.is_between(1, 12),
         start <= end,
     ]
     return pl.all_horizontal(checks).fill_null(False)
-
-
-def _repeats(frame: pl.DataFrame) -> pl.DataFrame:
-    """LINE, KEY and FIRST line of every row whose NIK is on more than one line, whether or not
-    its first line is accepted.
-
-    Sorting the keys finds the repeated ones; only the rows holding one are looked at again.
-    """
-    keys = frame.lazy().select(pl.col(KEY).drop_nulls().sort()).collect().get_column(KEY)
-    repeated = keys.filter(keys == keys.shift(1))
-    if repeated.is_empty():
-        return pl.DataFrame(schema=REPEATS_SCHEMA)
-    holds = pl.col(KEY).is_in(repeated.unique().implode())
-    found = frame.lazy().filter(holds).select(LINE, KEY)
-    found = found.with_columns(pl.col(LINE).min().over(KEY).alias(FIRST))
-    return found.collect().cast(REPEATS_SCHEMA)

@@ -25,8 +25,8 @@ VALUE = {field: f"_jbudget_value_{field}" for field in NUMBERS}
 NIK, GROUP, SEGMENT = TEXT["nik"], "_jbudget_group", "_jbudget_segment"
 # GROUP holds each row's group id as an Enum of the scenario's ids (`group_ids`), null if unknown
 KEY = "_jbudget_key"  # the NIK as a number when it is 16 digits: the duplicate check's key
-FIRST = "_jbudget_first"  # the first line of a repeated NIK
-DUPLICATE = "_jbudget_duplicate"  # a NIK already on an earlier line
+FIRST = "_jbudget_first"  # the first valid line of a repeated NIK (see roster.duplicates)
+DUPLICATE = "_jbudget_duplicate"  # a valid row whose NIK is accepted on an earlier line
 PASSES, FAILS = "_jbudget_passes", "_jbudget_fails"  # of the first look, of the second
 CELLS = "_jbudget_cells"  # why a workbook row's cells cannot be read as they stand (null: fine)
 

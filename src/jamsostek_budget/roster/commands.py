@@ -4,10 +4,12 @@ file unless asked)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
@@ -20,6 +22,8 @@ from jamsostek_budget.roster.checks import RosterRows, check_reading
 from jamsostek_budget.roster.costing import per_person, roster_budget
 from jamsostek_budget.roster.early import claim_reading
 from jamsostek_budget.roster.read import Reading, open_roster, start_reading
+
+FORMULA_START = r"^[=+\-@\t\r]"
 
 
 @dataclass(frozen=True)
@@ -93,12 +97,58 @@ def default_rejects_path(roster: Path) -> Path:
     return roster.with_name(f"{roster.stem}-rejects.csv")
 
 
+def input_summary(rows: RosterRows, roster: Path, rejects: Path | None) -> dict[str, Any]:
+    """What happened to the roster's rows, for the JSON report: rows_read = accepted + rejected
+    + blank_rows. `sheets`: what became of each sheet of a workbook (empty for a CSV): read or
+    skipped, why it was skipped, the sheet row of its header, the rows read."""
+    return {
+        "file": str(roster),
+        "rows_read": rows.rows_read,
+        "accepted": rows.accepted.height,
+        "rejected": rows.rejected.height,
+        "blank_rows": rows.blank_rows,
+        "rejects_file": None if rejects is None else str(rejects),
+        "ignored_columns": list(rows.ignored_columns),
+        "notes": [
+            {"line": note.line, "field": note.field, "message": note.message} for note in rows.notes
+        ],
+        "sheets": [
+            {
+                "name": sheet.name,
+                "read": sheet.skipped is None,
+                "skipped": sheet.skipped,
+                "header_row": sheet.header_row,
+                "rows_read": sheet.rows_read,
+            }
+            for sheet in rows.sheets
+        ],
+    }
+
+
+def spreadsheet_safe(frame: pl.DataFrame) -> pl.DataFrame:
+    """The table with every text cell and header that a spreadsheet would run as a formula (it
+    starts with =, +, -, @, a tab or a CR: OWASP's CSV injection rule) behind a single quote,
+    which makes it text."""
+    texts = [name for name, dtype in frame.schema.items() if dtype in (pl.String, pl.Enum)]
+    safe = [
+        pl.when(pl.col(name).cast(pl.String).str.contains(FORMULA_START))
+        .then(pl.lit("'") + pl.col(name).cast(pl.String))
+        .otherwise(pl.col(name).cast(pl.String))
+        .alias(name)
+        for name in texts
+    ]
+    frame = frame.with_columns(safe)
+    headers = {name: f"'{name}" for name in frame.columns if re.match(FORMULA_START, name)}
+    return frame.rename(headers)
+
+
 def write_table(
     frame: pl.DataFrame, path: Path, *, force: bool, inputs: Collection[Path] = ()
 ) -> None:
-    """A table as CSV, through the same atomic, no-overwrite writer as every other output."""
+    """A table as CSV, through the same atomic, no-overwrite writer as every other output, safe
+    to open in a spreadsheet (`spreadsheet_safe`)."""
     try:
-        text = frame.write_csv()
+        text = spreadsheet_safe(frame).write_csv()
     except pl.exceptions.PolarsError as exc:  # pragma: no cover - polars failing to format
         message = _("cannot write {file}: {reason}").format(file=path, reason=exc)
         raise OutputError(message) from exc

@@ -18,7 +18,7 @@ from functools import cache
 import polars as pl
 
 from jamsostek_budget.i18n import N_, _
-from jamsostek_budget.roster.reasons import reason
+from jamsostek_budget.roster.reasons import clipped, reason
 
 # Two-digit province codes of Kemendagri's administrative area codes ("Kode dan Data Wilayah
 # Administrasi Pemerintahan", Permendagri 72/2019 and its updates), which open every NIK. The
@@ -188,8 +188,8 @@ def nik_checks(nik: str) -> list[tuple[pl.Expr, pl.Expr]]:
 def _not_digits(text: pl.Expr) -> pl.Expr:
     return (
         pl.when(text.str.contains(r"(?i)^[0-9][0-9.,]*e\+?[0-9]+$"))
-        .then(reason(_(SPREADSHEET_NUMBER), nik=text))
-        .otherwise(reason(_("nik '{nik}' must hold digits only"), nik=text))
+        .then(reason(_(SPREADSHEET_NUMBER), nik=clipped(text)))
+        .otherwise(reason(_("nik '{nik}' must hold digits only"), nik=clipped(text)))
     )
 
 

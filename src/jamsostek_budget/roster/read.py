@@ -7,16 +7,17 @@ frame only gains the helper columns the checks need that depend on the file alon
 number, each amount and month as a number: see `_with_helpers`), and `checks` checks the
 values against the scenario. `start_reading` collects the rows on polars' threads,
 so that the caller can load the scenario in the meantime; this module does not import the
-scenario's models, so that `roster.early` can start reading before they load. Problems with the
-file as a whole (unreadable, not UTF-8, a required column missing) are a DataError at the
-header's line, or at the line at fault.
+scenario's models, so that `roster.early` can start reading before they load. A CSV is first
+looked at by `roster.csvfile` (encoding, line endings, separator), which also says where a CSV
+polars refused goes wrong. Problems with the file as a whole (unreadable, not UTF-8, a quote
+left open, a required column missing) are a DataError at the header's line, or at the line at
+fault; a CSV whose rows were all lost is refused, never read as empty.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
-import csv
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,14 @@ from jamsostek_budget.filenames import display_name
 from jamsostek_budget.i18n import _
 from jamsostek_budget.oserrors import reason_and_hint
 from jamsostek_budget.roster.columns import CELLS, KEY, LINE, NUMBERS, PARSED, text
+from jamsostek_budget.roster.csvfile import (
+    CsvText,
+    csv_problems,
+    line_count,
+    lines_below_header,
+    prepare_csv,
+    scan,
+)
 from jamsostek_budget.roster.headers import column_names, map_columns
 from jamsostek_budget.roster.nik import nik_key, nik_number
 from jamsostek_budget.roster.sheets import SheetRead
@@ -42,7 +51,6 @@ __all__ = [
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 OTHER_SPREADSHEETS = (".xls", ".xlsb", ".ods", ".numbers")
-SEPARATORS = (",", ";", "\t", "|")
 HEADER_LINE = 1
 
 
@@ -59,6 +67,7 @@ class RawRoster:
     columns: dict[str, str]  # roster column -> the file's header
     ignored: tuple[str, ...]  # headers that are not roster columns, kept for the rejects
     separator: str | None  # None for Excel
+    csv: CsvText | None = None  # what polars reads of a CSV (see roster.csvfile)
     sheets: tuple[SheetRead, ...] = ()  # every sheet of a workbook, read or skipped
     notes: tuple[Problem, ...] = ()  # what was read and how, for the record
 
@@ -110,8 +119,8 @@ def start_reading(raw: RawRoster) -> Reading:
     """Start reading the rows of an opened roster (see Reading)."""
     query = raw.frame.collect(background=True)
     lines = None
-    if raw.separator is not None:
-        lines = _line_count(raw.path, raw.separator).collect(background=True)
+    if raw.csv is not None:
+        lines = line_count(raw.csv).collect(background=True)
     _unfinished.extend(query for query in (query, lines) if query is not None)
     return Reading(raw, query, lines)
 
@@ -130,19 +139,20 @@ def open_roster(path: Path, sheets: Sequence[str] = ()) -> RawRoster:
         raise DataError([_file_problem(file, message.format(suffix=path.suffix), hint)])
     if path.suffix.lower() in EXCEL_SUFFIXES:
         return _open_workbook(path, file, sheets)
-    separator = _sniff_separator(path, file)
-    frame = _scan_csv(path, separator)
-    cells: Sequence[str | None] = _csv_header(path, separator)
+    source = prepare_csv(path, file)
+    frame, header_line = scan(source), source.header_line
+    separator = source.separator
+    cells: Sequence[str | None] = source.header
     found = frame.collect_schema().names()
     if len(cells) != len(found):  # not expected: read as the reader named them
         cells = found
     headers = column_names(cells)
     frame = frame.rename(dict(zip(found, headers, strict=True)))
-    columns = map_columns(headers, cells, file, HEADER_LINE)
+    columns = map_columns(headers, cells, file, header_line)
     ignored = tuple(header for header in headers if header not in columns.values())
-    frame = _numbered(frame, HEADER_LINE + 1).with_columns(pl.lit(None, pl.String).alias(CELLS))
+    frame = _numbered(frame, header_line + 1).with_columns(pl.lit(None, pl.String).alias(CELLS))
     frame = _with_helpers(frame, columns)
-    return RawRoster(path, file, frame, headers, columns, ignored, separator)
+    return RawRoster(path, file, frame, headers, columns, ignored, separator, csv=source)
 
 
 def _open_workbook(path: Path, file: str, sheets: Sequence[str]) -> RawRoster:
@@ -152,23 +162,41 @@ def _open_workbook(path: Path, file: str, sheets: Sequence[str]) -> RawRoster:
     ignored = tuple(header for header in book.headers if header not in book.columns.values())
     frame = _with_helpers(book.frame.lazy(), book.columns)
     return RawRoster(
-        path, file, frame, book.headers, book.columns, ignored, None, book.sheets, book.notes
+        path,
+        file,
+        frame,
+        book.headers,
+        book.columns,
+        ignored,
+        None,
+        sheets=book.sheets,
+        notes=book.notes,
     )
 
 
 def collect(raw: RawRoster, query: InProcessQuery, lines: InProcessQuery | None) -> pl.DataFrame:
     """Every row as read, from `query`, the collection of `raw.frame` under way (and `lines`,
-    the count of a CSV's lines); a file polars cannot parse is a DataError."""
+    the count of a CSV's lines); a CSV polars cannot parse, or whose rows it lost, is a
+    DataError."""
     try:
         frame = query.fetch_blocking()
-    except pl.exceptions.ComputeError as error:
-        problem = _diagnose_csv(raw) if raw.separator is not None else None
-        if problem is None:
+    except pl.exceptions.PolarsError as error:
+        if raw.csv is None:
             raise
-        raise DataError([problem]) from error
+        raise DataError(csv_problems(raw.csv, raw.file) or [_unreadable(raw)]) from error
+    if raw.csv is not None and frame.is_empty() and lines_below_header(raw.csv):
+        raise DataError([_unreadable(raw)])
     if lines is not None and _cells_span_lines(lines, frame.height):
         frame = _with_line_breaks(frame, raw.headers)
     return frame
+
+
+def _unreadable(raw: RawRoster) -> Problem:
+    """A CSV whose rows could not be read, where no line is known to be at fault."""
+    message = _("the rows below the header cannot be read as CSV")
+    hint = _("save the roster again as CSV UTF-8 (Excel: Save As > CSV UTF-8), or as .xlsx")
+    below = (raw.csv.header_line if raw.csv is not None else HEADER_LINE) + 1
+    return _file_problem(raw.file, message, hint, below)
 
 
 def _file_problem(file: str, message: str, hint: str, line: int = HEADER_LINE) -> Problem:
@@ -184,29 +212,6 @@ def _check_readable(path: Path, file: str) -> None:
         reason, hint = reason_and_hint(error)
         message = _("cannot read the file: {error}").format(error=reason)
         raise DataError([_file_problem(file, message, hint)]) from error
-
-
-def _sniff_separator(path: Path, file: str) -> str:
-    """The separator the header uses most: Excel in an Indonesian locale writes ';'."""
-    try:
-        with path.open("rb") as handle:
-            header = handle.readline().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        hint = _("save the roster as CSV UTF-8, or as .xlsx")
-        message = _("cannot read the file: {error}").format(error=error)
-        raise DataError([_file_problem(file, message, hint)]) from error
-    counts = {separator: header.count(separator) for separator in SEPARATORS}
-    return max(SEPARATORS, key=lambda separator: counts[separator])
-
-
-def _scan_csv(path: Path, separator: str) -> pl.LazyFrame:
-    return pl.scan_csv(path, separator=separator, infer_schema=False, raise_if_empty=False)
-
-
-def _csv_header(path: Path, separator: str) -> list[str | None]:
-    """The cells of the header line as written (polars renames a blank or repeated one)."""
-    with path.open(newline="", encoding="utf-8-sig", errors="replace") as text:
-        return list(next(csv.reader(text, delimiter=separator), []))
 
 
 def _numbered(frame: pl.LazyFrame, first_line: int) -> pl.LazyFrame:
@@ -246,34 +251,3 @@ def _cells_span_lines(lines: InProcessQuery, rows: int) -> bool:
     finally:
         _finished(lines)
     return int(counted.item()) != rows + HEADER_LINE
-
-
-def _line_count(path: Path, separator: str) -> pl.LazyFrame:
-    """The file's lines, quotes not understood: a cell's line break counts as a line."""
-    lines = pl.scan_csv(
-        path, separator=separator, quote_char=None, has_header=False, infer_schema=False
-    )
-    return lines.select(pl.len())
-
-
-def _diagnose_csv(raw: RawRoster) -> Problem | None:
-    """Find where a CSV polars refused goes wrong (run only after a failure)."""
-    with raw.path.open("rb") as handle:
-        for number, data in enumerate(handle, start=1):
-            try:
-                data.decode("utf-8")
-            except UnicodeDecodeError as error:
-                hint = _("save the roster as CSV UTF-8 (Excel: Save As > CSV UTF-8)")
-                message = _("is not UTF-8 text (byte {byte} of the line)")
-                message = message.format(byte=error.start + 1)
-                return _file_problem(raw.file, message, hint, number)
-    width = len(raw.headers)
-    with raw.path.open(newline="", encoding="utf-8-sig") as text:
-        reader = csv.reader(text, delimiter=raw.separator or ",")
-        for row in reader:
-            if len(row) > width:
-                message = _("has {cells} cells but the header has {width}")
-                message = message.format(cells=len(row), width=width)
-                hint = _("add a header for the extra cells, or remove the stray separators")
-                return _file_problem(raw.file, message, hint, reader.line_num)
-    return None

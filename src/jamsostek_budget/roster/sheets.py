@@ -20,7 +20,17 @@ from jamsostek_budget.i18n import _
 from jamsostek_budget.roster.columns import LINE
 from jamsostek_budget.roster.reasons import reason
 
-__all__ = ["SHEET", "STRIDE", "SheetRead", "Skipped", "counted", "located", "row_label"]
+__all__ = [
+    "SHEET",
+    "STRIDE",
+    "SheetRead",
+    "Skipped",
+    "counted",
+    "located",
+    "place",
+    "row_label",
+    "row_labels",
+]
 
 SHEET = "sheet"  # the column of a workbook row's sheet, in the accepted and rejected rows
 STRIDE = 10**7  # more than the rows of any sheet (Excel: 1,048,576)
@@ -38,7 +48,7 @@ class SheetRead:
     name: str
     skipped: Skipped | None  # None: read
     header_row: int | None = None  # the sheet row of the roster's header, when read
-    rows_read: int = 0  # accepted + rejected rows
+    rows_read: int = 0  # accepted + rejected + blank rows
 
 
 def located(frame: pl.DataFrame, sheets: Sequence[str]) -> pl.DataFrame:
@@ -52,20 +62,50 @@ def located(frame: pl.DataFrame, sheets: Sequence[str]) -> pl.DataFrame:
 
 
 def row_label(line: pl.Expr, sheets: Sequence[str]) -> pl.Expr:
-    """A row's LINE as a reason names it: its line in a CSV, its row and sheet in a workbook."""
+    """A row's LINE as a reason names it: its line in a CSV, its row and sheet in a workbook
+    (text either way; usable inside `list.eval`)."""
     if not sheets:
-        return line
-    names = pl.lit(pl.Series(list(sheets), dtype=pl.String))
+        return line.cast(pl.String)
+    names = (line // STRIDE).replace_strict(dict(enumerate(sheets)), return_dtype=pl.String)
     message = _("{line} of sheet '{sheet}'")
-    return reason(message, line=line % STRIDE, sheet=names.gather(line // STRIDE))
+    return reason(message, line=line % STRIDE, sheet=names)
+
+
+def row_labels(lines: Sequence[int], sheets: Sequence[str]) -> list[str]:
+    """`row_label` for a few lines, in a note."""
+    if not sheets:
+        return [str(line) for line in lines]
+    message = _("{line} of sheet '{sheet}'")
+    return [message.format(line=line % STRIDE, sheet=sheets[line // STRIDE]) for line in lines]
+
+
+def place(file: str, line: int, sheets: Sequence[str]) -> tuple[str, int]:
+    """Where a note about `line` points: the file and line of a CSV, `file[sheet]` and the
+    sheet row of a workbook (as every other location of a workbook is written)."""
+    if not sheets:
+        return file, line
+    return f"{file}[{sheets[line // STRIDE]}]", line % STRIDE
 
 
 def counted(
-    sheets: Sequence[SheetRead], accepted: pl.DataFrame, rejected: pl.DataFrame
+    sheets: Sequence[SheetRead],
+    accepted: pl.DataFrame,
+    rejected: pl.DataFrame,
+    blank_lines: pl.Series | None = None,
 ) -> tuple[SheetRead, ...]:
-    """The sheets with the rows read from each (`accepted` and `rejected` are `located`)."""
+    """The sheets with the rows read from each (`accepted` and `rejected` are `located`;
+    `blank_lines`, the LINE of the blank rows skipped, is not), so that the sheets' rows add up
+    to the roster's: rows read = accepted + rejected + blank."""
     if not sheets:
         return ()
-    rows = pl.concat([accepted.select(SHEET), rejected.select(SHEET)])
+    names = [sheet.name for sheet in sheets if sheet.skipped is None]
+    blanks = pl.DataFrame({LINE: blank_lines if blank_lines is not None else []})
+    rows = pl.concat(
+        [
+            accepted.select(SHEET),
+            rejected.select(SHEET),
+            located(blanks.cast({LINE: pl.Int64}), names).select(SHEET),
+        ]
+    )
     counts = dict(rows.group_by(SHEET).len().iter_rows())
     return tuple(replace(sheet, rows_read=counts.get(sheet.name, 0)) for sheet in sheets)
