@@ -17,7 +17,7 @@ from jamsostek_budget.i18n import _
 from jamsostek_budget.problems import problems_from
 from jamsostek_budget.rates import RatesFile
 from jamsostek_budget.scenario import Scenario
-from jamsostek_budget.scenario_rules import rules_hidden_by_errors
+from jamsostek_budget.scenario_rules import file_rules, rules_hidden_by_errors
 from jamsostek_budget.sourcemap import SourceMap
 from jamsostek_budget.yamlsource import read_yaml
 
@@ -32,10 +32,15 @@ def load_model(path: Path, model: type[M]) -> tuple[M, SourceMap]:
 
 
 def validate_model(data: dict[str, Any], source: SourceMap, model: type[M]) -> tuple[M, SourceMap]:
+    problems = (
+        [source.problem(path, message, hint) for path, message, hint in file_rules(data)]
+        if model is Scenario
+        else []
+    )
     try:
-        return model.model_validate(data), source
+        validated = model.model_validate(data)
     except ValidationError as exc:
-        problems = problems_from(exc, source, model)
+        problems += problems_from(exc, source, model)
         if model is Scenario:
             failed = [tuple(error["loc"]) for error in exc.errors()]
             problems += [
@@ -43,6 +48,9 @@ def validate_model(data: dict[str, Any], source: SourceMap, model: type[M]) -> t
                 for path, message, hint in rules_hidden_by_errors(data, failed)
             ]
         raise DataError(_unique_in_order(problems)) from exc
+    if problems:
+        raise DataError(_unique_in_order(problems))
+    return validated, source
 
 
 def _unique_in_order(problems: list[Problem]) -> list[Problem]:

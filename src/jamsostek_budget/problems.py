@@ -14,7 +14,8 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from jamsostek_budget.errors import Problem
+from jamsostek_budget.bounds import BY_NAME
+from jamsostek_budget.errors import Problem, clip, echo
 from jamsostek_budget.fields import ViolationsError
 from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.pydantic_messages import pydantic_message
@@ -22,6 +23,9 @@ from jamsostek_budget.sourcemap import DataPath, SourceMap
 
 SEPARATED_NUMBER = re.compile(r"^\s*-?\d{1,3}([.,' ]\d{3})+\s*$")
 LEADING_ZERO = re.compile(r"^0[0-9]+$")
+PLAIN_NUMBER = re.compile(r"^\s*-?[0-9]+(\.[0-9]+)?\s*$")
+WHOLE_NUMBER_ERRORS = frozenset({"int_type", "int_parsing", "int_from_float"})
+NUMBER_ERRORS = WHOLE_NUMBER_ERRORS | {"is_instance_of", "decimal_type", "float_type"}
 BOUNDS = {
     "greater_than_equal": ">=",
     "greater_than": ">",
@@ -93,7 +97,7 @@ def describe(
 ) -> tuple[str, str]:
     """Message and hint for one error about a value."""
     given = error.get("input")
-    written = _described_text(error, given)
+    written = _custom(error, given) or _described_text(error, given)
     if written:
         return written
     if error["type"] == "literal_error":
@@ -108,32 +112,43 @@ def describe(
     return _describe_type(error)
 
 
-def _described_text(error: ErrorDetails, given: Any) -> tuple[str, str] | None:
-    """Text where a number belongs: an amount parse_amount refused, separators, a leading zero,
-    quotes."""
+def _custom(error: ErrorDetails, given: Any) -> tuple[str, str] | None:
+    """jbudget's own error types: an amount parse_amount refused, a value past its bound."""
+    ctx = error.get("ctx", {})
     if error["type"] == "rupiah_text":
-        ctx = error.get("ctx", {})
         return str(ctx.get("reason", "")), str(ctx.get("hint", ""))
+    if error["type"] == "too_large":
+        bound = BY_NAME[str(ctx.get("bound"))]
+        return bound.message(_show(given)), _(bound.hint)
+    return None
+
+
+def _described_text(error: ErrorDetails, given: Any) -> tuple[str, str] | None:
+    """Text where a number belongs: separators, a leading zero, quotes."""
     if not isinstance(given, str):
         return None
     if SEPARATED_NUMBER.match(given):
         return (
-            _("must be a plain number, got the text {value}").format(value=repr(given)),
+            _("must be a plain number, got the text {value}").format(value=echo(given)),
             _(
                 "write {number} without separators: '1.500.000' means 1.5 million in "
                 "Indonesian notation but 1.5 in English, so jbudget refuses to guess"
-            ).format(number=re.sub(r"[^0-9-]", "", given)),
+            ).format(number=clip(re.sub(r"[^0-9-]", "", given))),
         )
     if LEADING_ZERO.match(given):
         return (
-            _("must be a whole number, got the text {value}").format(value=repr(given)),
-            _("drop the leading zero: write {number}").format(number=given.lstrip("0")),
+            _("must be a whole number, got the text {value}").format(value=echo(given)),
+            _("drop the leading zero: write {number}").format(number=clip(given.lstrip("0"))),
         )
-    if error["type"] in {"is_instance_of", "decimal_type"}:
-        return (
-            _("must be a number, got the text {value}").format(value=repr(given)),
-            _("remove the quotes: write {number}").format(number=given),
-        )
+    if error["type"] not in NUMBER_ERRORS:
+        return None
+    message = (
+        _("must be a whole number, got the text {value}")
+        if error["type"] in WHOLE_NUMBER_ERRORS
+        else _("must be a number, got the text {value}")
+    ).format(value=echo(given))
+    if PLAIN_NUMBER.match(given):
+        return message, _("remove the quotes: write {number}").format(number=clip(given.strip()))
     return None
 
 
@@ -208,13 +223,11 @@ def _length_message(kind: str, ctx: dict[str, Any], got: str) -> str:
 
 
 def _show(value: Any) -> str:
-    if isinstance(value, str):
-        return repr(value)
     if isinstance(value, dict):
         return _("a mapping")
     if isinstance(value, list):
         return _("an empty list") if not value else _("a list")
-    return _("nothing") if value is None else str(value)
+    return _("nothing") if value is None else echo(value)
 
 
 def _close(word: str, options: tuple[str, ...], cutoff: float) -> str | None:

@@ -28,8 +28,8 @@ from jamsostek_budget.loading import (
 from jamsostek_budget.ratecheck import (
     LoadedRates,
     build_rate_table,
+    checked_dates,
     duplicate_problems,
-    stale_warnings,
     unknown_regulations,
 )
 from jamsostek_budget.rates import RatesFile
@@ -142,7 +142,7 @@ def _check_rate_folder(folder: Path, today: date, result: Validation) -> None:
     loaded = _load_each(files, result)
     if len(loaded) == len(files):
         _run(lambda: build_rate_table(loaded), result)
-        result.problems += stale_warnings(loaded, today)
+        result.problems += checked_dates(loaded, today)
 
 
 def _check_rate_file(path: Path, today: date, table: RateTable | None, result: Validation) -> None:
@@ -153,7 +153,7 @@ def _check_rate_file(path: Path, today: date, table: RateTable | None, result: V
     known = {r.id for r in rates.regulations} | set(table.regulations if table else ())
     result.problems += duplicate_problems(loaded)
     result.problems += unknown_regulations(rates, source, known)
-    result.problems += stale_warnings(loaded, today)
+    result.problems += checked_dates(loaded, today)
 
 
 def _load_each(files: list[Path], result: Validation) -> LoadedRates:
