@@ -68,7 +68,7 @@ CASES = [
     Case(
         "yaml-syntax-error.yaml",
         2,
-        ("YAML syntax error", "mapping values are not allowed"),
+        ("YAML syntax error", "a colon where YAML does not expect one"),
         ("check indentation, colons and quotes",),
     ),
     Case("yaml-empty.yaml", 1, ("file is empty",), ("YAML mapping",)),
@@ -471,7 +471,7 @@ CASES = [
     Case(
         "rates-impossible-date.yaml",
         6,
-        ("cannot read '2015-02-30'", "day is out of range"),
+        ("'2015-02-30' is not a real date",),
         ("check the day and the month",),
     ),
     Case("rates-negative-rate-whole-number.yaml", 7, ("must be a number >= 0, got -1",)),
@@ -519,7 +519,7 @@ CASES = [
     Case(
         "yaml-syntax-error-unclosed-quote.yaml",
         7,
-        ("YAML syntax error", "quoted scalar"),
+        ("YAML syntax error", "a quote is opened but never closed"),
         ("check indentation, colons and quotes",),
     ),
     Case("yaml-top-level-list.yaml", 1, ("must be a mapping of keys to values, got a list",)),

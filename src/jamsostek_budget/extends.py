@@ -164,6 +164,8 @@ def _unknown_ids(ids: list[str], variant: Data, source: SourceMap) -> list[Probl
                 _("did you mean '{id}'?").format(id=close[0])
                 if close
                 else _("the base has: {ids}").format(ids=", ".join(ids))
+                if ids
+                else _("the base scenario has no groups")
             )
             message = _("the base scenario has no group '{id}'").format(id=gid)
             problems.append(source.problem(where, message, hint))

@@ -18,7 +18,6 @@ from jamsostek_budget.bounds import BY_NAME
 from jamsostek_budget.errors import Problem, clip, echo
 from jamsostek_budget.fields import ViolationsError
 from jamsostek_budget.i18n import N_, _
-from jamsostek_budget.pydantic_messages import pydantic_message
 from jamsostek_budget.sourcemap import DataPath, SourceMap
 
 SEPARATED_NUMBER = re.compile(r"^\s*-?\d{1,3}([.,' ]\d{3})+\s*$")
@@ -45,6 +44,9 @@ def problems_from(exc: ValidationError, source: SourceMap, model: type[BaseModel
     problems: list[Problem] = []
     for error in errors:
         path: DataPath = tuple(error["loc"])
+        if path and path[-1] == "[key]":  # a mapping's key is wrong: report it at the key
+            problems.append(_problem(error, path[:-1], source, model, key=True))
+            continue
         violation = error.get("ctx", {}).get("error")
         if isinstance(violation, ViolationsError):
             problems += [
@@ -71,7 +73,12 @@ def _typo_fixes(errors: list[ErrorDetails], model: type[BaseModel]) -> set[tuple
 
 
 def _problem(
-    error: ErrorDetails, path: DataPath, source: SourceMap, model: type[BaseModel]
+    error: ErrorDetails,
+    path: DataPath,
+    source: SourceMap,
+    model: type[BaseModel],
+    *,
+    key: bool = False,
 ) -> Problem:
     kind = error["type"]
     if kind == "missing":
@@ -89,7 +96,7 @@ def _problem(
         )
     whole = _annotation_at(model, path) is int
     message, hint = describe(error, choices(model, path), whole=whole)
-    return source.problem(path, message, hint)
+    return source.problem(path, message, hint, key=key)
 
 
 def describe(
@@ -101,6 +108,10 @@ def describe(
     if written:
         return written
     if error["type"] == "literal_error":
+        # a choice the model cannot be walked to (a mapping's key): the error lists them
+        options = options or tuple(
+            re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected")))
+        )
         return (
             _("must be one of {choices}, got {value}").format(
                 choices=", ".join(options), value=_show(given)
@@ -169,9 +180,12 @@ def _describe_type(error: ErrorDetails) -> tuple[str, str]:
             _("is not in the expected form, got {value}").format(value=got),
             _(hint) if hint else "",
         )
-    if kind in {"too_short", "too_long"}:
+    if kind in {"too_short", "too_long", "string_too_short", "string_too_long"}:
         return _length_message(kind, ctx, got), ""
-    return _("{message}, got {value}").format(message=pydantic_message(error), value=got), ""
+    # Any other check: jbudget's own words, never the validation library's.
+    return _("is not a valid value here, got {value}").format(value=got), _(
+        "see examples/metro.yaml or rates/bpu.yaml for the shape of a file"
+    )
 
 
 _SIMPLE = {
@@ -191,7 +205,10 @@ _SIMPLE = {
         N_("must be a date without a time, got {value}"),
         N_("write YYYY-MM-DD"),
     ),
-    "decimal_type": (N_("must be a number, got {value}"), N_("write a plain number, like 0.24")),
+    **dict.fromkeys(
+        ("decimal_type", "decimal_parsing", "is_instance_of", "float_type"),
+        (N_("must be a number, got {value}"), N_("write a plain number, like 0.24")),
+    ),
     "list_type": (N_("must be a list, got {value}"), N_("write one '- item' per line, or [a, b]")),
     "model_type": (
         N_("must be a mapping of keys to values, got {value}"),
@@ -215,6 +232,12 @@ def _bound_message(kind: str, ctx: dict[str, Any], given: Any, *, whole: bool) -
 
 
 def _length_message(kind: str, ctx: dict[str, Any], got: str) -> str:
+    if kind == "string_too_short":
+        return _("must not be empty, got {value}").format(value=got)
+    if kind == "string_too_long":
+        return _("must be at most {count} characters, got {value}").format(
+            count=ctx.get("max_length"), value=got
+        )
     if kind == "too_short":
         return _("must have at least {count} item(s), got {value}").format(
             count=ctx.get("min_length"), value=got

@@ -60,7 +60,7 @@ def _budget_code_rules(group: Mapping[str, Any], programs: list[str]) -> Found:
             _("remove it, or add {program} to programs").format(program=program),
         )
         for program in codes
-        if isinstance(program, str) and programs and program not in programs
+        if _is_program(program) and programs and program not in programs
     ]
 
 
@@ -181,6 +181,10 @@ def _year_rules(group: Mapping[str, Any]) -> Found:
     ]
 
 
+def _is_program(value: object) -> bool:
+    return isinstance(value, str) and value in PROGRAMS
+
+
 def _is_month(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12
 
@@ -263,7 +267,7 @@ def required_program_rules(data: Mapping[str, Any]) -> Found:
     found: Found = []
     for index, group in enumerate(groups if isinstance(groups, list) else []):
         programs = group.get("programs") if isinstance(group, Mapping) else None
-        if not isinstance(programs, list) or not set(programs) <= set(PROGRAMS):
+        if not isinstance(programs, list) or not all(_is_program(p) for p in programs):
             continue  # a misspelt program is reported as such, with "did you mean"
         missing = [p for p in REQUIRED_PROGRAMS if p not in programs]
         if missing:
