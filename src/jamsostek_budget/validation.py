@@ -13,13 +13,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Literal
 
 from jamsostek_budget import bundled
 from jamsostek_budget.errors import DataError, Problem, UsageError
 from jamsostek_budget.filenames import display_name
 from jamsostek_budget.i18n import _
 from jamsostek_budget.loading import (
+    FileKind,
+    kind_of_data,
     load_rate_files,
     load_scenario,
     not_a_mapping,
@@ -32,14 +33,9 @@ from jamsostek_budget.ratecheck import (
     duplicate_problems,
     unknown_regulations,
 )
-from jamsostek_budget.rates import RatesFile
 from jamsostek_budget.ratetable import RateTable
 from jamsostek_budget.scenariocheck import check_scenario
 from jamsostek_budget.yamlsource import read_yaml
-
-FileKind = Literal["rates", "scenario"]
-RATE_KEYS = frozenset(RatesFile.model_fields) - {"description"}
-SCENARIO_KEYS = frozenset({"city", "groups", "fiscal_year", "extends"})
 
 
 @dataclass
@@ -108,11 +104,9 @@ def kind_of(path: Path, result: Validation) -> FileKind | None:
     if not isinstance(data, dict):
         result.problems.append(not_a_mapping(data, source))
         return None
-    keys = set(data)
-    if keys & SCENARIO_KEYS:
-        return "scenario"
-    if keys & RATE_KEYS:
-        return "rates"
+    kind = kind_of_data(data)
+    if kind is not None:
+        return kind
     result.problems.append(
         source.problem(
             (),
