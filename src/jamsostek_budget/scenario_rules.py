@@ -250,7 +250,8 @@ def _total_people_rules(data: Mapping[str, Any]) -> Found:
         for g in (groups if isinstance(groups, list) else [])
         if isinstance(g, Mapping)
     ]
-    total = sum(c for c in counts if isinstance(c, int) and not isinstance(c, bool) and c > 0)
+    # a group past the bound on its own is reported at its headcount, not again here
+    total = sum(c for c in counts if type(c) is int and 0 < c <= PEOPLE.limit)
     if total <= PEOPLE.limit:
         return []
     message = _("the groups together count {total} people, more than {limit} ({reason})")

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 
+from jamsostek_budget.bounds import MONTHLY_RUPIAH, PEOPLE, Bound
 from jamsostek_budget.budget import Budget
 from jamsostek_budget.engine import estimate
 from jamsostek_budget.errors import UsageError
 from jamsostek_budget.fields import PROGRAMS, Program
-from jamsostek_budget.i18n import _
+from jamsostek_budget.i18n import _, grouped
 from jamsostek_budget.money import HUNDRED, round_rupiah
 from jamsostek_budget.rates import DatedValue
 from jamsostek_budget.ratetable import RateTable
@@ -147,15 +148,34 @@ def _group_for_year(group: Group, elapsed: int, year: int, assumptions: Assumpti
     if group.monthly_wage is not None:
         rate = group.wage_growth_percent
         update["monthly_wage"] = grow(
-            group.monthly_wage, elapsed, assumptions.wage_growth_percent if rate is None else rate
+            group.monthly_wage,
+            elapsed,
+            assumptions.wage_growth_percent if rate is None else rate,
+            MONTHLY_RUPIAH,
         )
+    for name, bound in (("headcount", PEOPLE), ("monthly_wage", MONTHLY_RUPIAH)):
+        if name in update and update[name] is None:
+            raise _outgrown(group.id, name, bound, year)
     return group.model_copy(update=update)
 
 
-def grow(amount: int, years: int, percent: Decimal) -> int:
-    """`amount` after `years` of `percent` growth a year, rounded once (half up)."""
-    factor = (1 + percent / HUNDRED) ** years
-    return max(round_rupiah(Decimal(amount) * factor), 0)
+def grow(amount: int, years: int, percent: Decimal, bound: Bound = PEOPLE) -> int | None:
+    """`amount` after `years` of `percent` growth a year, rounded once (half up); None when it
+    grows past `bound` (the bounds a scenario file's own values keep to)."""
+    factor = 1 + percent / HUNDRED
+    if factor == 0 and years <= 0:  # -100 % a year, looked at from before or at its start
+        return amount if years == 0 else None
+    grown = Decimal(amount) * factor**years
+    return None if grown > bound.limit else max(round_rupiah(grown), 0)
+
+
+def _outgrown(group: str, field: str, bound: Bound, year: int) -> UsageError:
+    return UsageError(
+        _("{group}: {field} grows past {limit} ({reason}) by {year}").format(
+            group=group, field=field, limit=grouped(bound.limit), reason=_(bound.reason), year=year
+        ),
+        _("assume a lower growth a year, or project fewer years"),
+    )
 
 
 def with_projected_caps(table: RateTable, until: int, gdp_growth: Decimal) -> RateTable:
@@ -164,6 +184,8 @@ def with_projected_caps(table: RateTable, until: int, gdp_growth: Decimal) -> Ra
     values = list(parameter.values)
     while values[-1].effective.year < until:
         values.append(_next_cap(values[-1], gdp_growth))
+        if values[-1].value > MONTHLY_RUPIAH.limit:
+            raise _outgrown(JP_CAP, "value", MONTHLY_RUPIAH, values[-1].effective.year)
     if len(values) == len(parameter.values):
         return table
     extended = parameter.model_copy(update={"values": values})
