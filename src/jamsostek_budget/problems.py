@@ -90,7 +90,7 @@ def _problem(
     if kind == "extra_forbidden":
         return source.problem(
             path,
-            _("unknown key '{key}'").format(key=path[-1]),
+            _("unknown key {key}").format(key=echo(str(path[-1]))),
             _key_hint(str(path[-1]), allowed_keys(model, path[:-1])),
             key=True,
         )
