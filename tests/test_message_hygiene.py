@@ -94,7 +94,7 @@ def problems(load: Any, path: Path) -> tuple[Problem, ...]:
 
 def scenario_cases() -> list[tuple[tuple[Any, ...], Any]]:
     base = yaml.safe_load((bundled.data_dir("examples") / "metro.yaml").read_text())
-    base["groups"] = base["groups"][:1] + [PU_GROUP]
+    base["groups"] = [*base["groups"][:1], PU_GROUP]
     base["projection"] = {"headcount_growth_percent": 1}
     return [(p, base) for p in paths(base) if p[:2] != ("groups", 0) or len(p) == 2]
 
