@@ -78,7 +78,8 @@ def test_what_validate_accepts_estimates_and_renders(
     path = write_scenario(tmp_path, list(drawn))
     checked = run("validate", str(path), "--today", "2026-11-22")
     if checked.exit_code != 0:
-        assert checked.exit_code == 1 and "must be at most" in checked.output
+        assert checked.exit_code == 1
+        assert "must be at most" in checked.output or "far longer than any" in checked.output
         return
     result = run("estimate", "--scenario", str(path), "--benefits", "-f", "json")
     assert result.exit_code == 0, result.output
