@@ -18,7 +18,8 @@ from jamsostek_budget.i18n import _
 from jamsostek_budget.problems import problems_from
 from jamsostek_budget.rates import RatesFile
 from jamsostek_budget.scenario import Scenario
-from jamsostek_budget.scenario_rules import file_rules, rules_hidden_by_errors
+from jamsostek_budget.scenario_file_rules import file_rules
+from jamsostek_budget.scenario_rules import rules_hidden_by_errors
 from jamsostek_budget.sourcemap import SourceMap
 from jamsostek_budget.yamlsource import read_yaml
 
