@@ -219,3 +219,13 @@ def test_replacing_a_group_by_removing_and_adding_it_is_allowed(tmp_path: Path) 
     )
     scenario, _ = load_scenario(variant)
     assert [(g.id, g.headcount) for g in scenario.groups] == [("marbot", 50), ("rt", 7)]
+
+
+def test_validate_names_a_device_or_pipe_for_what_it_is(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe.yaml")
+    for path, what in ((Path("/dev/null"), "a device"), (tmp_path / "pipe.yaml", "a named pipe")):
+        result = run("validate", str(path))
+        assert result.exit_code == 2
+        assert f"{path} is {what}" in result.stderr and "does not exist" not in result.stderr

@@ -24,6 +24,7 @@ from jamsostek_budget.loading import (
     load_rate_files,
     load_scenario,
     not_a_mapping,
+    special_file,
     yaml_files,
 )
 from jamsostek_budget.ratecheck import (
@@ -85,6 +86,13 @@ def _sort_targets(
             kind = kind_of(target, result)
             (rate_files if kind == "rates" else scenarios if kind == "scenario" else []).append(
                 target
+            )
+        elif target.exists():
+            raise UsageError(
+                _("{path} is {what}, not a rate or scenario file").format(
+                    path=target, what=special_file(target)
+                ),
+                _("give rate or scenario files, or folders of them"),
             )
         else:
             raise UsageError(
