@@ -59,8 +59,8 @@ PU_GROUP = {
 
 
 def paths(data: Any, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
-    """Every key and the first item of every list, depth first."""
-    items = data.items() if isinstance(data, dict) else enumerate(data[:1])
+    """Every key and the first two items of every list, depth first."""
+    items = data.items() if isinstance(data, dict) else enumerate(data[:2])
     for key, value in items:
         yield (*prefix, key)
         if isinstance(value, dict | list):
