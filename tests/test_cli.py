@@ -150,13 +150,13 @@ def test_a_projected_jp_cap_is_a_warning_not_an_error(tmp_path: Path) -> None:
     scenario.write_text(
         "city: x\nname: X\nprovince: P\nfiscal_year: 2028\ngroups:\n"
         "  - {id: staff, label: Staff, segment: pu, headcount: 2, monthly_wage: 3000000,\n"
-        "     risk_class: low, programs: [jp]}\n"
+        "     risk_class: low, programs: [jkk, jkm, jp]}\n"
     )
     result = run("estimate", "--scenario", str(scenario), "-f", "json")
     assert result.exit_code == 0
     assert "warning: fiscal year 2028 is past the latest announced JP wage cap" in result.stderr
-    # a wage under every cap: 2 people x 12 months x 2 % of 3,000,000
-    assert json.loads(result.stdout)["totals"]["annual"] == 2 * 12 * 60_000
+    # JKK 0.54 % (low risk) 16,200 + JKM 0.30 % 9,000 + JP employer 2 % 60,000 a month
+    assert json.loads(result.stdout)["totals"]["annual"] == 2 * 12 * (16_200 + 9_000 + 60_000)
 
 
 def test_rates_on_a_date_show_values_regulations_and_reliefs() -> None:

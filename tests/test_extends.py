@@ -146,3 +146,86 @@ def test_validate_checks_variants_and_the_bundled_expansion() -> None:
     result = run("validate", str(REPO / "examples"), "--verbose")
     assert result.exit_code == 0, result.stdout
     assert "metro-2026-expansion.yaml (scenario)" in result.stdout
+
+
+SECRET = "password: [hunter2, 'unclosed\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "words"),
+    [
+        ("binary.yaml", b"\x00\x01\x02 city: x\n", "is a binary file"),
+        ("latin1.yaml", b"city: Kota \xe9\n", "is a binary file"),
+        ("empty.yaml", b"", "is empty"),
+        ("list.yaml", b"- city\n- groups\n", "holds a list or a single value"),
+        ("secret.yaml", SECRET.encode(), "is not a valid YAML file"),
+        ("creds.yaml", b"password: hunter2\ntoken: abc\n", "has none of a scenario's keys"),
+    ],
+)
+def test_extends_names_what_a_target_is_without_quoting_it(
+    tmp_path: Path, name: str, content: bytes, words: str
+) -> None:
+    (tmp_path / name).write_bytes(content)
+    variant = write(tmp_path, "variant.yaml", f"city: v\nextends: {name}\n")
+    [problem] = problems_of(variant)
+    assert problem.startswith("variant.yaml:2:10: extends:")
+    assert words in problem and "extends needs a scenario file" in problem
+    assert "hunter2" not in problem and "token" not in problem
+
+
+def test_extends_a_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe.yaml")
+    variant = write(tmp_path, "variant.yaml", "city: v\nextends: pipe.yaml\n")
+    [problem] = problems_of(variant)
+    assert "'pipe.yaml' is a named pipe (FIFO)" in problem
+
+
+def test_a_base_with_problems_is_summarised_at_the_extends_line(tmp_path: Path) -> None:
+    write(tmp_path, "base.yaml", BASE.replace("fiscal_year: 2025", "fiscal_year: 2025\ncity: dup"))
+    variant = write(tmp_path, "variant.yaml", "extends: base.yaml\n")
+    [problem] = problems_of(variant)
+    assert "'base.yaml' is not a valid YAML file (its first problem is on line 5)" in problem
+
+
+def test_scenario_flag_with_a_rate_file_says_what_it_is() -> None:
+    result = run("estimate", "--scenario", str(REPO / "rates" / "bpu.yaml"))
+    assert result.exit_code == 1
+    assert "bpu.yaml" in result.stderr and "this is a rate file, not a scenario" in result.stderr
+
+
+def test_removing_and_changing_the_same_group_names_both_places(tmp_path: Path) -> None:
+    write(tmp_path, "base.yaml", BASE)
+    variant = write(
+        tmp_path,
+        "variant.yaml",
+        "extends: base.yaml\nremove_groups: [rt]\nchange_groups:\n  - {id: rt, headcount: 5}\n",
+    )
+    assert problems_of(variant) == [
+        "variant.yaml:4:10: change_groups[0].id: group 'rt' is both removed "
+        "(at remove_groups[0], line 2) and changed here"
+    ]
+
+
+def test_replacing_a_group_by_removing_and_adding_it_is_allowed(tmp_path: Path) -> None:
+    write(tmp_path, "base.yaml", BASE)
+    variant = write(
+        tmp_path,
+        "variant.yaml",
+        "extends: base.yaml\nremove_groups: [rt]\nadd_groups:\n"
+        "  - {id: rt, label: RT baru, segment: bpu, headcount: 7,\n"
+        "     declared_income: 1000000, programs: [jkk, jkm]}\n",
+    )
+    scenario, _ = load_scenario(variant)
+    assert [(g.id, g.headcount) for g in scenario.groups] == [("marbot", 50), ("rt", 7)]
+
+
+def test_validate_names_a_device_or_pipe_for_what_it_is(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe.yaml")
+    for path, what in ((Path("/dev/null"), "a device"), (tmp_path / "pipe.yaml", "a named pipe")):
+        result = run("validate", str(path))
+        assert result.exit_code == 2
+        assert f"{path} is {what}" in result.stderr and "does not exist" not in result.stderr

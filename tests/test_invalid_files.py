@@ -68,7 +68,7 @@ CASES = [
     Case(
         "yaml-syntax-error.yaml",
         2,
-        ("YAML syntax error",),
+        ("YAML syntax error", "a colon where YAML does not expect one"),
         ("check indentation, colons and quotes",),
     ),
     Case("yaml-empty.yaml", 1, ("file is empty",), ("YAML mapping",)),
@@ -472,7 +472,7 @@ CASES = [
     Case(
         "rates-impossible-date.yaml",
         6,
-        ("cannot read '2015-02-30'", "day is out of range"),
+        ("'2015-02-30' is not a real date",),
         ("check the day and the month",),
     ),
     Case("rates-negative-rate-whole-number.yaml", 7, ("must be a number >= 0, got -1",)),
@@ -520,10 +520,209 @@ CASES = [
     Case(
         "yaml-syntax-error-unclosed-quote.yaml",
         7,
-        ("YAML syntax error", "quoted scalar"),
+        ("YAML syntax error", "a quote is opened but never closed"),
         ("check indentation, colons and quotes",),
     ),
     Case("yaml-top-level-list.yaml", 1, ("must be a mapping of keys to values, got a list",)),
+    # --- bounds no real budget exceeds (issue 12) ------------------------------------------------
+    Case(
+        "scenario-headcount-past-population.yaml",
+        9,
+        ("groups[0].headcount", "must be at most 300,000,000", "population of Indonesia"),
+        ("check the digits",),
+    ),
+    Case(
+        "scenario-eligible-past-population.yaml",
+        12,
+        ("groups[0].eligible", "must be at most 300,000,000", "population of Indonesia"),
+        ("check the digits",),
+    ),
+    Case(
+        "scenario-headcount-by-year-past-population.yaml",
+        13,
+        ("groups[0].headcount_by_year[0].headcount", "must be at most 300,000,000"),
+        ("check the digits",),
+    ),
+    Case(
+        "scenario-groups-together-past-population.yaml",
+        6,
+        ("groups", "together count 400,000,000 people", "more than 300,000,000"),
+        ("check the digits",),
+    ),
+    Case(
+        "scenario-monthly-wage-past-bound.yaml",
+        10,
+        ("groups[0].monthly_wage", "must be at most 1,000,000,000,000", "Rp1 trillion"),
+        ("monthly amount", "check the digits"),
+    ),
+    Case(
+        "scenario-declared-income-past-bound.yaml",
+        10,
+        ("groups[0].declared_income", "must be at most 1,000,000,000,000", "yearly budget"),
+        ("monthly amount", "check the digits"),
+    ),
+    Case(
+        "scenario-death-rate-over-1000.yaml",
+        12,
+        ("groups[0].death_rate_per_1000", "must be at most 1,000", "cannot pass 1,000"),
+        ("per 1,000 participants",),
+    ),
+    Case(
+        "scenario-number-far-too-long.yaml",
+        9,
+        ("groups[0].headcount", "5000 characters", "far longer than any figure"),
+        ("plain number",),
+    ),
+    Case(
+        "rates-rupiah-value-past-bound.yaml",
+        7,
+        ("values[0].value", "must be at most 1,000,000,000,000", "got 68,000,000,000,000"),
+        ("check the digits",),
+    ),
+    Case(
+        "rates-band-nominal-past-bound.yaml",
+        13,
+        ("bands[2].nominal", "must be at most 1,000,000,000,000"),
+        ("check the digits",),
+    ),
+    # --- yearly values: a fall only with a note that says why, never a digit off --------------
+    Case(
+        "rates-yearly-dropped-digit-with-note.yaml",
+        14,
+        ("values[1].value", "1,054,740 is more than 5 % lower", "10,547,400", "even with a note"),
+        ("is one missing?",),
+    ),
+    Case(
+        "rates-yearly-zero-with-note.yaml",
+        13,
+        ("values[1].value", "0 is more than 5 % lower", "even with a note"),
+        ("check the digits",),
+    ),
+    Case(
+        "rates-yearly-extra-digit.yaml",
+        13,
+        ("values[1].value", "110,863,000 is more than twice the previous value 10,547,400"),
+        ("one too many",),
+    ),
+    Case(
+        "rates-yearly-decrease-note-says-nothing.yaml",
+        13,
+        ("values[1].value", "8754600 is lower than the previous value 8939700"),
+        ("say why in `note:` on this value",),
+    ),
+    Case(
+        "rates-yearly-decrease-note-on-previous-value.yaml",
+        14,
+        ("values[1].value", "8754600 is lower than the previous value 8939700"),
+        ("say why in `note:` on this value",),
+    ),
+    Case(
+        "rates-last-checked-in-future.yaml",
+        10,
+        ("values[0].last_checked", "last checked on 2027-01-15, after today (2026-11-22)"),
+        ("really checked",),
+    ),
+    # --- every group pays JKK and JKM --------------------------------------------------------
+    Case(
+        "scenario-jht-only.yaml",
+        11,
+        ("groups[0].programs", "must pay at least JKK and JKM", "missing: jkk, jkm"),
+        ("Permenaker 5/2021", "SE Mendagri 842.2/5193/SJ"),
+    ),
+    Case(
+        "scenario-jkm-only.yaml",
+        11,
+        ("groups[0].programs", "missing: jkk"),
+        ("Permenaker 5/2021", "SE Mendagri 842.2/5193/SJ"),
+    ),
+    Case(
+        "scenario-jkk-and-jht-without-jkm.yaml",
+        11,
+        ("groups[0].programs", "missing: jkm"),
+        ("Permenaker 5/2021", "SE Mendagri 842.2/5193/SJ"),
+    ),
+    Case(
+        "scenario-pu-jp-only.yaml",
+        12,
+        ("groups[0].programs", "missing: jkk, jkm"),
+        ("Permenaker 5/2021", "SE Mendagri 842.2/5193/SJ"),
+    ),
+    Case(
+        "variant-change-to-jht-only.yaml",
+        5,
+        ("programs", "missing: jkk, jkm"),
+        ("SE Mendagri 842.2/5193/SJ",),
+    ),
+    # --- variants: one meaning per group -------------------------------------------------------
+    Case(
+        "variant-remove-and-change.yaml",
+        5,
+        ("change_groups[0].id", "'guru-ngaji' is both removed", "remove_groups[0], line 3"),
+        ("not both",),
+    ),
+    Case(
+        "variant-remove-twice.yaml",
+        6,
+        ("remove_groups[2]", "'guru-ngaji' is removed twice", "remove_groups[0], line 4"),
+        ("list it once",),
+    ),
+    Case(
+        "variant-change-twice.yaml",
+        6,
+        ("change_groups[1].id", "'marbot' is changed twice", "change_groups[0].id, line 4"),
+        ("one entry",),
+    ),
+    Case(
+        "variant-add-existing-group.yaml",
+        4,
+        ("add_groups[0].id", "'marbot' is already in the base scenario"),
+        ("change_groups",),
+    ),
+    # --- extends: a scenario file, or a message saying what the target is ----------------------
+    Case(
+        "variant-extends-rate-file.yaml",
+        2,
+        ("extends", "'../../rates/bpu.yaml' is a rate file", "needs a scenario file"),
+        ("bundled city slug",),
+    ),
+    Case("variant-extends-folder.yaml", 2, ("extends", "'../golden' is a folder")),
+    Case("variant-extends-device.yaml", 2, ("extends", "'/dev/zero' is a device")),
+    Case("variant-extends-empty-file.yaml", 2, ("extends", "'yaml-comment-only.yaml' is empty")),
+    Case(
+        "variant-extends-broken-yaml.yaml",
+        2,
+        ("extends", "is not a valid YAML file", "its first problem is on line 7"),
+    ),
+    Case(
+        "variant-extends-non-scenario.yaml",
+        2,
+        ("extends", "has none of a scenario's keys"),
+    ),
+    # --- messages: the value's problem in jbudget's words --------------------------------------
+    Case(
+        "scenario-quoted-headcount.yaml",
+        9,
+        ("groups[0].headcount", "got the text '40'"),
+        ("remove the quotes: write 40",),
+    ),
+    Case(
+        "scenario-budget-code-unknown-program.yaml",
+        13,
+        ("groups[0].budget_codes.jkx", "must be one of jkk, jkm, jht, jp", "got 'jkx'"),
+        ("did you mean 'jkm'?",),
+    ),
+    Case("scenario-empty-label.yaml", 7, ("groups[0].label", "must not be empty")),
+    Case(
+        "scenario-group-id-too-long.yaml",
+        6,
+        ("groups[0].id", "must be at most 64 characters", "a" * 59 + "\u2026'"),
+    ),
+    Case(
+        "yaml-unknown-tag.yaml",
+        2,
+        ("name", "the YAML tag '!kota' is not used in jbudget files"),
+        ("remove the tag",),
+    ),
 ]
 
 # Files of tests/invalid/ checked by their own tests below rather than by the table.

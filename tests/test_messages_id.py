@@ -1,26 +1,21 @@
-"""The loading and validation layer's messages in Indonesian; pydantic's wording kept in English.
+"""The loading and validation layer's messages in Indonesian.
 
-The first block loads invalid files from tests/invalid/ with Indonesian active and checks whole
-messages and hints: it needs the Indonesian catalogue (locale/id/LC_MESSAGES/jbudget.mo) compiled
-with the loading strings. The second block needs no catalogue: it checks that the English
-templates jbudget uses for pydantic's own messages are pydantic's words exactly, so English
-output is unchanged.
+The cases load invalid files from tests/invalid/ with Indonesian active and check whole messages
+and hints: they need the Indonesian catalogue (locale/id/LC_MESSAGES/jbudget.mo) compiled with the
+loading strings. Every message is jbudget's own; none is a library's wording.
 """
 
 from __future__ import annotations
 
-import string
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pydantic_core import ErrorDetails, PydanticKnownError
 
 from jamsostek_budget import bundled
 from jamsostek_budget.errors import DataError, Problem, UsageError
 from jamsostek_budget.i18n import set_language
 from jamsostek_budget.loading import load_model, load_scenario
-from jamsostek_budget.pydantic_messages import COUNTED, MESSAGES, pydantic_message
 from jamsostek_budget.rates import RatesFile
 from jamsostek_budget.yamlsource import parse_yaml
 
@@ -149,10 +144,11 @@ def test_rate_file_problems_in_indonesian() -> None:
 
 
 @pytest.mark.usefixtures("indonesian")
-def test_yaml_syntax_error_keeps_the_parser_words() -> None:
-    """PyYAML's own explanation stays English; jbudget's frame and hint are translated."""
+def test_yaml_syntax_error_is_worded_by_jbudget() -> None:
+    """The parser's English never reaches the user: jbudget says what it found, translated."""
     problem = only(scenario_problems("yaml-syntax-error.yaml"), 2)
-    assert problem.message.startswith("galat sintaks YAML: ")
+    assert problem.message.startswith("galat sintaks YAML: titik dua di tempat")
+    assert "mapping values" not in problem.message
     assert problem.hint.startswith("periksa indentasi, titik dua, dan tanda kutip")
 
 
@@ -188,80 +184,22 @@ def test_variant_problems_in_indonesian(tmp_path: Path) -> None:
 
 
 @pytest.mark.usefixtures("indonesian")
-def test_pydantic_message_in_indonesian(tmp_path: Path) -> None:
-    """An error type jbudget does not word itself gets pydantic's message, translated."""
+def test_an_empty_text_is_worded_by_jbudget_in_indonesian(tmp_path: Path) -> None:
+    """A check pydantic performs is worded by jbudget, never with pydantic's own message."""
     variant = tmp_path / "variant.yaml"
     variant.write_text("extends: ''\n", encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_scenario(variant)
     problem = only(list(caught.value.problems), 1)
-    assert problem.message == "Teks harus berisi sedikitnya 1 karakter, tertulis ''"
+    assert problem.message == "tidak boleh kosong, tertulis ''"
 
 
 @pytest.mark.usefixtures("indonesian")
-def test_counted_pydantic_message_in_indonesian(tmp_path: Path) -> None:
-    """Indonesian has one plural form: a count other than 1 must not fall back to English."""
+def test_too_long_text_is_worded_by_jbudget_in_indonesian(tmp_path: Path) -> None:
     too_long = "a" * 70
     variant = tmp_path / "variant.yaml"
     variant.write_text(f"extends: metro\nremove_groups: [{too_long}]\n", encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_scenario(variant)
     problem = only(list(caught.value.problems), 2)
-    assert problem.message == f"Teks harus berisi paling banyak 64 karakter, tertulis '{too_long}'"
-
-
-# --- English: no catalogue needed --------------------------------------------------------------
-
-COUNT_KEYS = {key for key, _message in COUNTED.values()} | {"actual_length"}
-
-
-def sample_context(template: str, count: int) -> dict[str, object]:
-    """A value for every placeholder of `template`: `count` for counts, a word otherwise."""
-    names = {name for _text, name, _spec, _conv in string.Formatter().parse(template) if name}
-    return {name: count if name in COUNT_KEYS else f"<{name}>" for name in names}
-
-
-def known_error(kind: str, context: dict[str, object]) -> ErrorDetails:
-    """The error as pydantic reports it, with pydantic's own English message."""
-    message = PydanticKnownError(kind, context).message()  # type: ignore[arg-type]
-    return {"type": kind, "loc": (), "msg": message, "input": None, "ctx": context}
-
-
-@pytest.mark.parametrize("kind", sorted(MESSAGES))
-def test_english_template_is_pydantics_message(kind: str) -> None:
-    error = known_error(kind, sample_context(MESSAGES[kind], 1))
-    assert pydantic_message(error) == error["msg"]
-
-
-@pytest.mark.parametrize("count", [1, 2])
-@pytest.mark.parametrize("kind", sorted(COUNTED))
-def test_english_counted_template_is_pydantics_message(kind: str, count: int) -> None:
-    key, message = COUNTED[kind]
-    context = sample_context(message(count), count)
-    context[key] = count
-    error = known_error(kind, context)
-    assert pydantic_message(error) == error["msg"]
-
-
-def test_unlisted_type_keeps_pydantics_message() -> None:
-    error = known_error("url_scheme", {"expected_schemes": "'https'"})
-    assert pydantic_message(error) == "URL scheme should be 'https'"
-
-
-def test_value_error_message_is_used_as_given() -> None:
-    """Our validators' messages are translated where they are raised: not again here, and
-    without pydantic's "Value error, " prefix."""
-    error = known_error("value_error", {"error": "a bpu group needs declared_income"})
-    assert error["msg"] == "Value error, a bpu group needs declared_income"
-    assert pydantic_message(error) == "a bpu group needs declared_income"
-
-
-def test_context_a_translation_cannot_fill_falls_back_to_pydantic() -> None:
-    error: ErrorDetails = {
-        "type": "greater_than",
-        "loc": (),
-        "msg": "Input should be greater than 5",
-        "input": 3,
-        "ctx": {},
-    }
-    assert pydantic_message(error) == "Input should be greater than 5"
+    assert problem.message == f"paling banyak 64 karakter, tertulis '{too_long[:59]}\u2026'"

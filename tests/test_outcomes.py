@@ -67,7 +67,7 @@ def test_eligible_below_headcount_is_refused(tmp_path) -> None:
     path.write_text(
         "city: k\nname: K\nprovince: P\nfiscal_year: 2025\ngroups:\n"
         "  - {id: a, label: A, segment: bpu, headcount: 10, eligible: 5,\n"
-        "     declared_income: 1000000, programs: [jkk]}\n",
+        "     declared_income: 1000000, programs: [jkk, jkm]}\n",
         encoding="utf-8",
     )
     result = run("validate", str(path))

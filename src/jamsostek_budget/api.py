@@ -19,7 +19,7 @@ from jamsostek_budget.filenames import display_name
 from jamsostek_budget.i18n import _
 from jamsostek_budget.jpcap import pays_jp, projected_for
 from jamsostek_budget.loading import load_rate_files, load_scenario, yaml_files
-from jamsostek_budget.ratecheck import build_rate_table
+from jamsostek_budget.ratecheck import build_rate_table, no_future_checks
 from jamsostek_budget.ratetable import RateSnapshot, RateTable
 from jamsostek_budget.scenario import Scenario
 from jamsostek_budget.scenariocheck import check_scenario
@@ -54,7 +54,7 @@ def load_rate_table(rates_dir: Path | None = None) -> RateTable:
         raise UsageError(
             _("no .yaml rate files in {folder}").format(folder=folder), _("pass --rates DIR")
         )
-    return build_rate_table(load_rate_files(files))
+    return build_rate_table(no_future_checks(load_rate_files(files), date.today()))
 
 
 def scenario_path(city: str | None, scenario: Path | None) -> Path:

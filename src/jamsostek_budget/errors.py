@@ -65,3 +65,24 @@ class OutputError(JbudgetError):
         self.message = message
         self.hint = hint
         super().__init__(message)
+
+
+ECHO_LIMIT = 60  # characters of a value quoted back in a message; enough to recognise it
+
+
+def echo(value: object) -> str:
+    """A value as a message quotes it: text in quotes, anything else as written, cut to
+    ECHO_LIMIT characters with an ellipsis so a pasted page never floods the terminal."""
+    text = clip(value if isinstance(value, str) else _plain(value))
+    return repr(text) if isinstance(value, str) else text
+
+
+def clip(text: str) -> str:
+    """`text` cut to ECHO_LIMIT characters, with an ellipsis when it was longer."""
+    return text if len(text) <= ECHO_LIMIT else text[: ECHO_LIMIT - 1] + "\u2026"
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**ECHO_LIMIT:
+        return _("a number of {count} digits").format(count=len(str(abs(value))))
+    return str(value)

@@ -14,12 +14,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from jamsostek_budget import bundled
-from jamsostek_budget.errors import DataError, Problem, UsageError
-from jamsostek_budget.i18n import _
+from jamsostek_budget.errors import DataError, Problem, UsageError, echo
+from jamsostek_budget.filenames import display_name
+from jamsostek_budget.i18n import N_, _, grouped
+from jamsostek_budget.loading import kind_of_data, special_file
 from jamsostek_budget.problems import problems_from
-from jamsostek_budget.sourcemap import DataPath, SourceMap
+from jamsostek_budget.sourcemap import DataPath, SourceMap, format_path
 from jamsostek_budget.variant import APPENDED_FIELDS, ScenarioVariant
-from jamsostek_budget.yamlsource import read_yaml
+from jamsostek_budget.yamlsource import MAX_FILE_BYTES, parse_yaml
 
 Data = dict[str, Any]
 
@@ -43,10 +45,7 @@ def resolve_extends(
                 )
             ]
         )
-    base, base_source = read_yaml(base_path)
-    if not isinstance(base, dict):
-        message = _("must be a mapping of keys to values")
-        raise DataError([base_source.problem((), message)])
+    base, base_source = read_base(base_path, str(data["extends"]), source)
     base, base_source = resolve_extends(base, base_source, base_path, chain)
     return merge(base, base_source, data, source)
 
@@ -65,7 +64,7 @@ def _base_path(reference: str, path: Path, source: SourceMap) -> Path:
         except UsageError as exc:
             raise DataError([source.problem(("extends",), exc.message, exc.hint)]) from None
     target = path.parent / reference
-    if not target.is_file():
+    if not target.exists():
         raise DataError(
             [
                 source.problem(
@@ -80,6 +79,72 @@ def _base_path(reference: str, path: Path, source: SourceMap) -> Path:
     return target
 
 
+def read_base(path: Path, reference: str, source: SourceMap) -> tuple[Data, SourceMap]:
+    """The scenario `extends` names, or one problem at the `extends` line saying what the target
+    is instead. The target's own lines are never quoted: it may be any file on the machine."""
+    what, found = _inspect(path)
+    if found is not None:
+        return found
+    message = _("{reference} {what}; extends needs a scenario file").format(
+        reference=echo(reference), what=what
+    )
+    hint = _("give a bundled city slug (metro) or the path of a scenario, relative to this file")
+    raise DataError([source.problem(("extends",), message, hint)])
+
+
+def _inspect(path: Path) -> tuple[str, tuple[Data, SourceMap] | None]:
+    try:
+        what = _not_a_scenario_file(path)
+        if what:
+            return what, None
+        base, base_source = parse_yaml(path.read_bytes(), display_name(path))
+    except OSError as exc:
+        return _("cannot be read ({reason})").format(reason=exc.strerror), None
+    except DataError as exc:
+        line = min(problem.line for problem in exc.problems)
+        return _("is not a valid YAML file (its first problem is on line {line})").format(
+            line=line
+        ), None
+    if not isinstance(base, dict):
+        return _("holds a list or a single value, not a mapping of keys"), None
+    what = _not_a_scenario(base)
+    return what, None if what else (base, base_source)
+
+
+def _not_a_scenario(data: Data) -> str:
+    kind = kind_of_data(data)
+    if kind == "rates":
+        return _("is a rate file")
+    if kind is None:
+        return _("has none of a scenario's keys (city, fiscal_year, groups)")
+    return ""
+
+
+def _not_a_scenario_file(path: Path) -> str | None:
+    """What the file is, before its content is read, when it cannot be a scenario."""
+    special = special_file(path)
+    if special:
+        return _("is {what}").format(what=special)
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return _("is {size} bytes, far larger than a scenario").format(size=grouped(size))
+    raw = path.read_bytes()
+    if b"\0" in raw:
+        return _("is a binary file")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return _("is a binary file (not UTF-8 text)")
+    if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+        return _("is empty")
+    return None
+
+
+REPEATED = {
+    "remove": N_("group '{id}' is removed twice (first at {first})"),
+    "change": N_("group '{id}' is changed twice (first at {first})"),
+}
+REPEATED_HINTS = {"remove": N_("list it once"), "change": N_("put all its changes in one entry")}
 VARIANT_KEYS = frozenset({"extends", "add_groups", "remove_groups", "change_groups", "groups"})
 
 
@@ -137,7 +202,9 @@ class _Merger:
         for j, added in enumerate(self.variant.get("add_groups") or []):
             self.merged.graft(self.source, ("add_groups", j), ("groups", len(groups)))
             groups.append(added)
-        return groups, _unknown_ids(ids, self.variant, self.source)
+        problems = _unknown_ids(ids, self.variant, self.source)
+        kept = {str(group.get("id")) for group in base_groups if group.get("id") not in removed}
+        return groups, problems + _conflicts(self.variant, self.source, kept)
 
     def _changed(self, group: Data, change: tuple[int, Data] | None, index: int) -> Data:
         if change is None:
@@ -164,7 +231,53 @@ def _unknown_ids(ids: list[str], variant: Data, source: SourceMap) -> list[Probl
                 _("did you mean '{id}'?").format(id=close[0])
                 if close
                 else _("the base has: {ids}").format(ids=", ".join(ids))
+                if ids
+                else _("the base scenario has no groups")
             )
             message = _("the base scenario has no group '{id}'").format(id=gid)
             problems.append(source.problem(where, message, hint))
     return problems
+
+
+def _conflicts(variant: Data, source: SourceMap, kept: set[str]) -> list[Problem]:
+    """A group removed twice, changed twice, both removed and changed, or added while the base
+    keeps one with its id: which the variant means cannot be guessed, so each is refused, naming
+    both places."""
+    problems = [
+        source.problem(
+            ("add_groups", j, "id"),
+            _("group '{id}' is already in the base scenario").format(id=g["id"]),
+            _("use change_groups to change it, or give the new group its own id"),
+        )
+        for j, g in enumerate(variant.get("add_groups") or [])
+        if str(g.get("id")) in kept
+    ]
+    first: dict[tuple[str, str], DataPath] = {}
+    for where, action, gid in _targets(variant):
+        earlier, removed = first.get((action, gid)), first.get(("remove", gid))
+        if earlier is not None:
+            message = _(REPEATED[action]).format(id=gid, first=_place(source, earlier))
+            problems.append(source.problem(where, message, _(REPEATED_HINTS[action])))
+        elif action == "change" and removed is not None:
+            message = _("group '{id}' is both removed (at {removed}) and changed here").format(
+                id=gid, removed=_place(source, removed)
+            )
+            problems.append(
+                source.problem(where, message, _("remove the group or change it, not both"))
+            )
+        first.setdefault((action, gid), where)
+    return problems
+
+
+def _targets(variant: Data) -> list[tuple[DataPath, str, str]]:
+    """Every group id the variant removes or changes, with where and how."""
+    removes = variant.get("remove_groups") or []
+    changes = variant.get("change_groups") or []
+    return [(("remove_groups", i), "remove", str(gid)) for i, gid in enumerate(removes)] + [
+        (("change_groups", j, "id"), "change", str(change["id"]))
+        for j, change in enumerate(changes)
+    ]
+
+
+def _place(source: SourceMap, path: DataPath) -> str:
+    return _("{field}, line {line}").format(field=format_path(path), line=source.locate(path).line)

@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from jamsostek_budget.amounts import parse_amount
+from jamsostek_budget.bounds import DEATH_RATE, MONTHLY_RUPIAH, PEOPLE, Bound
 from jamsostek_budget.errors import UsageError
 
 Segment = Literal["bpu", "pu"]
@@ -35,11 +36,36 @@ def _exact_number(value: Any) -> Any:
     return value
 
 
+def at_most(bound: Bound) -> AfterValidator:
+    """Refuse a value above `bound`, with the bound's reason and hint (problems.describe)."""
+
+    def check(value: Any) -> Any:
+        if value > bound.limit:
+            raise PydanticCustomError(
+                "too_large", "more than {limit}", {"limit": bound.limit, "bound": bound.name}
+            )
+        return value
+
+    return AfterValidator(check)
+
+
 Number = Annotated[
     Decimal,
     BeforeValidator(_exact_number),
     WithJsonSchema({"type": "number", "minimum": 0}),
     Field(ge=0),
+]
+DeathRate = Annotated[
+    Decimal,
+    BeforeValidator(_exact_number),
+    WithJsonSchema({"type": "number", "minimum": 0, "maximum": DEATH_RATE.limit}),
+    Field(ge=0),
+    at_most(DEATH_RATE),
+]
+People = Annotated[
+    int,
+    Field(ge=0, json_schema_extra={"maximum": PEOPLE.limit}),
+    at_most(PEOPLE),
 ]
 GrowthPercent = Annotated[
     Decimal,
@@ -47,7 +73,15 @@ GrowthPercent = Annotated[
     WithJsonSchema({"type": "number", "minimum": -100, "maximum": 1000}),
     Field(ge=-100, le=1000, description="percent a year; negative for a decline"),
 ]
-Rupiah = Annotated[int, Field(ge=0, description="whole Rupiah, no separators")]
+Rupiah = Annotated[
+    int,
+    Field(
+        ge=0,
+        description="whole Rupiah, no separators",
+        json_schema_extra={"maximum": MONTHLY_RUPIAH.limit},
+    ),
+    at_most(MONTHLY_RUPIAH),
+]
 
 
 def _amount_text(value: Any) -> Any:
@@ -72,7 +106,7 @@ ScenarioRupiah = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "integer", "minimum": 0},
+                {"type": "integer", "minimum": 0, "maximum": MONTHLY_RUPIAH.limit},
                 {
                     "type": "string",
                     "description": "Indonesian notation: Rp1.200.000, 1.200.000, 1,2 juta, 1200rb",
@@ -82,6 +116,7 @@ ScenarioRupiah = Annotated[
         }
     ),
     Field(ge=0),
+    at_most(MONTHLY_RUPIAH),
 ]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
 YearMonth = Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="YYYY-MM")]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 
+from jamsostek_budget.bounds import MONTHLY_RUPIAH
 from jamsostek_budget.errors import UsageError
 from jamsostek_budget.i18n import _, grouped
 from jamsostek_budget.money import HUNDRED
@@ -49,6 +50,8 @@ def with_projected_caps(table: RateTable, until: int, growth: Decimal) -> RateTa
         return table
     while values[-1].effective.year < until:
         values.append(next_cap(values[-1], growth))
+        if values[-1].value > MONTHLY_RUPIAH.limit:
+            raise MONTHLY_RUPIAH.outgrown(JP_CAP, "value", values[-1].effective.year)
     extended = parameter.model_copy(update={"values": values})
     parameters = {**table.parameters, JP_CAP: extended}
     return RateTable(table.regulations, parameters, table.bands, table.reliefs)

@@ -3,10 +3,11 @@ listing every problem with its file, line, column and field."""
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -17,6 +18,7 @@ from jamsostek_budget.i18n import _
 from jamsostek_budget.problems import problems_from
 from jamsostek_budget.rates import RatesFile
 from jamsostek_budget.scenario import Scenario
+from jamsostek_budget.scenario_file_rules import file_rules
 from jamsostek_budget.scenario_rules import rules_hidden_by_errors
 from jamsostek_budget.sourcemap import SourceMap
 from jamsostek_budget.yamlsource import read_yaml
@@ -32,10 +34,15 @@ def load_model(path: Path, model: type[M]) -> tuple[M, SourceMap]:
 
 
 def validate_model(data: dict[str, Any], source: SourceMap, model: type[M]) -> tuple[M, SourceMap]:
+    problems = (
+        [source.problem(path, message, hint) for path, message, hint in file_rules(data)]
+        if model is Scenario
+        else []
+    )
     try:
-        return model.model_validate(data), source
+        validated = model.model_validate(data)
     except ValidationError as exc:
-        problems = problems_from(exc, source, model)
+        problems += problems_from(exc, source, model)
         if model is Scenario:
             failed = [tuple(error["loc"]) for error in exc.errors()]
             problems += [
@@ -43,6 +50,9 @@ def validate_model(data: dict[str, Any], source: SourceMap, model: type[M]) -> t
                 for path, message, hint in rules_hidden_by_errors(data, failed)
             ]
         raise DataError(_unique_in_order(problems)) from exc
+    if problems:
+        raise DataError(_unique_in_order(problems))
+    return validated, source
 
 
 def _unique_in_order(problems: list[Problem]) -> list[Problem]:
@@ -62,11 +72,42 @@ def not_a_mapping(data: object, source: SourceMap) -> Problem:
     )
 
 
+FileKind = Literal["rates", "scenario"]
+RATE_KEYS = frozenset(RatesFile.model_fields) - {"description"}
+SCENARIO_KEYS = frozenset({"city", "groups", "fiscal_year", "extends"})
+
+
+def kind_of_data(data: dict[str, Any]) -> FileKind | None:
+    """Rate file or scenario, from the top-level keys; None when it has the keys of neither."""
+    keys = set(data)
+    if keys & SCENARIO_KEYS:
+        return "scenario"
+    return "rates" if keys & RATE_KEYS else None
+
+
+def special_file(path: Path) -> str | None:
+    """What `path` is when it is not a regular file: a folder, a device, a pipe; else None."""
+    mode = path.stat().st_mode
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return _("a folder")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return _("a device")
+    if stat.S_ISFIFO(mode):
+        return _("a named pipe (FIFO)")
+    return _("not a regular file")
+
+
 def load_scenario(path: Path) -> tuple[Scenario, SourceMap]:
     """A scenario file, with `extends` resolved (see the extends module)."""
     data, source = read_yaml(path, display_name(path))
     if not isinstance(data, dict):
         raise DataError([not_a_mapping(data, source)])
+    if kind_of_data(data) == "rates":
+        message = _("this is a rate file, not a scenario")
+        hint = _("give a scenario (city, fiscal_year and groups), like examples/metro.yaml")
+        raise DataError([source.problem((), message, hint)])
     if "extends" in data:  # the variant models load only for a scenario that uses them
         from jamsostek_budget.extends import resolve_extends  # noqa: PLC0415
 

@@ -14,14 +14,17 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from jamsostek_budget.errors import Problem
+from jamsostek_budget.bounds import BY_NAME
+from jamsostek_budget.errors import Problem, clip, echo
 from jamsostek_budget.fields import ViolationsError
 from jamsostek_budget.i18n import N_, _
-from jamsostek_budget.pydantic_messages import pydantic_message
 from jamsostek_budget.sourcemap import DataPath, SourceMap
 
 SEPARATED_NUMBER = re.compile(r"^\s*-?\d{1,3}([.,' ]\d{3})+\s*$")
 LEADING_ZERO = re.compile(r"^0[0-9]+$")
+PLAIN_NUMBER = re.compile(r"^\s*-?[0-9]+(\.[0-9]+)?\s*$")
+WHOLE_NUMBER_ERRORS = frozenset({"int_type", "int_parsing", "int_from_float"})
+NUMBER_ERRORS = WHOLE_NUMBER_ERRORS | {"is_instance_of", "decimal_type", "float_type"}
 BOUNDS = {
     "greater_than_equal": ">=",
     "greater_than": ">",
@@ -41,6 +44,9 @@ def problems_from(exc: ValidationError, source: SourceMap, model: type[BaseModel
     problems: list[Problem] = []
     for error in errors:
         path: DataPath = tuple(error["loc"])
+        if path and path[-1] == "[key]":  # a mapping's key is wrong: report it at the key
+            problems.append(_problem(error, path[:-1], source, model, key=True))
+            continue
         violation = error.get("ctx", {}).get("error")
         if isinstance(violation, ViolationsError):
             problems += [
@@ -67,7 +73,12 @@ def _typo_fixes(errors: list[ErrorDetails], model: type[BaseModel]) -> set[tuple
 
 
 def _problem(
-    error: ErrorDetails, path: DataPath, source: SourceMap, model: type[BaseModel]
+    error: ErrorDetails,
+    path: DataPath,
+    source: SourceMap,
+    model: type[BaseModel],
+    *,
+    key: bool = False,
 ) -> Problem:
     kind = error["type"]
     if kind == "missing":
@@ -79,13 +90,13 @@ def _problem(
     if kind == "extra_forbidden":
         return source.problem(
             path,
-            _("unknown key '{key}'").format(key=path[-1]),
+            _("unknown key {key}").format(key=echo(str(path[-1]))),
             _key_hint(str(path[-1]), allowed_keys(model, path[:-1])),
             key=True,
         )
     whole = _annotation_at(model, path) is int
     message, hint = describe(error, choices(model, path), whole=whole)
-    return source.problem(path, message, hint)
+    return source.problem(path, message, hint, key=key)
 
 
 def describe(
@@ -93,10 +104,14 @@ def describe(
 ) -> tuple[str, str]:
     """Message and hint for one error about a value."""
     given = error.get("input")
-    written = _described_text(error, given)
+    written = _custom(error, given) or _described_text(error, given)
     if written:
         return written
     if error["type"] == "literal_error":
+        # a choice the model cannot be walked to (a mapping's key): the error lists them
+        options = options or tuple(
+            re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected")))
+        )
         return (
             _("must be one of {choices}, got {value}").format(
                 choices=", ".join(options), value=_show(given)
@@ -108,32 +123,43 @@ def describe(
     return _describe_type(error)
 
 
-def _described_text(error: ErrorDetails, given: Any) -> tuple[str, str] | None:
-    """Text where a number belongs: an amount parse_amount refused, separators, a leading zero,
-    quotes."""
+def _custom(error: ErrorDetails, given: Any) -> tuple[str, str] | None:
+    """jbudget's own error types: an amount parse_amount refused, a value past its bound."""
+    ctx = error.get("ctx", {})
     if error["type"] == "rupiah_text":
-        ctx = error.get("ctx", {})
         return str(ctx.get("reason", "")), str(ctx.get("hint", ""))
+    if error["type"] == "too_large":
+        bound = BY_NAME[str(ctx.get("bound"))]
+        return bound.message(_show(given)), _(bound.hint)
+    return None
+
+
+def _described_text(error: ErrorDetails, given: Any) -> tuple[str, str] | None:
+    """Text where a number belongs: separators, a leading zero, quotes."""
     if not isinstance(given, str):
         return None
     if SEPARATED_NUMBER.match(given):
         return (
-            _("must be a plain number, got the text {value}").format(value=repr(given)),
+            _("must be a plain number, got the text {value}").format(value=echo(given)),
             _(
                 "write {number} without separators: '1.500.000' means 1.5 million in "
                 "Indonesian notation but 1.5 in English, so jbudget refuses to guess"
-            ).format(number=re.sub(r"[^0-9-]", "", given)),
+            ).format(number=clip(re.sub(r"[^0-9-]", "", given))),
         )
     if LEADING_ZERO.match(given):
         return (
-            _("must be a whole number, got the text {value}").format(value=repr(given)),
-            _("drop the leading zero: write {number}").format(number=given.lstrip("0")),
+            _("must be a whole number, got the text {value}").format(value=echo(given)),
+            _("drop the leading zero: write {number}").format(number=clip(given.lstrip("0"))),
         )
-    if error["type"] in {"is_instance_of", "decimal_type"}:
-        return (
-            _("must be a number, got the text {value}").format(value=repr(given)),
-            _("remove the quotes: write {number}").format(number=given),
-        )
+    if error["type"] not in NUMBER_ERRORS:
+        return None
+    message = (
+        _("must be a whole number, got the text {value}")
+        if error["type"] in WHOLE_NUMBER_ERRORS
+        else _("must be a number, got the text {value}")
+    ).format(value=echo(given))
+    if PLAIN_NUMBER.match(given):
+        return message, _("remove the quotes: write {number}").format(number=clip(given.strip()))
     return None
 
 
@@ -154,9 +180,12 @@ def _describe_type(error: ErrorDetails) -> tuple[str, str]:
             _("is not in the expected form, got {value}").format(value=got),
             _(hint) if hint else "",
         )
-    if kind in {"too_short", "too_long"}:
+    if kind in {"too_short", "too_long", "string_too_short", "string_too_long"}:
         return _length_message(kind, ctx, got), ""
-    return _("{message}, got {value}").format(message=pydantic_message(error), value=got), ""
+    # Any other check: jbudget's own words, never the validation library's.
+    return _("is not a valid value here, got {value}").format(value=got), _(
+        "see examples/metro.yaml or rates/bpu.yaml for the shape of a file"
+    )
 
 
 _SIMPLE = {
@@ -176,7 +205,10 @@ _SIMPLE = {
         N_("must be a date without a time, got {value}"),
         N_("write YYYY-MM-DD"),
     ),
-    "decimal_type": (N_("must be a number, got {value}"), N_("write a plain number, like 0.24")),
+    **dict.fromkeys(
+        ("decimal_type", "decimal_parsing", "is_instance_of", "float_type"),
+        (N_("must be a number, got {value}"), N_("write a plain number, like 0.24")),
+    ),
     "list_type": (N_("must be a list, got {value}"), N_("write one '- item' per line, or [a, b]")),
     "model_type": (
         N_("must be a mapping of keys to values, got {value}"),
@@ -200,6 +232,12 @@ def _bound_message(kind: str, ctx: dict[str, Any], given: Any, *, whole: bool) -
 
 
 def _length_message(kind: str, ctx: dict[str, Any], got: str) -> str:
+    if kind == "string_too_short":
+        return _("must not be empty, got {value}").format(value=got)
+    if kind == "string_too_long":
+        return _("must be at most {count} characters, got {value}").format(
+            count=ctx.get("max_length"), value=got
+        )
     if kind == "too_short":
         return _("must have at least {count} item(s), got {value}").format(
             count=ctx.get("min_length"), value=got
@@ -208,13 +246,11 @@ def _length_message(kind: str, ctx: dict[str, Any], got: str) -> str:
 
 
 def _show(value: Any) -> str:
-    if isinstance(value, str):
-        return repr(value)
     if isinstance(value, dict):
         return _("a mapping")
     if isinstance(value, list):
         return _("an empty list") if not value else _("a list")
-    return _("nothing") if value is None else str(value)
+    return _("nothing") if value is None else echo(value)
 
 
 def _close(word: str, options: tuple[str, ...], cutoff: float) -> str | None:

@@ -201,21 +201,41 @@ def _date_problem(
     )
 
 
-def stale_warnings(files: LoadedRates, today: date) -> list[Problem]:
-    """A warning for every value last checked more than a year before `today`."""
-    warnings = []
+def checked_dates(files: LoadedRates, today: date) -> list[Problem]:
+    """A `last_checked` after `today` is an error (nobody has checked a value in the future: a
+    typo in the year, or a date invented); one more than a year before `today` is a warning."""
+    found = []
     for rates, source in files:
         for path, citation in citations(rates):
-            if today - citation.last_checked > STALE_AFTER:
+            where = (*path, "last_checked")
+            if citation.last_checked > today:
+                found.append(
+                    source.problem(
+                        where,
+                        _("last checked on {date}, after today ({today})").format(
+                            date=citation.last_checked, today=today
+                        ),
+                        _("write the date the value was really checked against its regulation"),
+                    )
+                )
+            elif today - citation.last_checked > STALE_AFTER:
                 problem = source.problem(
-                    (*path, "last_checked"),
+                    where,
                     _("last checked on {date}, more than a year ago").format(
                         date=citation.last_checked
                     ),
                     _("check the value against its regulation and update last_checked"),
                 )
-                warnings.append(_as_warning(problem))
-    return warnings
+                found.append(_as_warning(problem))
+    return found
+
+
+def no_future_checks(files: LoadedRates, today: date) -> LoadedRates:
+    """`files`, or a DataError when a value claims to have been checked after `today`."""
+    errors = [p for p in checked_dates(files, today) if p.severity == "error"]
+    if errors:
+        raise DataError(errors)
+    return files
 
 
 def _as_warning(problem: Problem) -> Problem:

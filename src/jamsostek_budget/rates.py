@@ -13,6 +13,7 @@ from typing import Literal, get_args
 
 from pydantic import Field, model_validator
 
+from jamsostek_budget.bounds import MONTHLY_RUPIAH
 from jamsostek_budget.fields import (
     Confidence,
     Model,
@@ -29,6 +30,7 @@ from jamsostek_budget.fields import (
 )
 from jamsostek_budget.i18n import _, grouped
 from jamsostek_budget.regulation import Regulation
+from jamsostek_budget.yearly import check_yearly_change
 
 ParameterName = Literal[
     "bpu.jkk_percent",
@@ -128,6 +130,8 @@ def _check_value(found: ViolationList, index: int, item: DatedValue, unit: Unit)
         )
     if unit == "rupiah" and item.value != item.value.to_integral_value():
         found.add(where, _("must be whole Rupiah, got {value}").format(value=item.value))
+    if unit == "rupiah" and item.value > MONTHLY_RUPIAH.limit:
+        found.add(where, MONTHLY_RUPIAH.message(grouped(item.value)), _(MONTHLY_RUPIAH.hint))
 
 
 def _check_order(
@@ -148,17 +152,8 @@ def _check_order(
             ),
             _("list values from the oldest to the newest"),
         )
-    elif yearly and item.value < before.value and not item.note:
-        found.add(
-            ("values", index, "value"),
-            _("{value} is lower than the previous value {previous}").format(
-                value=item.value, previous=before.value
-            ),
-            _(
-                "a value that changes yearly should not decrease; if it really did, say why "
-                "in `note:` (the JP cap fell in 2021 after negative GDP growth)"
-            ),
-        )
+    elif yearly:
+        check_yearly_change(found, ("values", index, "value"), before.value, item.value, item.note)
 
 
 class Band(Model):

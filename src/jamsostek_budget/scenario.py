@@ -13,9 +13,10 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from jamsostek_budget.fields import (
+    DeathRate,
     GrowthPercent,
     Model,
-    Number,
+    People,
     Program,
     RiskClass,
     ScenarioRupiah,
@@ -37,7 +38,7 @@ BudgetCode = Annotated[str, Field(pattern=r"^[0-9]+(\.[0-9]+){1,7}$")]
 
 class YearHeadcount(Model):
     year: int = Field(ge=2000, le=2100)
-    headcount: int = Field(ge=0)
+    headcount: People
 
 
 class Projection(Model):
@@ -60,7 +61,7 @@ class Group(Model):
     id: Slug
     label: str = Field(min_length=1)
     segment: Segment = Field(description="bpu: informal (Bukan Penerima Upah); pu: wage earner")
-    headcount: int = Field(ge=0)
+    headcount: People
     declared_income: ScenarioRupiah | None = Field(
         default=None, description="bpu: declared monthly income in Rupiah, looked up in the bands"
     )
@@ -92,13 +93,12 @@ class Group(Model):
         "drivers and couriers (PP 50/2025 periods differ by sector)",
     )
     note: str = ""
-    eligible: int | None = Field(
+    eligible: People | None = Field(
         default=None,
-        ge=0,
         description="people who could be covered: coverage is headcount / "
         "eligible (Universal Coverage Jamsostek)",
     )
-    death_rate_per_1000: Number | None = Field(
+    death_rate_per_1000: DeathRate | None = Field(
         default=None,
         description="assumed deaths a year per 1,000 participants (estimate --benefits)",
     )
@@ -162,7 +162,7 @@ class Scenario(Model):
         "not listed follow in file order",
     )
     projection: Projection = Field(default_factory=Projection)
-    death_rate_per_1000: Number | None = Field(
+    death_rate_per_1000: DeathRate | None = Field(
         default=None,
         description="assumed deaths a year per 1,000 participants, for every group "
         "that does not give its own (estimate --benefits)",

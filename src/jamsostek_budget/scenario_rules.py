@@ -12,6 +12,7 @@ import difflib
 from collections.abc import Collection, Mapping
 from typing import Any
 
+from jamsostek_budget.fields import PROGRAMS
 from jamsostek_budget.i18n import _, grouped
 from jamsostek_budget.sourcemap import DataPath
 
@@ -58,7 +59,7 @@ def _budget_code_rules(group: Mapping[str, Any], programs: list[str]) -> Found:
             _("remove it, or add {program} to programs").format(program=program),
         )
         for program in codes
-        if isinstance(program, str) and programs and program not in programs
+        if is_program(program) and programs and program not in programs
     ]
 
 
@@ -177,6 +178,10 @@ def _year_rules(group: Mapping[str, Any]) -> Found:
         for i, year in enumerate(years)
         if year is not None and year in years[:i]
     ]
+
+
+def is_program(value: object) -> bool:
+    return isinstance(value, str) and value in PROGRAMS
 
 
 def _is_month(value: object) -> bool:

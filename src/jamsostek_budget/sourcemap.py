@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from jamsostek_budget.errors import Problem
+from jamsostek_budget.errors import Problem, clip
 
 DataPath = tuple[str | int, ...]
 
@@ -55,8 +55,9 @@ class SourceMap:
 
 
 def format_path(path: DataPath) -> str:
-    """('groups', 2, 'headcount') -> 'groups[2].headcount'."""
+    """('groups', 2, 'headcount') -> 'groups[2].headcount'; a pasted page as a key is cut."""
     text = ""
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+        key = clip(str(part))
+        text += f"[{part}]" if isinstance(part, int) else (f".{key}" if text else key)
     return text or "(document)"

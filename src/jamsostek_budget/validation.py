@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Literal
 
 from jamsostek_budget import bundled
 from jamsostek_budget.api import rate_table_for
@@ -21,28 +20,26 @@ from jamsostek_budget.errors import DataError, Problem, UsageError
 from jamsostek_budget.filenames import display_name
 from jamsostek_budget.i18n import _
 from jamsostek_budget.loading import (
+    FileKind,
+    kind_of_data,
     load_rate_files,
     load_scenario,
     not_a_mapping,
+    special_file,
     yaml_files,
 )
 from jamsostek_budget.ratecheck import (
     LoadedRates,
     build_rate_table,
+    checked_dates,
     duplicate_problems,
     registry_problems,
-    stale_warnings,
     unknown_regulations,
 )
-from jamsostek_budget.rates import RatesFile
 from jamsostek_budget.ratetable import RateTable
 from jamsostek_budget.scenario import Scenario
 from jamsostek_budget.scenariocheck import check_scenario
 from jamsostek_budget.yamlsource import read_yaml
-
-FileKind = Literal["rates", "scenario"]
-RATE_KEYS = frozenset(RatesFile.model_fields) - {"description"}
-SCENARIO_KEYS = frozenset({"city", "groups", "fiscal_year", "extends"})
 
 
 @dataclass
@@ -98,6 +95,13 @@ def _sort_targets(
             (rate_files if kind == "rates" else scenarios if kind == "scenario" else []).append(
                 target
             )
+        elif target.exists():
+            raise UsageError(
+                _("{path} is {what}, not a rate or scenario file").format(
+                    path=target, what=special_file(target)
+                ),
+                _("give rate or scenario files, or folders of them"),
+            )
         else:
             raise UsageError(
                 _("{path} does not exist").format(path=target),
@@ -116,11 +120,9 @@ def kind_of(path: Path, result: Validation) -> FileKind | None:
     if not isinstance(data, dict):
         result.problems.append(not_a_mapping(data, source))
         return None
-    keys = set(data)
-    if keys & SCENARIO_KEYS:
-        return "scenario"
-    if keys & RATE_KEYS:
-        return "rates"
+    kind = kind_of_data(data)
+    if kind is not None:
+        return kind
     result.problems.append(
         source.problem(
             (),
@@ -152,7 +154,7 @@ def _check_rate_folder(folder: Path, today: date, result: Validation) -> None:
         result.problems += registry_problems(rates, source)
     if len(loaded) == len(files):
         _run(lambda: build_rate_table(loaded), result)
-        result.problems += stale_warnings(loaded, today)
+        result.problems += checked_dates(loaded, today)
 
 
 def _check_rate_file(path: Path, today: date, table: RateTable | None, result: Validation) -> None:
@@ -164,7 +166,7 @@ def _check_rate_file(path: Path, today: date, table: RateTable | None, result: V
     result.problems += duplicate_problems(loaded)
     result.problems += unknown_regulations(rates, source, known)
     result.problems += registry_problems(rates, source)
-    result.problems += stale_warnings(loaded, today)
+    result.problems += checked_dates(loaded, today)
 
 
 def _load_each(files: list[Path], result: Validation) -> LoadedRates:

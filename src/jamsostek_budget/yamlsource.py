@@ -16,7 +16,7 @@ import yaml
 
 from jamsostek_budget.errors import DataError, Problem
 from jamsostek_budget.filenames import display_name
-from jamsostek_budget.i18n import _, grouped
+from jamsostek_budget.i18n import N_, _, grouped
 from jamsostek_budget.oserrors import reason_and_hint
 from jamsostek_budget.sourcemap import DataPath, SourceMap, format_path
 from jamsostek_budget.yamltree import build_tree
@@ -63,7 +63,7 @@ def parse_yaml(raw: bytes, name: str) -> tuple[Any, SourceMap]:
     except yaml.reader.ReaderError as exc:
         raise DataError([_reader_problem(exc, text, name)]) from exc
     except yaml.YAMLError as exc:
-        message = _("not valid YAML: {reason}").format(reason=exc)
+        message = _("YAML syntax error: {details}").format(details=_("this is not valid YAML"))
         raise DataError([_whole_file(name, message)]) from exc
     if node is None:
         hint = _("a rate or scenario file is a YAML mapping; see examples/metro.yaml")
@@ -194,12 +194,42 @@ def _whole_file(name: str, message: str, hint: str = "") -> Problem:
     return Problem(name, 1, 1, "(document)", message, hint)
 
 
+# What the YAML parser found, by a phrase of its report, in jbudget's words: the parser's own
+# English never reaches the user. A report matching none of them gets the generic message.
+SYNTAX_MESSAGES = (
+    (
+        "mapping values are not allowed",
+        N_(
+            "a colon where YAML does not expect one: a value containing ': ' needs quotes, "
+            "and a key must line up with the keys above it"
+        ),
+    ),
+    ("quoted scalar", N_("a quote is opened but never closed")),
+    ("expected ',' or ']'", N_("a list in [brackets] is not closed, or lacks a comma")),
+    ("expected ',' or '}'", N_("a mapping in {braces} is not closed, or lacks a comma")),
+    ("unknown escape character", N_("an unknown backslash escape inside double quotes")),
+    ("expected '-' indicator", N_("a line that is not a list item where a list item belongs")),
+    (
+        "cannot start any token",
+        N_("a character that cannot start a value (a tab for indentation, or @ or `)"),
+    ),
+    ("expected key", N_("a line that does not line up with the keys above it")),
+    ("another document", N_("more than one YAML document (---) in the file")),
+)
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     if exc.context_mark and exc.context and "quoted scalar" in exc.context:
         mark = exc.context_mark  # an unclosed quote: point where it opens, not at the file's end
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    what = " ".join(part for part in (exc.context, exc.problem) if part)
+    found = f"{exc.context} {exc.problem}"
+    what = next(
+        (_(words) for phrase, words in SYNTAX_MESSAGES if phrase in found),
+        _("this is not valid YAML"),
+    )
+    if "maximum nesting depth" in found:  # libyaml's own limit, met before MAX_DEPTH is checked
+        what = _("nested deeper than {depth} levels").format(depth=MAX_DEPTH)
     message = _("YAML syntax error: {details}").format(details=what)
     hint = _("check indentation, colons and quotes on this line and the one before")
     return Problem(name, line, column, "(document)", message, hint)

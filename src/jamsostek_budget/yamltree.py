@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from jamsostek_budget.errors import Problem
+from jamsostek_budget.errors import Problem, echo
 from jamsostek_budget.i18n import _
 from jamsostek_budget.sourcemap import DataPath, Mark, SourceMap, format_path
 
@@ -22,6 +22,7 @@ NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 STRING_TAG = "tag:yaml.org,2002:str"
 MERGE_TAG = "tag:yaml.org,2002:merge"
+MAX_DIGITS = 40  # Rp1 trillion has 13 digits; Python refuses to read past 4,300
 
 
 def build_tree(node: yaml.Node, source: SourceMap) -> tuple[Any, list[Problem]]:
@@ -59,17 +60,19 @@ class _Builder:
                 _plain_hint(text),
             )
             return None
+        if node.tag in NUMBER_TAGS and len(text) > MAX_DIGITS:
+            self._fail(
+                path,
+                _(
+                    "a number of {count} characters is far longer than any figure in a budget"
+                ).format(count=len(text)),
+                _("write a plain number, like 1200"),
+            )
+            return None
         try:
             value = self._scalars.construct_object(node)
-        except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            reason = getattr(exc, "problem", None) or str(exc)
-            hint = (
-                _("check the day and the month: a date is YYYY-MM-DD")
-                if node.tag == TIMESTAMP_TAG
-                else _("write a plain number, text, date (YYYY-MM-DD) or list")
-            )
-            message = _("cannot read {value}: {reason}").format(value=repr(text), reason=reason)
-            self._fail(path, message, hint)
+        except (yaml.YAMLError, ValueError, OverflowError):
+            self._fail(path, *_unreadable(node, text))
             return None
         if isinstance(value, float) and not math.isfinite(value):
             self._fail(
@@ -128,9 +131,27 @@ class _Builder:
         )
 
 
+def _unreadable(node: yaml.Node, text: str) -> tuple[str, str]:
+    """Message and hint for a scalar YAML cannot turn into a value, in jbudget's words."""
+    if node.tag == TIMESTAMP_TAG:
+        return (
+            _("{value} is not a real date").format(value=echo(text)),
+            _("check the day and the month: a date is YYYY-MM-DD"),
+        )
+    if node.tag.startswith("!"):
+        return (
+            _("the YAML tag {tag} is not used in jbudget files").format(tag=echo(node.tag)),
+            _("remove the tag (the word starting with !) before the value"),
+        )
+    return (
+        _("cannot read {value}").format(value=echo(text)),
+        _("write a plain number, text, date (YYYY-MM-DD) or list"),
+    )
+
+
 def _describe(node: yaml.Node) -> str:
     if isinstance(node, yaml.ScalarNode):
-        return f"'{node.value}'"
+        return echo(str(node.value))
     return _("a list") if isinstance(node, yaml.SequenceNode) else _("a mapping")
 
 

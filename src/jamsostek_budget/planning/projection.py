@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from jamsostek_budget.bounds import MONTHLY_RUPIAH, PEOPLE, Bound
 from jamsostek_budget.budget import Budget
 from jamsostek_budget.engine import estimate
 from jamsostek_budget.errors import UsageError
@@ -147,12 +148,22 @@ def _group_for_year(group: Group, elapsed: int, year: int, assumptions: Assumpti
     if group.monthly_wage is not None:
         rate = group.wage_growth_percent
         update["monthly_wage"] = grow(
-            group.monthly_wage, elapsed, assumptions.wage_growth_percent if rate is None else rate
+            group.monthly_wage,
+            elapsed,
+            assumptions.wage_growth_percent if rate is None else rate,
+            MONTHLY_RUPIAH,
         )
+    for name, bound in (("headcount", PEOPLE), ("monthly_wage", MONTHLY_RUPIAH)):
+        if name in update and update[name] is None:
+            raise bound.outgrown(group.id, name, year)
     return group.model_copy(update=update)
 
 
-def grow(amount: int, years: int, percent: Decimal) -> int:
-    """`amount` after `years` of `percent` growth a year, rounded once (half up)."""
-    factor = (1 + percent / HUNDRED) ** years
-    return max(round_rupiah(Decimal(amount) * factor), 0)
+def grow(amount: int, years: int, percent: Decimal, bound: Bound = PEOPLE) -> int | None:
+    """`amount` after `years` of `percent` growth a year, rounded once (half up); None when it
+    grows past `bound` (the bounds a scenario file's own values keep to)."""
+    factor = 1 + percent / HUNDRED
+    if factor == 0 and years <= 0:  # -100 % a year, looked at from before or at its start
+        return amount if years == 0 else None
+    grown = Decimal(amount) * factor**years
+    return None if grown > bound.limit else max(round_rupiah(grown), 0)
