@@ -4,14 +4,18 @@ cap `project` uses, and says so in every format.
 
 Hand-worked figures (PP 45/2015 Pasal 28: JP 2 % employer + 1 % worker on the wage up to the cap;
 2026 cap Rp11,086,300 from March 2026, BPJSTK letter B/1226/022026, rates/jp-wage-cap.yaml):
-two staff at Rp12,000,000 a month, JP only, fiscal year 2027.
+two staff at Rp12,000,000 a month, JKK, JKM and JP, fiscal year 2027. JKK (low risk, 0.54 %)
+64,800 and JKM (0.30 %) 36,000 a month do not depend on the cap: 2 x 12 x 100,800 = 2,419,200
+a year, added to each JP total below.
 - January and February 2027: the 2026 cap 11,086,300: employer 221,726, worker 110,863.
 - From March 2027, GDP growth 5 % (the default, scenario projection.gdp_growth_percent):
   11,086,300 x 1.05 = 11,640,615 -> 11,640,600: employer 232,812, worker 116,406.
-  APBD a year: 2 x (2 x 221,726 + 10 x 232,812) = 2 x 2,771,572 = 5,543,144
-  (the stale 2026 cap all year gave 2 x 12 x 221,726 = 5,321,424).
+  JP a year: 2 x (2 x 221,726 + 10 x 232,812) = 2 x 2,771,572 = 5,543,144
+  (the stale 2026 cap all year gave 2 x 12 x 221,726 = 5,321,424);
+  APBD a year 5,543,144 + 2,419,200 = 7,962,344.
 - With 3 %: 11,086,300 x 1.03 = 11,418,889 -> 11,418,800: employer 228,376.
-  APBD a year: 2 x (2 x 221,726 + 10 x 228,376) = 2 x 2,727,212 = 5,454,424.
+  JP a year: 2 x (2 x 221,726 + 10 x 228,376) = 2 x 2,727,212 = 5,454,424;
+  APBD a year 5,454,424 + 2,419,200 = 7,873,624.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from tests.cli_runner import run
 STAFF = (
     "city: x\nname: X\nprovince: P\nfiscal_year: 2027\ngroups:\n"
     "  - {id: staff, label: Staff, segment: pu, headcount: 2, monthly_wage: 12000000,\n"
-    "     risk_class: low, programs: [jp]}\n"
+    "     risk_class: low, programs: [jkk, jkm, jp]}\n"
 )
 
 
@@ -49,8 +53,8 @@ def _json(*args: str) -> dict[str, object]:
 
 def test_estimate_uses_the_projected_cap_and_flags_it(staff: Path) -> None:
     data = _json("estimate", "--scenario", str(staff))
-    assert data["totals"]["annual"] == 5_543_144  # type: ignore[index]
-    assert data["lines"][0]["per_person_by_month"][:3] == [221_726, 221_726, 232_812]  # type: ignore[index]
+    assert data["totals"]["annual"] == 7_962_344  # type: ignore[index]
+    assert data["lines"][0]["per_person_by_month"][:3] == [322_526, 322_526, 333_612]  # type: ignore[index]
     assert data["projected"] is True
     caps = [r for r in data["rates_used"] if r["name"] == "pu.jp_wage_cap"]  # type: ignore[attr-defined]
     assert [(c["value"], c["effective"], c["projected"]) for c in caps] == [
@@ -64,7 +68,7 @@ def test_estimate_uses_the_projected_cap_and_flags_it(staff: Path) -> None:
 @pytest.mark.parametrize("flag", ["--jp-cap-growth", "--gdp-growth"])
 def test_the_growth_is_settable(staff: Path, flag: str) -> None:
     data = _json("estimate", "--scenario", str(staff), flag, "3")
-    assert data["totals"]["annual"] == 5_454_424  # type: ignore[index]
+    assert data["totals"]["annual"] == 7_873_624  # type: ignore[index]
     cap = [r for r in data["rates_used"] if r["name"] == "pu.jp_wage_cap"][-1]  # type: ignore[attr-defined]
     assert (cap["value"], cap["assumed_growth_percent"]) == (11_418_800, "3")
 
@@ -72,7 +76,7 @@ def test_the_growth_is_settable(staff: Path, flag: str) -> None:
 def test_the_scenario_sets_the_default_growth(tmp_path: Path) -> None:
     path = tmp_path / "staff.yaml"
     path.write_text(STAFF + "projection: {gdp_growth_percent: 3}\n", encoding="utf-8")
-    assert _json("estimate", "--scenario", str(path))["totals"]["annual"] == 5_454_424  # type: ignore[index]
+    assert _json("estimate", "--scenario", str(path))["totals"]["annual"] == 7_873_624  # type: ignore[index]
 
 
 @pytest.mark.parametrize("growth", [None, "3", "-2.07"])

@@ -95,7 +95,8 @@ def test_blank_rows_are_skipped_and_counted_the_same_in_csv_and_xlsx(
     assert found.rows_read == found.accepted.height + found.rejected.height + found.blank_rows
     (note,) = found.notes
     assert (note.line, note.severity) == (3, "note")
-    assert note.message == "2 blank rows skipped (lines 3, 5): every cell is empty or spaces"
+    lines = "3, 5" if kind == "csv" else "3 of sheet 'Sheet', 5 of sheet 'Sheet'"
+    assert note.message == f"2 blank rows skipped (lines {lines}): every cell is empty or spaces"
 
 
 def test_blank_lines_after_the_last_row_are_not_rows(tmp_path: Path, metro: Scenario) -> None:
@@ -120,12 +121,13 @@ def test_a_valid_row_is_never_the_duplicate_of_a_rejected_one(
     ]
     found = read(tmp_path, rows, metro, kind)
     assert found.accepted.select("line", "nik").rows() == [(3, nik(1)), (5, nik(2))]
+    sheet = "" if kind == "csv" else " of sheet 'Sheet'"  # a workbook's rows by sheet and row
     assert reasons(found) == {
         2: "group 'guru-ngji' is not in the scenario (did you mean 'guru-ngaji'?); "
-        "the same nik is on line(s) 3",
+        f"the same nik is on line(s) 3{sheet}",
         4: reasons(found)[4],
     }
-    assert reasons(found)[4].endswith("; the same nik is on line(s) 5")
+    assert reasons(found)[4].endswith(f"; the same nik is on line(s) 5{sheet}")
 
 
 def test_every_row_of_a_repeated_nik_names_the_others(tmp_path: Path, metro: Scenario) -> None:

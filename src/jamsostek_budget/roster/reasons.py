@@ -5,8 +5,9 @@ whose fields are filled in per row from columns. The message is translated first
 translation may put the fields in another order; `reason` follows the translated order.
 It builds the text with `pl.concat_str`, which, unlike `pl.format`, does not hit polars'
 streaming-engine panic (pola-rs/polars#25339). A reason is null when any of its values is null.
-A cell echoed in a reason is clipped to MAX_SHOWN characters (`clipped`, `clip`), so that no
-reason grows with what a user typed; `shown_lines` lists the first few lines of many.
+A cell echoed in a reason is clipped to MAX_SHOWN characters (`clipped`; `errors.clip` for one
+value), so that no reason grows with what a user typed; `shown_lines` lists the first few lines
+of many.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from string import Formatter
 
 import polars as pl
 
+from jamsostek_budget.errors import ECHO_LIMIT
 from jamsostek_budget.i18n import _, grouped
 
 
@@ -31,7 +33,7 @@ def reason(message: str, **values: pl.Expr | str) -> pl.Expr:
     return pl.concat_str(parts) if parts else pl.lit("", dtype=pl.String)
 
 
-MAX_SHOWN = 60
+MAX_SHOWN = ECHO_LIMIT  # the same cut as every other message's echo (errors.clip)
 ELLIPSIS = "\u2026"
 
 
@@ -39,11 +41,6 @@ def clipped(value: pl.Expr) -> pl.Expr:
     """A cell as echoed in a reason: at most MAX_SHOWN characters, the last one an ellipsis."""
     long = value.str.len_chars() > MAX_SHOWN
     return pl.when(long).then(value.str.slice(0, MAX_SHOWN - 1) + ELLIPSIS).otherwise(value)
-
-
-def clip(value: str) -> str:
-    """`clipped` for one value."""
-    return value if len(value) <= MAX_SHOWN else value[: MAX_SHOWN - 1] + ELLIPSIS
 
 
 def shown_lines(lines: Sequence[int | str], count: int) -> str:
