@@ -175,7 +175,8 @@ def print_problems(
     for problem in problems:
         style = {"warning": "yellow", "note": "cyan"}.get(problem.severity, "red")
         label = {"warning": _("warning: "), "note": _("note: ")}.get(problem.severity, "")
-        where = f"{problem.file}:{problem.line}:{problem.column}: {problem.field}: "
+        field = f"{problem.field}: " if problem.field else ""  # a file's or a line's problem
+        where = f"{problem.file}:{problem.line}:{problem.column}: {field}"
         lines: list[tuple[Part, ...]] = [((where, ""), (label + problem.message, style))]
         if problem.hint:
             lines.append(((_("  hint: {hint}").format(hint=problem.hint), "dim"),))
