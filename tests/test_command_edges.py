@@ -175,3 +175,63 @@ def test_validate_a_folder_without_yaml_files_says_so(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("not a rate file", encoding="utf-8")
     stderr = usage_error("validate", str(tmp_path))
     assert f"{tmp_path} holds no .yaml or .yml file to check" in stderr
+
+
+LIBRARY_WORDS = ("Input should be", "Value error", "valid integer", "greater than", "less than")
+
+
+@pytest.mark.parametrize("year", ["1900", "2200", "0", "-1", "abc", "20 26", "9" * 5000, "2026.0"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["estimate", "--city", "metro"],
+        ["fit", "--city", "metro", "--budget", "1000000000"],
+        ["roster", str(REPO / "examples" / "metro.yaml"), "--city", "metro"],
+    ],
+    ids=["estimate", "fit", "roster"],
+)
+def test_a_year_outside_2000_2100_is_refused_in_jbudget_words(
+    command: list[str], year: str
+) -> None:
+    """typer checks a number's range in pydantic's words ("Input should be greater than or
+    equal to 2000"); --year is read by jbudget, so the message names the option, the range
+    and the value (cut, if pasted whole), with a hint."""
+    result = run(*command, "--year", year)
+    assert result.exit_code == 2
+    assert "--year" in result.stderr and "from 2000 to 2100" in result.stderr
+    assert "like 2026" in result.stderr
+    assert not any(words in result.output for words in LIBRARY_WORDS)
+    assert "9" * 61 not in result.output
+
+
+@pytest.mark.parametrize("year", ["2016", "2026", " 2100"])
+def test_a_fiscal_year_from_2000_to_2100_is_read(year: str) -> None:
+    result = run("estimate", "--city", "metro", "--year", year, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["fiscal_year"] == int(year)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["estimate", "--city", "z" * 50_000],
+        ["compare", "metro", "z" * 50_000],
+        ["rates", "--date", "z" * 50_000],
+        ["validate", "--today", "z" * 50_000],
+    ],
+    ids=["city", "compare", "date", "today"],
+)
+def test_a_pasted_page_is_not_echoed_whole(args: list[str]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert "z" * 59 + "\u2026" in result.stderr
+    assert "z" * 61 not in result.output
+
+
+def test_extends_naming_a_pasted_page_is_not_echoed_whole(tmp_path: Path) -> None:
+    variant = tmp_path / "v.yaml"
+    variant.write_text(f"extends: {'y' * 50_000}\ncity: v\nname: V\n")
+    result = run("validate", str(variant))
+    assert result.exit_code == 1
+    assert "v.yaml:1:10: extends: no bundled scenario named" in result.stdout
+    assert "y" * 61 not in result.output

@@ -712,6 +712,22 @@ CASES = [
         ("did you mean 'jkm'?",),
     ),
     Case("scenario-empty-label.yaml", 7, ("groups[0].label", "must not be empty")),
+    # An amount of 0 costs Rp0 (a PU wage) or is no income at all: refused, as in a roster.
+    Case("scenario-declared-income-zero.yaml", 10, ("groups[0].declared_income", "> 0", "got 0")),
+    Case(
+        "scenario-declared-income-zero-text.yaml",
+        10,
+        ("groups[0].declared_income", "> 0", "got 'Rp0'"),
+    ),
+    Case("scenario-monthly-wage-zero.yaml", 11, ("groups[0].monthly_wage", "> 0", "got 0")),
+    Case("variant-change-wage-zero.yaml", 6, ("change_groups[0].monthly_wage", "> 0", "got 0")),
+    # Which of two headcounts for one year would the projection use? Neither: refused.
+    Case(
+        "scenario-headcount-by-year-twice.yaml",
+        15,
+        ("groups[0].headcount_by_year[2].year", "year 2026 is listed twice"),
+        ("give each year one headcount",),
+    ),
     Case(
         "scenario-group-id-too-long.yaml",
         6,

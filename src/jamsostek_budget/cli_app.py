@@ -27,7 +27,14 @@ from jamsostek_budget import __version__
 from jamsostek_budget.cli_exit import PIPE_CLOSED
 from jamsostek_budget.cli_files import run_inputs
 from jamsostek_budget.cli_notices import Part, say, say_error
-from jamsostek_budget.errors import DataError, JbudgetError, OutputError, Problem, UsageError
+from jamsostek_budget.errors import (
+    DataError,
+    JbudgetError,
+    OutputError,
+    Problem,
+    UsageError,
+    echo,
+)
 from jamsostek_budget.i18n import (
     Language,
     _,
@@ -115,13 +122,13 @@ FormatOption = Annotated[
         ),
     ),
 ]
+# A text that parse_year reads: typer's own check of a number words its refusal as pydantic does.
 YearOption = Annotated[
-    int | None,
+    str | None,
     typer.Option(
         "--year",
         "-y",
-        min=2000,
-        max=2100,
+        metavar="YYYY",
         help=_("Fiscal year (overrides the scenario's fiscal_year)."),
     ),
 ]
@@ -272,6 +279,19 @@ def report_output(
     return report_renderable(report)
 
 
+def parse_year(text: str | None) -> int | None:
+    """The fiscal year given to --year (None when none was given)."""
+    if text is None:
+        return None
+    digits = text.strip()
+    if len(digits) == 4 and digits.isascii() and digits.isdigit() and 2000 <= int(digits) <= 2100:
+        return int(digits)
+    raise UsageError(
+        _("--year {text} is not a fiscal year from 2000 to 2100").format(text=echo(text)),
+        _("write the year in four digits, like 2026"),
+    )
+
+
 def parse_date(text: str | None, option: str) -> date:
     """The date given to `option` (today when none was given)."""
     if text is None:
@@ -280,7 +300,7 @@ def parse_date(text: str | None, option: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise UsageError(
-            _("{option} {text!r} is not a date").format(option=option, text=text),
+            _("{option} {text} is not a date").format(option=option, text=echo(text)),
             _("write it as YYYY-MM-DD, like 2026-03-01"),
         ) from None
 

@@ -22,6 +22,7 @@ from jamsostek_budget.cli_app import (
     dump,
     emit,
     parse_date,
+    parse_year,
     print_problems,
     report_output,
     reported_errors,
@@ -81,7 +82,7 @@ def estimate(
             growth = parse_percent(jp_cap_growth, "--jp-cap-growth")
         result = api.estimate(
             api.scenario_path(city, scenario),
-            year=year,
+            year=parse_year(year),
             rates_dir=rates,
             with_benefits=benefits,
             jp_cap_growth=growth,

@@ -20,6 +20,7 @@ from jamsostek_budget.cli_app import (
     YearOption,
     app,
     dump,
+    parse_year,
     print_problems,
     reported_errors,
 )
@@ -155,7 +156,7 @@ def fit_command(
             ceiling,
             priority=order,
             mode=mode.value,
-            year=year,
+            year=parse_year(year),
             rates_dir=rates,
         )
         print_problems(found.warnings)
