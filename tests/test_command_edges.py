@@ -235,3 +235,25 @@ def test_extends_naming_a_pasted_page_is_not_echoed_whole(tmp_path: Path) -> Non
     assert result.exit_code == 1
     assert "v.yaml:1:10: extends: no bundled scenario named" in result.stdout
     assert "y" * 61 not in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["estimate", "--city", "metro", "--format", "pdf"], "'pdf' is not one of table, json"),
+        (["rates", "--format", "csv"], "'csv' is not one of table, json, markdown"),
+        (["fit", "--city", "metro", "--budget", "1", "--mode", "xyz"], "'xyz' is not one of"),
+        (["validate", "--format", "yaml"], "'yaml' is not one of text, json"),
+        (["schema", "foo"], "'foo' is not one of rates, scenario"),
+        (["estimate", "--city", "metro", "--lang", "xx"], "'xx' is not one of id, en"),
+        (["estimate", "--city", "metro", "--format", "p" * 5000], "'" + "p" * 59 + "\u2026'"),
+    ],
+    ids=["format", "listing-format", "mode", "validate-format", "schema", "lang", "long"],
+)
+def test_a_value_outside_a_choice_is_refused_in_jbudget_words(args: list[str], words: str) -> None:
+    """typer refuses a choice as pydantic words it ("Value error, 'pdf' is not one of ...")."""
+    result = run(*args)
+    assert result.exit_code == 2
+    assert words in " ".join(result.stderr.replace("│", " ").split())
+    assert not any(library in result.output for library in LIBRARY_WORDS)
+    assert "p" * 61 not in result.output

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from jamsostek_budget import __version__
+from jamsostek_budget.cli_choices import choice
 from jamsostek_budget.cli_exit import PIPE_CLOSED
 from jamsostek_budget.cli_files import run_inputs
 from jamsostek_budget.cli_notices import Part, say, say_error
@@ -102,6 +103,7 @@ LanguageOption = Annotated[
     LanguageChoice | None,
     typer.Option(
         "--lang",
+        **choice(LanguageChoice),
         help=_(
             "Language of the report and messages: id (Bahasa Indonesia) or en. "
             "Default: the environment's locale, else id."
@@ -116,6 +118,7 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
+        **choice(Format),
         help=_(
             "Output format: table (terminal), markdown, html (one self-contained page), "
             "xlsx (Excel workbook with live formulas; needs --output), json or csv."

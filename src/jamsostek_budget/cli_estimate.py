@@ -27,6 +27,7 @@ from jamsostek_budget.cli_app import (
     report_output,
     reported_errors,
 )
+from jamsostek_budget.cli_choices import choice
 from jamsostek_budget.cli_output import budget_rendering, command_line, emit_rendering
 from jamsostek_budget.i18n import _
 
@@ -111,7 +112,8 @@ def rates_command(
         ),
     ] = None,
     fmt: Annotated[
-        ListingFormat, typer.Option("--format", "-f", help=_("Output format."))
+        ListingFormat,
+        typer.Option("--format", "-f", **choice(ListingFormat), help=_("Output format.")),
     ] = ListingFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -137,7 +139,8 @@ def rates_command(
 )
 def cities(
     fmt: Annotated[
-        ListingFormat, typer.Option("--format", "-f", help=_("Output format."))
+        ListingFormat,
+        typer.Option("--format", "-f", **choice(ListingFormat), help=_("Output format.")),
     ] = ListingFormat.table,
     lang: LanguageOption = None,
 ) -> None:

@@ -24,6 +24,7 @@ from jamsostek_budget.cli_app import (
     print_problems,
     reported_errors,
 )
+from jamsostek_budget.cli_choices import choice
 from jamsostek_budget.cli_notices import say
 from jamsostek_budget.cli_output import Rendering, command_line, emit_rendering
 from jamsostek_budget.i18n import _
@@ -120,6 +121,7 @@ def fit_command(
         typer.Option(
             "--mode",
             "-m",
+            **choice(FitMode),
             help=_(
                 "priority: fund groups in order, each up to its headcount; proportional: the "
                 "same share of every group."
