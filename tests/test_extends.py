@@ -229,3 +229,27 @@ def test_validate_names_a_device_or_pipe_for_what_it_is(tmp_path: Path) -> None:
         result = run("validate", str(path))
         assert result.exit_code == 2
         assert f"{path} is {what}" in result.stderr and "does not exist" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "reference",
+    ["x" * 300 + ".yaml", "sub/" + "y" * 300 + ".yaml", "a/" * 2100 + "b.yaml"],
+    ids=["name", "folder", "path"],
+)
+def test_a_target_name_the_system_refuses_is_reported_at_the_extends_line(
+    tmp_path: Path, reference: str
+) -> None:
+    """The system's refusal (a name too long) is the extends line's problem, in jbudget's words,
+    with the name cut: it was an error without file or line, echoing 300 characters."""
+    (tmp_path / "sub").mkdir()
+    variant = write(tmp_path, "v.yaml", f"extends: {reference}\ncity: v\nname: V\n")
+    [problem] = problems_of(variant)
+    assert problem.startswith("v.yaml:1:10: extends: ")
+    assert "cannot be read: the name is too long" in problem
+    assert len(problem) < 200
+
+
+def test_a_missing_target_with_a_long_name_is_cut(tmp_path: Path) -> None:
+    variant = write(tmp_path, "v.yaml", f"extends: {'z' * 200}.yaml\ncity: v\nname: V\n")
+    [problem] = problems_of(variant)
+    assert "does not exist" in problem and "z" * 61 not in problem

@@ -14,10 +14,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from jamsostek_budget import bundled
-from jamsostek_budget.errors import DataError, Problem, UsageError, echo
+from jamsostek_budget.errors import DataError, Problem, UsageError, clip, echo
 from jamsostek_budget.filenames import display_name
 from jamsostek_budget.i18n import N_, _, grouped
 from jamsostek_budget.loading import kind_of_data, special_file
+from jamsostek_budget.oserrors import reason_and_hint
 from jamsostek_budget.problems import problems_from
 from jamsostek_budget.sourcemap import DataPath, SourceMap, format_path
 from jamsostek_budget.variant import APPENDED_FIELDS, ScenarioVariant
@@ -64,19 +65,31 @@ def _base_path(reference: str, path: Path, source: SourceMap) -> Path:
         except UsageError as exc:
             raise DataError([source.problem(("extends",), exc.message, exc.hint)]) from None
     target = path.parent / reference
-    if not target.exists():
+    try:
+        exists = target.exists()
+    except OSError as exc:  # a name too long, a folder that cannot be searched
+        raise DataError([source.problem(("extends",), *_unreadable(reference, exc))]) from None
+    if not exists:
         raise DataError(
             [
                 source.problem(
                     ("extends",),
                     _("{reference} does not exist (looked for {path})").format(
-                        reference=reference, path=target
+                        reference=echo(reference), path=clip(str(target))
                     ),
                     _("give a bundled city slug or a path relative to this file"),
                 )
             ]
         )
     return target
+
+
+def _unreadable(reference: str, error: OSError) -> tuple[str, str]:
+    reason, hint = reason_and_hint(error)
+    message = _("{reference} cannot be read: {reason}").format(
+        reference=echo(reference), reason=reason
+    )
+    return message, hint
 
 
 def read_base(path: Path, reference: str, source: SourceMap) -> tuple[Data, SourceMap]:
@@ -99,7 +112,7 @@ def _inspect(path: Path) -> tuple[str, tuple[Data, SourceMap] | None]:
             return what, None
         base, base_source = parse_yaml(path.read_bytes(), display_name(path))
     except OSError as exc:
-        return _("cannot be read ({reason})").format(reason=exc.strerror), None
+        return _("cannot be read ({reason})").format(reason=reason_and_hint(exc)[0]), None
     except DataError as exc:
         line = min(problem.line for problem in exc.problems)
         return _("is not a valid YAML file (its first problem is on line {line})").format(
