@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from jamsostek_budget import bundled
-from jamsostek_budget.errors import DataError, Problem, UsageError, clip, echo
+from jamsostek_budget.errors import DataError, JbudgetError, Problem, UsageError, clip, echo
 from jamsostek_budget.filenames import display_name
 from jamsostek_budget.i18n import N_, _, grouped
 from jamsostek_budget.loading import kind_of_data, special_file
@@ -25,6 +25,7 @@ from jamsostek_budget.variant import APPENDED_FIELDS, ScenarioVariant
 from jamsostek_budget.yamlsource import MAX_FILE_BYTES, parse_yaml
 
 Data = dict[str, Any]
+MAX_CHAIN = 50  # files followed by base_files: far more than any real chain of variants
 
 
 def resolve_extends(
@@ -90,6 +91,28 @@ def _unreadable(reference: str, error: OSError) -> tuple[str, str]:
         reference=echo(reference), reason=reason
     )
     return message, hint
+
+
+def base_files(path: Path) -> list[Path]:
+    """The files a scenario builds on through `extends:`, nearest first, as far as they can be
+    read (an output of the run must not overwrite one); their problems are loading's to report."""
+    found: list[Path] = []
+    current = path
+    while len(found) < MAX_CHAIN:
+        try:
+            if not current.is_file() or current.stat().st_size > MAX_FILE_BYTES:
+                break
+            data, source = parse_yaml(current.read_bytes(), display_name(current))
+            reference = data.get("extends") if isinstance(data, dict) else None
+            if not isinstance(reference, str):
+                break
+            current = _base_path(reference, current, source)
+        except (JbudgetError, OSError):
+            break
+        if current in found:
+            break
+        found.append(current)
+    return found
 
 
 def read_base(path: Path, reference: str, source: SourceMap) -> tuple[Data, SourceMap]:
