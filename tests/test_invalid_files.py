@@ -956,3 +956,28 @@ def test_text_that_looks_like_markup_is_printed_as_written(tmp_path: Path) -> No
     assert result.exit_code == 1
     assert "br[bold].yaml:6:" in result.output
     assert "got '[/red]'" in result.output and "unknown key '[bold]x'" in result.output
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "broken-link"])
+def test_a_yaml_entry_that_is_not_a_file_is_reported_not_skipped(tmp_path: Path, kind: str) -> None:
+    """A folder of files is checked whole: a pipe, a device or a broken link named *.yaml was
+    skipped without a word (validate exit 0), or, reached another way, read for ever."""
+    import os
+    import shutil
+
+    folder = tmp_path / "rates"
+    shutil.copytree(Path(__file__).parents[1] / "rates", folder)
+    odd = folder / "extra.yaml"
+    {
+        "fifo": lambda: os.mkfifo(odd),
+        "device": lambda: odd.symlink_to("/dev/zero"),
+        "broken-link": lambda: odd.symlink_to(folder / "missing.yaml"),
+    }[kind]()
+    result = validate(str(folder))
+    assert result.exit_code == 1
+    reported, _hints = problem_at(result.stdout, "extra.yaml", 1)
+    assert {"fifo": "named pipe", "device": "a device", "broken-link": "does not exist"}[kind] in (
+        reported
+    )
+    estimate = CliRunner(env=ENV).invoke(app, ["estimate", "-c", "metro", "--rates", str(folder)])
+    assert estimate.exit_code == 1 and "extra.yaml:1:1" in estimate.output

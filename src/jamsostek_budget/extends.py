@@ -17,12 +17,12 @@ from jamsostek_budget import bundled
 from jamsostek_budget.errors import DataError, JbudgetError, Problem, UsageError, clip, echo
 from jamsostek_budget.filenames import display_name
 from jamsostek_budget.i18n import N_, _, grouped
-from jamsostek_budget.loading import kind_of_data, special_file
+from jamsostek_budget.loading import kind_of_data
 from jamsostek_budget.oserrors import reason_and_hint
 from jamsostek_budget.problems import problems_from
 from jamsostek_budget.sourcemap import DataPath, SourceMap, format_path
 from jamsostek_budget.variant import APPENDED_FIELDS, ScenarioVariant
-from jamsostek_budget.yamlsource import MAX_FILE_BYTES, parse_yaml
+from jamsostek_budget.yamlsource import MAX_FILE_BYTES, parse_yaml, special_file
 
 Data = dict[str, Any]
 MAX_CHAIN = 50  # files followed by base_files: far more than any real chain of variants
