@@ -257,3 +257,49 @@ def test_a_value_outside_a_choice_is_refused_in_jbudget_words(args: list[str], w
     assert words in " ".join(result.stderr.replace("│", " ").split())
     assert not any(library in result.output for library in LIBRARY_WORDS)
     assert "p" * 61 not in result.output
+
+
+PAGE = "7" * 5000  # digits too: Python's int() refuses more than 4,300 of them with a traceback
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["compare", "metro", f"metro@{PAGE}"],
+        ["project", "--city", "metro", "--years", PAGE],
+        ["project", "--city", "metro", "--years", "2026-2027", "--headcount-growth", PAGE],
+        ["project", "--city", "metro", "--years", "2026-2027", "--wage-growth", f"x{PAGE}"],
+        ["fit", "--city", "metro", "--budget", "1000000000", "--priority", PAGE],
+        ["fit", "--city", "metro", "--budget", PAGE],
+        ["estimate", "--city", "metro", "--year", PAGE],
+    ],
+    ids=["compare-at-year", "years", "growth", "growth-text", "priority", "budget", "year"],
+)
+def test_a_pasted_page_on_the_command_line_is_refused_and_cut(args: list[str]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert "7" * 61 not in result.output
+    assert "hint:" in result.stderr or "write" in result.stderr
+
+
+def test_a_roster_header_of_thousands_of_cells_is_listed_in_part(tmp_path: Path) -> None:
+    roster = tmp_path / "r.csv"
+    header = ["nama", "h" * 5000, *(f"kolom{i}" for i in range(100))]
+    roster.write_text(",".join(header) + "\n" + ",".join("x" for _ in header) + "\n")
+    result = run("roster", str(roster), "--city", "metro")
+    assert result.exit_code == 1
+    assert "required column 'nik' is missing" in result.output
+    assert "and 82 more" in result.output and "h" * 61 not in result.output
+
+
+def test_an_unknown_sheet_name_is_cut(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["nik", "group"])
+    book.save(tmp_path / "w.xlsx")
+    result = run("roster", str(tmp_path / "w.xlsx"), "--city", "metro", "--sheet", "s" * 5000)
+    assert result.exit_code == 1
+    assert "no sheet named 's" in result.output and "s" * 61 not in result.output

@@ -286,9 +286,11 @@ def parse_year(text: str | None) -> int | None:
     """The fiscal year given to --year (None when none was given)."""
     if text is None:
         return None
-    digits = text.strip()
-    if len(digits) == 4 and digits.isascii() and digits.isdigit() and 2000 <= int(digits) <= 2100:
-        return int(digits)
+    from jamsostek_budget.api import fiscal_year_of
+
+    year = fiscal_year_of(text)
+    if year is not None:
+        return year
     raise UsageError(
         _("--year {text} is not a fiscal year from 2000 to 2100").format(text=echo(text)),
         _("write the year in four digits, like 2026"),

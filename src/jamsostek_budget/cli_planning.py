@@ -27,6 +27,7 @@ from jamsostek_budget.cli_app import (
 from jamsostek_budget.cli_choices import choice
 from jamsostek_budget.cli_notices import say
 from jamsostek_budget.cli_output import Rendering, command_line, emit_rendering
+from jamsostek_budget.errors import echo
 from jamsostek_budget.i18n import _
 
 
@@ -146,8 +147,8 @@ def fit_command(
         ceiling = parse_amount(budget)
         say(
             (
-                _("budget ceiling: {amount} (read from {text!r})").format(
-                    amount=rupiah(ceiling), text=budget
+                _("budget ceiling: {amount} (read from {text})").format(
+                    amount=rupiah(ceiling), text=echo(budget)
                 ),
                 "",
             )

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from jamsostek_budget.errors import DataError, Problem
+from jamsostek_budget.errors import DataError, Problem, echo
 from jamsostek_budget.i18n import _
 from jamsostek_budget.roster.cells import sheet_targets, sheet_xml
 from jamsostek_budget.roster.columns import CELLS, LINE
@@ -150,11 +150,13 @@ def _load(book: ExcelReader, where: str, name: str) -> tuple[pl.DataFrame, int]:
 def _check_chosen(file: str, names: Sequence[str], chosen: Sequence[str]) -> None:
     unknown = [name for name in dict.fromkeys(chosen) if name not in names]
     if unknown:
-        listed = ", ".join(f"'{name}'" for name in names)
-        message = _("the workbook has no sheet named '{name}'")
+        listed = ", ".join(echo(name) for name in names)
+        message = _("the workbook has no sheet named {name}")
         hint = _("its sheets are {sheets} (a name is matched exactly, spaces and case too)")
         raise DataError(
-            Problem(file, 1, 1, "sheet", message.format(name=name), hint.format(sheets=listed))
+            Problem(
+                file, 1, 1, "sheet", message.format(name=echo(name)), hint.format(sheets=listed)
+            )
             for name in unknown
         )
 
