@@ -712,6 +712,18 @@ CASES = [
         ("did you mean 'jkm'?",),
     ),
     Case("scenario-empty-label.yaml", 7, ("groups[0].label", "must not be empty")),
+    # Two reliefs for one month, segment, program and sector would both cut the premium.
+    Case(
+        "rates-relief-overlap.yaml",
+        40,
+        (
+            "reliefs[3].first_month",
+            "relief covid-extended overlaps relief covid",
+            "line 2",
+            "segments bpu, programs jkm, 2020-12 to 2021-01",
+        ),
+        ("one relief at most", "shorten a period or narrow a scope"),
+    ),
     # An amount of 0 costs Rp0 (a PU wage) or is no income at all: refused, as in a roster.
     Case("scenario-declared-income-zero.yaml", 10, ("groups[0].declared_income", "> 0", "got 0")),
     Case(
