@@ -303,3 +303,12 @@ def test_an_unknown_sheet_name_is_cut(tmp_path: Path) -> None:
     result = run("roster", str(tmp_path / "w.xlsx"), "--city", "metro", "--sheet", "s" * 5000)
     assert result.exit_code == 1
     assert "no sheet named 's" in result.output and "s" * 61 not in result.output
+
+
+@pytest.mark.parametrize("growth", ["1e-999", "0.0000001", "-1E-50"])
+@pytest.mark.parametrize("flag", ["--gdp-growth", "--headcount-growth", "--wage-growth"])
+def test_a_growth_with_more_decimals_than_any_figure_is_refused(flag: str, growth: str) -> None:
+    """--gdp-growth -1e-999 was accepted and its 1,000 digits printed in the report."""
+    result = run("project", "--city", "metro", "--years", "2026-2027", f"{flag}={growth}")
+    assert result.exit_code == 2
+    assert "has more than 6 decimals" in result.stderr and f"write {flag} 3.5" in result.stderr

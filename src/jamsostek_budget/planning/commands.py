@@ -59,6 +59,7 @@ def fit_budget(
     return Fit(result, warnings)
 
 
+MAX_PERCENT_DECIMALS = 6  # a growth a year is known to a hundredth of a percent at best
 YEAR_RANGE = re.compile(r"^\s*(\d{4})\s*(?:(?:-|\.\.|:)\s*(\d{4}))?\s*$")
 
 
@@ -98,6 +99,14 @@ def parse_percent(text: str | None, flag: str) -> Decimal | None:
         raise UsageError(
             _("{flag} {value} must be between -100 and 1000 percent").format(
                 flag=flag, value=echo(text)
+            ),
+            _("write {example}").format(example=f"{flag} 3.5"),
+        )
+    exponent = value.as_tuple().exponent  # an int: the value is finite
+    if isinstance(exponent, int) and exponent < -MAX_PERCENT_DECIMALS:  # 1e-999: 1,000 digits
+        raise UsageError(
+            _("{flag} {value} has more than {count} decimals").format(
+                flag=flag, value=echo(text), count=MAX_PERCENT_DECIMALS
             ),
             _("write {example}").format(example=f"{flag} 3.5"),
         )
