@@ -253,3 +253,16 @@ def test_a_missing_target_with_a_long_name_is_cut(tmp_path: Path) -> None:
     variant = write(tmp_path, "v.yaml", f"extends: {'z' * 200}.yaml\ncity: v\nname: V\n")
     [problem] = problems_of(variant)
     assert "does not exist" in problem and "z" * 61 not in problem
+
+
+@pytest.mark.parametrize(("depth", "refused"), [(50, False), (51, True), (1_200, True)])
+def test_a_chain_of_extends_is_bounded(tmp_path: Path, depth: int, refused: bool) -> None:
+    """A chain of 1,200 variants ended in a RecursionError traceback; 50 are read."""
+    write(tmp_path, "v0.yaml", (REPO / "examples" / "metro.yaml").read_text())
+    for i in range(1, depth + 1):
+        write(tmp_path, f"v{i}.yaml", f"extends: v{i - 1}.yaml\ncity: v{i}\nname: V\n")
+    result = run("validate", str(tmp_path / f"v{depth}.yaml"))
+    assert "Traceback" not in result.output
+    assert result.exit_code == (1 if refused else 0), result.output
+    if refused:
+        assert "extends: the chain of extends is more than 50 files long" in result.stdout

@@ -25,7 +25,7 @@ from jamsostek_budget.variant import APPENDED_FIELDS, ScenarioVariant
 from jamsostek_budget.yamlsource import MAX_FILE_BYTES, parse_yaml, special_file
 
 Data = dict[str, Any]
-MAX_CHAIN = 50  # files followed by base_files: far more than any real chain of variants
+MAX_CHAIN = 50  # files in a chain of extends: far more than any real chain of variants
 
 
 def resolve_extends(
@@ -35,6 +35,18 @@ def resolve_extends(
         return data, source
     _check_variant(data, source)
     chain = (*chain, path.resolve())
+    if len(chain) > MAX_CHAIN:  # deeper would exhaust Python's recursion before any cycle shows
+        raise DataError(
+            [
+                source.problem(
+                    ("extends",),
+                    _("the chain of extends is more than {limit} files long").format(
+                        limit=MAX_CHAIN
+                    ),
+                    _("let a variant extend its base scenario directly, not through a long chain"),
+                )
+            ]
+        )
     base_path = _base_path(str(data["extends"]), path, source)
     if base_path.resolve() in chain:
         names = " -> ".join(p.name for p in (*chain, base_path))
