@@ -712,6 +712,13 @@ CASES = [
         ("did you mean 'jkm'?",),
     ),
     Case("scenario-empty-label.yaml", 7, ("groups[0].label", "must not be empty")),
+    # A budget code's hint shows the form, not only that the text is not in it.
+    Case(
+        "scenario-budget-code-not-a-code.yaml",
+        13,
+        ("groups[0].budget_codes.jkk", "is not in the expected form", "'Iuran JKK non ASN'"),
+        ("regional account code", "like 5.1.02.02.02.0006"),
+    ),
     # Two reliefs for one month, segment, program and sector would both cut the premium.
     Case(
         "rates-relief-overlap.yaml",
