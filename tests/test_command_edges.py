@@ -175,3 +175,140 @@ def test_validate_a_folder_without_yaml_files_says_so(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("not a rate file", encoding="utf-8")
     stderr = usage_error("validate", str(tmp_path))
     assert f"{tmp_path} holds no .yaml or .yml file to check" in stderr
+
+
+LIBRARY_WORDS = ("Input should be", "Value error", "valid integer", "greater than", "less than")
+
+
+@pytest.mark.parametrize("year", ["1900", "2200", "0", "-1", "abc", "20 26", "9" * 5000, "2026.0"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["estimate", "--city", "metro"],
+        ["fit", "--city", "metro", "--budget", "1000000000"],
+        ["roster", str(REPO / "examples" / "metro.yaml"), "--city", "metro"],
+    ],
+    ids=["estimate", "fit", "roster"],
+)
+def test_a_year_outside_2000_2100_is_refused_in_jbudget_words(
+    command: list[str], year: str
+) -> None:
+    """typer checks a number's range in pydantic's words ("Input should be greater than or
+    equal to 2000"); --year is read by jbudget, so the message names the option, the range
+    and the value (cut, if pasted whole), with a hint."""
+    result = run(*command, "--year", year)
+    assert result.exit_code == 2
+    assert "--year" in result.stderr and "from 2000 to 2100" in result.stderr
+    assert "like 2026" in result.stderr
+    assert not any(words in result.output for words in LIBRARY_WORDS)
+    assert "9" * 61 not in result.output
+
+
+@pytest.mark.parametrize("year", ["2016", "2026", " 2100"])
+def test_a_fiscal_year_from_2000_to_2100_is_read(year: str) -> None:
+    result = run("estimate", "--city", "metro", "--year", year, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["fiscal_year"] == int(year)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["estimate", "--city", "z" * 50_000],
+        ["compare", "metro", "z" * 50_000],
+        ["rates", "--date", "z" * 50_000],
+        ["validate", "--today", "z" * 50_000],
+    ],
+    ids=["city", "compare", "date", "today"],
+)
+def test_a_pasted_page_is_not_echoed_whole(args: list[str]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert "z" * 59 + "\u2026" in result.stderr
+    assert "z" * 61 not in result.output
+
+
+def test_extends_naming_a_pasted_page_is_not_echoed_whole(tmp_path: Path) -> None:
+    variant = tmp_path / "v.yaml"
+    variant.write_text(f"extends: {'y' * 50_000}\ncity: v\nname: V\n")
+    result = run("validate", str(variant))
+    assert result.exit_code == 1
+    assert "v.yaml:1:10: extends: no bundled scenario named" in result.stdout
+    assert "y" * 61 not in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["estimate", "--city", "metro", "--format", "pdf"], "'pdf' is not one of table, json"),
+        (["rates", "--format", "csv"], "'csv' is not one of table, json, markdown"),
+        (["fit", "--city", "metro", "--budget", "1", "--mode", "xyz"], "'xyz' is not one of"),
+        (["validate", "--format", "yaml"], "'yaml' is not one of text, json"),
+        (["schema", "foo"], "'foo' is not one of rates, scenario"),
+        (["estimate", "--city", "metro", "--lang", "xx"], "'xx' is not one of id, en"),
+        (["estimate", "--city", "metro", "--format", "p" * 5000], "'" + "p" * 59 + "\u2026'"),
+    ],
+    ids=["format", "listing-format", "mode", "validate-format", "schema", "lang", "long"],
+)
+def test_a_value_outside_a_choice_is_refused_in_jbudget_words(args: list[str], words: str) -> None:
+    """typer refuses a choice as pydantic words it ("Value error, 'pdf' is not one of ...")."""
+    result = run(*args)
+    assert result.exit_code == 2
+    assert words in " ".join(result.stderr.replace("│", " ").split())
+    assert not any(library in result.output for library in LIBRARY_WORDS)
+    assert "p" * 61 not in result.output
+
+
+PAGE = "7" * 5000  # digits too: Python's int() refuses more than 4,300 of them with a traceback
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["compare", "metro", f"metro@{PAGE}"],
+        ["project", "--city", "metro", "--years", PAGE],
+        ["project", "--city", "metro", "--years", "2026-2027", "--headcount-growth", PAGE],
+        ["project", "--city", "metro", "--years", "2026-2027", "--wage-growth", f"x{PAGE}"],
+        ["fit", "--city", "metro", "--budget", "1000000000", "--priority", PAGE],
+        ["fit", "--city", "metro", "--budget", PAGE],
+        ["estimate", "--city", "metro", "--year", PAGE],
+    ],
+    ids=["compare-at-year", "years", "growth", "growth-text", "priority", "budget", "year"],
+)
+def test_a_pasted_page_on_the_command_line_is_refused_and_cut(args: list[str]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert "7" * 61 not in result.output
+    assert "hint:" in result.stderr or "write" in result.stderr
+
+
+def test_a_roster_header_of_thousands_of_cells_is_listed_in_part(tmp_path: Path) -> None:
+    roster = tmp_path / "r.csv"
+    header = ["nama", "h" * 5000, *(f"kolom{i}" for i in range(100))]
+    roster.write_text(",".join(header) + "\n" + ",".join("x" for _ in header) + "\n")
+    result = run("roster", str(roster), "--city", "metro")
+    assert result.exit_code == 1
+    assert "required column 'nik' is missing" in result.output
+    assert "and 82 more" in result.output and "h" * 61 not in result.output
+
+
+def test_an_unknown_sheet_name_is_cut(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["nik", "group"])
+    book.save(tmp_path / "w.xlsx")
+    result = run("roster", str(tmp_path / "w.xlsx"), "--city", "metro", "--sheet", "s" * 5000)
+    assert result.exit_code == 1
+    assert "no sheet named 's" in result.output and "s" * 61 not in result.output
+
+
+@pytest.mark.parametrize("growth", ["1e-999", "0.0000001", "-1E-50"])
+@pytest.mark.parametrize("flag", ["--gdp-growth", "--headcount-growth", "--wage-growth"])
+def test_a_growth_with_more_decimals_than_any_figure_is_refused(flag: str, growth: str) -> None:
+    """--gdp-growth -1e-999 was accepted and its 1,000 digits printed in the report."""
+    result = run("project", "--city", "metro", "--years", "2026-2027", f"{flag}={growth}")
+    assert result.exit_code == 2
+    assert "has more than 6 decimals" in result.stderr and f"write {flag} 3.5" in result.stderr

@@ -33,7 +33,7 @@ def test_bpu_band_1_with_jht_costs_36800_a_month(table: RateTable) -> None:
 @pytest.mark.parametrize(
     ("income", "band", "monthly"),
     [
-        (0, 1, 16_800),
+        (1, 1, 16_800),  # the least income a scenario may declare (0 is refused)
         (1_099_000, 1, 16_800),
         (1_099_500, 1, 16_800),  # bounds are in thousands: band 1 runs up to band 2's start
         (1_099_999, 1, 16_800),

@@ -229,3 +229,40 @@ def test_validate_names_a_device_or_pipe_for_what_it_is(tmp_path: Path) -> None:
         result = run("validate", str(path))
         assert result.exit_code == 2
         assert f"{path} is {what}" in result.stderr and "does not exist" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "reference",
+    ["x" * 300 + ".yaml", "sub/" + "y" * 300 + ".yaml", "a/" * 2100 + "b.yaml"],
+    ids=["name", "folder", "path"],
+)
+def test_a_target_name_the_system_refuses_is_reported_at_the_extends_line(
+    tmp_path: Path, reference: str
+) -> None:
+    """The system's refusal (a name too long) is the extends line's problem, in jbudget's words,
+    with the name cut: it was an error without file or line, echoing 300 characters."""
+    (tmp_path / "sub").mkdir()
+    variant = write(tmp_path, "v.yaml", f"extends: {reference}\ncity: v\nname: V\n")
+    [problem] = problems_of(variant)
+    assert problem.startswith("v.yaml:1:10: extends: ")
+    assert "cannot be read: the name is too long" in problem
+    assert len(problem) < 200
+
+
+def test_a_missing_target_with_a_long_name_is_cut(tmp_path: Path) -> None:
+    variant = write(tmp_path, "v.yaml", f"extends: {'z' * 200}.yaml\ncity: v\nname: V\n")
+    [problem] = problems_of(variant)
+    assert "does not exist" in problem and "z" * 61 not in problem
+
+
+@pytest.mark.parametrize(("depth", "refused"), [(50, False), (51, True), (1_200, True)])
+def test_a_chain_of_extends_is_bounded(tmp_path: Path, depth: int, refused: bool) -> None:
+    """A chain of 1,200 variants ended in a RecursionError traceback; 50 are read."""
+    write(tmp_path, "v0.yaml", (REPO / "examples" / "metro.yaml").read_text())
+    for i in range(1, depth + 1):
+        write(tmp_path, f"v{i}.yaml", f"extends: v{i - 1}.yaml\ncity: v{i}\nname: V\n")
+    result = run("validate", str(tmp_path / f"v{depth}.yaml"))
+    assert "Traceback" not in result.output
+    assert result.exit_code == (1 if refused else 0), result.output
+    if refused:
+        assert "extends: the chain of extends is more than 50 files long" in result.stdout

@@ -152,7 +152,9 @@ def test_a_cheaper_later_group_is_funded_from_what_is_left(table: RateTable) -> 
 
 
 def test_a_group_that_costs_nothing_is_fully_covered(table: RateTable) -> None:
-    free = make_group(id="free", segment="pu", monthly_wage=0, risk_class="very_low", headcount=7)
+    # No file can say so (a wage of 0 is refused), but a relief at payable_percent 0 can.
+    paying = make_group(id="free", segment="pu", monthly_wage=1, risk_class="very_low", headcount=7)
+    free = paying.model_copy(update={"monthly_wage": 0})
     result = fit(make_scenario(2025, free, make_group(id="paid", headcount=3)), table, 0)
     assert covered(result) == {"free": 7, "paid": 0}
     assert result.lines[0].per_person_annual == 0
@@ -195,10 +197,10 @@ def groups(draw: st.DrawFn, index: int) -> Group:
         "end_month": draw(st.integers(start, 12)),
     }
     if draw(st.booleans()):
-        fields["declared_income"] = draw(st.integers(0, 25_000_000))
+        fields["declared_income"] = draw(st.integers(1, 25_000_000))
         fields["programs"] = draw(st.sampled_from([["jkk", "jkm"], ["jkk", "jkm", "jht"]]))
     else:
-        fields |= {"segment": "pu", "monthly_wage": draw(st.integers(0, 20_000_000))}
+        fields |= {"segment": "pu", "monthly_wage": draw(st.integers(1, 20_000_000))}
         fields |= {"risk_class": "medium", "programs": ["jkk", "jkm", "jht", "jp"]}
     return make_group(**fields)
 

@@ -121,7 +121,12 @@ def test_help_in_both_languages(lang: str, words: list[str]) -> None:
 
 def test_usage_errors_in_indonesian() -> None:
     env = {**os.environ, "COLUMNS": "200", "LANGUAGE": "", "LANG": "id_ID.UTF-8"}
-    command = [sys.executable, "-m", "jamsostek_budget", "estimate", "--year", "abc"]
+    command = [sys.executable, "-m", "jamsostek_budget", "estimate", "-c", "metro", "--year", "abc"]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert result.returncode == 2
+    assert "galat" in result.stderr.lower()
+    assert "bukan tahun anggaran" in result.stderr
+    command[-1:] = ["2026", "--bogus"]  # an option typer refuses, in click's own words
     result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     assert result.returncode == 2
     assert "Galat" in result.stderr

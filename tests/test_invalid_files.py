@@ -712,6 +712,41 @@ CASES = [
         ("did you mean 'jkm'?",),
     ),
     Case("scenario-empty-label.yaml", 7, ("groups[0].label", "must not be empty")),
+    # A budget code's hint shows the form, not only that the text is not in it.
+    Case(
+        "scenario-budget-code-not-a-code.yaml",
+        13,
+        ("groups[0].budget_codes.jkk", "is not in the expected form", "'Iuran JKK non ASN'"),
+        ("regional account code", "like 5.1.02.02.02.0006"),
+    ),
+    # Two reliefs for one month, segment, program and sector would both cut the premium.
+    Case(
+        "rates-relief-overlap.yaml",
+        40,
+        (
+            "reliefs[3].first_month",
+            "relief covid-extended overlaps relief covid",
+            "line 2",
+            "segments bpu, programs jkm, 2020-12 to 2021-01",
+        ),
+        ("one relief at most", "shorten a period or narrow a scope"),
+    ),
+    # An amount of 0 costs Rp0 (a PU wage) or is no income at all: refused, as in a roster.
+    Case("scenario-declared-income-zero.yaml", 10, ("groups[0].declared_income", "> 0", "got 0")),
+    Case(
+        "scenario-declared-income-zero-text.yaml",
+        10,
+        ("groups[0].declared_income", "> 0", "got 'Rp0'"),
+    ),
+    Case("scenario-monthly-wage-zero.yaml", 11, ("groups[0].monthly_wage", "> 0", "got 0")),
+    Case("variant-change-wage-zero.yaml", 6, ("change_groups[0].monthly_wage", "> 0", "got 0")),
+    # Which of two headcounts for one year would the projection use? Neither: refused.
+    Case(
+        "scenario-headcount-by-year-twice.yaml",
+        15,
+        ("groups[0].headcount_by_year[2].year", "year 2026 is listed twice"),
+        ("give each year one headcount",),
+    ),
     Case(
         "scenario-group-id-too-long.yaml",
         6,
@@ -940,3 +975,28 @@ def test_text_that_looks_like_markup_is_printed_as_written(tmp_path: Path) -> No
     assert result.exit_code == 1
     assert "br[bold].yaml:6:" in result.output
     assert "got '[/red]'" in result.output and "unknown key '[bold]x'" in result.output
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "broken-link"])
+def test_a_yaml_entry_that_is_not_a_file_is_reported_not_skipped(tmp_path: Path, kind: str) -> None:
+    """A folder of files is checked whole: a pipe, a device or a broken link named *.yaml was
+    skipped without a word (validate exit 0), or, reached another way, read for ever."""
+    import os
+    import shutil
+
+    folder = tmp_path / "rates"
+    shutil.copytree(Path(__file__).parents[1] / "rates", folder)
+    odd = folder / "extra.yaml"
+    {
+        "fifo": lambda: os.mkfifo(odd),
+        "device": lambda: odd.symlink_to("/dev/zero"),
+        "broken-link": lambda: odd.symlink_to(folder / "missing.yaml"),
+    }[kind]()
+    result = validate(str(folder))
+    assert result.exit_code == 1
+    reported, _hints = problem_at(result.stdout, "extra.yaml", 1)
+    assert {"fifo": "named pipe", "device": "a device", "broken-link": "does not exist"}[kind] in (
+        reported
+    )
+    estimate = CliRunner(env=ENV).invoke(app, ["estimate", "-c", "metro", "--rates", str(folder)])
+    assert estimate.exit_code == 1 and "extra.yaml:1:1" in estimate.output

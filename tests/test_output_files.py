@@ -290,3 +290,73 @@ def test_an_unwritable_report_stops_the_rejects_file(tmp_path: Path) -> None:
     result = run("roster", str(roster), "--city", "metro", "-o", str(tmp_path / "a" / "b.txt"))
     refused(result, "does not exist")
     assert [path.name for path in tmp_path.iterdir()] == ["roster.csv"]
+
+
+# --- inputs the command line does not name -----------------------------------------------------
+
+
+@pytest.fixture
+def bundled_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The bundled examples/ and rates/ copied to tmp_path and used as the bundled data, so a
+    test that fails overwrites a copy, never the repository's files."""
+    import shutil
+
+    from jamsostek_budget import bundled
+
+    for kind in ("examples", "rates"):
+        shutil.copytree(REPO / kind, tmp_path / kind)
+    monkeypatch.setattr(bundled, "data_dir", lambda kind: tmp_path / kind)
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("args", "target"),
+    [
+        (["estimate", "--city", "metro"], "examples/metro.yaml"),
+        (["estimate", "--city", "lubuklinggau"], "rates/pu.yaml"),
+        (["compare", "metro", "bandar-lampung@2026"], "examples/bandar-lampung.yaml"),
+        (["estimate", "--city", "metro-2026-expansion"], "examples/metro.yaml"),
+        (["fit", "--city", "metro", "--budget", "1000000000"], "rates/bpu.yaml"),
+        (["project", "--city", "metro", "--years", "2026-2027"], "examples/metro.yaml"),
+    ],
+    ids=["city", "bundled-rates", "compare-slug", "extends-slug", "fit-rates", "project"],
+)
+def test_an_output_never_overwrites_a_bundled_input(
+    bundled_copy: Path, args: list[str], target: str
+) -> None:
+    """--city, a city slug and the bundled rates are read by the run, though the command line
+    does not name their files: `--force` onto one of them replaced the bundled scenario."""
+    path = bundled_copy / target
+    before = path.read_bytes()
+    result = run(*args, "--format", "json", "--output", str(path), "--force")
+    refused(result, "is an input of this run", "choose another output file")
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("output_name", ["base.yaml", "mid.yaml"])
+@pytest.mark.parametrize("command", ["estimate", "roster", "compare"])
+def test_an_output_never_overwrites_a_file_a_variant_extends(
+    tmp_path: Path, command: str, output_name: str
+) -> None:
+    (tmp_path / "base.yaml").write_bytes((REPO / "examples" / "metro.yaml").read_bytes())
+    (tmp_path / "mid.yaml").write_text("extends: base.yaml\ncity: mid\nname: Mid\n")
+    top = tmp_path / "top.yaml"
+    top.write_text("extends: mid.yaml\ncity: top\nname: Top\n")
+    before = (tmp_path / output_name).read_bytes()
+    args = {
+        "estimate": ["estimate", "--scenario", str(top)],
+        "roster": ["roster", str(roster_in(tmp_path)), "--scenario", str(top)],
+        "compare": ["compare", "metro", f"{top}@2026"],
+    }[command]
+    result = run(*args, "--format", "json", "--output", str(tmp_path / output_name), "--force")
+    refused(result, "is an input of this run")
+    assert (tmp_path / output_name).read_bytes() == before
+
+
+def test_an_output_beside_a_variant_is_written(tmp_path: Path) -> None:
+    (tmp_path / "base.yaml").write_bytes((REPO / "examples" / "metro.yaml").read_bytes())
+    top = tmp_path / "top.yaml"
+    top.write_text("extends: base.yaml\ncity: top\nname: Top\n")
+    result = run("estimate", "--scenario", str(top), "-f", "json", "-o", str(tmp_path / "o.json"))
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "o.json").stat().st_size > 0

@@ -32,9 +32,9 @@ def groups(draw: st.DrawFn, index: int = 0) -> Group:
         "end_month": draw(st.integers(start, 12)),
     }
     if segment == "bpu":
-        fields["declared_income"] = draw(st.integers(0, 40_000_000))
+        fields["declared_income"] = draw(st.integers(1, 40_000_000))
     else:
-        fields["monthly_wage"] = draw(st.integers(0, 40_000_000))
+        fields["monthly_wage"] = draw(st.integers(1, 40_000_000))
         fields["risk_class"] = draw(
             st.sampled_from(["very_low", "low", "medium", "high", "very_high"])
         )

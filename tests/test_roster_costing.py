@@ -213,7 +213,7 @@ def rows_of(draw: st.DrawFn, scenario: Scenario) -> list[dict[str, Any]]:
     for _ in range(draw(st.integers(1, 6))):
         group, start = draw(st.sampled_from(scenario.groups)), draw(st.integers(1, 12))
         base = "declared_income" if group.segment == "bpu" else "monthly_wage"
-        fields = {base: draw(st.integers(0, 40_000_000)), "end_month": draw(st.integers(start, 12))}
+        fields = {base: draw(st.integers(1, 40_000_000)), "end_month": draw(st.integers(start, 12))}
         rows.append(person(group, start_month=start, **fields))
     return rows
 

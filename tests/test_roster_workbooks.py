@@ -732,3 +732,63 @@ def test_formula_and_error_cells_are_found_in_any_sheet_xml(prefix: str) -> None
     assert formula_cells.scan(data) is not None
     assert sorted(cells.flagged_cells(data), key=str) == sorted(expected, key=str)
     assert sorted(cells._parsed(data), key=str) == sorted(expected, key=str)
+
+
+# --- a damaged workbook: a cell past XFD1048576 ------------------------------------------------
+
+
+def _damaged(tmp_path: Path, old: bytes, new: bytes) -> Path:
+    """A one-row roster whose sheet XML names `new` where openpyxl wrote `old`."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["nik", "group"])
+    sheet.append(["1872010101850001", "marbot"])
+    plain, damaged = tmp_path / "plain.xlsx", tmp_path / "damaged.xlsx"
+    book.save(plain)
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                data = data.replace(old, new)
+            target.writestr(item, data)
+    return damaged
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "shown"),
+    [
+        (b'r="A2"', b'r="A9999999999"', "'A9999999999'"),
+        (b'r="A2"', b'r="A' + b"9" * 5000 + b'"', "'A" + "9" * 58 + "\u2026'"),
+        (b'r="B2"', b'r="ZZZZ2"', "'ZZZZ2'"),
+        (b'<row r="2"', b'<row r="2000000"', "'2000000'"),
+    ],
+    ids=["row", "row-5000-digits", "column", "row-element"],
+)
+def test_a_cell_past_the_last_cell_a_spreadsheet_has_is_refused(
+    tmp_path: Path, old: bytes, new: bytes, shown: str
+) -> None:
+    """fastexcel set aside the grid up to such a cell (90 GB for row 9,999,999,999) and the
+    process aborted with a Rust backtrace (exit 134). Run as a subprocess: it would take pytest
+    down with it."""
+    import subprocess
+    import sys
+
+    roster = _damaged(tmp_path, old, new)
+    command = [sys.executable, "-m", "jamsostek_budget", "--lang", "en", "roster", str(roster)]
+    result = subprocess.run(
+        [*command, "--city", "metro"], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert "damaged.xlsx[Sheet]:1:1: sheet: the sheet names cell " + shown in result.stderr
+    assert "past the last cell a spreadsheet has (XFD1048576)" in result.stderr
+    assert "open it in Excel or LibreOffice and save it again" in result.stderr
+    assert "panicked" not in result.stderr and "backtrace" not in result.stderr
+
+
+def test_the_last_cell_a_spreadsheet_has_is_not_past_it() -> None:
+    from jamsostek_budget.roster.cells import past_the_last_cell
+
+    assert past_the_last_cell(b'<row r="1048576"><c r="XFD1048576" t="s">') is None
+    assert past_the_last_cell(b'<row r="1"><c r="$XFE$1">') == "XFE1"
+    assert past_the_last_cell(b'<row r="1048577">') == "1048577"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from jamsostek_budget import bundled, engine
 from jamsostek_budget.budget import Budget
-from jamsostek_budget.errors import DataError, Problem, UsageError
+from jamsostek_budget.errors import DataError, Problem, UsageError, echo
 from jamsostek_budget.filenames import display_name
 from jamsostek_budget.i18n import _
 from jamsostek_budget.jpcap import pays_jp, projected_for
@@ -150,14 +150,24 @@ def scenario_reference(text: str) -> tuple[Path, int | None]:
     names_year = year_text.isdigit() or os.path.exists(name) or name in bundled.city_files()
     if not _at or os.path.exists(text) or not names_year:
         return _scenario_named(text), None
-    if not year_text.isdigit() or not 2000 <= int(year_text) <= 2100:
+    year = fiscal_year_of(year_text)
+    if year is None:
         raise UsageError(
-            _("{reference!r}: {year!r} is not a fiscal year").format(
-                reference=text, year=year_text
+            _("{reference}: {year} is not a fiscal year").format(
+                reference=echo(text), year=echo(year_text)
             ),
             _("write SCENARIO@YEAR, like metro@2026"),
         )
-    return _scenario_named(name), int(year_text)
+    return _scenario_named(name), year
+
+
+def fiscal_year_of(text: str) -> int | None:
+    """`text` as a fiscal year from 2000 to 2100 (four digits, spaces around them ignored), or
+    None: never int() of a pasted page, which Python refuses past 4,300 digits."""
+    digits = text.strip()
+    if len(digits) == 4 and digits.isascii() and digits.isdigit() and 2000 <= int(digits) <= 2100:
+        return int(digits)
+    return None
 
 
 def _scenario_named(name: str) -> Path:

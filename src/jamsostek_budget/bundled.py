@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from jamsostek_budget.errors import UsageError
+from jamsostek_budget.errors import UsageError, echo
 from jamsostek_budget.i18n import _
 
 DataKind = Literal["rates", "examples"]
@@ -36,7 +36,7 @@ def city_file(slug: str) -> Path:
     if slug in files:
         return files[slug]
     raise UsageError(
-        _("no bundled scenario named '{slug}'").format(slug=slug),
+        _("no bundled scenario named {slug}").format(slug=echo(slug)),
         _(
             "choose one of: {cities} (see `jbudget cities`), or pass --scenario PATH for your "
             "own file"

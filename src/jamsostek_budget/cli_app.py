@@ -24,10 +24,18 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from jamsostek_budget import __version__
+from jamsostek_budget.cli_choices import choice
 from jamsostek_budget.cli_exit import PIPE_CLOSED
 from jamsostek_budget.cli_files import run_inputs
 from jamsostek_budget.cli_notices import Part, say, say_error
-from jamsostek_budget.errors import DataError, JbudgetError, OutputError, Problem, UsageError
+from jamsostek_budget.errors import (
+    DataError,
+    JbudgetError,
+    OutputError,
+    Problem,
+    UsageError,
+    echo,
+)
 from jamsostek_budget.i18n import (
     Language,
     _,
@@ -95,6 +103,7 @@ LanguageOption = Annotated[
     LanguageChoice | None,
     typer.Option(
         "--lang",
+        **choice(LanguageChoice),
         help=_(
             "Language of the report and messages: id (Bahasa Indonesia) or en. "
             "Default: the environment's locale, else id."
@@ -109,19 +118,20 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
+        **choice(Format),
         help=_(
             "Output format: table (terminal), markdown, html (one self-contained page), "
             "xlsx (Excel workbook with live formulas; needs --output), json or csv."
         ),
     ),
 ]
+# A text that parse_year reads: typer's own check of a number words its refusal as pydantic does.
 YearOption = Annotated[
-    int | None,
+    str | None,
     typer.Option(
         "--year",
         "-y",
-        min=2000,
-        max=2100,
+        metavar="YYYY",
         help=_("Fiscal year (overrides the scenario's fiscal_year)."),
     ),
 ]
@@ -273,6 +283,21 @@ def report_output(
     return report_renderable(report)
 
 
+def parse_year(text: str | None) -> int | None:
+    """The fiscal year given to --year (None when none was given)."""
+    if text is None:
+        return None
+    from jamsostek_budget.api import fiscal_year_of
+
+    year = fiscal_year_of(text)
+    if year is not None:
+        return year
+    raise UsageError(
+        _("--year {text} is not a fiscal year from 2000 to 2100").format(text=echo(text)),
+        _("write the year in four digits, like 2026"),
+    )
+
+
 def parse_date(text: str | None, option: str) -> date:
     """The date given to `option` (today when none was given)."""
     if text is None:
@@ -281,7 +306,7 @@ def parse_date(text: str | None, option: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise UsageError(
-            _("{option} {text!r} is not a date").format(option=option, text=text),
+            _("{option} {text} is not a date").format(option=option, text=echo(text)),
             _("write it as YYYY-MM-DD, like 2026-03-01"),
         ) from None
 

@@ -22,6 +22,7 @@ from jamsostek_budget.cli_app import (
     reported_errors,
     stdout_console,
 )
+from jamsostek_budget.cli_choices import choice
 from jamsostek_budget.i18n import N_, _
 
 
@@ -56,6 +57,7 @@ def validate_command(
         typer.Option(
             "--format",
             "-f",
+            **choice(ProblemFormat),
             help=_(
                 "text: one problem a line, compiler style; json: a list of problems for "
                 "editors and CI."
@@ -107,7 +109,9 @@ class SchemaChoice(StrEnum):
     help=_("Print the JSON Schema of rate files or scenario files (for editors and CI)."),
 )
 def schema_command(
-    name: Annotated[SchemaChoice, typer.Argument(help=_("Which file format."))],
+    name: Annotated[
+        SchemaChoice, typer.Argument(**choice(SchemaChoice), help=_("Which file format."))
+    ],
     output: OutputOption = None,
     force: ForceOption = False,
     lang: LanguageOption = None,

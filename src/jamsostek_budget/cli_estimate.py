@@ -22,10 +22,12 @@ from jamsostek_budget.cli_app import (
     dump,
     emit,
     parse_date,
+    parse_year,
     print_problems,
     report_output,
     reported_errors,
 )
+from jamsostek_budget.cli_choices import choice
 from jamsostek_budget.cli_output import budget_rendering, command_line, emit_rendering
 from jamsostek_budget.i18n import _
 
@@ -81,7 +83,7 @@ def estimate(
             growth = parse_percent(jp_cap_growth, "--jp-cap-growth")
         result = api.estimate(
             api.scenario_path(city, scenario),
-            year=year,
+            year=parse_year(year),
             rates_dir=rates,
             with_benefits=benefits,
             jp_cap_growth=growth,
@@ -110,7 +112,8 @@ def rates_command(
         ),
     ] = None,
     fmt: Annotated[
-        ListingFormat, typer.Option("--format", "-f", help=_("Output format."))
+        ListingFormat,
+        typer.Option("--format", "-f", **choice(ListingFormat), help=_("Output format.")),
     ] = ListingFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -136,7 +139,8 @@ def rates_command(
 )
 def cities(
     fmt: Annotated[
-        ListingFormat, typer.Option("--format", "-f", help=_("Output format."))
+        ListingFormat,
+        typer.Option("--format", "-f", **choice(ListingFormat), help=_("Output format.")),
     ] = ListingFormat.table,
     lang: LanguageOption = None,
 ) -> None:

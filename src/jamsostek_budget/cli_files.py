@@ -1,4 +1,5 @@
-"""The files a command reads, as its command line names them: no output may overwrite one."""
+"""The files a command reads: those its command line names, the files their `extends:` builds
+on, and the bundled scenarios and rates. No output may overwrite one."""
 
 from __future__ import annotations
 
@@ -22,7 +23,26 @@ def run_inputs() -> list[Path]:
                 found += [Path(item), Path(item.rpartition("@")[0] or item)]
             elif isinstance(item, Path):
                 found += [item, *_files_in(item)]
-    return found
+    return [*found, *_bases(found), *_bundled_files()]
+
+
+def _bases(named: list[Path]) -> list[Path]:
+    """The files the scenarios named build on (`extends:`)."""
+    from jamsostek_budget.extends import base_files
+
+    return [base for path in named if path.suffix in {".yaml", ".yml"} for base in base_files(path)]
+
+
+def _bundled_files() -> list[Path]:
+    """The bundled scenarios (--city, compare's city slugs, `extends: metro`) and rate tables
+    (read unless --rates names another folder): never an output, whatever the command."""
+    from jamsostek_budget.bundled import data_dir
+    from jamsostek_budget.errors import UsageError
+
+    try:
+        return [*_files_in(data_dir("examples")), *_files_in(data_dir("rates"))]
+    except UsageError:  # an installation without them: nothing to protect
+        return []
 
 
 def _files_in(folder: Path) -> list[Path]:

@@ -20,11 +20,14 @@ from jamsostek_budget.cli_app import (
     YearOption,
     app,
     dump,
+    parse_year,
     print_problems,
     reported_errors,
 )
+from jamsostek_budget.cli_choices import choice
 from jamsostek_budget.cli_notices import say
 from jamsostek_budget.cli_output import Rendering, command_line, emit_rendering
+from jamsostek_budget.errors import echo
 from jamsostek_budget.i18n import _
 
 
@@ -119,6 +122,7 @@ def fit_command(
         typer.Option(
             "--mode",
             "-m",
+            **choice(FitMode),
             help=_(
                 "priority: fund groups in order, each up to its headcount; proportional: the "
                 "same share of every group."
@@ -143,8 +147,8 @@ def fit_command(
         ceiling = parse_amount(budget)
         say(
             (
-                _("budget ceiling: {amount} (read from {text!r})").format(
-                    amount=rupiah(ceiling), text=budget
+                _("budget ceiling: {amount} (read from {text})").format(
+                    amount=rupiah(ceiling), text=echo(budget)
                 ),
                 "",
             )
@@ -155,7 +159,7 @@ def fit_command(
             ceiling,
             priority=order,
             mode=mode.value,
-            year=year,
+            year=parse_year(year),
             rates_dir=rates,
         )
         print_problems(found.warnings)

@@ -26,6 +26,7 @@ from jamsostek_budget.cli_app import (
     YearOption,
     app,
     parse_date,
+    parse_year,
     print_problems,
     reported_errors,
 )
@@ -133,7 +134,7 @@ def roster_command(
         request = commands.EstimateRequest(
             roster=roster,
             scenario_file=scenario_path(city, scenario),
-            year=year,
+            year=parse_year(year),
             rates_dir=rates,
             today=_judged_on(today),
             with_per_person=per_person is not None,

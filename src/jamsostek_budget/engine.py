@@ -234,7 +234,7 @@ def band_premiums(snapshot: RateSnapshot) -> list[BandPremium]:
             label="band",
             segment="bpu",
             headcount=1,
-            declared_income=band.lower,
+            declared_income=band.nominal,  # in the band (rates check it); never 0
             programs=["jkk", "jkm", "jht"],
         )
         premiums = {p: person_premium(probe, p, snapshot).employer for p in probe.programs}

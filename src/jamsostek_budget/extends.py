@@ -14,16 +14,18 @@ from typing import Any
 from pydantic import ValidationError
 
 from jamsostek_budget import bundled
-from jamsostek_budget.errors import DataError, Problem, UsageError, echo
+from jamsostek_budget.errors import DataError, JbudgetError, Problem, UsageError, clip, echo
 from jamsostek_budget.filenames import display_name
 from jamsostek_budget.i18n import N_, _, grouped
-from jamsostek_budget.loading import kind_of_data, special_file
+from jamsostek_budget.loading import kind_of_data
+from jamsostek_budget.oserrors import reason_and_hint
 from jamsostek_budget.problems import problems_from
 from jamsostek_budget.sourcemap import DataPath, SourceMap, format_path
 from jamsostek_budget.variant import APPENDED_FIELDS, ScenarioVariant
-from jamsostek_budget.yamlsource import MAX_FILE_BYTES, parse_yaml
+from jamsostek_budget.yamlsource import MAX_FILE_BYTES, parse_yaml, special_file
 
 Data = dict[str, Any]
+MAX_CHAIN = 50  # files in a chain of extends: far more than any real chain of variants
 
 
 def resolve_extends(
@@ -33,6 +35,18 @@ def resolve_extends(
         return data, source
     _check_variant(data, source)
     chain = (*chain, path.resolve())
+    if len(chain) > MAX_CHAIN:  # deeper would exhaust Python's recursion before any cycle shows
+        raise DataError(
+            [
+                source.problem(
+                    ("extends",),
+                    _("the chain of extends is more than {limit} files long").format(
+                        limit=MAX_CHAIN
+                    ),
+                    _("let a variant extend its base scenario directly, not through a long chain"),
+                )
+            ]
+        )
     base_path = _base_path(str(data["extends"]), path, source)
     if base_path.resolve() in chain:
         names = " -> ".join(p.name for p in (*chain, base_path))
@@ -64,19 +78,53 @@ def _base_path(reference: str, path: Path, source: SourceMap) -> Path:
         except UsageError as exc:
             raise DataError([source.problem(("extends",), exc.message, exc.hint)]) from None
     target = path.parent / reference
-    if not target.exists():
+    try:
+        exists = target.exists()
+    except OSError as exc:  # a name too long, a folder that cannot be searched
+        raise DataError([source.problem(("extends",), *_unreadable(reference, exc))]) from None
+    if not exists:
         raise DataError(
             [
                 source.problem(
                     ("extends",),
                     _("{reference} does not exist (looked for {path})").format(
-                        reference=reference, path=target
+                        reference=echo(reference), path=clip(str(target))
                     ),
                     _("give a bundled city slug or a path relative to this file"),
                 )
             ]
         )
     return target
+
+
+def _unreadable(reference: str, error: OSError) -> tuple[str, str]:
+    reason, hint = reason_and_hint(error)
+    message = _("{reference} cannot be read: {reason}").format(
+        reference=echo(reference), reason=reason
+    )
+    return message, hint
+
+
+def base_files(path: Path) -> list[Path]:
+    """The files a scenario builds on through `extends:`, nearest first, as far as they can be
+    read (an output of the run must not overwrite one); their problems are loading's to report."""
+    found: list[Path] = []
+    current = path
+    while len(found) < MAX_CHAIN:
+        try:
+            if not current.is_file() or current.stat().st_size > MAX_FILE_BYTES:
+                break
+            data, source = parse_yaml(current.read_bytes(), display_name(current))
+            reference = data.get("extends") if isinstance(data, dict) else None
+            if not isinstance(reference, str):
+                break
+            current = _base_path(reference, current, source)
+        except (JbudgetError, OSError):
+            break
+        if current in found:
+            break
+        found.append(current)
+    return found
 
 
 def read_base(path: Path, reference: str, source: SourceMap) -> tuple[Data, SourceMap]:
@@ -99,7 +147,7 @@ def _inspect(path: Path) -> tuple[str, tuple[Data, SourceMap] | None]:
             return what, None
         base, base_source = parse_yaml(path.read_bytes(), display_name(path))
     except OSError as exc:
-        return _("cannot be read ({reason})").format(reason=exc.strerror), None
+        return _("cannot be read ({reason})").format(reason=reason_and_hint(exc)[0]), None
     except DataError as exc:
         line = min(problem.line for problem in exc.problems)
         return _("is not a valid YAML file (its first problem is on line {line})").format(

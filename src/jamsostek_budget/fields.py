@@ -106,7 +106,7 @@ ScenarioRupiah = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "integer", "minimum": 0, "maximum": MONTHLY_RUPIAH.limit},
+                {"type": "integer", "exclusiveMinimum": 0, "maximum": MONTHLY_RUPIAH.limit},
                 {
                     "type": "string",
                     "description": "Indonesian notation: Rp1.200.000, 1.200.000, 1,2 juta, 1200rb",
@@ -115,10 +115,14 @@ ScenarioRupiah = Annotated[
             "description": "whole Rupiah",
         }
     ),
-    Field(ge=0),
+    # A wage or a declared income of 0 costs Rp0: never a real budget, as in a roster.
+    Field(gt=0),
     at_most(MONTHLY_RUPIAH),
 ]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
+# A regional chart of accounts code (kode rekening, Permendagri 90/2019 as updated):
+# 5.1.02.02.02.0006 is account 0006 of sub-object 5.1.02.02.02.
+BUDGET_CODE = r"^[0-9]+(\.[0-9]+){1,7}$"
 YearMonth = Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="YYYY-MM")]
 
 

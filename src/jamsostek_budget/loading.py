@@ -3,7 +3,6 @@ listing every problem with its file, line, column and field."""
 
 from __future__ import annotations
 
-import stat
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -85,20 +84,6 @@ def kind_of_data(data: dict[str, Any]) -> FileKind | None:
     return "rates" if keys & RATE_KEYS else None
 
 
-def special_file(path: Path) -> str | None:
-    """What `path` is when it is not a regular file: a folder, a device, a pipe; else None."""
-    mode = path.stat().st_mode
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return _("a folder")
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return _("a device")
-    if stat.S_ISFIFO(mode):
-        return _("a named pipe (FIFO)")
-    return _("not a regular file")
-
-
 def load_scenario(path: Path) -> tuple[Scenario, SourceMap]:
     """A scenario file, with `extends` resolved (see the extends module)."""
     data, source = read_yaml(path, display_name(path))
@@ -145,7 +130,9 @@ def _amount_or_none(text: object) -> int | None:
 
 
 def yaml_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file())
+    """The .yaml and .yml entries of a folder that are not folders: a pipe, a device or a broken
+    link among them is read, and so reported, never skipped without a word."""
+    return sorted(p for p in folder.iterdir() if p.suffix in {".yaml", ".yml"} and not p.is_dir())
 
 
 def load_rate_files(paths: Iterable[Path]) -> list[tuple[RatesFile, SourceMap]]:

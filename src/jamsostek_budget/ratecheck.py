@@ -20,6 +20,7 @@ from jamsostek_budget.rates import (
 )
 from jamsostek_budget.ratetable import RateTable
 from jamsostek_budget.regulation import Regulation
+from jamsostek_budget.reliefcheck import Placed, overlapping_reliefs
 from jamsostek_budget.sourcemap import DataPath, SourceMap
 
 LoadedRates = Sequence[tuple[RatesFile, SourceMap]]
@@ -32,6 +33,7 @@ class _Collected:
     parameters: dict[str, Parameter] = field(default_factory=dict)
     bands: dict[str, BandTable] = field(default_factory=dict)
     reliefs: dict[str, Relief] = field(default_factory=dict)
+    relief_places: list[Placed] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     first_seen: dict[tuple[str, str], str] = field(default_factory=dict)
 
@@ -89,6 +91,8 @@ def _collect(files: LoadedRates) -> _Collected:
             collected.add("bands", table.name, table, source, ("band_tables", i, "name"))
         for i, relief in enumerate(rates.reliefs):
             collected.add("reliefs", relief.id, relief, source, ("reliefs", i, "id"))
+            collected.relief_places.append((relief, source, ("reliefs", i)))
+    collected.problems += overlapping_reliefs(collected.relief_places)
     return collected
 
 

@@ -13,6 +13,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from jamsostek_budget.fields import (
+    BUDGET_CODE,
     DeathRate,
     GrowthPercent,
     Model,
@@ -31,9 +32,7 @@ from jamsostek_budget.fields import (
 )
 from jamsostek_budget.scenario_rules import group_rules, scenario_rules
 
-# A regional chart of accounts code (kode rekening, Permendagri 90/2019 as updated):
-# 5.1.02.02.02.0006 is account 0006 of sub-object 5.1.02.02.02.
-BudgetCode = Annotated[str, Field(pattern=r"^[0-9]+(\.[0-9]+){1,7}$")]
+BudgetCode = Annotated[str, Field(pattern=BUDGET_CODE)]
 
 
 class YearHeadcount(Model):

@@ -172,9 +172,16 @@ def _year_rules(group: Mapping[str, Any]) -> Found:
     plan = group.get("headcount_by_year")
     if not isinstance(plan, list):
         return []
-    years = [row.get("year") if isinstance(row, Mapping) else None for row in plan]
+    # rows are mappings in a file being checked, YearHeadcount models once the group is read
+    years = [
+        row.get("year") if isinstance(row, Mapping) else getattr(row, "year", None) for row in plan
+    ]
     return [
-        (("headcount_by_year", i, "year"), _("year {year} is listed twice").format(year=year), "")
+        (
+            ("headcount_by_year", i, "year"),
+            _("year {year} is listed twice").format(year=year),
+            _("give each year one headcount: remove or correct one of the two"),
+        )
         for i, year in enumerate(years)
         if year is not None and year in years[:i]
     ]

@@ -25,7 +25,6 @@ from jamsostek_budget.loading import (
     load_rate_files,
     load_scenario,
     not_a_mapping,
-    special_file,
     yaml_files,
 )
 from jamsostek_budget.ratecheck import (
@@ -39,7 +38,7 @@ from jamsostek_budget.ratecheck import (
 from jamsostek_budget.ratetable import RateTable
 from jamsostek_budget.scenario import Scenario
 from jamsostek_budget.scenariocheck import check_scenario
-from jamsostek_budget.yamlsource import read_yaml
+from jamsostek_budget.yamlsource import read_yaml, special_file
 
 
 @dataclass

@@ -9,6 +9,7 @@ duplicate keys, merge keys and ambiguous numbers and records every value's posit
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +29,29 @@ MAX_DEPTH = 32
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def special_file(path: Path) -> str | None:
+    """What `path` is when it is not a regular file: a folder, a device, a pipe; else None."""
+    mode = path.stat().st_mode
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return _("a folder")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return _("a device")
+    if stat.S_ISFIFO(mode):
+        return _("a named pipe (FIFO)")
+    return _("not a regular file")
+
+
 def read_yaml(path: Path, display: str | None = None) -> tuple[Any, SourceMap]:
     """Read and parse one YAML file strictly; raise DataError listing every problem."""
     name = display or display_name(path)
     try:
+        special = special_file(path)  # a pipe would wait for ever, /dev/zero never end
+        if special:
+            message = _("is {what}, not a file to read").format(what=special)
+            hint = _("give rate or scenario files, or folders of them")
+            raise DataError([_whole_file(name, message, hint)])
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise DataError(

@@ -15,7 +15,7 @@ from jamsostek_budget.api import (
     load_rate_table,
     scenario_reference,
 )
-from jamsostek_budget.errors import DataError, Problem, UsageError
+from jamsostek_budget.errors import DataError, Problem, UsageError, echo
 from jamsostek_budget.i18n import _
 from jamsostek_budget.loading import load_scenario
 from jamsostek_budget.planning.fit import FitResult, Mode, check_covers_someone, fit
@@ -59,6 +59,7 @@ def fit_budget(
     return Fit(result, warnings)
 
 
+MAX_PERCENT_DECIMALS = 6  # a growth a year is known to a hundredth of a percent at best
 YEAR_RANGE = re.compile(r"^\s*(\d{4})\s*(?:(?:-|\.\.|:)\s*(\d{4}))?\s*$")
 
 
@@ -67,17 +68,20 @@ def parse_years(text: str) -> list[int]:
     match = YEAR_RANGE.match(text)
     if not match:
         raise UsageError(
-            _("--years {value!r} is not a range of years").format(value=text),
+            _("--years {value} is not a range of years").format(value=echo(text)),
             _("write {example}").format(example="2026-2030"),
         )
     first, last = int(match.group(1)), int(match.group(2) or match.group(1))
     if last < first:
         raise UsageError(
-            _("--years {value!r} is reversed").format(value=text),
+            _("--years {value} is reversed").format(value=echo(text)),
             _("write {example}").format(example=f"{last}-{first}"),
         )
     if not 2000 <= first <= last <= 2100:
-        raise UsageError(_("--years {value!r} is outside 2000-2100").format(value=text))
+        raise UsageError(
+            _("--years {value} is outside 2000-2100").format(value=echo(text)),
+            _("write {example}").format(example="2026-2030"),
+        )
     return list(range(first, last + 1))
 
 
@@ -88,14 +92,23 @@ def parse_percent(text: str | None, flag: str) -> Decimal | None:
         value = Decimal(text.strip().rstrip("%").replace(",", "."))
     except InvalidOperation:
         raise UsageError(
-            _("{flag} {value!r} is not a percentage").format(flag=flag, value=text),
+            _("{flag} {value} is not a percentage").format(flag=flag, value=echo(text)),
             _("write {example}").format(example=f"{flag} 3.5"),
         ) from None
     if not value.is_finite() or not -100 <= value <= 1000:
         raise UsageError(
-            _("{flag} {value!r} must be between -100 and 1000 percent").format(
-                flag=flag, value=text
-            )
+            _("{flag} {value} must be between -100 and 1000 percent").format(
+                flag=flag, value=echo(text)
+            ),
+            _("write {example}").format(example=f"{flag} 3.5"),
+        )
+    exponent = value.as_tuple().exponent  # an int: the value is finite
+    if isinstance(exponent, int) and exponent < -MAX_PERCENT_DECIMALS:  # 1e-999: 1,000 digits
+        raise UsageError(
+            _("{flag} {value} has more than {count} decimals").format(
+                flag=flag, value=echo(text), count=MAX_PERCENT_DECIMALS
+            ),
+            _("write {example}").format(example=f"{flag} 3.5"),
         )
     return value
 

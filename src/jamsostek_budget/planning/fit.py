@@ -23,7 +23,7 @@ from typing import Literal
 
 from jamsostek_budget import engine
 from jamsostek_budget.budget import Budget
-from jamsostek_budget.errors import UsageError
+from jamsostek_budget.errors import UsageError, echo
 from jamsostek_budget.i18n import _, grouped
 from jamsostek_budget.ratetable import RateTable
 from jamsostek_budget.scenario import Group, Scenario
@@ -240,7 +240,7 @@ def check_covers_someone(result: FitResult) -> None:
 def _check_mode(mode: str) -> None:
     if mode not in MODES:
         raise UsageError(
-            _("unknown fit mode '{mode}'").format(mode=mode),
+            _("unknown fit mode {mode}").format(mode=echo(mode)),
             _("choose one of: {modes}").format(modes=", ".join(MODES)),
         )
 
@@ -251,13 +251,15 @@ def _check_priority(listed: Sequence[str], ids: Sequence[str]) -> None:
             close = difflib.get_close_matches(group_id, ids, n=1)
             known = _("the group ids are: {ids}").format(ids=", ".join(ids))
             raise UsageError(
-                _("the priority order names '{id}', but no group has that id").format(id=group_id),
+                _("the priority order names {id}, but no group has that id").format(
+                    id=echo(group_id)
+                ),
                 _("did you mean '{id}'? ({known})").format(id=close[0], known=known)
                 if close
                 else known,
             )
         if group_id in listed[:index]:
             raise UsageError(
-                _("the priority order lists '{id}' twice").format(id=group_id),
+                _("the priority order lists {id} twice").format(id=echo(group_id)),
                 _("list each group once; groups not listed follow in file order"),
             )

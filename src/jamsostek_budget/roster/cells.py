@@ -46,6 +46,13 @@ MERGE = re.compile(
     rb"\$?([A-Za-z]+)\$?([0-9]+)(?::\$?([A-Za-z]+)\$?([0-9]+))?[\"']"
 )
 REFERENCE = re.compile(r"\$?([A-Za-z]+)\$?([0-9]+)")
+# Excel's last cell, XFD1048576. A reference past it is a damaged file, for which fastexcel sets
+# aside the whole grid up to it (hundreds of gigabytes) and aborts the process. The pattern only
+# matches references of three letters or seven digits and more, so the look costs a search.
+LAST_ROW, LAST_COLUMN = 1_048_576, 16_384
+FAR_POSITION = re.compile(
+    rb"""\sr\s*=\s*["']\$?((?:[A-Za-z]{3,}\$?[0-9]*)|(?:[A-Za-z]*\$?[0-9]{7,}))["']"""
+)
 
 
 @dataclass(frozen=True)
@@ -88,6 +95,18 @@ def _column_number(letters: str) -> int:
     for letter in letters.upper():
         number = number * 26 + ord(letter) - ord("A") + 1
     return number
+
+
+def past_the_last_cell(data: bytes) -> str | None:
+    """The first cell or row reference in a sheet's XML past Excel's last row or column."""
+    for match in FAR_POSITION.finditer(data):
+        reference = match[1].decode("ascii", "replace").replace("$", "")
+        letters = reference.rstrip("0123456789")
+        digits = reference[len(letters) :]
+        too_far = len(digits) > 7 or (digits and int(digits) > LAST_ROW)
+        if too_far or len(letters) > 3 or (letters and _column_number(letters) > LAST_COLUMN):
+            return reference
+    return None
 
 
 def sheet_targets(path: Path) -> dict[str, tuple[str, str]]:

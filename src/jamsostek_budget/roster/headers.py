@@ -14,9 +14,11 @@ import difflib
 import re
 from collections.abc import Sequence
 
-from jamsostek_budget.errors import DataError, Problem
-from jamsostek_budget.i18n import _
+from jamsostek_budget.errors import DataError, Problem, echo
+from jamsostek_budget.i18n import _, grouped
 from jamsostek_budget.roster.columns import LINE, REASONS
+
+MAX_LISTED = 20  # header cells a missing column's hint lists: a header may have thousands
 
 __all__ = [
     "COLUMNS",
@@ -137,7 +139,10 @@ def _missing_problem(
             hint = _("did you mean '{header}'? Rename it to {name} (also accepted: {names})")
             hint = hint.format(header=header, name=name, names=names)
             return Problem(file, line, position, name, missing, hint)
-    found = ", ".join(f"'{header}'" for header in headers) or _("no columns")
+    found = ", ".join(echo(header) for header in headers[:MAX_LISTED]) or _("no columns")
+    if len(headers) > MAX_LISTED:
+        more = grouped(len(headers) - MAX_LISTED)
+        found = _("{listed} and {count} more").format(listed=found, count=more)
     hint = _("add a column named {name} (also accepted: {names}); the header has {found}")
     hint = hint.format(name=name, names=names, found=found)
     return Problem(file, line, start, name, missing, hint)

@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from jamsostek_budget.errors import DataError, Problem
+from jamsostek_budget.errors import DataError, Problem, echo
 from jamsostek_budget.i18n import _
-from jamsostek_budget.roster.cells import sheet_targets, sheet_xml
+from jamsostek_budget.roster.cells import past_the_last_cell, sheet_targets, sheet_xml
 from jamsostek_budget.roster.columns import CELLS, LINE
 from jamsostek_budget.roster.headers import column_names, map_columns
 from jamsostek_budget.roster.sheet_cells import (
@@ -119,9 +119,21 @@ def _look_at(book: _Book, name: str, index: int) -> _Outcome:
     skipped = _not_loaded(where, name, state, book.chosen)
     if skipped is not None:
         return _Outcome(SheetRead(name, skipped), (_skip_note(where, name, skipped),))
+    xml = sheet_xml(book.path, target)
+    _check_grid(where, xml)
     cells, first_column = _load(book.reader, where, name)
-    sheet = LoadedSheet(name, where, book.reader, cells, first_column, sheet_xml(book.path, target))
+    sheet = LoadedSheet(name, where, book.reader, cells, first_column, xml)
     return _read_sheet(sheet, index, bool(book.chosen))
+
+
+def _check_grid(where: str, xml: bytes) -> None:
+    far = past_the_last_cell(xml)
+    if far is not None:
+        message = _(
+            "the sheet names cell {cell}, past the last cell a spreadsheet has (XFD1048576)"
+        )
+        hint = _("the file is damaged: open it in Excel or LibreOffice and save it again")
+        raise DataError([Problem(where, 1, 1, "sheet", message.format(cell=echo(far)), hint)])
 
 
 def _open(path: Path, file: str) -> ExcelReader:
@@ -150,11 +162,13 @@ def _load(book: ExcelReader, where: str, name: str) -> tuple[pl.DataFrame, int]:
 def _check_chosen(file: str, names: Sequence[str], chosen: Sequence[str]) -> None:
     unknown = [name for name in dict.fromkeys(chosen) if name not in names]
     if unknown:
-        listed = ", ".join(f"'{name}'" for name in names)
-        message = _("the workbook has no sheet named '{name}'")
+        listed = ", ".join(echo(name) for name in names)
+        message = _("the workbook has no sheet named {name}")
         hint = _("its sheets are {sheets} (a name is matched exactly, spaces and case too)")
         raise DataError(
-            Problem(file, 1, 1, "sheet", message.format(name=name), hint.format(sheets=listed))
+            Problem(
+                file, 1, 1, "sheet", message.format(name=echo(name)), hint.format(sheets=listed)
+            )
             for name in unknown
         )
 
