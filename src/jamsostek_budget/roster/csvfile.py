@@ -27,7 +27,7 @@ from pathlib import Path
 import polars as pl
 
 from jamsostek_budget.errors import DataError, Problem
-from jamsostek_budget.i18n import _
+from jamsostek_budget.i18n import _, grouped
 from jamsostek_budget.roster.csvlines import (
     UTF8_HINT,
     file_problem,
@@ -39,6 +39,7 @@ __all__ = ["CsvText", "csv_problems", "lines_below_header", "prepare_csv"]
 
 SEPARATORS = (",", ";", "\t", "|")
 HEAD_BYTES = 1 << 16
+MAX_HEADER_LINES = 10  # a header cell with more line breaks than this is a quote left open
 CHUNK_BYTES = 1 << 20
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 SEP_LINE = re.compile(r'"?sep=(.)"?\s*', re.IGNORECASE)
@@ -52,9 +53,15 @@ class CsvText:
     separator: str
     header: tuple[str | None, ...]  # the header's cells as written
     header_line: int = 1  # 2 below Excel's "sep=;" line, which `source` no longer holds
+    header_lines: int = 1  # more when a quoted header cell holds a line break (Alt+Enter)
 
     def data(self) -> bytes:
         return self.source if isinstance(self.source, bytes) else self.source.read_bytes()
+
+    @property
+    def first_row_line(self) -> int:
+        """The line the first row below the header starts on."""
+        return self.header_line + self.header_lines
 
 
 def prepare_csv(path: Path, file: str) -> CsvText:
@@ -78,8 +85,10 @@ def _prepared(path: Path, file: str) -> CsvText:
         data = (path.read_bytes() if data is None else data).partition(b"\n")[2]
         header = _header_line(data, file)
     separator = declared[1] if declared else max(SEPARATORS, key=header.count)
-    cells = tuple(next(csv.reader([header], delimiter=separator), []))
-    text = CsvText(path if data is None else data, separator, cells, 2 if declared else 1)
+    source = path if data is None else data
+    header_line = 2 if declared else 1
+    cells, lines = _header_cells(source, separator, file, header_line)
+    text = CsvText(source, separator, cells, header_line, lines)
     problems = _other_separators(text, file)
     if raw is not None and not problems:
         problems = csv_problems(text, file, short_rows=_mixed(raw))
@@ -176,6 +185,40 @@ def _header_line(source: Path | bytes, file: str) -> str:
         raise DataError([not_utf8_problem(file, 1, error)]) from error
 
 
+def _header_cells(
+    source: Path | bytes, separator: str, file: str, line: int
+) -> tuple[tuple[str, ...], int]:
+    """The header's cells and the number of lines it spans (a quoted cell may hold a line break,
+    as Excel writes a header cell typed with Alt+Enter), read from the first lines of `source`
+    (which starts with the header: `line` is where it is in the file). A quote left open in the
+    header is read up to the end of its line. A first line longer than HEAD_BYTES is refused:
+    no roster's column names are that long, and it would be read cut short."""
+    head = _head(source)
+    if len(head) == HEAD_BYTES and b"\n" not in head:
+        message = _("the first line is longer than {limit} bytes: it is not a roster's header")
+        hint = _(
+            "the first line of a roster names its columns (nik, group, ...): save the "
+            "roster again as CSV UTF-8, or as .xlsx"
+        )
+        raise DataError([file_problem(file, line, message.format(limit=grouped(HEAD_BYTES)), hint)])
+    lines = head.split(b"\n")
+    text = [raw.rstrip(b"\r").decode("utf-8", errors="replace") + "\n" for raw in lines]
+    text[0] = text[0].removeprefix("\ufeff")
+    reader = csv.reader(text[:MAX_HEADER_LINES], delimiter=separator)
+    cells = next(reader, [])
+    if reader.line_num < min(len(text), MAX_HEADER_LINES):
+        return tuple(cells), max(reader.line_num, 1)
+    return tuple(next(csv.reader(text[:1], delimiter=separator), [])), 1
+
+
+def _head(source: Path | bytes) -> bytes:
+    """The first HEAD_BYTES of the file (all of it when shorter)."""
+    if isinstance(source, bytes):
+        return source[:HEAD_BYTES]
+    with source.open("rb") as handle:
+        return handle.read(HEAD_BYTES)
+
+
 def _shown_separator(separator: str) -> str:
     return _("tab") if separator == "\t" else f"'{separator}'"
 
@@ -200,16 +243,12 @@ def _other_separators(text: CsvText, file: str) -> list[Problem]:
 def _lines_without_separator(text: CsvText) -> tuple[list[tuple[int, str]], int]:
     """(line, other separator) of the first data lines that hold another separator than the
     header's and not the header's, outside quoted cells; and how many data lines were looked at."""
-    if isinstance(text.source, bytes):
-        head = text.source[:HEAD_BYTES]
-    else:
-        with text.source.open("rb") as handle:
-            head = handle.read(HEAD_BYTES)
-    lines = head.decode("utf-8", errors="replace").split("\n")[1:]
+    head = _head(text.source)
+    lines = head.decode("utf-8", errors="replace").split("\n")[text.header_lines :]
     if len(head) == HEAD_BYTES:
         lines = lines[:-1]  # may be cut short
     faults, looked_at, quotes = [], 0, 0  # quotes: odd when a line is inside a quoted cell
-    for number, line in enumerate(lines, start=text.header_line + 1):
+    for number, line in enumerate(lines, start=text.first_row_line):
         inside, quotes = quotes % 2 == 1, quotes + line.count('"')
         if inside or not line.strip():
             continue

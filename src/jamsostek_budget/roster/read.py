@@ -150,7 +150,8 @@ def open_roster(path: Path, sheets: Sequence[str] = ()) -> RawRoster:
     frame = frame.rename(dict(zip(found, headers, strict=True)))
     columns = map_columns(headers, cells, file, header_line)
     ignored = tuple(header for header in headers if header not in columns.values())
-    frame = _numbered(frame, header_line + 1).with_columns(pl.lit(None, pl.String).alias(CELLS))
+    frame = _numbered(frame, source.first_row_line)
+    frame = frame.with_columns(pl.lit(None, pl.String).alias(CELLS))
     frame = _with_helpers(frame, columns)
     return RawRoster(path, file, frame, headers, columns, ignored, separator, csv=source)
 
@@ -195,7 +196,7 @@ def _unreadable(raw: RawRoster) -> Problem:
     """A CSV whose rows could not be read, where no line is known to be at fault."""
     message = _("the rows below the header cannot be read as CSV")
     hint = _("save the roster again as CSV UTF-8 (Excel: Save As > CSV UTF-8), or as .xlsx")
-    below = (raw.csv.header_line if raw.csv is not None else HEADER_LINE) + 1
+    below = raw.csv.first_row_line if raw.csv is not None else HEADER_LINE + 1
     return _file_problem(raw.file, message, hint, below)
 
 
