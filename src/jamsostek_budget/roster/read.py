@@ -38,6 +38,7 @@ from jamsostek_budget.roster.csvfile import (
     prepare_csv,
     scan,
 )
+from jamsostek_budget.roster.file_kind import misnamed_workbook
 from jamsostek_budget.roster.headers import column_names, map_columns
 from jamsostek_budget.roster.nik import nik_key, nik_number
 from jamsostek_budget.roster.sheets import SheetRead
@@ -139,6 +140,9 @@ def open_roster(path: Path, sheets: Sequence[str] = ()) -> RawRoster:
         raise DataError([_file_problem(file, message.format(suffix=path.suffix), hint)])
     if path.suffix.lower() in EXCEL_SUFFIXES:
         return _open_workbook(path, file, sheets)
+    misnamed = misnamed_workbook(path, file)
+    if misnamed is not None:
+        raise DataError([misnamed])
     source = prepare_csv(path, file)
     frame, header_line = scan(source), source.header_line
     separator = source.separator

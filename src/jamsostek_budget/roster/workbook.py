@@ -29,6 +29,7 @@ from jamsostek_budget.errors import DataError, Problem
 from jamsostek_budget.i18n import _
 from jamsostek_budget.roster.cells import sheet_targets, sheet_xml
 from jamsostek_budget.roster.columns import CELLS, LINE
+from jamsostek_budget.roster.file_kind import not_a_workbook
 from jamsostek_budget.roster.headers import column_names, map_columns
 from jamsostek_budget.roster.sheet_cells import (
     LoadedSheet,
@@ -130,9 +131,10 @@ def _open(path: Path, file: str) -> ExcelReader:
     2.1, fastexcel 0.21), so an .xlsx roster failed wherever pyarrow happened to be."""
     import fastexcel  # noqa: PLC0415  # CSV rosters do without it
 
-    with unreadable(file):
+    try:
         return fastexcel.read_excel(path)
-    raise AssertionError  # pragma: no cover - unreadable raises
+    except fastexcel.FastExcelError as error:
+        raise DataError([not_a_workbook(path, file)]) from error
 
 
 def _load(book: ExcelReader, where: str, name: str) -> tuple[pl.DataFrame, int]:
