@@ -106,3 +106,43 @@ def test_thousands_of_unused_columns_are_named_ten_at_a_time(tmp_path: Path) -> 
     unused = next(line for line in result.stderr.splitlines() if "columns not used" in line)
     assert unused.endswith("c8 and 2,991 more")
     assert len(unused) < 400
+
+
+BODY = "nik,nama,group\n1872010101900001,Siti,non-asn\n1872010101900002,Budi,marbot\n"
+TITLED = {
+    # Excel writes a title typed in A1 of a 3-column sheet with the empty cells after it
+    "title, excel's empty cells": ("DAFTAR PESERTA BPJS KETENAGAKERJAAN,,\n" + BODY, 2),
+    "title and a blank line": ("Daftar peserta Kelurahan Iringmulyo\n\n" + BODY, 3),
+    "two title lines, cr only": ("Daftar peserta\rTahun 2025,,\r" + BODY.replace("\n", "\r"), 3),
+    "title, ';' header, crlf": (
+        ("Daftar peserta\n" + BODY.replace(",", ";")).replace("\n", "\r\n"),
+        2,
+    ),
+    "sep line, then a title": ("sep=,\nDaftar peserta,,\n" + BODY, 3),
+    "indonesian header": ("Daftar,,\n" + BODY.replace("nik,nama,group", "NIK,Nama,Kelompok"), 2),
+}
+
+
+@pytest.mark.parametrize("shape", list(TITLED))
+def test_a_title_above_the_header_is_skipped_as_in_a_workbook(
+    tmp_path: Path, metro: Scenario, shape: str
+) -> None:
+    """A sheet with a title above its header, saved as CSV, was refused: 'required column nik
+    is missing; the header has 'DAFTAR PESERTA ...''. A workbook's header is found below a
+    title (README, Roster workbooks); a CSV's now is too, and every row keeps its line."""
+    text, header_line = TITLED[shape]
+    path = tmp_path / "roster.csv"
+    path.write_bytes(text.encode())
+    found = read_roster(path, metro, today=TODAY)
+    assert found.accepted["nik"].to_list() == ["1872010101900001", "1872010101900002"]
+    assert found.accepted["line"].to_list() == [header_line + 1, header_line + 2]
+    assert (found.rows_read, found.rejected.height, found.blank_rows) == (2, 0, 0)
+
+
+def test_a_header_below_a_title_that_lacks_group_is_refused_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "roster.csv"
+    path.write_text("Daftar peserta\n\nnik,nama,penghasilan\n1872010101900001,Siti,\n", "utf-8")
+    result = run("roster", str(path), "--city", "metro", "--today", "2025-06-01")
+    assert result.exit_code == 1
+    assert "roster.csv:3:" in result.stderr
+    assert "group" in result.stderr and "kelompok" in result.stderr  # the hint: its aliases

@@ -11,6 +11,8 @@ and turned into that shape first, or refused with the file, the line and a hint:
   lone CR may also have split a row in two: a row with fewer cells than the header is then
   refused (elsewhere it is a row whose last cells are blank, as Excel writes them);
 - Excel's "sep=;" first line gives the separator; the header is the line below it;
+- a title above the header (a sheet with a title saved as CSV) is skipped: the header is found
+  among the first lines as in a workbook sheet (`headers.find_header`); lines keep their numbers;
 - a NUL byte, or rows that use another separator than the header, are refused.
 
 `csv_problems` finds where a file polars refused goes wrong (`roster.csvlines`), so that no
@@ -34,6 +36,7 @@ from jamsostek_budget.roster.csvlines import (
     line_problems,
     not_utf8_problem,
 )
+from jamsostek_budget.roster.headers import HEADER_SEARCH, Row, find_header
 
 __all__ = ["CsvText", "csv_problems", "lines_below_header", "prepare_csv"]
 
@@ -84,9 +87,13 @@ def _prepared(path: Path, file: str) -> CsvText:
     if declared is not None:  # Excel's "sep=;": the separator, then the header on line 2
         data = (path.read_bytes() if data is None else data).partition(b"\n")[2]
         header = _header_line(data, file)
-    separator = declared[1] if declared else max(SEPARATORS, key=header.count)
+    title = _title_lines(path if data is None else data)
+    if title:  # a title above the header, as a sheet saved as CSV keeps it
+        data = b"\n".join((path.read_bytes() if data is None else data).split(b"\n")[title:])
+        header = _header_line(data, file)
+    separator = declared[1] if declared else _separator(header)
     source = path if data is None else data
-    header_line = 2 if declared else 1
+    header_line = (2 if declared else 1) + title
     cells, lines = _header_cells(source, separator, file, header_line)
     text = CsvText(source, separator, cells, header_line, lines)
     problems = _other_separators(text, file)
@@ -183,6 +190,27 @@ def _header_line(source: Path | bytes, file: str) -> str:
         return first.decode("utf-8-sig").rstrip("\r\n")
     except UnicodeDecodeError as error:
         raise DataError([not_utf8_problem(file, 1, error)]) from error
+
+
+def _separator(line: str) -> str:
+    return max(SEPARATORS, key=line.count)
+
+
+def _title_lines(source: Path | bytes) -> int:
+    """How many lines a title above the header takes: the header is the first of the first
+    HEADER_SEARCH lines holding a value that names the required columns, else the first that
+    names two or more roster columns (`headers.find_header`, as in a workbook sheet); 0 when
+    no line does."""
+    rows: list[Row] = []
+    for position, raw in enumerate(_head(source).split(b"\n")):
+        line = raw.rstrip(b"\r").decode("utf-8", errors="replace").removeprefix("\ufeff")
+        cells = next(csv.reader([line], delimiter=_separator(line)), [])
+        if any(cell.strip() for cell in cells):
+            rows.append((position, tuple(cells)))
+        if len(rows) == HEADER_SEARCH:
+            break
+    found = find_header(rows)
+    return 0 if found is None else found[0][0]
 
 
 def _header_cells(
