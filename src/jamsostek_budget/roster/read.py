@@ -132,7 +132,7 @@ def open_roster(path: Path, sheets: Sequence[str] = ()) -> RawRoster:
     file = display_name(path)
     if not path.is_file():
         message = _("cannot read the file: it does not exist")
-        raise DataError([_file_problem(file, message, "")])
+        raise DataError([_file_problem(file, message, _("check the folder and the file name"))])
     _check_readable(path, file)
     if path.suffix.lower() in OTHER_SPREADSHEETS:
         message = _("cannot read the file: jbudget reads .csv and .xlsx, not {suffix}")
