@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from jamsostek_budget.errors import DataError, Problem
 from jamsostek_budget.i18n import _
 from jamsostek_budget.roster.columns import LINE, REASONS
+from jamsostek_budget.roster.lookalikes import lookalike_problems
 
 __all__ = [
     "COLUMNS",
@@ -93,8 +94,9 @@ def map_columns(
     names: Sequence[str], cells: Sequence[str | None], file: str, line: int, start: int = 1
 ) -> dict[str, str]:
     """Roster column -> the name (`column_names`) of the column that gives it. A DataError when a
-    required column is missing, or a roster column is given twice (the problems give the
-    cells' positions from `start`)."""
+    required column is missing, a roster column is given twice, or a header cell looks like a
+    roster column the roster lacks (`lookalikes`; the problems give the cells' positions from
+    `start`)."""
     columns: dict[str, str] = {}
     first: dict[str, tuple[int, str]] = {}  # roster column -> (position, cell) giving it
     problems: list[Problem] = []
@@ -112,6 +114,13 @@ def map_columns(
         for column in REQUIRED
         if column not in columns
     ]
+    if not problems:
+        unused = [
+            (position, cell, normalise(cell))
+            for position, cell in enumerate(cells, start=start)
+            if cell and KNOWN.get(normalise(cell)) is None
+        ]
+        problems = lookalike_problems(unused, columns, ALIASES, (file, line))
     if problems:
         raise DataError(problems)
     return columns
