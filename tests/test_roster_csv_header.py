@@ -146,3 +146,20 @@ def test_a_header_below_a_title_that_lacks_group_is_refused_at_its_line(tmp_path
     assert result.exit_code == 1
     assert "roster.csv:3:" in result.stderr
     assert "group" in result.stderr and "kelompok" in result.stderr  # the hint: its aliases
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+def test_a_quote_left_open_in_the_header_is_refused_at_the_header(
+    tmp_path: Path, ending: str
+) -> None:
+    """A LF or CRLF file was refused at line 2, 'the rows below the header cannot be read as
+    CSV', while the fault is the header's quote on line 1."""
+    path = tmp_path / "roster.csv"
+    rows = ['nik,group,"nama', "1872010101900001,non-asn,Siti", "1872010101900002,marbot,Budi"]
+    path.write_text(ending.join(rows) + ending, "utf-8", newline="")
+    result = run("roster", str(path), "--city", "metro", "--today", "2025-06-01")
+    assert result.exit_code == 1
+    assert (
+        "roster.csv:1:1: : a quoted cell starts on this line and is never closed" in result.stderr
+    )
+    assert "close the quote" in result.stderr

@@ -35,6 +35,7 @@ from jamsostek_budget.roster.csvlines import (
     file_problem,
     line_problems,
     not_utf8_problem,
+    open_quote_problem,
 )
 from jamsostek_budget.roster.headers import HEADER_SEARCH, Row, find_header
 
@@ -234,8 +235,11 @@ def _header_cells(
     text[0] = text[0].removeprefix("\ufeff")
     reader = csv.reader(text[:MAX_HEADER_LINES], delimiter=separator)
     cells = next(reader, [])
-    if reader.line_num < min(len(text), MAX_HEADER_LINES):
-        return tuple(cells), max(reader.line_num, 1)
+    spans = max(reader.line_num, 1)
+    if spans < min(len(text), MAX_HEADER_LINES) or "".join(text[:spans]).count('"') % 2 == 0:
+        return tuple(cells), spans
+    if spans > 1:  # a quoted cell opened in the header runs to the end of what was read
+        raise DataError([open_quote_problem(file, line)])
     return tuple(next(csv.reader(text[:1], delimiter=separator), [])), 1
 
 
