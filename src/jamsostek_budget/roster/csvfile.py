@@ -11,8 +11,8 @@ and turned into that shape first, or refused with the file, the line and a hint:
   lone CR may also have split a row in two: a row with fewer cells than the header is then
   refused (elsewhere it is a row whose last cells are blank, as Excel writes them);
 - Excel's "sep=;" first line gives the separator; the header is the line below it;
-- a title above the header (a sheet with a title saved as CSV) is skipped: the header is found
-  among the first lines as in a workbook sheet (`headers.find_header`); lines keep their numbers;
+- a title above the header (a sheet with a title saved as CSV) is skipped, and a header cell may
+  hold a line break: `roster.csvheader` reads the header; lines keep their numbers;
 - a NUL byte, or rows that use another separator than the header, are refused.
 
 `csv_problems` finds where a file polars refused goes wrong (`roster.csvlines`), so that no
@@ -21,7 +21,6 @@ polars message ever reaches a user.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -29,21 +28,24 @@ from pathlib import Path
 import polars as pl
 
 from jamsostek_budget.errors import DataError, Problem
-from jamsostek_budget.i18n import _, grouped
+from jamsostek_budget.i18n import _
+from jamsostek_budget.roster.csvheader import (
+    HEAD_BYTES,
+    SEPARATORS,
+    first_line,
+    header_cells,
+    read_head,
+    separator_of,
+    title_lines,
+)
 from jamsostek_budget.roster.csvlines import (
     UTF8_HINT,
     file_problem,
     line_problems,
-    not_utf8_problem,
-    open_quote_problem,
 )
-from jamsostek_budget.roster.headers import HEADER_SEARCH, Row, find_header
 
 __all__ = ["CsvText", "csv_problems", "lines_below_header", "prepare_csv"]
 
-SEPARATORS = (",", ";", "\t", "|")
-HEAD_BYTES = 1 << 16
-MAX_HEADER_LINES = 10  # a header cell with more line breaks than this is a quote left open
 CHUNK_BYTES = 1 << 20
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 SEP_LINE = re.compile(r'"?sep=(.)"?\s*', re.IGNORECASE)
@@ -83,19 +85,19 @@ def _prepared(path: Path, file: str) -> CsvText:
     if raw is None:
         raw = _lone_carriage_returns(path, file)
     data = None if raw is None else _line_feeds(raw)
-    header = _header_line(path if data is None else data, file)
+    header = first_line(path if data is None else data, file)
     declared = SEP_LINE.fullmatch(header)
     if declared is not None:  # Excel's "sep=;": the separator, then the header on line 2
         data = (path.read_bytes() if data is None else data).partition(b"\n")[2]
-        header = _header_line(data, file)
-    title = _title_lines(path if data is None else data)
+        header = first_line(data, file)
+    title = title_lines(path if data is None else data)
     if title:  # a title above the header, as a sheet saved as CSV keeps it
         data = b"\n".join((path.read_bytes() if data is None else data).split(b"\n")[title:])
-        header = _header_line(data, file)
-    separator = declared[1] if declared else _separator(header)
+        header = first_line(data, file)
+    separator = declared[1] if declared else separator_of(header)
     source = path if data is None else data
     header_line = (2 if declared else 1) + title
-    cells, lines = _header_cells(source, separator, file, header_line)
+    cells, lines = header_cells(source, separator, file, header_line)
     text = CsvText(source, separator, cells, header_line, lines)
     problems = _other_separators(text, file)
     if raw is not None and not problems:
@@ -181,76 +183,6 @@ def _line_feeds(data: bytes) -> bytes:
     return data.replace(b"\r\r\n", b"\n").replace(b"\r\n", b"\n").replace(b"\r", b"\n")
 
 
-def _header_line(source: Path | bytes, file: str) -> str:
-    if isinstance(source, bytes):
-        first = source.split(b"\n", 1)[0]
-    else:
-        with source.open("rb") as handle:
-            first = handle.readline()
-    try:
-        return first.decode("utf-8-sig").rstrip("\r\n")
-    except UnicodeDecodeError as error:
-        raise DataError([not_utf8_problem(file, 1, error)]) from error
-
-
-def _separator(line: str) -> str:
-    return max(SEPARATORS, key=line.count)
-
-
-def _title_lines(source: Path | bytes) -> int:
-    """How many lines a title above the header takes: the header is the first of the first
-    HEADER_SEARCH lines holding a value that names the required columns, else the first that
-    names two or more roster columns (`headers.find_header`, as in a workbook sheet); 0 when
-    no line does."""
-    rows: list[Row] = []
-    for position, raw in enumerate(_head(source).split(b"\n")):
-        line = raw.rstrip(b"\r").decode("utf-8", errors="replace").removeprefix("\ufeff")
-        cells = next(csv.reader([line], delimiter=_separator(line)), [])
-        if any(cell.strip() for cell in cells):
-            rows.append((position, tuple(cells)))
-        if len(rows) == HEADER_SEARCH:
-            break
-    found = find_header(rows)
-    return 0 if found is None else found[0][0]
-
-
-def _header_cells(
-    source: Path | bytes, separator: str, file: str, line: int
-) -> tuple[tuple[str, ...], int]:
-    """The header's cells and the number of lines it spans (a quoted cell may hold a line break,
-    as Excel writes a header cell typed with Alt+Enter), read from the first lines of `source`
-    (which starts with the header: `line` is where it is in the file). A quote left open in the
-    header is read up to the end of its line. A first line longer than HEAD_BYTES is refused:
-    no roster's column names are that long, and it would be read cut short."""
-    head = _head(source)
-    if len(head) == HEAD_BYTES and b"\n" not in head:
-        message = _("the first line is longer than {limit} bytes: it is not a roster's header")
-        hint = _(
-            "the first line of a roster names its columns (nik, group, ...): save the "
-            "roster again as CSV UTF-8, or as .xlsx"
-        )
-        raise DataError([file_problem(file, line, message.format(limit=grouped(HEAD_BYTES)), hint)])
-    lines = head.split(b"\n")
-    text = [raw.rstrip(b"\r").decode("utf-8", errors="replace") + "\n" for raw in lines]
-    text[0] = text[0].removeprefix("\ufeff")
-    reader = csv.reader(text[:MAX_HEADER_LINES], delimiter=separator)
-    cells = next(reader, [])
-    spans = max(reader.line_num, 1)
-    if spans < min(len(text), MAX_HEADER_LINES) or "".join(text[:spans]).count('"') % 2 == 0:
-        return tuple(cells), spans
-    if spans > 1:  # a quoted cell opened in the header runs to the end of what was read
-        raise DataError([open_quote_problem(file, line)])
-    return tuple(next(csv.reader(text[:1], delimiter=separator), [])), 1
-
-
-def _head(source: Path | bytes) -> bytes:
-    """The first HEAD_BYTES of the file (all of it when shorter)."""
-    if isinstance(source, bytes):
-        return source[:HEAD_BYTES]
-    with source.open("rb") as handle:
-        return handle.read(HEAD_BYTES)
-
-
 def _shown_separator(separator: str) -> str:
     return _("tab") if separator == "\t" else f"'{separator}'"
 
@@ -275,7 +207,7 @@ def _other_separators(text: CsvText, file: str) -> list[Problem]:
 def _lines_without_separator(text: CsvText) -> tuple[list[tuple[int, str]], int]:
     """(line, other separator) of the first data lines that hold another separator than the
     header's and not the header's, outside quoted cells; and how many data lines were looked at."""
-    head = _head(text.source)
+    head = read_head(text.source)
     lines = head.decode("utf-8", errors="replace").split("\n")[text.header_lines :]
     if len(head) == HEAD_BYTES:
         lines = lines[:-1]  # may be cut short
