@@ -517,18 +517,22 @@ def test_unreadable_files(
 
 
 @pytest.mark.parametrize(
-    ("name", "content"),
-    [("gone.csv", None), ("bad.xlsx", b"not a zip"), ("old.xls", b"\xd0\xcf\x11\xe0")],
+    ("name", "content", "words"),
+    [
+        ("gone.csv", None, "cannot read the file"),
+        ("bad.xlsx", b"not a zip", "is a text file (a CSV?) named .xlsx"),
+        ("old.xls", b"\xd0\xcf\x11\xe0", "cannot read the file"),
+    ],
 )
 def test_files_that_cannot_be_opened(
-    tmp_path: Path, metro: Scenario, name: str, content: bytes | None
+    tmp_path: Path, metro: Scenario, name: str, content: bytes | None, words: str
 ) -> None:
     path = tmp_path / name
     if content is not None:
         path.write_bytes(content)
     with pytest.raises(DataError) as error:
         read_roster(path, metro, today=TODAY)
-    assert error.value.problems[0].message.startswith("cannot read the file")
+    assert error.value.problems[0].message.startswith(words)
 
 
 CELLS = {

@@ -34,7 +34,7 @@ from jamsostek_budget.cli_exit import keep_ctrl_c
 from jamsostek_budget.cli_files import run_inputs
 from jamsostek_budget.cli_notices import error_console, rich_decides, say
 from jamsostek_budget.cli_output import budget_rendering, command_line, emit_rendering
-from jamsostek_budget.errors import UsageError
+from jamsostek_budget.errors import UsageError, clip
 from jamsostek_budget.i18n import _, grouped, ngettext
 
 if TYPE_CHECKING:
@@ -239,8 +239,7 @@ def _write_side_tables(
     if rows.sheets:
         _say_sheets(rows.sheets)
     if rows.ignored_columns:
-        unused = ", ".join(rows.ignored_columns)
-        say((_("  columns not used: {columns}").format(columns=unused), ""))
+        say((_("  columns not used: {columns}").format(columns=_unused(rows.ignored_columns)), ""))
     print_problems(rows.notes)
     inputs = run_inputs()
     if rejects is not None:
@@ -270,3 +269,14 @@ def _progress(roster: Path) -> Iterator[Callable[[int], None] | None]:
     with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task(roster.name, total=None)
         yield lambda rows: bar.update(task, completed=rows)
+
+
+SHOWN_COLUMNS = 10
+
+
+def _unused(columns: tuple[str, ...]) -> str:
+    """The first SHOWN_COLUMNS columns not used, each clipped, and how many more: a sheet or a
+    CSV header may have thousands of columns, or a cell of thousands of characters."""
+    from jamsostek_budget.roster.reasons import shown_lines
+
+    return shown_lines([clip(column) for column in columns[:SHOWN_COLUMNS]], len(columns))

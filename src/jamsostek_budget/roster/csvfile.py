@@ -11,6 +11,8 @@ and turned into that shape first, or refused with the file, the line and a hint:
   lone CR may also have split a row in two: a row with fewer cells than the header is then
   refused (elsewhere it is a row whose last cells are blank, as Excel writes them);
 - Excel's "sep=;" first line gives the separator; the header is the line below it;
+- a title above the header (a sheet with a title saved as CSV) is skipped, and a header cell may
+  hold a line break: `roster.csvheader` reads the header; lines keep their numbers;
 - a NUL byte, or rows that use another separator than the header, are refused.
 
 `csv_problems` finds where a file polars refused goes wrong (`roster.csvlines`), so that no
@@ -19,7 +21,6 @@ polars message ever reaches a user.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,17 +29,23 @@ import polars as pl
 
 from jamsostek_budget.errors import DataError, Problem
 from jamsostek_budget.i18n import _
+from jamsostek_budget.roster.csvheader import (
+    HEAD_BYTES,
+    SEPARATORS,
+    first_line,
+    header_cells,
+    read_head,
+    separator_of,
+    title_lines,
+)
 from jamsostek_budget.roster.csvlines import (
     UTF8_HINT,
     file_problem,
     line_problems,
-    not_utf8_problem,
 )
 
 __all__ = ["CsvText", "csv_problems", "lines_below_header", "prepare_csv"]
 
-SEPARATORS = (",", ";", "\t", "|")
-HEAD_BYTES = 1 << 16
 CHUNK_BYTES = 1 << 20
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 SEP_LINE = re.compile(r'"?sep=(.)"?\s*', re.IGNORECASE)
@@ -52,9 +59,15 @@ class CsvText:
     separator: str
     header: tuple[str | None, ...]  # the header's cells as written
     header_line: int = 1  # 2 below Excel's "sep=;" line, which `source` no longer holds
+    header_lines: int = 1  # more when a quoted header cell holds a line break (Alt+Enter)
 
     def data(self) -> bytes:
         return self.source if isinstance(self.source, bytes) else self.source.read_bytes()
+
+    @property
+    def first_row_line(self) -> int:
+        """The line the first row below the header starts on."""
+        return self.header_line + self.header_lines
 
 
 def prepare_csv(path: Path, file: str) -> CsvText:
@@ -72,14 +85,20 @@ def _prepared(path: Path, file: str) -> CsvText:
     if raw is None:
         raw = _lone_carriage_returns(path, file)
     data = None if raw is None else _line_feeds(raw)
-    header = _header_line(path if data is None else data, file)
+    header = first_line(path if data is None else data, file)
     declared = SEP_LINE.fullmatch(header)
     if declared is not None:  # Excel's "sep=;": the separator, then the header on line 2
         data = (path.read_bytes() if data is None else data).partition(b"\n")[2]
-        header = _header_line(data, file)
-    separator = declared[1] if declared else max(SEPARATORS, key=header.count)
-    cells = tuple(next(csv.reader([header], delimiter=separator), []))
-    text = CsvText(path if data is None else data, separator, cells, 2 if declared else 1)
+        header = first_line(data, file)
+    title = title_lines(path if data is None else data)
+    if title:  # a title above the header, as a sheet saved as CSV keeps it
+        data = b"\n".join((path.read_bytes() if data is None else data).split(b"\n")[title:])
+        header = first_line(data, file)
+    separator = declared[1] if declared else separator_of(header)
+    source = path if data is None else data
+    header_line = (2 if declared else 1) + title
+    cells, lines = header_cells(source, separator, file, header_line)
+    text = CsvText(source, separator, cells, header_line, lines)
     problems = _other_separators(text, file)
     if raw is not None and not problems:
         problems = csv_problems(text, file, short_rows=_mixed(raw))
@@ -164,18 +183,6 @@ def _line_feeds(data: bytes) -> bytes:
     return data.replace(b"\r\r\n", b"\n").replace(b"\r\n", b"\n").replace(b"\r", b"\n")
 
 
-def _header_line(source: Path | bytes, file: str) -> str:
-    if isinstance(source, bytes):
-        first = source.split(b"\n", 1)[0]
-    else:
-        with source.open("rb") as handle:
-            first = handle.readline()
-    try:
-        return first.decode("utf-8-sig").rstrip("\r\n")
-    except UnicodeDecodeError as error:
-        raise DataError([not_utf8_problem(file, 1, error)]) from error
-
-
 def _shown_separator(separator: str) -> str:
     return _("tab") if separator == "\t" else f"'{separator}'"
 
@@ -200,16 +207,12 @@ def _other_separators(text: CsvText, file: str) -> list[Problem]:
 def _lines_without_separator(text: CsvText) -> tuple[list[tuple[int, str]], int]:
     """(line, other separator) of the first data lines that hold another separator than the
     header's and not the header's, outside quoted cells; and how many data lines were looked at."""
-    if isinstance(text.source, bytes):
-        head = text.source[:HEAD_BYTES]
-    else:
-        with text.source.open("rb") as handle:
-            head = handle.read(HEAD_BYTES)
-    lines = head.decode("utf-8", errors="replace").split("\n")[1:]
+    head = read_head(text.source)
+    lines = head.decode("utf-8", errors="replace").split("\n")[text.header_lines :]
     if len(head) == HEAD_BYTES:
         lines = lines[:-1]  # may be cut short
     faults, looked_at, quotes = [], 0, 0  # quotes: odd when a line is inside a quoted cell
-    for number, line in enumerate(lines, start=text.header_line + 1):
+    for number, line in enumerate(lines, start=text.first_row_line):
         inside, quotes = quotes % 2 == 1, quotes + line.count('"')
         if inside or not line.strip():
             continue

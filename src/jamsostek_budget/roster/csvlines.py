@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from jamsostek_budget.errors import Problem
 from jamsostek_budget.i18n import N_, _
 
-__all__ = ["UTF8_HINT", "file_problem", "line_problems", "not_utf8_problem"]
+__all__ = ["UTF8_HINT", "file_problem", "line_problems", "not_utf8_problem", "open_quote_problem"]
 
 MAX_PROBLEMS = 20
 QUOTED_END = re.compile(r'(?:[^"]|"")*"(?!")')  # the rest of a quoted cell, to its closing quote
@@ -99,6 +99,11 @@ def _quoted_row(
         if position >= len(line):
             return cells, index + 1, None
         position, cells = position + 1, cells + 1
+
+
+def open_quote_problem(file: str, line: int) -> Problem:
+    """A quoted cell that starts on `line` and is never closed."""
+    return _quote_problem(file, line, "open")
 
 
 def _quote_problem(file: str, line: int, kind: str) -> Problem:

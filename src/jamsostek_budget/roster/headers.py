@@ -1,7 +1,8 @@
 """The header row of a roster: a name for every column (`column_names`), and which columns are
 the roster's own (`map_columns`: by name or Indonesian alias, whatever the case, spaces and a
 "(Rp)" around them). A roster column given twice is refused, whether under the same header or
-under two aliases: which of the two is meant cannot be told.
+under two aliases: which of the two is meant cannot be told. `find_header` tells which of a
+file's first rows is the header, below a title (for a CSV and a workbook sheet alike).
 
 The names are the header's cells as written, made unique: they are what the rejects file and the
 messages show, so they must read as the user wrote them (polars and fastexcel would name a blank
@@ -12,18 +13,22 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from jamsostek_budget.errors import DataError, Problem, echo
 from jamsostek_budget.i18n import _, grouped
 from jamsostek_budget.roster.columns import LINE, REASONS
+from jamsostek_budget.roster.lookalikes import lookalike_problems
 
 MAX_LISTED = 20  # header cells a missing column's hint lists: a header may have thousands
 
 __all__ = [
     "COLUMNS",
+    "HEADER_SEARCH",
     "REQUIRED",
+    "Row",
     "column_names",
+    "find_header",
     "map_columns",
     "normalise",
     "roster_columns",
@@ -44,6 +49,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
 KNOWN = {name: name for name in COLUMNS} | {
     alias: name for name, aliases in ALIASES.items() for alias in aliases
 }
+HEADER_SEARCH = 10  # the header is among the first rows (CSV: lines) holding a value
+Row = tuple[int, tuple[str | None, ...]]  # a row's position (from 0), its cells
 RESERVED = (LINE, REASONS, "sheet")  # the rejects file's own columns (a workbook's: its sheet)
 
 
@@ -89,8 +96,9 @@ def map_columns(
     names: Sequence[str], cells: Sequence[str | None], file: str, line: int, start: int = 1
 ) -> dict[str, str]:
     """Roster column -> the name (`column_names`) of the column that gives it. A DataError when a
-    required column is missing, or a roster column is given twice (the problems give the
-    cells' positions from `start`)."""
+    required column is missing, a roster column is given twice, or a header cell looks like a
+    roster column the roster lacks (`lookalikes`; the problems give the cells' positions from
+    `start`)."""
     columns: dict[str, str] = {}
     first: dict[str, tuple[int, str]] = {}  # roster column -> (position, cell) giving it
     problems: list[Problem] = []
@@ -108,6 +116,13 @@ def map_columns(
         for column in REQUIRED
         if column not in columns
     ]
+    if not problems:
+        unused = [
+            (position, cell, normalise(cell))
+            for position, cell in enumerate(cells, start=start)
+            if cell and KNOWN.get(normalise(cell)) is None
+        ]
+        problems = lookalike_problems(unused, columns, ALIASES, (file, line))
     if problems:
         raise DataError(problems)
     return columns
@@ -146,3 +161,18 @@ def _missing_problem(
     hint = _("add a column named {name} (also accepted: {names}); the header has {found}")
     hint = hint.format(name=name, names=names, found=found)
     return Problem(file, line, start, name, missing, hint)
+
+
+def find_header(
+    rows: Iterable[Row],
+) -> tuple[Row, bool] | None:
+    """The header row and whether it names every required column: the first row that does,
+    else the first that names two or more roster columns; None when no row does either."""
+    attempt = None
+    for row in rows:
+        named = roster_columns(row[1])
+        if named >= set(REQUIRED):
+            return row, True
+        if attempt is None and len(named) >= 2:
+            attempt = row
+    return None if attempt is None else (attempt, False)

@@ -38,6 +38,7 @@ from jamsostek_budget.roster.csvfile import (
     prepare_csv,
     scan,
 )
+from jamsostek_budget.roster.file_kind import misnamed_workbook
 from jamsostek_budget.roster.headers import column_names, map_columns
 from jamsostek_budget.roster.nik import nik_key, nik_number
 from jamsostek_budget.roster.sheets import SheetRead
@@ -131,7 +132,7 @@ def open_roster(path: Path, sheets: Sequence[str] = ()) -> RawRoster:
     file = display_name(path)
     if not path.is_file():
         message = _("cannot read the file: it does not exist")
-        raise DataError([_file_problem(file, message, "")])
+        raise DataError([_file_problem(file, message, _("check the folder and the file name"))])
     _check_readable(path, file)
     if path.suffix.lower() in OTHER_SPREADSHEETS:
         message = _("cannot read the file: jbudget reads .csv and .xlsx, not {suffix}")
@@ -139,6 +140,9 @@ def open_roster(path: Path, sheets: Sequence[str] = ()) -> RawRoster:
         raise DataError([_file_problem(file, message.format(suffix=path.suffix), hint)])
     if path.suffix.lower() in EXCEL_SUFFIXES:
         return _open_workbook(path, file, sheets)
+    misnamed = misnamed_workbook(path, file)
+    if misnamed is not None:
+        raise DataError([misnamed])
     source = prepare_csv(path, file)
     frame, header_line = scan(source), source.header_line
     separator = source.separator
@@ -150,7 +154,8 @@ def open_roster(path: Path, sheets: Sequence[str] = ()) -> RawRoster:
     frame = frame.rename(dict(zip(found, headers, strict=True)))
     columns = map_columns(headers, cells, file, header_line)
     ignored = tuple(header for header in headers if header not in columns.values())
-    frame = _numbered(frame, header_line + 1).with_columns(pl.lit(None, pl.String).alias(CELLS))
+    frame = _numbered(frame, source.first_row_line)
+    frame = frame.with_columns(pl.lit(None, pl.String).alias(CELLS))
     frame = _with_helpers(frame, columns)
     return RawRoster(path, file, frame, headers, columns, ignored, separator, csv=source)
 
@@ -195,7 +200,7 @@ def _unreadable(raw: RawRoster) -> Problem:
     """A CSV whose rows could not be read, where no line is known to be at fault."""
     message = _("the rows below the header cannot be read as CSV")
     hint = _("save the roster again as CSV UTF-8 (Excel: Save As > CSV UTF-8), or as .xlsx")
-    below = (raw.csv.header_line if raw.csv is not None else HEADER_LINE) + 1
+    below = raw.csv.first_row_line if raw.csv is not None else HEADER_LINE + 1
     return _file_problem(raw.file, message, hint, below)
 
 

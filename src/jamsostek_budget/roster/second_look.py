@@ -108,7 +108,7 @@ def _checked(
     parsed = [
         cells.parsed(name)
         if name in SEGMENT_OF
-        else pl.col(TEXT[name]).cast(pl.Int64, strict=False).alias(PARSED[name])
+        else _month_number(pl.col(TEXT[name])).alias(PARSED[name])
         for name in NUMBERS
     ]
     frame = with_nik_columns(frame, NIK, today).with_columns(
@@ -116,6 +116,13 @@ def _checked(
     )
     frame = frame.with_columns(of_group(groups, "segment", pl.String).alias(SEGMENT))
     return frame.with_columns(_value(groups, field).alias(VALUE[field]) for field in NUMBERS)
+
+
+def _month_number(cell: pl.Expr) -> pl.Expr:
+    """A month cell's number: plain digits, or a whole number written as a decimal ('3.0', as
+    a program such as pandas writes a number column with blanks; a workbook's 3.0 is read so)."""
+    whole = cell.str.extract(r"^(\d+)\.0+$", 1)
+    return pl.coalesce(cell.cast(pl.Int64, strict=False), whole.cast(pl.Int64, strict=False))
 
 
 def _blank_as_null(column: str) -> pl.Expr:

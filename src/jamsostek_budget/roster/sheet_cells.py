@@ -48,15 +48,14 @@ class LoadedSheet:
 
 @contextmanager
 def unreadable(where: str) -> Iterator[None]:
-    """A workbook, or its sheet `where`, that fastexcel cannot read is a DataError."""
+    """A sheet `where` that fastexcel cannot read is a DataError (not in fastexcel's words)."""
     import fastexcel  # noqa: PLC0415  # CSV rosters do without it
 
     try:
         yield
     except fastexcel.FastExcelError as error:
-        message = _("cannot read the file as an Excel workbook: {error}")
-        message = message.format(error=str(error).splitlines()[0])
-        hint = _("save it as .xlsx, or as CSV")
+        message = _("cannot read this sheet: it is damaged, or was written wrongly")
+        hint = _("open it in Excel or LibreOffice and save it again as .xlsx")
         raise DataError([Problem(where, 1, 1, "", message, hint)]) from error
 
 

@@ -26,9 +26,10 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from jamsostek_budget.errors import DataError, Problem, echo
-from jamsostek_budget.i18n import _
+from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.roster.cells import past_the_last_cell, sheet_targets, sheet_xml
 from jamsostek_budget.roster.columns import CELLS, LINE
+from jamsostek_budget.roster.file_kind import not_a_workbook
 from jamsostek_budget.roster.headers import column_names, map_columns
 from jamsostek_budget.roster.sheet_cells import (
     LoadedSheet,
@@ -52,6 +53,10 @@ __all__ = ["Workbook", "read_workbook"]
 
 HIDDEN: dict[str, Skipped] = {"hidden": "hidden", "veryHidden": "very_hidden"}
 CHART = "chart"  # a chart sheet's state here: it holds a chart, no cells
+CHOOSE_HINT = N_(
+    "choose by name a sheet that holds the roster, or choose none to read every sheet with a "
+    "roster header"
+)
 
 
 @dataclass(frozen=True)
@@ -142,9 +147,10 @@ def _open(path: Path, file: str) -> ExcelReader:
     2.1, fastexcel 0.21), so an .xlsx roster failed wherever pyarrow happened to be."""
     import fastexcel  # noqa: PLC0415  # CSV rosters do without it
 
-    with unreadable(file):
+    try:
         return fastexcel.read_excel(path)
-    raise AssertionError  # pragma: no cover - unreadable raises
+    except fastexcel.FastExcelError as error:
+        raise DataError([not_a_workbook(path, file)]) from error
 
 
 def _load(book: ExcelReader, where: str, name: str) -> tuple[pl.DataFrame, int]:
@@ -181,7 +187,7 @@ def _not_loaded(where: str, name: str, state: str, chosen: Sequence[str]) -> Ski
     if state == CHART:
         if chosen:
             message = _("sheet '{sheet}' is a chart, not a sheet of cells").format(sheet=name)
-            raise DataError([Problem(where, 1, 1, "sheet", message)])
+            raise DataError([Problem(where, 1, 1, "sheet", message, _(CHOOSE_HINT))])
         return "chart"
     return None if chosen else HIDDEN.get(state)
 
@@ -193,7 +199,7 @@ def _read_sheet(sheet: LoadedSheet, index: int, chosen: bool) -> _Outcome:
     if not rows:
         if chosen:
             message = _("sheet '{sheet}' is empty").format(sheet=sheet.name)
-            raise DataError([Problem(sheet.where, 1, 1, "sheet", message)])
+            raise DataError([Problem(sheet.where, 1, 1, "sheet", message, _(CHOOSE_HINT))])
         return _Outcome(
             SheetRead(sheet.name, "empty"), (_skip_note(sheet.where, sheet.name, "empty"),)
         )
