@@ -159,7 +159,5 @@ def test_a_quote_left_open_in_the_header_is_refused_at_the_header(
     path.write_text(ending.join(rows) + ending, "utf-8", newline="")
     result = run("roster", str(path), "--city", "metro", "--today", "2025-06-01")
     assert result.exit_code == 1
-    assert (
-        "roster.csv:1:1: a quoted cell starts on this line and is never closed" in result.stderr
-    )
+    assert "roster.csv:1:1: a quoted cell starts on this line and is never closed" in result.stderr
     assert "close the quote" in result.stderr
