@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from jamsostek_budget.budget import NO_MONTHS, Budget, GroupLine, Months, ProgramLine, RateUse
 from jamsostek_budget.fields import Program
-from jamsostek_budget.money import percent_of, round_rupiah
+from jamsostek_budget.money import HUNDRED, percent_of, round_rupiah
 from jamsostek_budget.rates import Relief
 from jamsostek_budget.ratetable import RateSnapshot, RateTable
 from jamsostek_budget.scenario import Group, Scenario
@@ -91,14 +91,12 @@ def group_reliefs(group: Group, program: Program, snapshot: RateSnapshot) -> tup
 
 
 def group_share(group: Group, program: Program, snapshot: RateSnapshot) -> Decimal:
-    """The fraction of the normal premium the group pays for a program that month."""
-    return snapshot.payable_share(
-        group.segment,
-        program,
-        group.sector,
-        apbd_paid=group.apbd_paid,
-        enrolled=group.enrolment(snapshot.day.year),
-    )
+    """The fraction of the normal premium the group pays for a program that month (1 unless a
+    relief applies: the reliefs' payable percentages multiplied)."""
+    share = Decimal(1)
+    for relief in group_reliefs(group, program, snapshot):
+        share = share * relief.payable_percent / HUNDRED
+    return share
 
 
 def person_premium(group: Group, program: Program, snapshot: RateSnapshot) -> Premium:

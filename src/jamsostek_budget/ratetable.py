@@ -13,7 +13,6 @@ from decimal import Decimal
 from jamsostek_budget.errors import JbudgetError
 from jamsostek_budget.fields import Program, Sector, Segment
 from jamsostek_budget.i18n import _
-from jamsostek_budget.money import HUNDRED
 from jamsostek_budget.rates import (
     Band,
     BandTable,
@@ -111,19 +110,3 @@ class RateSnapshot:
             and (r.applies_to_apbd_paid or not apbd_paid)
             and r.grants(self.day, enrolled)
         )
-
-    def payable_share(
-        self,
-        segment: Segment,
-        program: Program,
-        sector: Sector,
-        *,
-        apbd_paid: bool,
-        enrolled: int | None = None,
-    ) -> Decimal:
-        """The fraction of the normal premium payable this month (1 unless a relief applies)."""
-        share = Decimal(1)
-        found = self.reliefs_for(segment, program, sector, apbd_paid=apbd_paid, enrolled=enrolled)
-        for relief in found:
-            share = share * relief.payable_percent / HUNDRED
-        return share
