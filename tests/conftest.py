@@ -15,6 +15,14 @@ from jamsostek_budget.i18n import set_language
 from jamsostek_budget.ratetable import RateTable
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--regen-golden",
+        action="store_true",
+        help="rewrite the golden files that differ (tests/test_golden.py); those tests fail",
+    )
+
+
 @pytest.fixture(scope="session")
 def table() -> RateTable:
     return api.load_rate_table()

@@ -2,17 +2,21 @@
 commands in both languages, compared byte for byte.
 
 After a deliberate change to the output, regenerate with
-`JBUDGET_REGEN_GOLDEN=1 pytest tests/test_golden.py` and review the diff before committing.
+`pytest tests/test_golden.py --regen-golden`, review the diff, and run again without the
+option. A run that rewrites a golden file fails (it compared nothing), so a regeneration can
+never look like a green run; no environment variable can turn the comparison off.
 """
 
 from __future__ import annotations
 
-import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.cli_runner import run
+
+Check = Callable[[str, str], None]
 
 GOLDEN = Path(__file__).parent / "golden"
 CITIES = ("metro", "bandar-lampung", "lubuklinggau")
@@ -26,40 +30,51 @@ PLANNING = {
 }
 
 
-def _check(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("JBUDGET_REGEN_GOLDEN") == "1":
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
+@pytest.fixture
+def check(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """Compare an output with its golden file; with --regen-golden, rewrite a file that differs
+    and fail the test, saying which file to review."""
+    regenerate = bool(request.config.getoption("--regen-golden"))
+
+    def compare(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if regenerate and (not path.exists() or path.read_text(encoding="utf-8") != text):
+            path.write_text(text, encoding="utf-8")
+            pytest.fail(
+                f"rewrote tests/golden/{name}: review the diff, then run without the option"
+            )
+        assert text == path.read_text(encoding="utf-8")
+
+    return compare
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("fmt", LANGUAGE_FORMATS)
 @pytest.mark.parametrize("city", CITIES)
-def test_golden_report(city: str, fmt: str, lang: str) -> None:
+def test_golden_report(check: Check, city: str, fmt: str, lang: str) -> None:
     result = run("estimate", "--city", city, "--format", fmt, "--lang", lang)
     assert result.exit_code == 0, result.stderr
-    _check(f"{city}.{lang}.{LANGUAGE_FORMATS[fmt]}", result.stdout)
+    check(f"{city}.{lang}.{LANGUAGE_FORMATS[fmt]}", result.stdout)
 
 
 @pytest.mark.parametrize("fmt", DATA_FORMATS)
 @pytest.mark.parametrize("city", CITIES)
-def test_golden_data_is_the_same_in_both_languages(city: str, fmt: str) -> None:
+def test_golden_data_is_the_same_in_both_languages(check: Check, city: str, fmt: str) -> None:
     """JSON and CSV are contracts for programs: plain integers and English keys, whatever the
     language of the person running jbudget."""
     outputs = {
         lang: run("estimate", "--city", city, "--format", fmt, "--lang", lang) for lang in LANGUAGES
     }
     assert outputs["id"].stdout == outputs["en"].stdout
-    _check(f"{city}.{DATA_FORMATS[fmt]}", outputs["id"].stdout)
+    check(f"{city}.{DATA_FORMATS[fmt]}", outputs["id"].stdout)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("command", PLANNING)
-def test_golden_planning(command: str, lang: str) -> None:
+def test_golden_planning(check: Check, command: str, lang: str) -> None:
     result = run(*PLANNING[command], "--lang", lang)
     assert result.exit_code == 0, result.stderr
-    _check(f"{command}.{lang}.txt", result.stdout)
+    check(f"{command}.{lang}.txt", result.stdout)
 
 
 def test_golden_estimate_in_words() -> None:
