@@ -9,6 +9,7 @@ bounds allow (300 million people x Rp1 trillion x 12 months) has 22.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from jamsostek_budget.errors import UsageError
 from jamsostek_budget.i18n import N_, _, grouped
@@ -64,3 +65,26 @@ DEATH_RATE = Bound(
     N_("write deaths a year per 1,000 participants, like 3.19"),
 )
 BY_NAME = {bound.name: bound for bound in (PEOPLE, MONTHLY_RUPIAH, DEATH_RATE)}
+
+# Decimal places of a rate in percent, and of a relief's payable percentage. Regulations give
+# rates to two places at most (0.24 %, 1.74 %) and reliefs in whole percent (1 %, 50 %); a value
+# with more digits is a typing error (0.3000000001). The bound also keeps the roster's exact
+# integer costing inside 64 bits: a rate of three places times a relief of two is a fraction
+# whose numerator and denominator stay below 10^9.
+RATE_DECIMALS = 3
+RELIEF_DECIMALS = 2
+
+
+def decimals(value: Decimal) -> int:
+    """How many decimal places `value` is written with (0.30 has 1: trailing zeros do not count)."""
+    exponent = value.normalize().as_tuple().exponent
+    return max(-exponent, 0) if isinstance(exponent, int) else 0
+
+
+def too_precise(value: Decimal, places: int) -> str | None:
+    """Why `value` has more than `places` decimal places, or None."""
+    if decimals(value) <= places:
+        return None
+    return _("has at most {count} decimal places (regulations give no more), got {value}").format(
+        count=places, value=value
+    )

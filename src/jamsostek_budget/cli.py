@@ -29,12 +29,14 @@ import contextlib
 import errno
 import gc
 import importlib
+import os
 import signal
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 from jamsostek_budget.cli_exit import (
+    INTERNAL_ERROR,
     PIPE_CLOSED,
     flush_and_exit,
     interrupted,
@@ -42,6 +44,7 @@ from jamsostek_budget.cli_exit import (
     open_standard_streams,
 )
 from jamsostek_budget.i18n import (
+    _,
     language_from_arguments,
     language_from_environment,
     set_language,
@@ -115,6 +118,10 @@ def main() -> None:
         exit_now(done.code)
     except OSError as error:  # outside every command (help to a closed pipe): see cli_exit
         exit_now(PIPE_CLOSED if error.errno == errno.EPIPE else _os_error(error))
+    except Exception as error:  # a bug: said as one, not as a traceback (JBUDGET_TRACEBACK=1)
+        if os.environ.get("JBUDGET_TRACEBACK") == "1":
+            raise
+        exit_now(_bug(error))
 
 
 def exit_now(code: object) -> NoReturn:
@@ -124,6 +131,24 @@ def exit_now(code: object) -> NoReturn:
     if isinstance(code, str):
         sys.stderr.write(code + "\n")
     flush_and_exit(status)
+
+
+def _bug(error: Exception) -> int:
+    """A failure no check foresaw: bad input is always refused with its own message, so this
+    is a bug in jbudget. Said in one message with what to report; status 70 (EX_SOFTWARE)."""
+    from jamsostek_budget.cli_notices import say_error  # noqa: PLC0415
+    from jamsostek_budget.errors import clip  # noqa: PLC0415
+
+    message = _("jbudget failed unexpectedly ({kind}: {error}): this is a bug in jbudget").format(
+        kind=type(error).__name__, error=clip(str(error))
+    )
+    hint = _(
+        "please report it with the command and the files it read; run it again with "
+        "JBUDGET_TRACEBACK=1 to see where it failed"
+    )
+    with contextlib.suppress(OSError):
+        say_error(message, hint)
+    return INTERNAL_ERROR
 
 
 def _os_error(error: OSError) -> int:

@@ -25,6 +25,7 @@ from jamsostek_budget.i18n import _
 
 INTERRUPTED = 130  # 128 + SIGINT
 PIPE_CLOSED = 141  # 128 + SIGPIPE
+INTERNAL_ERROR = 70  # EX_SOFTWARE (sysexits.h): a bug in jbudget, said as one (cli.main)
 
 
 class ClosedStream(io.TextIOBase):

@@ -13,7 +13,7 @@ from typing import Literal, get_args
 
 from pydantic import Field, model_validator
 
-from jamsostek_budget.bounds import MONTHLY_RUPIAH
+from jamsostek_budget.bounds import MONTHLY_RUPIAH, RATE_DECIMALS, RELIEF_DECIMALS, too_precise
 from jamsostek_budget.fields import (
     Confidence,
     Model,
@@ -128,6 +128,9 @@ def _check_value(found: ViolationList, index: int, item: DatedValue, unit: Unit)
             _("a rate must be between 0 and 100 percent, got {value}").format(value=item.value),
             _("write percentages as numbers of percent: 0.24 means 0.24 %"),
         )
+    precise = too_precise(item.value, RATE_DECIMALS) if unit == "percent" else None
+    if precise is not None:
+        found.add(where, precise, _("check the digits: write the rate as the regulation does"))
     if unit == "rupiah" and item.value != item.value.to_integral_value():
         found.add(where, _("must be whole Rupiah, got {value}").format(value=item.value))
     if unit == "rupiah" and item.value > MONTHLY_RUPIAH.limit:
@@ -300,6 +303,9 @@ class Relief(Citation):
                 ("payable_percent",),
                 _("must be 0 to 100, got {value}").format(value=self.payable_percent),
             )
+        precise = too_precise(self.payable_percent, RELIEF_DECIMALS)
+        if precise is not None:
+            found.add(("payable_percent",), precise)
         found.raise_if_any()
         return self
 
