@@ -118,6 +118,7 @@ def roster_command(
 ) -> None:
     from jamsostek_budget.api import scenario_path
     from jamsostek_budget.output import check_outputs
+    from jamsostek_budget.render.jsonout import roster_input
     from jamsostek_budget.roster import commands, early
 
     keep_ctrl_c()  # polars is imported now
@@ -151,7 +152,7 @@ def roster_command(
         ]
         check_outputs(wanted, force=force, inputs=run_inputs())  # before any is written
         _write_side_tables(found, roster, target, per_person, force)
-        summary = commands.input_summary(found.rows, roster, target)
+        summary = roster_input(found.rows, roster, target)
         rendering = budget_rendering(
             found.budget, rates, command_line(ctx), from_roster=True, roster_input=summary
         )

@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from jamsostek_budget import __version__
 from jamsostek_budget.budget import Budget, GroupLine
 from jamsostek_budget.planning.benefits import Benefits
+
+if TYPE_CHECKING:  # the JSON of an estimate does without polars
+    from jamsostek_budget.roster.checks import RosterRows
 
 
 def budget_dict(
@@ -125,3 +129,31 @@ def render_json(
 ) -> str:
     data = budget_dict(budget, benefits, roster_input)
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def roster_input(rows: RosterRows, roster: Path, rejects: Path | None) -> dict[str, Any]:
+    """A roster's `input` in its JSON report, what happened to its rows: rows_read =
+    accepted + rejected + blank_rows. `sheets`: what became of each sheet of a workbook (empty
+    for a CSV): read or skipped, why it was skipped, the sheet row of its header, the rows read."""
+    return {
+        "file": str(roster),
+        "rows_read": rows.rows_read,
+        "accepted": rows.accepted.height,
+        "rejected": rows.rejected.height,
+        "blank_rows": rows.blank_rows,
+        "rejects_file": None if rejects is None else str(rejects),
+        "ignored_columns": list(rows.ignored_columns),
+        "notes": [
+            {"line": note.line, "field": note.field, "message": note.message} for note in rows.notes
+        ],
+        "sheets": [
+            {
+                "name": sheet.name,
+                "read": sheet.skipped is None,
+                "skipped": sheet.skipped,
+                "header_row": sheet.header_row,
+                "rows_read": sheet.rows_read,
+            }
+            for sheet in rows.sheets
+        ],
+    }

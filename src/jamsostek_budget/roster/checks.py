@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
 from datetime import date
 from pathlib import Path
 
@@ -69,11 +70,15 @@ class RosterRows:
     rejected: pl.DataFrame  # line, every original column as String, reasons
     rows_read: int
     ignored_columns: tuple[str, ...]
-    blank_rows: int = 0
     notes: tuple[Problem, ...] = ()  # what was read and how (sheets skipped, merged cells,
     # amounts in notation, duplicates), counted
-    blank_lines: pl.Series | None = None  # the LINE of each blank row skipped
+    blank_lines: pl.Series = dataclass_field(default_factory=lambda: pl.Series(LINE, [], pl.Int64))
     sheets: tuple[SheetRead, ...] = ()  # a workbook's, read or skipped, with the rows of each
+
+    @property
+    def blank_rows(self) -> int:
+        """The blank rows skipped (their LINE in `blank_lines`)."""
+        return self.blank_lines.len()
 
 
 def read_roster(
@@ -137,9 +142,8 @@ def check_rows(
     blanks, read_notes = blank_lines.len(), blank_note(blank_lines, file, sheets)
     if failing.is_empty():
         notes = (*read_notes, *duplicates_note(found, file, sheets))
-        return RosterRows(
-            accepted, _no_rows(originals), accepted.height + blanks, (), blanks, notes, blank_lines
-        )
+        rows = accepted.height + blanks
+        return RosterRows(accepted, _no_rows(originals), rows, (), notes, blank_lines)
     looked_at, cells = second_look(failing, columns, scenario, today)
     judged = judge_duplicates(looked_at, found, sheets)
     accepted = _with_rescued(accepted, judged, accepted_columns(columns, scenario.groups))
@@ -150,7 +154,7 @@ def check_rows(
         *duplicates_note(found, file, sheets),
     )
     rows = accepted.height + rejected.height + blanks
-    return RosterRows(accepted, rejected, rows, (), blanks, notes, blank_lines)
+    return RosterRows(accepted, rejected, rows, (), notes, blank_lines)
 
 
 def _without_blanks(rest: pl.DataFrame, accepted: pl.DataFrame) -> tuple[pl.DataFrame, pl.Series]:

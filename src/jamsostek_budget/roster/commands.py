@@ -9,7 +9,6 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import polars as pl
 
@@ -95,34 +94,6 @@ def _start_reading(roster: Path, sheets: tuple[str, ...]) -> Reading | DataError
 
 def default_rejects_path(roster: Path) -> Path:
     return roster.with_name(f"{roster.stem}-rejects.csv")
-
-
-def input_summary(rows: RosterRows, roster: Path, rejects: Path | None) -> dict[str, Any]:
-    """What happened to the roster's rows, for the JSON report: rows_read = accepted + rejected
-    + blank_rows. `sheets`: what became of each sheet of a workbook (empty for a CSV): read or
-    skipped, why it was skipped, the sheet row of its header, the rows read."""
-    return {
-        "file": str(roster),
-        "rows_read": rows.rows_read,
-        "accepted": rows.accepted.height,
-        "rejected": rows.rejected.height,
-        "blank_rows": rows.blank_rows,
-        "rejects_file": None if rejects is None else str(rejects),
-        "ignored_columns": list(rows.ignored_columns),
-        "notes": [
-            {"line": note.line, "field": note.field, "message": note.message} for note in rows.notes
-        ],
-        "sheets": [
-            {
-                "name": sheet.name,
-                "read": sheet.skipped is None,
-                "skipped": sheet.skipped,
-                "header_row": sheet.header_row,
-                "rows_read": sheet.rows_read,
-            }
-            for sheet in rows.sheets
-        ],
-    }
 
 
 def spreadsheet_safe(frame: pl.DataFrame) -> pl.DataFrame:

@@ -91,7 +91,7 @@ def counted(
     sheets: Sequence[SheetRead],
     accepted: pl.DataFrame,
     rejected: pl.DataFrame,
-    blank_lines: pl.Series | None = None,
+    blank_lines: pl.Series,
 ) -> tuple[SheetRead, ...]:
     """The sheets with the rows read from each (`accepted` and `rejected` are `located`;
     `blank_lines`, the LINE of the blank rows skipped, is not), so that the sheets' rows add up
@@ -99,7 +99,7 @@ def counted(
     if not sheets:
         return ()
     names = [sheet.name for sheet in sheets if sheet.skipped is None]
-    blanks = pl.DataFrame({LINE: blank_lines if blank_lines is not None else []})
+    blanks = pl.DataFrame({LINE: blank_lines})
     rows = pl.concat(
         [
             accepted.select(SHEET),
