@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typer.testing import CliRunner, Result
 
-from jamsostek_budget.cli import build_app
+from jamsostek_budget.cli.main import build_app
 
 app = build_app()
 

@@ -10,9 +10,9 @@ import pytest
 # The suite speaks English unless a test asks for --lang id; set before jbudget picks a language.
 os.environ["LANGUAGE"] = "en"
 
-from jamsostek_budget import api
+from jamsostek_budget.app import estimate as api
 from jamsostek_budget.i18n import set_language
-from jamsostek_budget.ratetable import RateTable
+from jamsostek_budget.model.ratetable import RateTable
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

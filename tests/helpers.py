@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from jamsostek_budget.budget import Budget
-from jamsostek_budget.engine import estimate
-from jamsostek_budget.ratetable import RateTable
-from jamsostek_budget.scenario import Group, Scenario
+from jamsostek_budget.engine.budget import Budget
+from jamsostek_budget.engine.premiums import estimate
+from jamsostek_budget.model.ratetable import RateTable
+from jamsostek_budget.model.scenario import Group, Scenario
 
 
 def make_group(**fields: Any) -> Group:

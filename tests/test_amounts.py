@@ -7,8 +7,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from jamsostek_budget.amounts import MAX_AMOUNT, parse_amount
 from jamsostek_budget.errors import UsageError
+from jamsostek_budget.model.amounts import MAX_AMOUNT, parse_amount
 
 
 @pytest.mark.parametrize(

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from jamsostek_budget.engine import estimate
+from jamsostek_budget.engine.premiums import estimate
+from jamsostek_budget.model.ratetable import RateTable
 from jamsostek_budget.planning.benefits import expected_benefits
-from jamsostek_budget.ratetable import RateTable
 from tests.cli_runner import run
 from tests.helpers import make_group, make_scenario
 

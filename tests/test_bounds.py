@@ -14,7 +14,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jamsostek_budget.bounds import DEATH_RATE, MONTHLY_RUPIAH, PEOPLE
+from jamsostek_budget.model.bounds import DEATH_RATE, MONTHLY_RUPIAH, PEOPLE
 from tests.cli_runner import run
 
 MAX_PER_GROUP = PEOPLE.limit // 3  # three groups together stay within the population

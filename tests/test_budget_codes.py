@@ -8,11 +8,11 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from jamsostek_budget import api
-from jamsostek_budget.api import scenario_path
-from jamsostek_budget.engine import estimate
-from jamsostek_budget.ratetable import RateTable
-from jamsostek_budget.scenario import Group
+from jamsostek_budget.app import estimate as api
+from jamsostek_budget.app.estimate import scenario_path
+from jamsostek_budget.engine.premiums import estimate
+from jamsostek_budget.model.ratetable import RateTable
+from jamsostek_budget.model.scenario import Group
 from tests.cli_runner import run
 from tests.helpers import make_group, make_scenario
 

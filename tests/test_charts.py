@@ -12,9 +12,10 @@ import pytest
 from rich.console import Console
 from rich.measure import Measurement
 
-from jamsostek_budget import api, bundled
+from jamsostek_budget.app import estimate as api
+from jamsostek_budget.app.planning import project_years
 from jamsostek_budget.i18n import current_language, set_language
-from jamsostek_budget.planning.commands import project_years
+from jamsostek_budget.loading import bundled
 from jamsostek_budget.planning.compare import compare
 from jamsostek_budget.render.chart_data import compare_chart, estimate_chart, project_chart
 from jamsostek_budget.render.charts import MAX_BAR_CELLS, BarChart

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jamsostek_budget import api
+from jamsostek_budget.app import estimate as api
 
 
 def city_budget(slug: str) -> api.Estimate:

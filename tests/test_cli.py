@@ -255,7 +255,7 @@ def test_exit_now_flushes_and_exits_as_sys_exit_would(code: str, status: int, st
     """main ends the process with os._exit (no teardown): what was printed is still all out."""
     script = (
         "import sys\n"
-        "from jamsostek_budget.cli import exit_now\n"
+        "from jamsostek_budget.cli.main import exit_now\n"
         "sys.stdout.write('x' * 100_000)\n"
         f"exit_now({code})\n"
     )

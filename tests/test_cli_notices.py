@@ -1,4 +1,4 @@
-"""Messages on stderr (jamsostek_budget.cli_notices): plain lines off a terminal, rich's colours
+"""Messages on stderr (jamsostek_budget.cli.notices): plain lines off a terminal, rich's colours
 on one; and the quick paths that need neither rich nor babel nor polars."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from jamsostek_budget.cli_notices import say
+from jamsostek_budget.cli.notices import say
 
 
 def test_off_a_terminal_a_line_is_its_parts_as_written(capsys: pytest.CaptureFixture[str]) -> None:
@@ -33,7 +33,7 @@ def test_rich_styles_the_line_when_asked_to(
 METRO = Path(__file__).resolve().parents[1] / "examples" / "metro.yaml"
 LOADED = (  # main ends the process through cli.exit_now: report what was loaded there
     "import sys\n"
-    "from jamsostek_budget import cli\n"
+    "from jamsostek_budget.cli import main as cli\n"
     "def loaded(code):\n"
     "    heavy = ('rich', 'babel', 'polars', 'openpyxl')\n"
     "    print(' '.join(name for name in heavy if name in sys.modules), file=sys.stderr)\n"

@@ -8,7 +8,7 @@ import io
 import json
 from pathlib import Path
 
-from jamsostek_budget import api
+from jamsostek_budget.app import estimate as api
 from tests.cli_runner import run
 
 HEADER = "nik,name,group,declared_income,monthly_wage,start_month,end_month\n"

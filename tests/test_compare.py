@@ -20,17 +20,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jamsostek_budget import api, bundled
-from jamsostek_budget.budget import Budget, GroupLine
-from jamsostek_budget.engine import estimate
+from jamsostek_budget.app import estimate as api
+from jamsostek_budget.engine.budget import Budget, GroupLine
+from jamsostek_budget.engine.premiums import estimate
 from jamsostek_budget.errors import UsageError
-from jamsostek_budget.loading import load_scenario
+from jamsostek_budget.loading import bundled
+from jamsostek_budget.loading.files import load_scenario
+from jamsostek_budget.model.ratetable import RateTable
+from jamsostek_budget.model.scenario import Scenario
 from jamsostek_budget.planning.compare import Comparison, GroupRow, compare, percent_change
-from jamsostek_budget.ratetable import RateTable
 from jamsostek_budget.render.compare_report import compare_csv, compare_dict, compare_report
 from jamsostek_budget.render.markdown import render_markdown
 from jamsostek_budget.render.sections import Signed, cell_text
-from jamsostek_budget.scenario import Scenario
 from tests.helpers import make_group, make_scenario
 from tests.test_properties import YEARS, groups
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from jamsostek_budget.ratetable import RateTable
+from jamsostek_budget.model.ratetable import RateTable
 from tests.helpers import budget_for
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from jamsostek_budget import bundled
+from jamsostek_budget.loading import bundled
 from tests.cli_runner import run
 
 STAFF = (

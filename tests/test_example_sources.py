@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from jamsostek_budget import api
+from jamsostek_budget.app import estimate as api
 
 MONTH_YEAR = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|"

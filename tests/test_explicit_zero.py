@@ -11,11 +11,11 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-from jamsostek_budget.engine import estimate
+from jamsostek_budget.engine.premiums import estimate
+from jamsostek_budget.model.ratetable import RateTable
+from jamsostek_budget.model.scenario import YearHeadcount
 from jamsostek_budget.planning.benefits import expected_benefits
 from jamsostek_budget.planning.projection import Assumptions, project
-from jamsostek_budget.ratetable import RateTable
-from jamsostek_budget.scenario import YearHeadcount
 from tests.cli_runner import run
 from tests.helpers import make_group, make_scenario
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from jamsostek_budget import api
+from jamsostek_budget.app import estimate as api
 from jamsostek_budget.errors import DataError
-from jamsostek_budget.loading import load_scenario
+from jamsostek_budget.loading.files import load_scenario
 from tests.cli_runner import run
 
 REPO = Path(__file__).resolve().parents[1]

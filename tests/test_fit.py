@@ -19,14 +19,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jamsostek_budget import api, bundled, engine
+from jamsostek_budget.app import estimate as api
+from jamsostek_budget.engine import premiums as engine
 from jamsostek_budget.errors import UsageError
-from jamsostek_budget.loading import load_scenario
+from jamsostek_budget.loading import bundled
+from jamsostek_budget.loading.files import load_scenario
+from jamsostek_budget.model.ratetable import RateTable
+from jamsostek_budget.model.scenario import Group, Scenario
 from jamsostek_budget.planning.fit import FULL_SHARE, MODES, FitResult, fit, share_cost
-from jamsostek_budget.ratetable import RateTable
 from jamsostek_budget.render.fit_report import fit_csv, fit_dict, fit_report, render_fit_json
 from jamsostek_budget.render.sections import cell_text
-from jamsostek_budget.scenario import Group, Scenario
 from tests.helpers import make_group, make_scenario
 
 TABLE = api.load_rate_table()

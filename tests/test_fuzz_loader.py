@@ -18,12 +18,12 @@ import yaml
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
-from jamsostek_budget import bundled
 from jamsostek_budget.errors import DataError
-from jamsostek_budget.loading import load_model
-from jamsostek_budget.rates import PARAMETER_NAMES, RatesFile
-from jamsostek_budget.scenario import Scenario
-from jamsostek_budget.yamlsource import parse_yaml
+from jamsostek_budget.loading import bundled
+from jamsostek_budget.loading.files import load_model
+from jamsostek_budget.loading.yamlsource import parse_yaml
+from jamsostek_budget.model.rates import PARAMETER_NAMES, RatesFile
+from jamsostek_budget.model.scenario import Scenario
 
 NAME = "fuzz.yaml"
 MODELS: tuple[type[Scenario] | type[RatesFile], ...] = (Scenario, RatesFile)

@@ -22,9 +22,10 @@ from pathlib import Path
 
 import pytest
 
-from jamsostek_budget import api, bundled
+from jamsostek_budget.app import estimate as api
+from jamsostek_budget.app.planning import project_years
 from jamsostek_budget.i18n import current_language, set_language
-from jamsostek_budget.planning.commands import project_years
+from jamsostek_budget.loading import bundled
 from jamsostek_budget.planning.compare import compare
 from jamsostek_budget.render.chart_data import compare_chart, estimate_chart, project_chart
 from jamsostek_budget.render.compare_report import compare_report

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
+from scripts import i18n_catalogue
 
-from jamsostek_budget import i18n_catalogue
 from jamsostek_budget.i18n import (
     current_language,
     grouped,
@@ -67,7 +67,7 @@ def test_language_from_arguments(arguments: list[str], expected: str | None) -> 
 
 def test_every_message_has_its_indonesian_translation_and_the_mo_is_current() -> None:
     """A new message without a translation, or a .po edited without recompiling, fails here;
-    `python -m jamsostek_budget.i18n_catalogue update` brings the catalogue in step."""
+    `python scripts/i18n_catalogue.py update` brings the catalogue in step."""
     assert i18n_catalogue.problems() == []
 
 

@@ -11,11 +11,11 @@ import sys
 # jbudget's own entry point, with the engine broken the way a bug would break it
 BROKEN = (
     "import sys\n"
-    "from jamsostek_budget import engine\n"
+    "from jamsostek_budget.engine import premiums as engine\n"
     "def broken(*args, **kwargs):\n"
     "    raise ZeroDivisionError('division by zero')\n"
     "engine.estimate = broken\n"
-    "from jamsostek_budget.start import main\n"
+    "from jamsostek_budget.cli.start import main\n"
     "sys.argv = ['jbudget', 'estimate', '--city', 'metro', '--lang', 'en']\n"
     "main()\n"
 )

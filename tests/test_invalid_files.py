@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from jamsostek_budget.cli import build_app
+from jamsostek_budget.cli.main import build_app
 
 INVALID = Path(__file__).parent / "invalid"
 TODAY = "2026-11-22"

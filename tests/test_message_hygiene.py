@@ -17,11 +17,11 @@ from typing import Any
 import pytest
 import yaml
 
-from jamsostek_budget import bundled
 from jamsostek_budget.errors import ECHO_LIMIT, DataError, Problem
-from jamsostek_budget.loading import load_model, load_scenario
-from jamsostek_budget.rates import RatesFile
-from jamsostek_budget.yamlsource import parse_yaml
+from jamsostek_budget.loading import bundled
+from jamsostek_budget.loading.files import load_model, load_scenario
+from jamsostek_budget.loading.yamlsource import parse_yaml
+from jamsostek_budget.model.rates import RatesFile
 
 LONG = "x" * 50_000
 WRONG_VALUES: list[Any] = [

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from jamsostek_budget import bundled
 from jamsostek_budget.errors import DataError, Problem, UsageError
 from jamsostek_budget.i18n import set_language
-from jamsostek_budget.loading import load_model, load_scenario
-from jamsostek_budget.rates import RatesFile
-from jamsostek_budget.yamlsource import parse_yaml
+from jamsostek_budget.loading import bundled
+from jamsostek_budget.loading.files import load_model, load_scenario
+from jamsostek_budget.loading.yamlsource import parse_yaml
+from jamsostek_budget.model.rates import RatesFile
 
 INVALID = Path(__file__).parent / "invalid"
 

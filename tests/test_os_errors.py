@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from jamsostek_budget import output
+from jamsostek_budget.cli import writing as output
+from jamsostek_budget.cli.writing import write_new_file
 from jamsostek_budget.errors import DataError, OutputError
 from jamsostek_budget.i18n import set_language
-from jamsostek_budget.oserrors import reason_and_hint
-from jamsostek_budget.output import write_new_file
-from jamsostek_budget.yamlsource import read_yaml
+from jamsostek_budget.loading.oserrors import reason_and_hint
+from jamsostek_budget.loading.yamlsource import read_yaml
 from tests.cli_runner import run
 
 REPO = Path(__file__).resolve().parents[1]

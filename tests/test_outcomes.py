@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from jamsostek_budget import api
-from jamsostek_budget.engine import estimate
+from jamsostek_budget.app import estimate as api
+from jamsostek_budget.engine.premiums import estimate
+from jamsostek_budget.model.ratetable import RateTable
 from jamsostek_budget.planning.benefits import expected_benefits
-from jamsostek_budget.ratetable import RateTable
 from tests.cli_runner import run
 from tests.helpers import make_group, make_scenario
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from jamsostek_budget import output
+from jamsostek_budget.cli import writing as output
+from jamsostek_budget.cli.writing import write_new_bytes
 from jamsostek_budget.errors import OutputError
 from jamsostek_budget.i18n import set_language
-from jamsostek_budget.output import write_new_bytes
 from tests.cli_runner import run
 
 REPO = Path(__file__).resolve().parents[1]
@@ -301,7 +301,7 @@ def bundled_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     test that fails overwrites a copy, never the repository's files."""
     import shutil
 
-    from jamsostek_budget import bundled
+    from jamsostek_budget.loading import bundled
 
     for kind in ("examples", "rates"):
         shutil.copytree(REPO / kind, tmp_path / kind)

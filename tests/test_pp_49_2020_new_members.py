@@ -24,8 +24,8 @@ from typing import Any
 
 import pytest
 
-from jamsostek_budget.engine import estimate
-from jamsostek_budget.ratetable import RateTable
+from jamsostek_budget.engine.premiums import estimate
+from jamsostek_budget.model.ratetable import RateTable
 from tests.cli_runner import run
 from tests.helpers import budget_for, make_group, make_scenario
 from tests.test_roster_costing import cost, person

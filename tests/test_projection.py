@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jamsostek_budget.api import rate_table_for
-from jamsostek_budget.engine import estimate
-from jamsostek_budget.jpcap import with_projected_caps
+from jamsostek_budget.app.estimate import rate_table_for
+from jamsostek_budget.engine.jpcap import with_projected_caps
+from jamsostek_budget.engine.premiums import estimate
+from jamsostek_budget.model.ratetable import RateTable
+from jamsostek_budget.model.scenario import Scenario, YearHeadcount
 from jamsostek_budget.planning.projection import Assumptions, grow, project
-from jamsostek_budget.ratetable import RateTable
-from jamsostek_budget.scenario import Scenario, YearHeadcount
 from tests.cli_runner import run
 from tests.helpers import make_group, make_scenario
 from tests.test_properties import TABLE, scenarios

@@ -8,10 +8,10 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jamsostek_budget import api
-from jamsostek_budget.budget import Budget
-from jamsostek_budget.engine import estimate
-from jamsostek_budget.scenario import Group, Scenario
+from jamsostek_budget.app import estimate as api
+from jamsostek_budget.engine.budget import Budget
+from jamsostek_budget.engine.premiums import estimate
+from jamsostek_budget.model.scenario import Group, Scenario
 
 TABLE = api.load_rate_table()
 YEARS = st.integers(min_value=2016, max_value=2027)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from jamsostek_budget import bundled
-from jamsostek_budget.bounds import decimals
+from jamsostek_budget.loading import bundled
+from jamsostek_budget.model.bounds import decimals
 from tests.cli_runner import run
 
 SCENARIO = (

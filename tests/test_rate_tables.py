@@ -6,10 +6,11 @@ import itertools
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 
-from jamsostek_budget import api, bundled
-from jamsostek_budget.loading import load_rate_files, yaml_files
-from jamsostek_budget.ratecheck import citations
-from jamsostek_budget.ratetable import RateTable
+from jamsostek_budget.app import estimate as api
+from jamsostek_budget.loading import bundled
+from jamsostek_budget.loading.files import load_rate_files, yaml_files
+from jamsostek_budget.loading.ratecheck import citations
+from jamsostek_budget.model.ratetable import RateTable
 
 # BPS GDP growth, % (rates-research.md): the growth of year N sets the cap from March N+1
 GDP_GROWTH = {

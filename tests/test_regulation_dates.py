@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from jamsostek_budget.ratetable import RateTable
+from jamsostek_budget.model.ratetable import RateTable
 from tests.cli_runner import run
 
 

@@ -20,11 +20,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jamsostek_budget.bundled import city_file
+from jamsostek_budget.app.roster import roster_estimate
 from jamsostek_budget.errors import DataError
-from jamsostek_budget.loading import load_scenario
+from jamsostek_budget.loading.bundled import city_file
+from jamsostek_budget.loading.files import load_scenario
+from jamsostek_budget.model.scenario import Scenario
 from jamsostek_budget.roster.checks import RosterRows, accepted_schema, read_roster
-from jamsostek_budget.roster.commands import roster_estimate
 from jamsostek_budget.roster.nik import (
     NUMBER,
     PROVINCE_CODES,
@@ -33,7 +34,6 @@ from jamsostek_budget.roster.nik import (
     with_nik_columns,
 )
 from jamsostek_budget.roster.reasons import reason
-from jamsostek_budget.scenario import Scenario
 from tests.helpers import make_group, make_scenario
 
 Cell = str | int | float | None  # what the tests put in a spreadsheet cell

@@ -17,12 +17,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jamsostek_budget.budget import Budget, GroupLine, add_months
-from jamsostek_budget.engine import estimate
-from jamsostek_budget.fields import year_month
-from jamsostek_budget.ratetable import RateTable
+from jamsostek_budget.engine.budget import Budget, GroupLine, add_months
+from jamsostek_budget.engine.premiums import estimate
+from jamsostek_budget.model.fields import year_month
+from jamsostek_budget.model.ratetable import RateTable
+from jamsostek_budget.model.scenario import Group, Scenario
 from jamsostek_budget.roster.costing import per_person, roster_budget
-from jamsostek_budget.scenario import Group, Scenario
 from tests.helpers import make_group, make_scenario
 from tests.test_properties import TABLE, assert_adds_up, scenarios
 

@@ -12,11 +12,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from jamsostek_budget.bundled import city_file
-from jamsostek_budget.loading import load_scenario
+from jamsostek_budget.app.roster import roster_estimate
+from jamsostek_budget.loading.bundled import city_file
+from jamsostek_budget.loading.files import load_scenario
+from jamsostek_budget.model.scenario import Scenario
 from jamsostek_budget.roster.checks import read_roster
-from jamsostek_budget.roster.commands import roster_estimate
-from jamsostek_budget.scenario import Scenario
 from tests.cli_runner import run
 
 TODAY = date(2025, 6, 1)

@@ -1,5 +1,5 @@
-"""Starting a roster before the command line is parsed (jamsostek_budget.roster.early) and
-registering only the command asked for (jamsostek_budget.cli): the same results, the same
+"""Starting a roster before the command line is parsed (jamsostek_budget.cli.roster_early) and
+registering only the command asked for (jamsostek_budget.cli.main): the same results, the same
 messages in the same order, whether or not the early start applies."""
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 import typer
 
-from jamsostek_budget import api
-from jamsostek_budget.cli import COMMAND_MODULES, build_app, command_position
+from jamsostek_budget.app import estimate as api
+from jamsostek_budget.app.roster import EstimateRequest, roster_estimate
+from jamsostek_budget.cli import roster_early as early
+from jamsostek_budget.cli.main import COMMAND_MODULES, build_app, command_position
 from jamsostek_budget.errors import DataError
-from jamsostek_budget.roster import early
-from jamsostek_budget.roster.commands import EstimateRequest, roster_estimate
 
 HEADER = "nik,name,group,declared_income,monthly_wage,start_month,end_month\n"
 TODAY = date(2026, 11, 22)
@@ -120,7 +120,7 @@ def test_every_command_is_registered_by_its_module_alone() -> None:
     for command in COMMAND_MODULES:
         script = (
             "import sys, typer\n"
-            "from jamsostek_budget.cli import build_app\n"
+            "from jamsostek_budget.cli.main import build_app\n"
             f"group = typer.main.get_command(build_app({command!r}))\n"
             "print(' '.join(sorted(group.commands)))\n"
         )

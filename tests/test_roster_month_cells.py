@@ -13,8 +13,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from jamsostek_budget.bundled import city_file
-from jamsostek_budget.roster.commands import roster_estimate
+from jamsostek_budget.app.roster import roster_estimate
+from jamsostek_budget.loading.bundled import city_file
 
 TODAY = date(2025, 6, 1)
 # pandas' DataFrame.to_csv of a roster whose month columns have blanks

@@ -11,7 +11,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from jamsostek_budget.roster import commands
+from jamsostek_budget.app import roster as commands
 from tests.cli_runner import run
 
 HEADER = "nik,name,group,declared_income,Catatan\n"

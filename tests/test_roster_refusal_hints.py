@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 from openpyxl.chart import BarChart, Reference
 
-from jamsostek_budget.bundled import city_file
 from jamsostek_budget.errors import DataError
-from jamsostek_budget.loading import load_scenario
+from jamsostek_budget.loading.bundled import city_file
+from jamsostek_budget.loading.files import load_scenario
 from jamsostek_budget.roster.checks import read_roster
 from tests.cli_runner import run
 

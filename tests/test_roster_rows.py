@@ -15,11 +15,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jamsostek_budget.bundled import city_file
-from jamsostek_budget.loading import load_scenario
+from jamsostek_budget.app.roster import write_table
+from jamsostek_budget.loading.bundled import city_file
+from jamsostek_budget.loading.files import load_scenario
+from jamsostek_budget.model.scenario import Scenario
 from jamsostek_budget.roster.checks import RosterRows, read_roster
-from jamsostek_budget.roster.commands import write_table
-from jamsostek_budget.scenario import Scenario
 from tests.helpers import make_group, make_scenario
 
 TODAY = date(2025, 6, 1)

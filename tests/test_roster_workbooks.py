@@ -23,14 +23,14 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from jamsostek_budget import api
-from jamsostek_budget.bundled import city_file
+from jamsostek_budget.app import estimate as api
+from jamsostek_budget.app.roster import EstimateRequest
+from jamsostek_budget.cli import roster_early as early
 from jamsostek_budget.errors import DataError
-from jamsostek_budget.loading import load_scenario
-from jamsostek_budget.roster import early
+from jamsostek_budget.loading.bundled import city_file
+from jamsostek_budget.loading.files import load_scenario
+from jamsostek_budget.model.scenario import Scenario
 from jamsostek_budget.roster.checks import RosterRows, read_roster
-from jamsostek_budget.roster.commands import EstimateRequest
-from jamsostek_budget.scenario import Scenario
 from tests.cli_runner import run
 
 Cell = str | int | float | bool | datetime | None

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from jamsostek_budget.errors import DataError
-from jamsostek_budget.loading import load_scenario
+from jamsostek_budget.loading.files import load_scenario
 from tests.cli_runner import run
 
 SCENARIO = """\

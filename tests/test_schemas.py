@@ -9,9 +9,9 @@ from typing import Any
 import jsonschema
 import pytest
 
-from jamsostek_budget import schemas
-from jamsostek_budget.loading import yaml_files
-from jamsostek_budget.yamlsource import read_yaml
+from jamsostek_budget.loading.files import yaml_files
+from jamsostek_budget.loading.yamlsource import read_yaml
+from jamsostek_budget.model import schemas
 from tests.cli_runner import run
 
 REPO = Path(__file__).resolve().parents[1]

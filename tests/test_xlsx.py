@@ -15,12 +15,13 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
-from jamsostek_budget import api
-from jamsostek_budget.budget import Budget, GroupLine
+from jamsostek_budget.app import estimate as api
+from jamsostek_budget.app.planning import fit_budget, project_years
+from jamsostek_budget.app.roster import roster_estimate
+from jamsostek_budget.engine.budget import Budget, GroupLine
 from jamsostek_budget.errors import OutputError
-from jamsostek_budget.planning.commands import fit_budget, project_years
+from jamsostek_budget.model.ratetable import RateTable
 from jamsostek_budget.planning.compare import compare
-from jamsostek_budget.ratetable import RateTable
 from jamsostek_budget.render.compare_report import compare_report
 from jamsostek_budget.render.fit_report import fit_report
 from jamsostek_budget.render.project_report import project_report
@@ -35,7 +36,6 @@ from jamsostek_budget.render.xlsx_sheet import (
     PERCENT_FORMAT,
     RUPIAH_FORMAT,
 )
-from jamsostek_budget.roster.commands import roster_estimate
 from tests import spreadsheet
 from tests.helpers import budget_for
 

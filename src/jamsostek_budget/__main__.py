@@ -1,5 +1,5 @@
 """Allow `python -m jamsostek_budget`."""
 
-from jamsostek_budget.start import main
+from jamsostek_budget.cli.start import main
 
 main()

@@ -8,7 +8,7 @@ LANG, in gettext's order), else Indonesian.
 Strings defined at import time (tables of labels) are marked with `N_()` and translated where they
 are shown, so they follow a language chosen after the import.
 
-Updating the catalogue: `python -m jamsostek_budget.i18n_catalogue` re-extracts the strings and
+Updating the catalogue: `python scripts/i18n_catalogue.py` re-extracts the strings and
 recompiles the `.mo` files (see CONTRIBUTING in the README).
 """
 

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from jamsostek_budget.budget import Budget, GroupLine
+from jamsostek_budget.engine.budget import Budget, GroupLine
+from jamsostek_budget.model.ratetable import RateTable
 from jamsostek_budget.money import round_rupiah
-from jamsostek_budget.ratetable import RateTable
 
 PER_THOUSAND = Decimal(1000)
 MONTHS_A_YEAR = Decimal(12)

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
-from jamsostek_budget.budget import Budget, GroupLine
+from jamsostek_budget.engine.budget import Budget, GroupLine
 from jamsostek_budget.errors import UsageError
-from jamsostek_budget.fields import PROGRAMS, Program
 from jamsostek_budget.i18n import _
+from jamsostek_budget.model.fields import PROGRAMS, Program
 
 Status = Literal["added", "removed", "changed", "same", "absent"]
 Values = tuple[int | None, ...]  # one figure per scenario, baseline first; None where absent

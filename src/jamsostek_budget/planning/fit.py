@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from jamsostek_budget import engine
-from jamsostek_budget.budget import Budget
+from jamsostek_budget.engine import premiums as engine
+from jamsostek_budget.engine.budget import Budget
 from jamsostek_budget.errors import UsageError, echo
 from jamsostek_budget.i18n import _, grouped
-from jamsostek_budget.ratetable import RateTable
-from jamsostek_budget.scenario import Group, Scenario
+from jamsostek_budget.model.ratetable import RateTable
+from jamsostek_budget.model.scenario import Group, Scenario
 
 Mode = Literal["priority", "proportional"]
 MODES: tuple[Mode, ...] = ("priority", "proportional")

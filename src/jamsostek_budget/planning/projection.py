@@ -14,17 +14,17 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from jamsostek_budget.bounds import MONTHLY_RUPIAH, PEOPLE, Bound
-from jamsostek_budget.budget import Budget
-from jamsostek_budget.engine import estimate
+from jamsostek_budget.engine.budget import Budget
+from jamsostek_budget.engine.jpcap import JP_CAP, pays_jp, projected_for
+from jamsostek_budget.engine.premiums import estimate
 from jamsostek_budget.errors import UsageError
-from jamsostek_budget.fields import PROGRAMS, Program
 from jamsostek_budget.i18n import _
-from jamsostek_budget.jpcap import JP_CAP, pays_jp, projected_for
+from jamsostek_budget.model.bounds import MONTHLY_RUPIAH, PEOPLE, Bound
+from jamsostek_budget.model.fields import PROGRAMS, Program
+from jamsostek_budget.model.rates import DatedValue
+from jamsostek_budget.model.ratetable import RateTable
+from jamsostek_budget.model.scenario import Group, Scenario
 from jamsostek_budget.money import HUNDRED, round_rupiah
-from jamsostek_budget.rates import DatedValue
-from jamsostek_budget.ratetable import RateTable
-from jamsostek_budget.scenario import Group, Scenario
 
 MAX_YEARS = 50
 

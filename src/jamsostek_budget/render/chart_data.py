@@ -4,7 +4,7 @@ bar and its table row are easy to match."""
 
 from __future__ import annotations
 
-from jamsostek_budget.budget import Budget
+from jamsostek_budget.engine.budget import Budget
 from jamsostek_budget.i18n import _
 from jamsostek_budget.planning.compare import Comparison
 from jamsostek_budget.planning.projection import Projection

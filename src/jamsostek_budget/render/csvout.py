@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 
-from jamsostek_budget.budget import Budget, GroupLine, ProgramLine
+from jamsostek_budget.engine.budget import Budget, GroupLine, ProgramLine
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 HEADER = [

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from jamsostek_budget import __version__
-from jamsostek_budget.budget import GroupLine
+from jamsostek_budget.engine.budget import GroupLine
 from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.planning.fit import FULL_SHARE, FitLine, FitResult
 from jamsostek_budget.render.jsonout import budget_dict

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jamsostek_budget import __version__
-from jamsostek_budget.budget import Budget, GroupLine
+from jamsostek_budget.engine.budget import Budget, GroupLine
 from jamsostek_budget.planning.benefits import Benefits
 
 if TYPE_CHECKING:  # the JSON of an estimate does without polars

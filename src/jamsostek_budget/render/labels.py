@@ -6,9 +6,9 @@ from decimal import Decimal
 
 from babel.numbers import format_currency, format_decimal
 
-from jamsostek_budget.budget import GroupLine
-from jamsostek_budget.fields import Program, RiskClass
+from jamsostek_budget.engine.budget import GroupLine
 from jamsostek_budget.i18n import N_, Language, _, current_language
+from jamsostek_budget.model.fields import Program, RiskClass
 
 BABEL_LOCALES: dict[Language, str] = {"id": "id_ID", "en": "en_US"}
 # Whole Rupiah. English sets the code apart from the digits (CLDR's currency spacing, which

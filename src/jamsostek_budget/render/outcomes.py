@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from jamsostek_budget.budget import Budget
+from jamsostek_budget.engine.budget import Budget
 from jamsostek_budget.i18n import _
 from jamsostek_budget.planning.benefits import Benefits
 from jamsostek_budget.render.labels import decimal_text, number, percent, rupiah

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from jamsostek_budget.engine.provenance import Provenance
 from jamsostek_budget.i18n import _
-from jamsostek_budget.provenance import Provenance
 from jamsostek_budget.render.sections import Report, Section
 
 

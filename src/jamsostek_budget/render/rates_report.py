@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from jamsostek_budget.engine import BandPremium, band_premiums
+from jamsostek_budget.engine.premiums import BandPremium, band_premiums
 from jamsostek_budget.i18n import _
-from jamsostek_budget.rates import DatedValue, Parameter
-from jamsostek_budget.ratetable import RateSnapshot, RateTable
+from jamsostek_budget.model.rates import DatedValue, Parameter
+from jamsostek_budget.model.ratetable import RateSnapshot, RateTable
 from jamsostek_budget.render.labels import confidence_label, percent, rupiah
 from jamsostek_budget.render.sections import Cell, Money, Report, Section
 

@@ -3,7 +3,7 @@ renderers draw the same report, so they can never show different figures."""
 
 from __future__ import annotations
 
-from jamsostek_budget.budget import Budget, GroupLine, RateUse
+from jamsostek_budget.engine.budget import Budget, GroupLine, RateUse
 from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.planning.benefits import Benefits
 from jamsostek_budget.render.chart_data import estimate_chart

@@ -23,9 +23,9 @@ from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
 from jamsostek_budget import __version__
-from jamsostek_budget.budget import Budget
+from jamsostek_budget.cli.writing import write_new_bytes
+from jamsostek_budget.engine.budget import Budget
 from jamsostek_budget.i18n import _
-from jamsostek_budget.output import write_new_bytes
 from jamsostek_budget.render.sections import Report
 from jamsostek_budget.render.xlsx_lines import write_lines_sheet
 from jamsostek_budget.render.xlsx_rates import write_rates_sheet

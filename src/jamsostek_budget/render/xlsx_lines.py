@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from jamsostek_budget.budget import Budget, GroupLine, ProgramLine
+from jamsostek_budget.engine.budget import Budget, GroupLine, ProgramLine
 from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.render.labels import month_abbr, program_label
 from jamsostek_budget.render.xlsx_periods import Period, rate_periods

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jamsostek_budget.budget import GroupLine, ProgramLine
+from jamsostek_budget.engine.budget import GroupLine, ProgramLine
 
 
 @dataclass(frozen=True)

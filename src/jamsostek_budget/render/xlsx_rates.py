@@ -12,9 +12,9 @@ from datetime import date
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from jamsostek_budget.budget import Budget, RateUse
+from jamsostek_budget.engine.budget import Budget, RateUse
 from jamsostek_budget.i18n import _
-from jamsostek_budget.regulation import Regulation
+from jamsostek_budget.model.regulation import Regulation
 from jamsostek_budget.render.labels import confidence_label, percent
 from jamsostek_budget.render.xlsx_sheet import (
     BOLD,

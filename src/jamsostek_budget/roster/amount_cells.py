@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from jamsostek_budget.amounts import MINUS, parse_amount
 from jamsostek_budget.errors import Problem, UsageError
 from jamsostek_budget.i18n import _, grouped, ngettext
+from jamsostek_budget.model.amounts import MINUS, parse_amount
 from jamsostek_budget.roster.columns import LINE, PARSED, SEGMENT_OF, TEXT
 from jamsostek_budget.roster.reasons import shown_lines
 from jamsostek_budget.roster.sheets import place, row_labels

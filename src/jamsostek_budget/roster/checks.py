@@ -24,6 +24,7 @@ import polars as pl
 
 from jamsostek_budget.errors import Problem
 from jamsostek_budget.i18n import grouped, ngettext
+from jamsostek_budget.model.scenario import Group, Scenario
 from jamsostek_budget.roster.amount_cells import notation_notes
 from jamsostek_budget.roster.columns import (
     CELLS,
@@ -52,7 +53,6 @@ from jamsostek_budget.roster.read import Reading, open_roster, start_reading
 from jamsostek_budget.roster.reasons import shown_lines
 from jamsostek_budget.roster.second_look import rejected_rows, second_look
 from jamsostek_budget.roster.sheets import SheetRead, counted, located, place, row_labels
-from jamsostek_budget.scenario import Group, Scenario
 
 __all__ = ["LINE", "RosterRows", "accepted_schema", "check_reading", "check_rows", "read_roster"]
 

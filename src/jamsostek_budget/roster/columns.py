@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 if TYPE_CHECKING:
-    from jamsostek_budget.scenario import Group
+    from jamsostek_budget.model.scenario import Group
 
 LINE, REASONS = "line", "reasons"
 FIELDS = ("nik", "group", "declared_income", "monthly_wage", "start_month", "end_month")

@@ -30,13 +30,13 @@ from collections.abc import Iterable, Iterator, Mapping
 
 import polars as pl
 
-from jamsostek_budget.budget import NO_MONTHS, Budget, GroupLine, ProgramLine
-from jamsostek_budget.engine import month_snapshots, rates_used, reliefs_applied
-from jamsostek_budget.fields import PROGRAMS, year_month
-from jamsostek_budget.ratetable import RateTable
+from jamsostek_budget.engine.budget import NO_MONTHS, Budget, GroupLine, ProgramLine
+from jamsostek_budget.engine.premiums import month_snapshots, rates_used, reliefs_applied
+from jamsostek_budget.model.fields import PROGRAMS, year_month
+from jamsostek_budget.model.ratetable import RateTable
+from jamsostek_budget.model.scenario import Group, Scenario
 from jamsostek_budget.roster.groups import PEOPLE, PERSON_FIELDS, GroupRows, split_groups
 from jamsostek_budget.roster.premiums import person_amounts
-from jamsostek_budget.scenario import Group, Scenario
 
 IDENTITY = ("line", "nik", "name", "group")  # after a workbook row's "sheet"
 MonthSums = dict[str, list[int]]  # "people", "apbd.<program>", "worker.<program>" -> 12 months

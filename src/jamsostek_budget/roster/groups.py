@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from jamsostek_budget.i18n import _
+from jamsostek_budget.model.scenario import Group, Scenario
 from jamsostek_budget.roster.premiums import (
     INT64_MAX,
     Period,
@@ -17,7 +18,6 @@ from jamsostek_budget.roster.premiums import (
     month_bound,
     periods,
 )
-from jamsostek_budget.scenario import Group, Scenario
 
 PERSON_FIELDS = ("start_month", "end_month", "declared_income", "monthly_wage")
 PEOPLE = "people"  # how many people a row of GroupRows.rows stands for

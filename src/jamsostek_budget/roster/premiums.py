@@ -1,6 +1,6 @@
 """Premiums of a roster, vectorized: each person's premium per program, payer and rate period.
 
-The rules are exactly those of `jamsostek_budget.engine`. A group's covered months fall into a few
+The rules are exactly those of `engine.premiums`. A group's covered months fall into
 periods of identical rates (the March JP wage cap, relief boundaries); within a period a person
 pays the same every month, so each premium is computed once per period and multiplied by the
 person's months in it. A premium is base x rate x payable share, an exact fraction p/q, rounded
@@ -17,11 +17,11 @@ from typing import Literal
 
 import polars as pl
 
-from jamsostek_budget.engine import group_reliefs, group_share, parameter_names
-from jamsostek_budget.fields import Program
-from jamsostek_budget.rates import Band
-from jamsostek_budget.ratetable import RateSnapshot, RatesNotInForceError
-from jamsostek_budget.scenario import Group
+from jamsostek_budget.engine.premiums import group_reliefs, group_share, parameter_names
+from jamsostek_budget.model.fields import Program
+from jamsostek_budget.model.rates import Band
+from jamsostek_budget.model.ratetable import RateSnapshot, RatesNotInForceError
+from jamsostek_budget.model.scenario import Group
 
 Snapshots = Mapping[int, RateSnapshot]  # calendar month (1-12) -> rates in force on its 1st
 Base = Literal["nominal", "flat", "wage", "capped_wage"]

@@ -26,9 +26,9 @@ import polars as pl
 from polars.lazyframe.in_process import InProcessQuery
 
 from jamsostek_budget.errors import DataError, Problem
-from jamsostek_budget.filenames import display_name
 from jamsostek_budget.i18n import _
-from jamsostek_budget.oserrors import reason_and_hint
+from jamsostek_budget.loading.filenames import display_name
+from jamsostek_budget.loading.oserrors import reason_and_hint
 from jamsostek_budget.roster.columns import CELLS, KEY, LINE, NUMBERS, PARSED, text
 from jamsostek_budget.roster.csvfile import (
     CsvText,

@@ -16,6 +16,7 @@ import polars as pl
 
 from jamsostek_budget.errors import clip
 from jamsostek_budget.i18n import _, grouped
+from jamsostek_budget.model.scenario import Group, Scenario
 from jamsostek_budget.roster.amount_cells import AmountCells, amount_cells
 from jamsostek_budget.roster.columns import (
     CELLS,
@@ -39,7 +40,6 @@ from jamsostek_budget.roster.columns import (
 from jamsostek_budget.roster.duplicates import duplicate_checks
 from jamsostek_budget.roster.nik import NUMBER, nik_checks, nik_fails, nik_key, with_nik_columns
 from jamsostek_budget.roster.reasons import clipped, reason
-from jamsostek_budget.scenario import Group, Scenario
 
 Check = tuple[pl.Expr, pl.Expr]  # (fails, reason)
 NO_CELLS = AmountCells({}, {})  # for the checks' `fails`, which need no reason

@@ -1,0 +1,1 @@
+"""The application layer: one function per command, from inputs to a result and its problems."""

@@ -1,0 +1,334 @@
+"""The command line's shared parts: the typer app, the options several commands take, and the
+one place that turns errors into messages and exit codes (1 bad input or output, 2 bad usage;
+141 a pipe whose reader has gone, 130 Ctrl-C: see cli_exit).
+
+A problem in the user's input is printed as `file:line:column: field: message` with a hint; a
+traceback means a bug in jbudget. Command modules (cli_estimate, cli_data, cli_planning,
+cli_roster) register their commands on `app` and import their implementation lazily, so that
+`jbudget estimate` does not pay for polars or the planning code.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from jamsostek_budget import __version__
+from jamsostek_budget.cli.choices import choice
+from jamsostek_budget.cli.exit import PIPE_CLOSED
+from jamsostek_budget.cli.files import run_inputs
+from jamsostek_budget.cli.notices import Part, say, say_error
+from jamsostek_budget.cli.writing import write_new_file
+from jamsostek_budget.errors import (
+    DataError,
+    JbudgetError,
+    OutputError,
+    Problem,
+    UsageError,
+    echo,
+)
+from jamsostek_budget.i18n import (
+    Language,
+    _,
+    language_from_environment,
+    ngettext,
+    set_language,
+)
+from jamsostek_budget.loading.oserrors import cannot_use
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+    from jamsostek_budget.render.sections import Report
+
+FILE_WIDTH = 160  # a table written to a file or a pipe is not cut to 80 columns
+
+app = typer.Typer(
+    name="jbudget",
+    help=_(
+        "Budget BPJS Ketenagakerjaan premiums paid from an Indonesian regional budget (APBD): "
+        "headcounts per worker group in, monthly and annual APBD allocations out, every Rupiah "
+        "traceable to its regulation."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    html = "html"
+    xlsx = "xlsx"
+
+
+class ListingFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class LanguageChoice(StrEnum):
+    id = "id"
+    en = "en"
+
+
+LANGUAGE_CHOICES: dict[LanguageChoice, Language] = {
+    LanguageChoice.id: "id",
+    LanguageChoice.en: "en",
+}
+
+
+def _apply_language(value: LanguageChoice | None) -> LanguageChoice | None:
+    """Runs first for every command (eager), so the report and messages use the language asked
+    for; without --lang, the environment's locale decides again for each run."""
+    set_language(LANGUAGE_CHOICES[value] if value is not None else language_from_environment())
+    return value
+
+
+LanguageOption = Annotated[
+    LanguageChoice | None,
+    typer.Option(
+        "--lang",
+        **choice(LanguageChoice),
+        help=_(
+            "Language of the report and messages: id (Bahasa Indonesia) or en. "
+            "Default: the environment's locale, else id."
+        ),
+        callback=_apply_language,
+        is_eager=True,
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        **choice(Format),
+        help=_(
+            "Output format: table (terminal), markdown, html (one self-contained page), "
+            "xlsx (Excel workbook with live formulas; needs --output), json or csv."
+        ),
+    ),
+]
+# A text that parse_year reads: typer's own check of a number words its refusal as pydantic does.
+YearOption = Annotated[
+    str | None,
+    typer.Option(
+        "--year",
+        "-y",
+        metavar="YYYY",
+        help=_("Fiscal year (overrides the scenario's fiscal_year)."),
+    ),
+]
+CityOption = Annotated[
+    str | None,
+    typer.Option("--city", "-c", help=_("A bundled city scenario by slug (see `jbudget cities`).")),
+]
+ScenarioOption = Annotated[
+    Path | None,
+    typer.Option("--scenario", "-s", help=_("Your own scenario YAML file."), dir_okay=False),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help=_(
+            "Write to this file instead of the terminal (refuses to overwrite without --force; "
+            "- is the terminal)."
+        ),
+        dir_okay=False,
+    ),
+]
+WordsOption = Annotated[
+    bool,
+    typer.Option(
+        "--words",
+        help=_(
+            "Also write the totals in words, as budget documents do "
+            "(satu miliar tujuh ratus ... rupiah)."
+        ),
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help=_("Overwrite --output if it exists."))]
+RatesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--rates",
+        help=_("Folder of rate tables to use instead of the bundled rates/."),
+        file_okay=False,
+    ),
+]
+
+
+def print_problems(
+    problems: tuple[Problem, ...] | list[Problem], console: Console | None = None
+) -> None:
+    """One problem a line, compiler style, never wrapped (editors and grep read these lines);
+    the user's own text is printed as written, never read as rich markup. On stderr, or on
+    `console` (validate prints its findings as its output)."""
+    for problem in problems:
+        style = {"warning": "yellow", "note": "cyan"}.get(problem.severity, "red")
+        label = {"warning": _("warning: "), "note": _("note: ")}.get(problem.severity, "")
+        field = f"{problem.field}: " if problem.field else ""  # a file's or a line's problem
+        where = f"{problem.file}:{problem.line}:{problem.column}: {field}"
+        lines: list[tuple[Part, ...]] = [((where, ""), (label + problem.message, style))]
+        if problem.hint:
+            lines.append(((_("  hint: {hint}").format(hint=problem.hint), "dim"),))
+        for line in lines:
+            say(*line, console=console)
+
+
+@contextmanager
+def reported_errors() -> Iterator[None]:
+    """Turn jbudget's own errors into messages and exit codes; never a traceback."""
+    try:
+        yield
+    except DataError as exc:
+        print_problems(exc.problems)
+        count = len(exc.problems)
+        found = ngettext("{count} problem found.", "{count} problems found.", count)
+        say((found.format(count=count), "red"))
+        raise typer.Exit(1) from None
+    except UsageError as exc:
+        say_error(exc.message, exc.hint)
+        raise typer.Exit(2) from None
+    except OutputError as exc:
+        say_error(exc.message, exc.hint)
+        raise typer.Exit(1) from None
+    except JbudgetError as exc:
+        say_error(str(exc))
+        raise typer.Exit(1) from None
+    except BrokenPipeError:  # the reader of a pipe has gone: end quietly (see cli_exit)
+        raise typer.Exit(PIPE_CLOSED) from None
+    except OSError as exc:  # a file or folder the system refused, or standard output
+        say_error(*cannot_use(exc))
+        raise typer.Exit(1) from None
+
+
+def render_text(renderable: RenderableType) -> str:
+    """A rich renderable as plain text, for files and pipes."""
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    Console(file=buffer, width=FILE_WIDTH, color_system=None, soft_wrap=False).print(renderable)
+    return buffer.getvalue()
+
+
+STANDARD_OUTPUT = Path("-")  # --output -: the terminal or pipe, as without --output
+
+
+def emit(text_or_renderable: str | RenderableType, output: Path | None, force: bool) -> None:
+    if output is not None and output != STANDARD_OUTPUT:
+        text = (
+            text_or_renderable
+            if isinstance(text_or_renderable, str)
+            else render_text(text_or_renderable)
+        )
+        write_new_file(output, text, force=force, inputs=run_inputs())
+        say((_("wrote {file}").format(file=output), "green"))
+    elif isinstance(text_or_renderable, str):
+        sys.stdout.write(text_or_renderable)
+    else:
+        print_uncropped(text_or_renderable, stdout_console())
+
+
+def stdout_console() -> Console:
+    """The console for results. A pipe or a log gets the width of a file, not rich's default of
+    80 columns, unless COLUMNS says otherwise."""
+    from rich.console import Console
+
+    console = Console(highlight=False)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console.width = FILE_WIDTH
+    return console
+
+
+def print_uncropped(renderable: RenderableType, console: Console) -> None:
+    """Print at least as wide as the renderable needs: rich would otherwise cut off columns of
+    figures in a narrow terminal; a too-long line wraps instead, and no figure is lost."""
+    from rich.measure import Measurement
+
+    needed = Measurement.get(console, console.options.update_width(10_000), renderable).minimum
+    console.width = max(console.width, needed)
+    console.print(renderable)
+
+
+def report_output(
+    report: Report, fmt: Format | ListingFormat, as_json: Callable[[], str]
+) -> str | RenderableType:
+    if fmt.value == "json":
+        return as_json()
+    if fmt.value == "markdown":
+        from jamsostek_budget.render.markdown import render_markdown
+
+        return render_markdown(report)
+    from jamsostek_budget.render.table import report_renderable
+
+    return report_renderable(report)
+
+
+def parse_year(text: str | None) -> int | None:
+    """The fiscal year given to --year (None when none was given)."""
+    if text is None:
+        return None
+    from jamsostek_budget.app.estimate import fiscal_year_of
+
+    year = fiscal_year_of(text)
+    if year is not None:
+        return year
+    raise UsageError(
+        _("--year {text} is not a fiscal year from 2000 to 2100").format(text=echo(text)),
+        _("write the year in four digits, like 2026"),
+    )
+
+
+def parse_date(text: str | None, option: str) -> date:
+    """The date given to `option` (today when none was given)."""
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(
+            _("{option} {text} is not a date").format(option=option, text=echo(text)),
+            _("write it as YYYY-MM-DD, like 2026-03-01"),
+        ) from None
+
+
+def dump(data: object) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"jbudget {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help=_("Show the version and exit.")
+        ),
+    ] = False,
+    lang: LanguageOption = None,
+) -> None:
+    """Budget BPJS Ketenagakerjaan premiums paid from an APBD."""

@@ -1,0 +1,122 @@
+"""Commands for data files: validate them, print their JSON Schemas."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from jamsostek_budget.cli.app import (
+    ForceOption,
+    LanguageOption,
+    OutputOption,
+    RatesOption,
+    app,
+    dump,
+    emit,
+    parse_date,
+    print_problems,
+    reported_errors,
+    stdout_console,
+)
+from jamsostek_budget.cli.choices import choice
+from jamsostek_budget.i18n import N_, _
+
+
+class ProblemFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+FILE_KINDS = {"rates": N_("rates"), "scenario": N_("scenario")}
+
+
+@app.command(
+    "validate",
+    help=_(
+        "Check rate and scenario files; print every problem with file, line and field. "
+        "Exit 0 when all is well (warnings are printed but pass unless --strict), 1 when a "
+        "file has problems, 2 on a usage error."
+    ),
+)
+def validate_command(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help=_(
+                "Rate files, scenario files or folders of them (default: the bundled rates/ "
+                "and examples/)."
+            )
+        ),
+    ] = None,
+    fmt: Annotated[
+        ProblemFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            **choice(ProblemFormat),
+            help=_(
+                "text: one problem a line, compiler style; json: a list of problems for "
+                "editors and CI."
+            ),
+        ),
+    ] = ProblemFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help=_("Fail on warnings too."))] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help=_("List every file checked."))
+    ] = False,
+    rates: RatesOption = None,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today",
+            metavar="YYYY-MM-DD",
+            help=_("Judge staleness as of this date (default: today)."),
+        ),
+    ] = None,
+    lang: LanguageOption = None,
+) -> None:
+    from jamsostek_budget.app import validate as validation
+
+    with reported_errors():
+        result = validation.validate(
+            paths or [], rates_dir=rates, today=parse_date(today, "--today")
+        )
+        console = stdout_console()
+        if verbose:
+            for name, kind in result.checked:
+                kind_label = _(FILE_KINDS.get(kind, kind))
+                checked = _("checked {file} ({kind})").format(file=name, kind=kind_label)
+                console.print(checked, markup=False)
+        if fmt is ProblemFormat.json:
+            sys.stdout.write(dump([p.as_dict() for p in result.problems]))
+        else:
+            print_problems(result.problems, console)
+        if result.errors or (strict and result.warnings):
+            raise typer.Exit(1)
+
+
+class SchemaChoice(StrEnum):
+    rates = "rates"
+    scenario = "scenario"
+
+
+@app.command(
+    "schema",
+    help=_("Print the JSON Schema of rate files or scenario files (for editors and CI)."),
+)
+def schema_command(
+    name: Annotated[
+        SchemaChoice, typer.Argument(**choice(SchemaChoice), help=_("Which file format."))
+    ],
+    output: OutputOption = None,
+    force: ForceOption = False,
+    lang: LanguageOption = None,
+) -> None:
+    from jamsostek_budget.model import schemas
+
+    with reported_errors():
+        emit(schemas.schema_text(name.value), output, force)

@@ -1,0 +1,156 @@
+"""Commands that cost one scenario or list reference data: estimate, rates, cities."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from jamsostek_budget.cli.app import (
+    CityOption,
+    ForceOption,
+    Format,
+    FormatOption,
+    LanguageOption,
+    ListingFormat,
+    OutputOption,
+    RatesOption,
+    ScenarioOption,
+    WordsOption,
+    YearOption,
+    app,
+    dump,
+    emit,
+    parse_date,
+    parse_year,
+    print_problems,
+    report_output,
+    reported_errors,
+)
+from jamsostek_budget.cli.choices import choice
+from jamsostek_budget.cli.output import budget_rendering, command_line, emit_rendering
+from jamsostek_budget.i18n import _
+
+
+@app.command(
+    help=_(
+        "Estimate the APBD budget of a scenario: per group and program, monthly and annual. "
+        "Also shows coverage against the eligible population where the scenario states it."
+    )
+)
+def estimate(
+    ctx: typer.Context,
+    city: CityOption = None,
+    scenario: ScenarioOption = None,
+    year: YearOption = None,
+    fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    rates: RatesOption = None,
+    benefits: Annotated[
+        bool,
+        typer.Option(
+            "--benefits",
+            help=_(
+                "Add the expected JKM death claims and their value against the premiums "
+                "(needs death_rate_per_1000 in the scenario)."
+            ),
+        ),
+    ] = False,
+    jp_cap_growth: Annotated[
+        str | None,
+        typer.Option(
+            "--jp-cap-growth",
+            "--gdp-growth",
+            metavar="PCT",
+            help=_(
+                "GDP growth a year assumed for JP wage caps not announced yet, which the "
+                "estimate projects by PP 45/2015 Pasal 29 (default: the scenario's "
+                "projection.gdp_growth_percent, else 5)."
+            ),
+        ),
+    ] = None,
+    words: WordsOption = False,
+    lang: LanguageOption = None,
+) -> None:
+    from jamsostek_budget.app import estimate as api
+
+    with reported_errors():
+        growth = None
+        if jp_cap_growth is not None:
+            from jamsostek_budget.app.planning import parse_percent
+
+            growth = parse_percent(jp_cap_growth, "--jp-cap-growth")
+        result = api.estimate(
+            api.scenario_path(city, scenario),
+            year=parse_year(year),
+            rates_dir=rates,
+            with_benefits=benefits,
+            jp_cap_growth=growth,
+        )
+        print_problems(result.warnings)
+        rendering = budget_rendering(
+            result.budget, rates, command_line(ctx), benefits=result.benefits
+        )
+        emit_rendering(rendering, fmt, output, force, words=words)
+
+
+@app.command(
+    "rates",
+    help=_(
+        "Show the rates in force on a date, each with its regulation, confidence and last check."
+    ),
+)
+def rates_command(
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            "-d",
+            metavar="YYYY-MM-DD",
+            help=_("Show the rates in force on this date (default: today)."),
+        ),
+    ] = None,
+    fmt: Annotated[
+        ListingFormat,
+        typer.Option("--format", "-f", **choice(ListingFormat), help=_("Output format.")),
+    ] = ListingFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    rates: RatesOption = None,
+    lang: LanguageOption = None,
+) -> None:
+    from jamsostek_budget.app import estimate as api
+    from jamsostek_budget.render.rates_report import rates_dict, rates_report
+
+    with reported_errors():
+        table, snapshot = api.rates_on(parse_date(on, "--date"), rates)
+        emit(
+            report_output(
+                rates_report(table, snapshot), fmt, lambda: dump(rates_dict(table, snapshot))
+            ),
+            output,
+            force,
+        )
+
+
+@app.command(
+    help=_("List the bundled city scenarios with their fiscal year, headcount and sources.")
+)
+def cities(
+    fmt: Annotated[
+        ListingFormat,
+        typer.Option("--format", "-f", **choice(ListingFormat), help=_("Output format.")),
+    ] = ListingFormat.table,
+    lang: LanguageOption = None,
+) -> None:
+    from jamsostek_budget.app import estimate as api
+    from jamsostek_budget.render.cities_report import cities_list, cities_report
+
+    with reported_errors():
+        found = api.cities()
+        emit(
+            report_output(cities_report(found), fmt, lambda: dump(cities_list(found))),
+            None,
+            False,
+        )

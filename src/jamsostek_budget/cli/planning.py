@@ -1,0 +1,254 @@
+"""Planning commands: compare scenarios, fit a budget ceiling, project the years ahead."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from jamsostek_budget.cli.app import (
+    CityOption,
+    ForceOption,
+    Format,
+    FormatOption,
+    LanguageOption,
+    OutputOption,
+    RatesOption,
+    ScenarioOption,
+    WordsOption,
+    YearOption,
+    app,
+    dump,
+    parse_year,
+    print_problems,
+    reported_errors,
+)
+from jamsostek_budget.cli.choices import choice
+from jamsostek_budget.cli.notices import say
+from jamsostek_budget.cli.output import Rendering, command_line, emit_rendering
+from jamsostek_budget.errors import echo
+from jamsostek_budget.i18n import _
+
+
+@app.command(
+    "compare",
+    help=_(
+        "Compare scenarios side by side: annual APBD per group and program, and each one's "
+        "difference to the first (Rupiah and %); the differences always add up to the totals."
+    ),
+)
+def compare_command(
+    ctx: typer.Context,
+    scenarios: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="SCENARIO...",
+            help=_(
+                "Two or more scenarios: a bundled city (metro), a file (kota.yaml), either "
+                "with @YEAR for another fiscal year (metro@2026). The first is the baseline."
+            ),
+        ),
+    ],
+    fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    rates: RatesOption = None,
+    words: WordsOption = False,
+    lang: LanguageOption = None,
+) -> None:
+    from jamsostek_budget.app import planning as commands
+    from jamsostek_budget.planning.compare import compare
+    from jamsostek_budget.render import compare_report as render
+
+    with reported_errors():
+        found = commands.estimates(scenarios, rates)
+        for result in found:
+            print_problems(result.warnings)
+        comparison = compare([result.budget for result in found])
+        rendering = Rendering(
+            report=lambda: render.compare_report(comparison),
+            as_json=lambda: dump(render.compare_dict(comparison)),
+            as_csv=lambda: render.compare_csv(comparison),
+            budgets=[(render.letter(index), result.budget) for index, result in enumerate(found)],
+            totals=lambda: render.compare_totals(comparison),
+            rates_dir=rates,
+            command=command_line(ctx),
+        )
+        emit_rendering(rendering, fmt, output, force, words=words)
+
+
+class FitMode(StrEnum):
+    priority = "priority"
+    proportional = "proportional"
+
+
+@app.command(
+    "fit",
+    help=_(
+        'How many people of each group an annual APBD ceiling covers ("sesuai kemampuan '
+        'anggaran"), what it costs, what is left and who is not covered.'
+    ),
+)
+def fit_command(
+    ctx: typer.Context,
+    budget: Annotated[
+        str,
+        typer.Option(
+            "--budget",
+            "-b",
+            metavar="AMOUNT",
+            help=_(
+                "The annual ceiling in Rupiah: 1500000000, 1.5e9, 1.5B, 1,5 miliar, 1500jt, "
+                "Rp1.500.000.000 (a bare M is refused: million or miliar?)."
+            ),
+        ),
+    ],
+    city: CityOption = None,
+    scenario: ScenarioOption = None,
+    priority: Annotated[
+        str | None,
+        typer.Option(
+            "--priority",
+            "-p",
+            metavar="ID,ID,...",
+            help=_(
+                "Group ids in funding order (default: the scenario's priority, then file order)."
+            ),
+        ),
+    ] = None,
+    mode: Annotated[
+        FitMode,
+        typer.Option(
+            "--mode",
+            "-m",
+            **choice(FitMode),
+            help=_(
+                "priority: fund groups in order, each up to its headcount; proportional: the "
+                "same share of every group."
+            ),
+        ),
+    ] = FitMode.priority,
+    year: YearOption = None,
+    fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    rates: RatesOption = None,
+    words: WordsOption = False,
+    lang: LanguageOption = None,
+) -> None:
+    from jamsostek_budget.app import planning as commands
+    from jamsostek_budget.app.estimate import scenario_path
+    from jamsostek_budget.model.amounts import parse_amount
+    from jamsostek_budget.render import fit_report as render
+    from jamsostek_budget.render.labels import rupiah
+
+    with reported_errors():
+        ceiling = parse_amount(budget)
+        say(
+            (
+                _("budget ceiling: {amount} (read from {text})").format(
+                    amount=rupiah(ceiling), text=echo(budget)
+                ),
+                "",
+            )
+        )
+        order = [part.strip() for part in priority.split(",") if part.strip()] if priority else None
+        found = commands.fit_budget(
+            scenario_path(city, scenario),
+            ceiling,
+            priority=order,
+            mode=mode.value,
+            year=parse_year(year),
+            rates_dir=rates,
+        )
+        print_problems(found.warnings)
+        result = found.result
+        rendering = Rendering(
+            report=lambda: render.fit_report(result),
+            as_json=lambda: render.render_fit_json(result),
+            as_csv=lambda: render.fit_csv(result),
+            budgets=[(result.scenario.name, result.budget)],
+            totals=lambda: [(_("APBD cost"), result.cost)],
+            rates_dir=rates,
+            command=command_line(ctx),
+        )
+        emit_rendering(rendering, fmt, output, force, words=words)
+
+
+@app.command(
+    "project",
+    help=_(
+        "Project the budget over several years: per year, per group and per program, with JP "
+        "wage caps beyond the last announced one extended by the PP 45/2015 rule (marked)."
+    ),
+)
+def project_command(
+    ctx: typer.Context,
+    years: Annotated[
+        str,
+        typer.Option("--years", metavar="FIRST-LAST", help=_("The years to cost, like 2026-2030.")),
+    ],
+    city: CityOption = None,
+    scenario: ScenarioOption = None,
+    headcount_growth: Annotated[
+        str | None,
+        typer.Option(
+            "--headcount-growth",
+            metavar="PCT",
+            help=_(
+                "Headcount growth a year for every group without its own "
+                "(default: the scenario's projection, else 0)."
+            ),
+        ),
+    ] = None,
+    wage_growth: Annotated[
+        str | None,
+        typer.Option(
+            "--wage-growth",
+            metavar="PCT",
+            help=_("PU wage growth a year (default: the scenario's projection, else 0)."),
+        ),
+    ] = None,
+    gdp_growth: Annotated[
+        str | None,
+        typer.Option(
+            "--gdp-growth",
+            "--jp-cap-growth",
+            metavar="PCT",
+            help=_(
+                "GDP growth for JP wage caps not yet announced (default: the scenario's "
+                "projection, else 5)."
+            ),
+        ),
+    ] = None,
+    fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    rates: RatesOption = None,
+    words: WordsOption = False,
+    lang: LanguageOption = None,
+) -> None:
+    from jamsostek_budget.app import planning as commands
+    from jamsostek_budget.app.estimate import scenario_path
+    from jamsostek_budget.render import project_report as render
+
+    with reported_errors():
+        growth = {
+            "headcount": commands.parse_percent(headcount_growth, "--headcount-growth"),
+            "wage": commands.parse_percent(wage_growth, "--wage-growth"),
+            "gdp": commands.parse_percent(gdp_growth, "--gdp-growth"),
+        }
+        projection = commands.project_years(
+            scenario_path(city, scenario), commands.parse_years(years), growth, rates
+        )
+        rendering = Rendering(
+            report=lambda: render.project_report(projection),
+            as_json=lambda: render.render_project_json(projection),
+            as_csv=lambda: render.project_csv(projection),
+            budgets=[(str(year.year), year.budget) for year in projection.years],
+            totals=lambda: render.project_totals(projection),
+            rates_dir=rates,
+            command=command_line(ctx),
+        )
+        emit_rendering(rendering, fmt, output, force, words=words)

@@ -1,0 +1,216 @@
+"""The result of an estimate: integer Rupiah per group, program and calendar month.
+
+Only the per-program monthly figures are stored; every total is a property that sums them, so a
+total can never disagree with its parts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from jamsostek_budget.model.fields import PROGRAMS, Program
+from jamsostek_budget.model.rates import Relief
+from jamsostek_budget.model.regulation import Regulation
+from jamsostek_budget.model.scenario import Group, Scenario
+
+Months = tuple[int, ...]  # twelve amounts, January to December
+NO_MONTHS: Months = (0,) * 12
+
+
+def add_months(rows: Iterable[Sequence[int]]) -> Months:
+    total = list(NO_MONTHS)
+    for row in rows:
+        for index, amount in enumerate(row):
+            total[index] += amount
+    return tuple(total)
+
+
+@dataclass(frozen=True)
+class CodeTotal:
+    code: str | None  # None: the groups give no chart of accounts code for this program
+    program: Program
+    groups: tuple[str, ...]  # group labels
+    annual: int
+
+
+@dataclass(frozen=True)
+class ProgramLine:
+    program: Program
+    per_person: Months  # APBD per person in each calendar month (0 outside the covered months)
+    apbd: Months  # APBD for the whole group in each calendar month
+    worker: Months  # worker share deducted from wages in each calendar month
+
+    @property
+    def annual(self) -> int:
+        return sum(self.apbd)
+
+    @property
+    def worker_annual(self) -> int:
+        return sum(self.worker)
+
+
+@dataclass(frozen=True)
+class GroupLine:
+    group: Group
+    band: int | None  # BPU income band number (in the first covered month)
+    programs: tuple[ProgramLine, ...]
+
+    @property
+    def months(self) -> tuple[int, ...]:
+        return self.group.months
+
+    @property
+    def monthly(self) -> Months:
+        return add_months(line.apbd for line in self.programs)
+
+    @property
+    def worker_monthly(self) -> Months:
+        return add_months(line.worker for line in self.programs)
+
+    @property
+    def per_person_by_month(self) -> Months:
+        return add_months(line.per_person for line in self.programs)
+
+    @property
+    def per_person_monthly(self) -> int:
+        """APBD per person in the first covered month (see per_person_varies)."""
+        return self.per_person_by_month[self.months[0] - 1]
+
+    @property
+    def per_person_varies(self) -> bool:
+        by_month = self.per_person_by_month
+        return len({by_month[m - 1] for m in self.months}) > 1
+
+    @property
+    def coverage(self) -> Decimal | None:
+        """Headcount / eligible, when the scenario states who could be covered."""
+        eligible = self.group.eligible
+        return (
+            None if eligible is None or eligible == 0 else Decimal(self.group.headcount) / eligible
+        )
+
+    @property
+    def by_program(self) -> dict[Program, int]:
+        return {line.program: line.annual for line in self.programs}
+
+    @property
+    def worker_by_program(self) -> dict[Program, int]:
+        return {line.program: line.worker_annual for line in self.programs}
+
+    @property
+    def annual(self) -> int:
+        return sum(line.annual for line in self.programs)
+
+    @property
+    def worker_annual(self) -> int:
+        return sum(line.worker_annual for line in self.programs)
+
+
+@dataclass(frozen=True)
+class RateUse:
+    """One dated rate value that entered the estimate, with its citation."""
+
+    name: str
+    label: str
+    unit: str
+    value: Decimal
+    effective: date
+    regulation: Regulation
+    article: str
+    confidence: str
+    last_checked: date
+    projected: bool = False
+    assumed_growth_percent: Decimal | None = None  # for a projected value: the growth assumed
+
+
+@dataclass(frozen=True)
+class Budget:
+    scenario: Scenario
+    lines: tuple[GroupLine, ...]
+    rates_used: tuple[RateUse, ...]
+    reliefs_applied: tuple[Relief, ...]
+    regulations: tuple[Regulation, ...]  # every regulation cited by a rate used or a relief
+
+    @property
+    def fiscal_year(self) -> int:
+        return self.scenario.fiscal_year
+
+    @property
+    def headcount(self) -> int:
+        return sum(line.group.headcount for line in self.lines)
+
+    @property
+    def eligible(self) -> int | None:
+        """Everyone who could be covered, over the groups that state it."""
+        stated = [line.group.eligible for line in self.lines if line.group.eligible is not None]
+        return sum(stated) if stated else None
+
+    @property
+    def coverage(self) -> Decimal | None:
+        """Covered / eligible over the groups that state their eligible population."""
+        eligible = self.eligible
+        if eligible is None or eligible == 0:
+            return None
+        covered = sum(
+            line.group.headcount for line in self.lines if line.group.eligible is not None
+        )
+        return Decimal(covered) / eligible
+
+    @property
+    def monthly(self) -> Months:
+        return add_months(line.monthly for line in self.lines)
+
+    @property
+    def worker_monthly(self) -> Months:
+        return add_months(line.worker_monthly for line in self.lines)
+
+    @property
+    def by_program(self) -> dict[Program, int]:
+        return _sum_by_program(line.by_program for line in self.lines)
+
+    @property
+    def worker_by_program(self) -> dict[Program, int]:
+        return _sum_by_program(line.worker_by_program for line in self.lines)
+
+    @property
+    def by_budget_code(self) -> tuple[CodeTotal, ...]:
+        """APBD a year per chart of accounts code and program, as an RKA lists it; a program
+        paid without a code is totalled under code None. Adds up to the annual total."""
+        totals: dict[tuple[str | None, Program], tuple[list[str], int]] = {}
+        for line in self.lines:
+            for program_line in line.programs:
+                key = (line.group.budget_codes.get(program_line.program), program_line.program)
+                groups, amount = totals.get(key, ([], 0))
+                totals[key] = ([*groups, line.group.label], amount + program_line.annual)
+        ordered = sorted(totals.items(), key=lambda item: (item[0][0] is None, item[0][0] or ""))
+        return tuple(
+            CodeTotal(code, program, tuple(groups), amount)
+            for (code, program), (groups, amount) in ordered
+        )
+
+    @property
+    def monthly_by_program(self) -> dict[Program, Months]:
+        rows: dict[Program, list[Months]] = {}
+        for line in self.lines:
+            for program in line.programs:
+                rows.setdefault(program.program, []).append(program.apbd)
+        return {program: add_months(rows[program]) for program in PROGRAMS if program in rows}
+
+    @property
+    def annual(self) -> int:
+        return sum(line.annual for line in self.lines)
+
+    @property
+    def worker_annual(self) -> int:
+        return sum(line.worker_annual for line in self.lines)
+
+
+def _sum_by_program(parts: Iterable[dict[Program, int]]) -> dict[Program, int]:
+    total: dict[Program, int] = {}
+    for part in parts:
+        for program, amount in part.items():
+            total[program] = total.get(program, 0) + amount
+    return {program: total[program] for program in PROGRAMS if program in total}

@@ -1,0 +1,96 @@
+"""JP wage caps not announced yet, projected by the PP 45/2015 Pasal 29 ayat (3) rule: the
+previous cap x (1 + the previous year's GDP growth), rounded down to Rp100, from March.
+
+Projecting belongs where the rate table is resolved for a fiscal year: `estimate`, `fit`,
+`compare`, `roster` and `project` all extend the table here, with one growth assumption, so the
+engine only ever sees dated values. A projected value is marked `projected` and carries the growth
+it assumes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_FLOOR, Decimal
+
+from jamsostek_budget.errors import UsageError
+from jamsostek_budget.i18n import _, grouped
+from jamsostek_budget.model.bounds import MONTHLY_RUPIAH
+from jamsostek_budget.model.rates import DatedValue
+from jamsostek_budget.model.ratetable import RateTable
+from jamsostek_budget.model.scenario import Scenario
+from jamsostek_budget.money import HUNDRED
+
+JP_CAP = "pu.jp_wage_cap"
+CAP_ROUNDING = 100  # PP 45/2015 Pasal 29 ayat (3): rounded down to Rp100
+RULE_REGULATION = "pp-45-2015"
+RULE_ARTICLE = "Pasal 29 ayat (3)"
+CAP_MONTH = 3  # announced in February, in force from the March contribution
+
+
+def pays_jp(scenario: Scenario) -> bool:
+    """Whether any group pays JP, so its premiums depend on the cap."""
+    return any("jp" in group.programs for group in scenario.groups)
+
+
+def projected_for(table: RateTable, until: int, growth: Decimal, *, needs_cap: bool) -> RateTable:
+    """with_projected_caps for a scenario; one whose groups pay JP (`needs_cap`) cites the
+    projected caps, so the rule's regulation must be in the registry."""
+    extended = with_projected_caps(table, until, growth)
+    if needs_cap and extended is not table:
+        _require_rule(table, table.parameters[JP_CAP].values[-1], until)
+    return extended
+
+
+def with_projected_caps(table: RateTable, until: int, growth: Decimal) -> RateTable:
+    """The rate table with a JP wage cap for every March up to `until` that has none yet, each
+    projected from the one before with `growth` percent a year."""
+    parameter = table.parameters[JP_CAP]
+    values = list(parameter.values)
+    if values[-1].effective.year >= until:
+        return table
+    while values[-1].effective.year < until:
+        values.append(next_cap(values[-1], growth))
+        if values[-1].value > MONTHLY_RUPIAH.limit:
+            raise MONTHLY_RUPIAH.outgrown(JP_CAP, "value", values[-1].effective.year)
+    extended = parameter.model_copy(update={"values": values})
+    parameters = {**table.parameters, JP_CAP: extended}
+    return RateTable(table.regulations, parameters, table.bands, table.reliefs)
+
+
+def next_cap(previous: DatedValue, growth: Decimal) -> DatedValue:
+    """The cap of the March after `previous`, by the PP 45/2015 rule."""
+    raw = previous.value * (1 + growth / HUNDRED) / CAP_ROUNDING
+    value = raw.to_integral_value(ROUND_FLOOR) * CAP_ROUNDING
+    return previous.model_copy(
+        update={
+            "effective": date(previous.effective.year + 1, CAP_MONTH, 1),
+            "value": value,
+            "projected": True,
+            "assumed_growth_percent": growth,
+            "regulation": RULE_REGULATION,
+            # data like the rate files' own citations: the same in JSON in any language
+            "article": f"{RULE_ARTICLE}, projected",
+            "confidence": "low",
+            "sources": [],
+            "note": (
+                f"projected: {previous.value:,} x (1 + {growth} %), rounded down to Rp100, "
+                "with the GDP growth assumed"
+            ),
+        }
+    )
+
+
+def _require_rule(table: RateTable, last: DatedValue, until: int) -> None:
+    if RULE_REGULATION in table.regulations:
+        return
+    raise UsageError(
+        _(
+            "the JP wage cap for {year} must be projected from the last one in the rate tables "
+            "({value} from {date}), but no rate file defines regulation '{id}' (PP 45/2015, "
+            "whose Pasal 29 ayat (3) gives the rule)"
+        ).format(year=until, value=grouped(last.value), date=last.effective, id=RULE_REGULATION),
+        _(
+            "add '{id}' to a `regulations:` list in the rates folder, or add the announced "
+            "cap for {year} to pu.jp_wage_cap"
+        ).format(id=RULE_REGULATION, year=until),
+    )

@@ -1,0 +1,179 @@
+"""Model of a scenario file (`examples/*.yaml`): a city, a fiscal year and its worker groups.
+
+The field names are the user-facing contract. Rules that tie fields together (a BPU group has a
+declared income and no JP; a PU group has a wage and a risk class) live in `scenario_rules` and
+run here, each reported at the field that breaks it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import Field, model_validator
+
+from jamsostek_budget.model.fields import (
+    BUDGET_CODE,
+    DeathRate,
+    GrowthPercent,
+    Model,
+    People,
+    Program,
+    RiskClass,
+    ScenarioRupiah,
+    Sector,
+    Segment,
+    Slug,
+    ViolationsError,
+    YearMonth,
+    month_number,
+    no_entries,
+    no_items,
+)
+from jamsostek_budget.model.scenario_rules import group_rules, scenario_rules
+
+BudgetCode = Annotated[str, Field(pattern=BUDGET_CODE)]
+
+
+class YearHeadcount(Model):
+    year: int = Field(ge=2000, le=2100)
+    headcount: People
+
+
+class Projection(Model):
+    """Assumptions for `jbudget project`; each can also be given as a flag."""
+
+    headcount_growth_percent: GrowthPercent = Field(
+        default=Decimal(0), description="headcount growth a year, every group"
+    )
+    wage_growth_percent: GrowthPercent = Field(
+        default=Decimal(0), description="monthly wage growth a year, every pu group"
+    )
+    gdp_growth_percent: GrowthPercent = Field(
+        default=Decimal(5),
+        description="GDP growth assumed for JP wage caps not yet announced "
+        "(PP 45/2015 Pasal 29: previous cap x (1 + growth), rounded down to Rp100)",
+    )
+
+
+class Group(Model):
+    id: Slug
+    label: str = Field(min_length=1)
+    segment: Segment = Field(description="bpu: informal (Bukan Penerima Upah); pu: wage earner")
+    headcount: People
+    declared_income: ScenarioRupiah | None = Field(
+        default=None, description="bpu: declared monthly income in Rupiah, looked up in the bands"
+    )
+    monthly_wage: ScenarioRupiah | None = Field(
+        default=None, description="pu: monthly wage in Rupiah"
+    )
+    risk_class: RiskClass | None = Field(default=None, description="pu: JKK risk class")
+    programs: list[Program] = Field(min_length=1)
+    start_month: int = Field(default=1, ge=1, le=12)
+    end_month: int = Field(default=12, ge=1, le=12)
+    apbd_pays_worker_share: bool = Field(
+        default=False, description="pu: the APBD also pays the worker share of JHT and JP"
+    )
+    apbd_paid: bool = Field(
+        default=True,
+        description="false only for a group whose premiums are not paid from "
+        "APBN/APBD (then PP 50/2025's BPU discount can apply)",
+    )
+    enrolled: YearMonth | None = Field(
+        default=None,
+        description="YYYY-MM the group's participants were registered with BPJS "
+        "Ketenagakerjaan (their first month of membership); default: the start_month of the "
+        "fiscal year when it is after January, else before the fiscal year. PP 49/2020 Pasal 13: "
+        "participants registered after July 2020 paid their first two months in full",
+    )
+    sector: Sector = Field(
+        default="other",
+        description="bpu: transport for ojol, opang, "
+        "drivers and couriers (PP 50/2025 periods differ by sector)",
+    )
+    note: str = ""
+    eligible: People | None = Field(
+        default=None,
+        description="people who could be covered: coverage is headcount / "
+        "eligible (Universal Coverage Jamsostek)",
+    )
+    death_rate_per_1000: DeathRate | None = Field(
+        default=None,
+        description="assumed deaths a year per 1,000 participants (estimate --benefits)",
+    )
+    headcount_growth_percent: GrowthPercent | None = Field(
+        default=None,
+        description="projection: headcount growth a year (overrides the "
+        "scenario's projection.headcount_growth_percent)",
+    )
+    headcount_by_year: list[YearHeadcount] = Field(
+        default_factory=no_items, description="projection: explicit headcounts for some years"
+    )
+    wage_growth_percent: GrowthPercent | None = Field(
+        default=None,
+        description="projection, pu: wage growth a year (overrides the "
+        "scenario's projection.wage_growth_percent)",
+    )
+    budget_codes: dict[Program, BudgetCode] = Field(
+        default_factory=no_entries,
+        description="the regional chart of accounts code each program's premium is paid from "
+        "(RKA), e.g. jkk: 5.1.02.02.02.0006 (Iuran JKK bagi Non ASN)",
+    )
+
+    @model_validator(mode="after")
+    def _check_segment_fields(self) -> Group:
+        found = group_rules(dict(self))
+        if found:
+            raise ViolationsError(found)
+        return self
+
+    @property
+    def months(self) -> tuple[int, ...]:
+        return tuple(range(self.start_month, self.end_month + 1))
+
+    def enrolment(self, fiscal_year: int) -> int:
+        """The month_number the participants were registered in: `enrolled`, else a start after
+        January (a mid-year start is a new enrolment), else January of the year before (a group
+        covered from January continues an earlier membership; for any relief of the fiscal
+        year that is the same as long before, since new members pay at most 12 months in full)."""
+        if self.enrolled is not None:
+            return month_number(self.enrolled)
+        return (
+            fiscal_year * 12 + self.start_month - 1
+            if self.start_month > 1
+            else (fiscal_year - 1) * 12
+        )
+
+
+class Scenario(Model):
+    city: Slug
+    name: str = Field(min_length=1)
+    province: str = Field(min_length=1)
+    fiscal_year: int = Field(ge=2000, le=2100)
+    sources: list[str] = Field(
+        default_factory=no_items, description="where the headcounts come from"
+    )
+    assumptions: str = Field(default="", description="what is assumed where sources are silent")
+    groups: list[Group] = Field(min_length=1)
+    priority: list[Slug] = Field(
+        default_factory=no_items,
+        description="group ids in funding order for `jbudget fit`; groups "
+        "not listed follow in file order",
+    )
+    projection: Projection = Field(default_factory=Projection)
+    death_rate_per_1000: DeathRate | None = Field(
+        default=None,
+        description="assumed deaths a year per 1,000 participants, for every group "
+        "that does not give its own (estimate --benefits)",
+    )
+
+    @model_validator(mode="after")
+    def _check_unique_ids(self) -> Scenario:
+        found = scenario_rules([dict(group) for group in self.groups], list(self.priority))
+        if found:
+            raise ViolationsError(found)
+        return self
+
+    @property
+    def headcount(self) -> int:
+        return sum(group.headcount for group in self.groups)

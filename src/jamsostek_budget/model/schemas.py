@@ -1,0 +1,38 @@
+"""JSON Schemas of the two file formats, generated from the models (never written by hand).
+
+A scenario file is either a plain scenario or a variant that `extends` another one.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from jamsostek_budget.model.rates import RatesFile
+from jamsostek_budget.model.scenario import Scenario
+from jamsostek_budget.model.variant import ScenarioVariant
+
+SchemaName = Literal["rates", "scenario"]
+TITLES = {"rates": "jbudget rate file", "scenario": "jbudget scenario file"}
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+DEFS = "#/$defs/"
+
+
+def schema(name: SchemaName) -> dict[str, Any]:
+    body = RatesFile.model_json_schema() if name == "rates" else _scenario_schema()
+    return {"$schema": DRAFT, **body, "title": TITLES[name]}
+
+
+def _scenario_schema() -> dict[str, Any]:
+    plain = Scenario.model_json_schema(ref_template=DEFS + "{model}")
+    variant = ScenarioVariant.model_json_schema(ref_template=DEFS + "{model}")
+    defs = {**plain.pop("$defs", {}), **variant.pop("$defs", {})}
+    defs["Scenario"], defs["ScenarioVariant"] = plain, variant
+    return {
+        "anyOf": [{"$ref": DEFS + "Scenario"}, {"$ref": DEFS + "ScenarioVariant"}],
+        "$defs": dict(sorted(defs.items())),
+    }
+
+
+def schema_text(name: SchemaName) -> str:
+    return json.dumps(schema(name), indent=2, ensure_ascii=False) + "\n"
