@@ -9,10 +9,10 @@ from datetime import date
 from jamsostek_budget.engine.premiums import parameter_names
 from jamsostek_budget.errors import Problem
 from jamsostek_budget.i18n import N_, _, grouped
-from jamsostek_budget.loading.sourcemap import SourceMap
 from jamsostek_budget.model.rates import DatedValue
 from jamsostek_budget.model.ratetable import RateTable
 from jamsostek_budget.model.scenario import Group, Scenario
+from jamsostek_budget.model.sourcemap import SourceMap
 
 # Marked for the catalogue; translated where a message names the month.
 MONTH_NAMES = (

@@ -20,8 +20,8 @@ from jamsostek_budget.loading.filenames import display_name
 from jamsostek_budget.loading.files import kind_of_data
 from jamsostek_budget.loading.oserrors import reason_and_hint
 from jamsostek_budget.loading.problems import problems_from
-from jamsostek_budget.loading.sourcemap import DataPath, SourceMap, format_path
 from jamsostek_budget.loading.yamlsource import MAX_FILE_BYTES, parse_yaml, special_file
+from jamsostek_budget.model.sourcemap import DataPath, SourceMap, format_path
 from jamsostek_budget.model.variant import APPENDED_FIELDS, ScenarioVariant
 
 Data = dict[str, Any]

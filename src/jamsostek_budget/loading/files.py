@@ -14,13 +14,13 @@ from jamsostek_budget.errors import DataError, Problem, UsageError
 from jamsostek_budget.i18n import _
 from jamsostek_budget.loading.filenames import display_name
 from jamsostek_budget.loading.problems import problems_from
-from jamsostek_budget.loading.sourcemap import SourceMap
 from jamsostek_budget.loading.yamlsource import read_yaml
 from jamsostek_budget.model.amounts import parse_amount
 from jamsostek_budget.model.rates import RatesFile
 from jamsostek_budget.model.scenario import Scenario
 from jamsostek_budget.model.scenario_file_rules import file_rules
 from jamsostek_budget.model.scenario_rules import rules_hidden_by_errors
+from jamsostek_budget.model.sourcemap import SourceMap
 
 M = TypeVar("M", bound=BaseModel)
 

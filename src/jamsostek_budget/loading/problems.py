@@ -16,9 +16,9 @@ from pydantic_core import ErrorDetails
 
 from jamsostek_budget.errors import Problem, clip, echo
 from jamsostek_budget.i18n import N_, _
-from jamsostek_budget.loading.sourcemap import DataPath, SourceMap
 from jamsostek_budget.model.bounds import BY_NAME
 from jamsostek_budget.model.fields import BUDGET_CODE, ViolationsError
+from jamsostek_budget.model.sourcemap import DataPath, SourceMap
 
 SEPARATED_NUMBER = re.compile(r"^\s*-?\d{1,3}([.,' ]\d{3})+\s*$")
 LEADING_ZERO = re.compile(r"^0[0-9]+$")

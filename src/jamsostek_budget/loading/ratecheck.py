@@ -11,7 +11,6 @@ from datetime import date, timedelta
 from jamsostek_budget.errors import DataError, Problem
 from jamsostek_budget.i18n import _
 from jamsostek_budget.loading.reliefcheck import Placed, overlapping_reliefs
-from jamsostek_budget.loading.sourcemap import DataPath, SourceMap
 from jamsostek_budget.model.rates import (
     PARAMETER_NAMES,
     BandTable,
@@ -22,6 +21,7 @@ from jamsostek_budget.model.rates import (
 )
 from jamsostek_budget.model.ratetable import RateTable
 from jamsostek_budget.model.regulation import Regulation
+from jamsostek_budget.model.sourcemap import DataPath, SourceMap
 
 LoadedRates = Sequence[tuple[RatesFile, SourceMap]]
 STALE_AFTER = timedelta(days=365)

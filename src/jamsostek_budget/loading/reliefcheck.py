@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 from jamsostek_budget.errors import Problem
 from jamsostek_budget.i18n import _
-from jamsostek_budget.loading.sourcemap import DataPath, SourceMap
 from jamsostek_budget.model.fields import month_number, year_month
 from jamsostek_budget.model.rates import Relief
+from jamsostek_budget.model.sourcemap import DataPath, SourceMap
 
 Placed = tuple[Relief, SourceMap, DataPath]
 

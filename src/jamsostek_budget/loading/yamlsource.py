@@ -19,8 +19,8 @@ from jamsostek_budget.errors import DataError, Problem
 from jamsostek_budget.i18n import N_, _, grouped
 from jamsostek_budget.loading.filenames import display_name
 from jamsostek_budget.loading.oserrors import reason_and_hint
-from jamsostek_budget.loading.sourcemap import DataPath, SourceMap, format_path
 from jamsostek_budget.loading.yamltree import build_tree
+from jamsostek_budget.model.sourcemap import DataPath, SourceMap, format_path
 
 MAX_FILE_BYTES = 1_048_576
 MAX_DEPTH = 32

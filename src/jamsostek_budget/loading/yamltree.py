@@ -15,7 +15,7 @@ import yaml
 
 from jamsostek_budget.errors import Problem, echo
 from jamsostek_budget.i18n import _
-from jamsostek_budget.loading.sourcemap import DataPath, Mark, SourceMap, format_path
+from jamsostek_budget.model.sourcemap import DataPath, Mark, SourceMap, format_path
 
 AMBIGUOUS_NUMBER = re.compile(r"^[-+]?(0[0-9_]+|0[xXoObB].*|[0-9][0-9_]*(:[0-5]?[0-9])+.*)$")
 NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})

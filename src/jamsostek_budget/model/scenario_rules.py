@@ -13,8 +13,8 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from jamsostek_budget.i18n import _, grouped
-from jamsostek_budget.loading.sourcemap import DataPath
 from jamsostek_budget.model.fields import PROGRAMS
+from jamsostek_budget.model.sourcemap import DataPath
 
 Found = list[tuple[DataPath, str, str]]
 PU_ONLY_FIELDS = ("monthly_wage", "risk_class")
