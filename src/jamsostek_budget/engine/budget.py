@@ -111,10 +111,13 @@ class GroupLine:
 
 @dataclass(frozen=True)
 class RateUse:
-    """One dated rate value that entered the estimate, with its citation."""
+    """One dated rate value that entered the estimate, with its citation.
+
+    A rate from a rate file carries that file's label (data, shown as written). An income band
+    has no such label: it carries its number, and each renderer names it in its own language."""
 
     name: str
-    label: str
+    label: str | None  # None for an income band (see band)
     unit: str
     value: Decimal
     effective: date
@@ -124,6 +127,7 @@ class RateUse:
     last_checked: date
     projected: bool = False
     assumed_growth_percent: Decimal | None = None  # for a projected value: the growth assumed
+    band: int | None = None  # the BPU income band whose nominal income this is
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jamsostek_budget import __version__
-from jamsostek_budget.engine.budget import Budget, GroupLine
+from jamsostek_budget.engine.budget import Budget, GroupLine, RateUse
 from jamsostek_budget.planning.benefits import Benefits
+from jamsostek_budget.render.rate_labels import rate_data_label
 
 if TYPE_CHECKING:  # the JSON of an estimate does without polars
     from jamsostek_budget.roster.checks import RosterRows
@@ -78,11 +79,11 @@ def _line(line: GroupLine) -> dict[str, Any]:
     }
 
 
-def _rate(use: Any) -> dict[str, Any]:
+def _rate(use: RateUse) -> dict[str, Any]:
     value = use.value
     return {
         "name": use.name,
-        "label": use.label,
+        "label": rate_data_label(use),
         "unit": use.unit,
         "value": int(value) if use.unit == "rupiah" else str(value),
         "effective": use.effective.isoformat(),

@@ -26,6 +26,7 @@ from jamsostek_budget.render.outcomes import (
     coverage_section,
     coverage_summary,
 )
+from jamsostek_budget.render.rate_labels import rate_label
 from jamsostek_budget.render.sections import Cell, Money, Report, Section
 
 __all__ = ["Report", "Section", "estimate_report"]
@@ -198,7 +199,7 @@ def projected_summary(budget: Budget) -> list[str]:
             "ayat (3): the previous value x (1 + GDP growth), rounded down to {step}), "
             "assuming GDP growth of {growth} a year"
         ).format(
-            label=use.label,
+            label=rate_label(use),
             value=rupiah(int(use.value)),
             date=use.effective.isoformat(),
             step=rupiah(100),
@@ -214,7 +215,7 @@ def projected_summary(budget: Budget) -> list[str]:
 def _rates(budget: Budget) -> Section:
     rows = tuple(
         (
-            use.label,
+            rate_label(use),
             _rate_value(use),
             use.effective.isoformat(),
             f"{use.regulation.id} {use.article}".strip(),

@@ -16,6 +16,7 @@ from jamsostek_budget.engine.budget import Budget, RateUse
 from jamsostek_budget.i18n import _
 from jamsostek_budget.model.regulation import Regulation
 from jamsostek_budget.render.labels import confidence_label, percent
+from jamsostek_budget.render.rate_labels import rate_label
 from jamsostek_budget.render.xlsx_sheet import (
     BOLD,
     PERCENT_FORMAT,
@@ -73,7 +74,7 @@ def write_rates_sheet(sheet: Worksheet, budgets: Sequence[Budget]) -> None:
 
 
 def _rate_row(writer: SheetWriter, row: int, use: RateUse) -> None:
-    writer.text(row, 1, use.label)
+    writer.text(row, 1, rate_label(use))
     if use.unit == "rupiah":
         writer.number(row, 2, int(use.value), RUPIAH_FORMAT)
     else:
