@@ -124,11 +124,9 @@ def rates_command(
     from jamsostek_budget.render.rates_report import rates_dict, rates_report
 
     with reported_errors():
-        table, snapshot = api.rates_on(parse_date(on, "--date"), rates)
+        listing = api.rates_on(parse_date(on, "--date"), rates)
         emit(
-            report_output(
-                rates_report(table, snapshot), fmt, lambda: dump(rates_dict(table, snapshot))
-            ),
+            report_output(rates_report(listing), fmt, lambda: dump(rates_dict(listing))),
             output,
             force,
         )

@@ -16,7 +16,7 @@ from typing import Any
 from jamsostek_budget import __version__
 from jamsostek_budget.engine.budget import GroupLine
 from jamsostek_budget.i18n import N_, _
-from jamsostek_budget.planning.fit import FULL_SHARE, FitLine, FitResult
+from jamsostek_budget.planning.fit import FitLine, FitResult
 from jamsostek_budget.render.jsonout import budget_dict
 from jamsostek_budget.render.labels import number, percent, rupiah, segment_label
 from jamsostek_budget.render.sections import Cell, Report, Section
@@ -50,11 +50,6 @@ CSV_HEADER = [
 ]
 
 
-def share_label(basis_points: int) -> str:
-    """87,19 %: a share in basis points, written as the other percentages are."""
-    return percent(Decimal(basis_points) * 100 / FULL_SHARE)
-
-
 def fit_report(result: FitResult) -> Report:
     scenario = result.scenario
     title = _("{name}: what {ceiling} a year covers, fiscal year {year} ({mode})").format(
@@ -76,9 +71,9 @@ def fit_report(result: FitResult) -> Report:
 
 
 def _mode_label(result: FitResult) -> str:
-    if result.share_basis_points is None:
+    if result.share_percent is None:
         return _("priority order")
-    return _("the same {share} of every group").format(share=share_label(result.share_basis_points))
+    return _("the same {share} of every group").format(share=percent(result.share_percent))
 
 
 def _not_covered_line(result: FitResult) -> str:
@@ -86,28 +81,22 @@ def _not_covered_line(result: FitResult) -> str:
         return _("Everyone is covered: the full estimate is {cost} a year").format(
             cost=rupiah(result.full_cost)
         )
-    shortfall = result.full_cost - result.ceiling
     return _(
         "Not covered: {people} people; covering everyone costs {cost} a year, "
         "{shortfall} more than the ceiling"
     ).format(
         people=number(result.people_not_covered),
         cost=rupiah(result.full_cost),
-        shortfall=rupiah(shortfall),
+        shortfall=rupiah(result.shortfall),
     )
 
 
-def _budget_lines(result: FitResult) -> dict[str, GroupLine]:
-    return {line.group.id: line for line in result.budget.lines}
-
-
 def _groups(result: FitResult) -> Section:
-    budget_lines = _budget_lines(result)
     rows: tuple[tuple[Cell, ...], ...] = tuple(
         (
             str(position),
             line.label,
-            segment_label(budget_lines[line.group_id]),
+            segment_label(result.budget_line(line.group_id)),
             line.wanted,
             line.covered,
             line.not_covered,
@@ -132,7 +121,7 @@ def _groups(result: FitResult) -> Section:
 
 
 def _notes(result: FitResult) -> tuple[str, ...]:
-    if result.share_basis_points is None:
+    if result.share_percent is None:
         how = _(
             "Groups are funded in the order shown, each with as many whole people as the money "
             "left pays for; when a group cannot be covered in full, later groups whose people "
@@ -142,7 +131,7 @@ def _notes(result: FitResult) -> tuple[str, ...]:
         how = _(
             "Every group gets the same share of its people, {share}, rounded down to whole "
             "people: the largest share, in steps of {step}, that fits the ceiling."
-        ).format(share=share_label(result.share_basis_points), step=percent(Decimal("0.01")))
+        ).format(share=percent(result.share_percent), step=percent(Decimal("0.01")))
     return (
         how,
         _(
@@ -155,7 +144,6 @@ def _notes(result: FitResult) -> tuple[str, ...]:
 
 def fit_dict(result: FitResult) -> dict[str, Any]:
     scenario = result.scenario
-    budget_lines = _budget_lines(result)
     return {
         "city": scenario.city,
         "name": scenario.name,
@@ -165,7 +153,7 @@ def fit_dict(result: FitResult) -> dict[str, Any]:
         "ceiling": result.ceiling,
         "share_basis_points": result.share_basis_points,
         "order": list(result.order),
-        "lines": [_line(line, budget_lines[line.group_id]) for line in result.lines],
+        "lines": [_line(line, result.budget_line(line.group_id)) for line in result.lines],
         "totals": {
             "headcount": result.people_wanted,
             "covered": result.people_covered,
@@ -205,9 +193,8 @@ def fit_csv(result: FitResult) -> str:
     scenario = result.scenario
     share = "" if result.share_basis_points is None else result.share_basis_points
     head = [scenario.city, scenario.fiscal_year, result.mode, result.ceiling, share]
-    budget_lines = _budget_lines(result)
     for position, line in enumerate(result.lines, 1):
-        writer.writerow([*head, position, *_csv_cells(line, budget_lines[line.group_id]), ""])
+        writer.writerow([*head, position, *_csv_cells(line, result.budget_line(line.group_id)), ""])
     totals = [result.people_wanted, result.people_covered, result.people_not_covered]
     writer.writerow([*head, "", "TOTAL", "Total", "", *totals, "", result.cost, result.left])
     return out.getvalue()

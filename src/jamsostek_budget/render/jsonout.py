@@ -46,7 +46,7 @@ def budget_dict(
             "coverage": _ratio(budget.coverage),
         },
         **({"benefits": _benefits(benefits)} if benefits else {}),
-        "projected": any(use.projected for use in budget.rates_used),
+        "projected": budget.projected,
         "rates_used": [_rate(use) for use in budget.rates_used],
         "reliefs_applied": [relief.id for relief in budget.reliefs_applied],
         "sources": scenario.sources,

@@ -43,10 +43,9 @@ def coverage_section(budget: Budget) -> Section | None:
         )
         for line in budget.lines
     )
-    covered = sum(line.group.headcount for line in budget.lines if line.group.eligible)
     footer: tuple[Cell, ...] = (
         _("Total (groups with eligible)"),
-        covered,
+        budget.covered_eligible,
         budget.eligible,
         share(budget.coverage),
     )

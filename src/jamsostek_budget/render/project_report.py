@@ -96,27 +96,17 @@ def _per_year(projection: Projection) -> Section:
     return Section(_("Per year"), headers, rows, footer, frozenset({1, 2, 3}))
 
 
-def _group_ids(projection: Projection) -> list[tuple[str, str]]:
-    seen: dict[str, str] = {}
-    for year in projection.years:
-        for line in year.budget.lines:
-            seen.setdefault(line.group.id, line.group.label)
-    return list(seen.items())
-
-
 def _per_group(projection: Projection) -> Section:
     years = projection.years
-    rows: list[tuple[Cell, ...]] = []
-    for group_id, label in _group_ids(projection):
-        cells = [
-            next((ln.annual for ln in y.budget.lines if ln.group.id == group_id), 0) for y in years
-        ]
-        rows.append((label, *cells, projection.group_total(group_id)))
+    rows: tuple[tuple[Cell, ...], ...] = tuple(
+        (label, *projection.group_by_year(group_id), projection.group_total(group_id))
+        for group_id, label in projection.groups
+    )
     headers = (_("Group"), *[f"{y.year}\n(Rp)" for y in years], _("Total\n(Rp)"))
     return Section(
         _("Per group, APBD a year"),
         headers,
-        tuple(rows),
+        rows,
         _year_totals(projection),
         frozenset(range(1, len(headers))),
     )
@@ -129,11 +119,7 @@ def _year_totals(projection: Projection) -> tuple[Cell, ...]:
 def _per_program(projection: Projection) -> Section:
     years = projection.years
     rows: tuple[tuple[Cell, ...], ...] = tuple(
-        (
-            program_label(program),
-            *[y.budget.by_program.get(program, 0) for y in years],
-            total,
-        )
+        (program_label(program), *projection.program_by_year(program), total)
         for program, total in projection.by_program.items()
     )
     headers = (_("Program"), *[f"{y.year}\n(Rp)" for y in years], _("Total\n(Rp)"))

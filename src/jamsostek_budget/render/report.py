@@ -9,7 +9,6 @@ from jamsostek_budget.planning.benefits import Benefits
 from jamsostek_budget.render.chart_data import estimate_chart
 from jamsostek_budget.render.labels import (
     confidence_label,
-    first_month_total,
     month_abbr,
     months_label,
     number,
@@ -52,7 +51,7 @@ def estimate_report(
         _("Worker share (deducted from wages, not APBD): {amount} a year").format(
             amount=rupiah(budget.worker_annual)
         )
-        if _has_worker_share(budget)
+        if budget.has_worker_share
         else _("No worker share: the Pemda pays the whole premium of BPU participants"),
     ]
     summary += projected_summary(budget)
@@ -70,17 +69,13 @@ def estimate_report(
 def estimate_totals(budget: Budget) -> list[tuple[str, int]]:
     """The totals a budget document writes in words: the APBD total, and the worker share."""
     totals = [(_("APBD total"), budget.annual)]
-    if _has_worker_share(budget):
+    if budget.has_worker_share:
         totals.append((_("Worker share"), budget.worker_annual))
     return totals
 
 
-def _has_worker_share(budget: Budget) -> bool:
-    return any(line.group.segment == "pu" for line in budget.lines)
-
-
 def _lines(budget: Budget) -> Section:
-    worker = _has_worker_share(budget)
+    worker = budget.has_worker_share
     rows = tuple(
         (
             line.group.label,
@@ -121,18 +116,18 @@ def _lines(budget: Budget) -> Section:
 
 
 def _first_month(line: GroupLine) -> Cell:
-    amount = first_month_total(line)
+    amount = line.first_month_apbd
     return number(amount) + "*" if line.per_person_varies else amount
 
 
 def _steady_month(budget: Budget) -> Cell:
     """The monthly total when it is the same every paying month, else a pointer to the schedule."""
-    paying = {amount for amount in budget.monthly if amount}
-    return paying.pop() if len(paying) == 1 else _("varies*")
+    steady = budget.steady_monthly
+    return _("varies*") if steady is None else steady
 
 
 def _months(budget: Budget) -> Section:
-    worker = _has_worker_share(budget)
+    worker = budget.has_worker_share
     rows: tuple[tuple[Cell, ...], ...] = tuple(
         (
             month_abbr(index + 1),
@@ -152,7 +147,7 @@ def _money_footer(budget: Budget, worker: bool) -> tuple[Cell, ...]:
 
 
 def _programs(budget: Budget) -> Section:
-    worker = _has_worker_share(budget)
+    worker = budget.has_worker_share
     rows: tuple[tuple[Cell, ...], ...] = tuple(
         (
             program_label(program),
