@@ -19,7 +19,7 @@ from jamsostek_budget.i18n import (
     language_from_environment,
     set_language,
 )
-from jamsostek_budget.render import labels
+from jamsostek_budget.render.shared import labels
 from tests.cli_runner import run
 
 

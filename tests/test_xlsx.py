@@ -25,19 +25,19 @@ from jamsostek_budget.engine.provenance import provenance_for
 from jamsostek_budget.errors import OutputError
 from jamsostek_budget.model.ratetable import RateTable
 from jamsostek_budget.planning.compare import compare
-from jamsostek_budget.render.compare_report import compare_report
-from jamsostek_budget.render.fit_report import fit_report
-from jamsostek_budget.render.project_report import project_report
-from jamsostek_budget.render.report import estimate_report
-from jamsostek_budget.render.sections import Bar, Chart, Money, Report, Section
-from jamsostek_budget.render.xlsx import sheet_name, workbook_bytes
-from jamsostek_budget.render.xlsx_lines import sum_of_cells
-from jamsostek_budget.render.xlsx_sheet import (
+from jamsostek_budget.render.compare.report import compare_report
+from jamsostek_budget.render.estimate.report import estimate_report
+from jamsostek_budget.render.fit.report import fit_report
+from jamsostek_budget.render.project.report import project_report
+from jamsostek_budget.render.shared.sections import Bar, Chart, Money, Report, Section
+from jamsostek_budget.render.xlsx.lines import sum_of_cells
+from jamsostek_budget.render.xlsx.sheet import (
     COUNT_FORMAT,
     DATE_FORMAT,
     PERCENT_FORMAT,
     RUPIAH_FORMAT,
 )
+from jamsostek_budget.render.xlsx.workbook import sheet_name, workbook_bytes
 from tests import spreadsheet
 from tests.helpers import budget_for
 

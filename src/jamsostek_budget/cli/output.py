@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from jamsostek_budget.engine.budget import Budget
     from jamsostek_budget.engine.provenance import Provenance
     from jamsostek_budget.planning.benefits import Benefits
-    from jamsostek_budget.render.sections import Report
+    from jamsostek_budget.render.shared.sections import Report
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def emit_rendering(
     if fmt is Format.xlsx:
         _write_workbook(report, rendering, provenance, output, force)
     elif fmt is Format.html:
-        from jamsostek_budget.render.html import render_html
+        from jamsostek_budget.render.shared.html import render_html
 
         emit(render_html(report), output, force)
     else:
@@ -77,11 +77,11 @@ def _provenance(rendering: Rendering) -> Provenance:
 
 
 def _full_report(rendering: Rendering, provenance: Provenance, words: bool) -> Report:
-    from jamsostek_budget.render.provenance import with_provenance
+    from jamsostek_budget.render.shared.provenance import with_provenance
 
     report = with_provenance(rendering.report(), provenance)
     if words:
-        from jamsostek_budget.render.words import with_words
+        from jamsostek_budget.render.shared.words import with_words
 
         report = with_words(report, rendering.totals())
     return report
@@ -99,7 +99,7 @@ def _write_workbook(
     if output is None or output == STANDARD_OUTPUT:
         raise UsageError(_("--format xlsx writes a file"), _("add --output FILE.xlsx"))
     from jamsostek_budget.cli.writing import write_new_bytes
-    from jamsostek_budget.render.xlsx import workbook_bytes
+    from jamsostek_budget.render.xlsx.workbook import workbook_bytes
 
     data = workbook_bytes(report, rendering.budgets, provenance, workbook_inputs(rendering))
     write_new_bytes(output, data, force=force, inputs=run_inputs())
@@ -159,22 +159,22 @@ def budget_rendering(
     own renderer: JSON does not pay for babel and the report builders."""
 
     def report() -> Report:
-        from jamsostek_budget.render.report import estimate_report
+        from jamsostek_budget.render.estimate.report import estimate_report
 
         return estimate_report(budget, benefits, from_roster=from_roster)
 
     def as_json() -> str:
-        from jamsostek_budget.render.jsonout import render_json
+        from jamsostek_budget.render.estimate.jsonout import render_json
 
         return render_json(budget, benefits, roster_input)
 
     def as_csv() -> str:
-        from jamsostek_budget.render.csvout import render_csv
+        from jamsostek_budget.render.estimate.csvout import render_csv
 
         return render_csv(budget)
 
     def totals() -> list[tuple[str, int]]:
-        from jamsostek_budget.render.report import estimate_totals
+        from jamsostek_budget.render.estimate.report import estimate_totals
 
         return estimate_totals(budget)
 

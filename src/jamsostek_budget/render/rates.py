@@ -1,4 +1,5 @@
-"""Reports for `jbudget rates` (what is in force on a day) and `jbudget cities`."""
+"""`jbudget rates`: the rates in force on a day, the BPU band premiums, the reliefs and the
+regulations, as a Report (table, Markdown) and as JSON."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from jamsostek_budget.engine.premiums import BandPremium
 from jamsostek_budget.i18n import _
 from jamsostek_budget.model.rates import DatedValue, Parameter
 from jamsostek_budget.model.ratetable import RateSnapshot, RateTable
-from jamsostek_budget.render.labels import confidence_label, percent, rupiah
-from jamsostek_budget.render.sections import Cell, Money, Report, Section
+from jamsostek_budget.render.shared.labels import confidence_label, percent, rupiah
+from jamsostek_budget.render.shared.sections import Cell, Money, Report, Section
 
 
 def _value(parameter: Parameter, value: DatedValue) -> str:

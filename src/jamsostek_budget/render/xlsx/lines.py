@@ -16,8 +16,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from jamsostek_budget.engine.budget import Budget, GroupLine, Period, ProgramLine
 from jamsostek_budget.i18n import N_, _
-from jamsostek_budget.render.labels import month_abbr, program_label
-from jamsostek_budget.render.xlsx_sheet import (
+from jamsostek_budget.render.shared.labels import month_abbr, program_label
+from jamsostek_budget.render.xlsx.sheet import (
     COUNT_FORMAT,
     INPUT_FILL,
     RUPIAH_FORMAT,

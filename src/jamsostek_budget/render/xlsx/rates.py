@@ -15,9 +15,9 @@ from jamsostek_budget.engine.budget import RateUse
 from jamsostek_budget.engine.provenance import Provenance
 from jamsostek_budget.i18n import _
 from jamsostek_budget.model.regulation import Regulation
-from jamsostek_budget.render.labels import confidence_label, percent
-from jamsostek_budget.render.rate_labels import rate_label
-from jamsostek_budget.render.xlsx_sheet import (
+from jamsostek_budget.render.shared.labels import confidence_label, percent
+from jamsostek_budget.render.shared.rate_labels import rate_label
+from jamsostek_budget.render.xlsx.sheet import (
     BOLD,
     PERCENT_FORMAT,
     RUPIAH_FORMAT,

@@ -6,8 +6,13 @@ from __future__ import annotations
 from jamsostek_budget.engine.budget import Budget, GroupLine, RateUse
 from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.planning.benefits import Benefits
-from jamsostek_budget.render.chart_data import estimate_chart
-from jamsostek_budget.render.labels import (
+from jamsostek_budget.render.estimate.outcomes import (
+    benefits_section,
+    benefits_summary,
+    coverage_section,
+    coverage_summary,
+)
+from jamsostek_budget.render.shared.labels import (
     confidence_label,
     month_abbr,
     months_label,
@@ -19,14 +24,8 @@ from jamsostek_budget.render.labels import (
     rupiah,
     segment_label,
 )
-from jamsostek_budget.render.outcomes import (
-    benefits_section,
-    benefits_summary,
-    coverage_section,
-    coverage_summary,
-)
-from jamsostek_budget.render.rate_labels import rate_label
-from jamsostek_budget.render.sections import Cell, Money, Report, Section
+from jamsostek_budget.render.shared.rate_labels import rate_label
+from jamsostek_budget.render.shared.sections import Bar, Cell, Chart, Money, Report, Section
 
 __all__ = ["Report", "Section", "estimate_report"]
 
@@ -261,3 +260,9 @@ def _notes(budget: Budget) -> tuple[str, ...]:
         notes.append(_("Assumptions: {text}").format(text=budget.scenario.assumptions))
     notes += [_("Source: {source}").format(source=source) for source in budget.scenario.sources]
     return tuple(notes)
+
+
+def estimate_chart(budget: Budget) -> Chart:
+    """What each group costs the APBD in the fiscal year, in the order of the groups' table."""
+    bars = tuple(Bar(line.group.label, line.annual) for line in budget.lines)
+    return Chart(_("APBD a year per group"), bars)

@@ -1,25 +1,14 @@
-"""What a budget ceiling covers (`jbudget fit`) as a report, a JSON document and CSV.
-
-The report is the same format-neutral Report the estimate uses, so the table and Markdown
-renderers draw it unchanged. JSON carries money as plain integers of Rupiah and embeds the full
-estimate of the covered people; CSV has one row per group in funding order and a total row.
-"""
+"""What a budget ceiling covers (`jbudget fit`) as a Report: the same format-neutral Report the
+estimate uses, so the table, Markdown, HTML and Excel renderers draw it unchanged."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from decimal import Decimal
-from typing import Any
 
-from jamsostek_budget import __version__
-from jamsostek_budget.engine.budget import GroupLine
 from jamsostek_budget.i18n import N_, _
-from jamsostek_budget.planning.fit import FitLine, FitResult
-from jamsostek_budget.render.jsonout import budget_dict
-from jamsostek_budget.render.labels import number, percent, rupiah, segment_label
-from jamsostek_budget.render.sections import Cell, Report, Section
+from jamsostek_budget.planning.fit import FitResult
+from jamsostek_budget.render.shared.labels import number, percent, rupiah, segment_label
+from jamsostek_budget.render.shared.sections import Cell, Report, Section
 
 GROUP_HEADERS = (
     "#",
@@ -31,23 +20,6 @@ GROUP_HEADERS = (
     N_("Per person\na year (Rp)"),
     N_("APBD\na year (Rp)"),
 )
-CSV_HEADER = [
-    "city",
-    "fiscal_year",
-    "mode",
-    "ceiling",
-    "share_basis_points",
-    "order",
-    "group",
-    "label",
-    "segment",
-    "headcount",
-    "covered",
-    "not_covered",
-    "per_person_annual",
-    "apbd_annual",
-    "left",
-]
 
 
 def fit_report(result: FitResult) -> Report:
@@ -140,74 +112,3 @@ def _notes(result: FitResult) -> tuple[str, ...]:
             "much."
         ).format(year=result.scenario.fiscal_year),
     )
-
-
-def fit_dict(result: FitResult) -> dict[str, Any]:
-    scenario = result.scenario
-    return {
-        "city": scenario.city,
-        "name": scenario.name,
-        "province": scenario.province,
-        "fiscal_year": scenario.fiscal_year,
-        "mode": result.mode,
-        "ceiling": result.ceiling,
-        "share_basis_points": result.share_basis_points,
-        "order": list(result.order),
-        "lines": [_line(line, result.budget_line(line.group_id)) for line in result.lines],
-        "totals": {
-            "headcount": result.people_wanted,
-            "covered": result.people_covered,
-            "not_covered": result.people_not_covered,
-            "cost": result.cost,
-            "left": result.left,
-            "full_cost": result.full_cost,
-        },
-        "estimate": budget_dict(result.budget),
-        "jbudget_version": __version__,
-    }
-
-
-def _line(line: FitLine, budget_line: GroupLine) -> dict[str, Any]:
-    return {
-        "group": line.group_id,
-        "label": line.label,
-        "segment": budget_line.group.segment,
-        "band": budget_line.band,
-        "risk_class": budget_line.group.risk_class,
-        "headcount": line.wanted,
-        "covered": line.covered,
-        "not_covered": line.not_covered,
-        "per_person_annual": line.per_person_annual,
-        "cost": line.cost,
-    }
-
-
-def render_fit_json(result: FitResult) -> str:
-    return json.dumps(fit_dict(result), indent=2, ensure_ascii=False) + "\n"
-
-
-def fit_csv(result: FitResult) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_HEADER)
-    scenario = result.scenario
-    share = "" if result.share_basis_points is None else result.share_basis_points
-    head = [scenario.city, scenario.fiscal_year, result.mode, result.ceiling, share]
-    for position, line in enumerate(result.lines, 1):
-        writer.writerow([*head, position, *_csv_cells(line, result.budget_line(line.group_id)), ""])
-    totals = [result.people_wanted, result.people_covered, result.people_not_covered]
-    writer.writerow([*head, "", "TOTAL", "Total", "", *totals, "", result.cost, result.left])
-    return out.getvalue()
-
-
-def _csv_cells(line: FitLine, budget_line: GroupLine) -> list[object]:
-    return [
-        line.group_id,
-        line.label,
-        budget_line.group.segment,
-        line.wanted,
-        line.covered,
-        line.not_covered,
-        line.per_person_annual,
-        line.cost,
-    ]

@@ -26,10 +26,10 @@ from jamsostek_budget import __version__
 from jamsostek_budget.engine.budget import Budget
 from jamsostek_budget.engine.provenance import Provenance
 from jamsostek_budget.i18n import _
-from jamsostek_budget.render.sections import Report
-from jamsostek_budget.render.xlsx_lines import write_lines_sheet
-from jamsostek_budget.render.xlsx_rates import write_rates_sheet
-from jamsostek_budget.render.xlsx_summary import write_inputs_sheet, write_summary_sheet
+from jamsostek_budget.render.shared.sections import Report
+from jamsostek_budget.render.xlsx.lines import write_lines_sheet
+from jamsostek_budget.render.xlsx.rates import write_rates_sheet
+from jamsostek_budget.render.xlsx.summary import write_inputs_sheet, write_summary_sheet
 
 REPRODUCIBLE_TIME = datetime(1980, 1, 1)  # the earliest time a zip entry can carry
 SHEET_NAME_LENGTH = 31  # Excel's limit
