@@ -1,5 +1,5 @@
 """Terminal bar charts (render.charts) and the charts built from budgets, projections and
-comparisons (render.chart_data)."""
+comparisons (each command's report module)."""
 
 from __future__ import annotations
 
@@ -17,11 +17,13 @@ from jamsostek_budget.app.planning import project_years
 from jamsostek_budget.i18n import current_language, set_language
 from jamsostek_budget.loading import bundled
 from jamsostek_budget.planning.compare import compare
-from jamsostek_budget.render.chart_data import compare_chart, estimate_chart, project_chart
-from jamsostek_budget.render.charts import MAX_BAR_CELLS, BarChart
-from jamsostek_budget.render.labels import rupiah
-from jamsostek_budget.render.sections import Bar, Chart, Report, Section
-from jamsostek_budget.render.table import report_renderable
+from jamsostek_budget.render.compare.report import compare_chart
+from jamsostek_budget.render.estimate.report import estimate_chart
+from jamsostek_budget.render.project.report import project_chart
+from jamsostek_budget.render.shared.charts import MAX_BAR_CELLS, BarChart
+from jamsostek_budget.render.shared.labels import rupiah
+from jamsostek_budget.render.shared.sections import Bar, Chart, Report, Section
+from jamsostek_budget.render.shared.table import report_renderable
 
 EIGHTHS = {"▏": 1, "▎": 2, "▍": 3, "▌": 4, "▋": 5, "▊": 6, "▉": 7}
 ANSI = re.compile(r"\x1b\[[0-9;]*m")

@@ -40,7 +40,10 @@ def test_workbook_sheets_in_indonesian(tmp_path: Path) -> None:
     target = tmp_path / "metro.xlsx"
     args = ("estimate", "--city", "metro", "-f", "xlsx", "-o", str(target), "--lang", "id")
     assert run(*args).exit_code == 0
-    assert list(_sheets(target)) == ["Ringkasan", "Rincian", "Tarif", "Masukan"]
+    sheets = _sheets(target)
+    assert list(sheets) == ["Ringkasan", "Rincian", "Tarif", "Masukan"]
+    rates = [row[0] for row in sheets["Tarif"]]
+    assert "Rentang penghasilan BPU 1, penghasilan nominal" in rates  # named by the renderer
 
 
 def test_compare_and_project_workbooks_have_a_lines_sheet_per_budget(tmp_path: Path) -> None:

@@ -29,9 +29,11 @@ from jamsostek_budget.loading.files import load_scenario
 from jamsostek_budget.model.ratetable import RateTable
 from jamsostek_budget.model.scenario import Scenario
 from jamsostek_budget.planning.compare import Comparison, GroupRow, compare, percent_change
-from jamsostek_budget.render.compare_report import compare_csv, compare_dict, compare_report
-from jamsostek_budget.render.markdown import render_markdown
-from jamsostek_budget.render.sections import Signed, cell_text
+from jamsostek_budget.render.compare.csvout import compare_csv
+from jamsostek_budget.render.compare.jsonout import compare_dict
+from jamsostek_budget.render.compare.report import compare_report
+from jamsostek_budget.render.shared.markdown import render_markdown
+from jamsostek_budget.render.shared.sections import Signed, cell_text
 from tests.helpers import make_group, make_scenario
 from tests.test_properties import YEARS, groups
 

@@ -27,8 +27,10 @@ from jamsostek_budget.loading.files import load_scenario
 from jamsostek_budget.model.ratetable import RateTable
 from jamsostek_budget.model.scenario import Group, Scenario
 from jamsostek_budget.planning.fit import FULL_SHARE, MODES, FitResult, fit, share_cost
-from jamsostek_budget.render.fit_report import fit_csv, fit_dict, fit_report, render_fit_json
-from jamsostek_budget.render.sections import cell_text
+from jamsostek_budget.render.fit.csvout import fit_csv
+from jamsostek_budget.render.fit.jsonout import fit_dict, render_fit_json
+from jamsostek_budget.render.fit.report import fit_report
+from jamsostek_budget.render.shared.sections import cell_text
 from tests.helpers import make_group, make_scenario
 
 TABLE = api.load_rate_table()

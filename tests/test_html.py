@@ -27,12 +27,11 @@ from jamsostek_budget.app.planning import project_years
 from jamsostek_budget.i18n import current_language, set_language
 from jamsostek_budget.loading import bundled
 from jamsostek_budget.planning.compare import compare
-from jamsostek_budget.render.chart_data import compare_chart, estimate_chart, project_chart
-from jamsostek_budget.render.compare_report import compare_report
-from jamsostek_budget.render.html import render_html
-from jamsostek_budget.render.project_report import project_report
-from jamsostek_budget.render.report import estimate_report
-from jamsostek_budget.render.sections import Bar, Chart, Money, Report, Section, cell_text
+from jamsostek_budget.render.compare.report import compare_chart, compare_report
+from jamsostek_budget.render.estimate.report import estimate_chart, estimate_report
+from jamsostek_budget.render.project.report import project_chart, project_report
+from jamsostek_budget.render.shared.html import render_html
+from jamsostek_budget.render.shared.sections import Bar, Chart, Money, Report, Section, cell_text
 from tests.png import read_png
 
 VOID = {"meta", "br", "link", "img", "input", "hr", "col", "source", "wbr", "area", "base"}

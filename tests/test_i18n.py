@@ -19,7 +19,7 @@ from jamsostek_budget.i18n import (
     language_from_environment,
     set_language,
 )
-from jamsostek_budget.render import labels
+from jamsostek_budget.render.shared import labels
 from tests.cli_runner import run
 
 
@@ -95,6 +95,17 @@ def test_the_report_speaks_the_language_asked_for() -> None:
     assert "Jumlah APBD: Rp1.720.963.200 per tahun untuk 8.477 orang" in indonesian.stdout
     assert "APBD total: IDR 1,720,963,200 a year for 8,477 people" in english.stdout
     assert current_language() == "en"  # each run chooses again; the suite's environment says en
+
+
+def test_an_income_band_is_named_in_the_report_language_and_in_english_in_json() -> None:
+    """The engine gives a band's number, not a label: each renderer names it (issue 13)."""
+    indonesian = run("estimate", "--city", "metro", "--lang", "id").stdout
+    english = run("estimate", "--city", "metro", "--lang", "en").stdout
+    data = run("estimate", "--city", "metro", "--lang", "id", "--format", "json").stdout
+    assert "Rentang penghasilan BPU 1, penghasilan nominal" in indonesian
+    assert "BPU income band" not in indonesian
+    assert "BPU income band 1, nominal income" in english
+    assert '"label": "BPU income band 1, nominal income"' in data
 
 
 def test_without_lang_the_environment_decides() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -18,24 +19,25 @@ from openpyxl.worksheet.worksheet import Worksheet
 from jamsostek_budget.app import estimate as api
 from jamsostek_budget.app.planning import fit_budget, project_years
 from jamsostek_budget.app.roster import roster_estimate
-from jamsostek_budget.engine.budget import Budget, GroupLine
+from jamsostek_budget.cli.writing import write_new_bytes
+from jamsostek_budget.engine.budget import Budget, GroupLine, Period
+from jamsostek_budget.engine.provenance import provenance_for
 from jamsostek_budget.errors import OutputError
 from jamsostek_budget.model.ratetable import RateTable
 from jamsostek_budget.planning.compare import compare
-from jamsostek_budget.render.compare_report import compare_report
-from jamsostek_budget.render.fit_report import fit_report
-from jamsostek_budget.render.project_report import project_report
-from jamsostek_budget.render.report import estimate_report
-from jamsostek_budget.render.sections import Bar, Chart, Money, Report, Section
-from jamsostek_budget.render.xlsx import sheet_name, workbook_bytes, write_workbook
-from jamsostek_budget.render.xlsx_lines import sum_of_cells
-from jamsostek_budget.render.xlsx_periods import Period, rate_periods
-from jamsostek_budget.render.xlsx_sheet import (
+from jamsostek_budget.render.compare.report import compare_report
+from jamsostek_budget.render.estimate.report import estimate_report
+from jamsostek_budget.render.fit.report import fit_report
+from jamsostek_budget.render.project.report import project_report
+from jamsostek_budget.render.shared.sections import Bar, Chart, Money, Report, Section
+from jamsostek_budget.render.xlsx.lines import sum_of_cells
+from jamsostek_budget.render.xlsx.sheet import (
     COUNT_FORMAT,
     DATE_FORMAT,
     PERCENT_FORMAT,
     RUPIAH_FORMAT,
 )
+from jamsostek_budget.render.xlsx.workbook import sheet_name, workbook_bytes
 from tests import spreadsheet
 from tests.helpers import budget_for
 
@@ -99,6 +101,26 @@ def roster_budget(folder: Path) -> Budget:
     return roster_estimate(roster, metro, today=date(2025, 6, 1)).budget
 
 
+def book_bytes(
+    report: Report, budgets: Sequence[tuple[str, Budget]], *, created: datetime | None = None
+) -> bytes:
+    """The workbook of `budgets`, with their provenance, as the CLI builds it."""
+    provenance = provenance_for([budget for _name, budget in budgets], None, ())
+    return workbook_bytes(report, budgets, provenance, INPUTS, created=created)
+
+
+def write_workbook(
+    path: Path,
+    report: Report,
+    budgets: Sequence[tuple[str, Budget]],
+    *,
+    force: bool,
+    created: datetime | None = None,
+) -> None:
+    """Written through the CLI's one writing path: complete or not at all."""
+    write_new_bytes(path, book_bytes(report, budgets, created=created), force=force)
+
+
 @pytest.fixture(scope="module")
 def cases(table: RateTable, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Case]:
     comparison = [city("metro"), city("metro-2026-expansion")]
@@ -132,7 +154,7 @@ def written(cases: dict[str, Case], tmp_path_factory: pytest.TempPathFactory) ->
     paths = {}
     for case in cases.values():
         paths[case.name] = folder / f"{case.name}.xlsx"
-        write_workbook(paths[case.name], case.report, case.budgets, INPUTS, force=False)
+        write_workbook(paths[case.name], case.report, case.budgets, force=False)
     return paths
 
 
@@ -227,17 +249,19 @@ def test_rate_periods_split_at_the_march_jp_cap_and_carry_the_worker_share(
     budget = pu_with_jp(table, 2025)
     line = budget.lines[0]
     jp = next(program for program in line.programs if program.program == "jp")
-    periods = rate_periods(line, jp)
+    periods = line.rate_periods(jp)
     assert periods is not None and [(p.first, p.last) for p in periods] == [(1, 2), (3, 12)]
     assert periods[0].per_person < periods[1].per_person  # the cap rose in March
     assert sum(37 * p.per_person * p.months for p in periods) == jp.annual
     assert sum(37 * p.worker * p.months for p in periods) == jp.worker_annual > 0
+    assert sum(p.annual for p in periods) == jp.annual  # the figure the workbook's cell shows
+    assert sum(p.worker_annual for p in periods) == jp.worker_annual
 
 
 def test_a_relief_and_a_partial_year_make_their_own_periods(table: RateTable) -> None:
     line = pu_with_jp(table, 2020, start_month=2, end_month=11).lines[0]
     jkk = next(program for program in line.programs if program.program == "jkk")
-    periods = rate_periods(line, jkk)
+    periods = line.rate_periods(jkk)
     assert periods is not None
     assert [(p.first, p.last) for p in periods] == [(2, 7), (8, 11)]  # PP 49/2020 from August
     assert periods[1].per_person < periods[0].per_person
@@ -246,11 +270,11 @@ def test_a_relief_and_a_partial_year_make_their_own_periods(table: RateTable) ->
 def test_amounts_that_are_not_headcount_x_rate_have_no_periods(table: RateTable) -> None:
     line = budget_for(table, 2025, headcount=3).lines[0]
     program = line.programs[0]
-    assert rate_periods(line, program) == (Period(1, 12, 10000, 0),)
+    assert line.rate_periods(program) == (Period(1, 12, 3, 10000, 0),)
     uneven = dataclasses.replace(program, apbd=(20000, *program.apbd[1:]))
-    assert rate_periods(line, uneven) is None
+    assert line.rate_periods(uneven) is None
     outside = dataclasses.replace(line, group=line.group.model_copy(update={"start_month": 2}))
-    assert rate_periods(outside, program) is None  # January paid but not covered
+    assert outside.rate_periods(program) is None  # January paid but not covered
 
 
 def test_roster_lines_carry_their_months_and_sum_them(written: dict[str, Path]) -> None:
@@ -302,7 +326,7 @@ def test_summary_keeps_money_and_counts_numeric(tmp_path: Path) -> None:
         "Kota Uji, fiscal year 2025", ("a summary line",), (section,), ("a note",), (chart,)
     )
     path = tmp_path / "summary.xlsx"
-    path.write_bytes(workbook_bytes(report, (), ()))
+    path.write_bytes(workbook_bytes(report, (), provenance_for((), None, ()), ()))
     book = openpyxl.load_workbook(path)
     sheet = book["Summary"]
     cells = {cell.value: cell for row in sheet.iter_rows() for cell in row if cell.value}
@@ -319,17 +343,15 @@ def test_summary_keeps_money_and_counts_numeric(tmp_path: Path) -> None:
 
 def test_the_same_inputs_give_the_same_bytes(cases: dict[str, Case]) -> None:
     case = cases["lubuklinggau"]
-    first = workbook_bytes(case.report, case.budgets, INPUTS)
-    assert workbook_bytes(case.report, case.budgets, INPUTS) == first
-    stamped = workbook_bytes(case.report, case.budgets, INPUTS, created=datetime(2025, 3, 4, 5, 6))
+    first = book_bytes(case.report, case.budgets)
+    assert book_bytes(case.report, case.budgets) == first
+    stamped = book_bytes(case.report, case.budgets, created=datetime(2025, 3, 4, 5, 6))
     assert stamped != first
 
 
 def test_created_time_is_the_given_one(tmp_path: Path, cases: dict[str, Case]) -> None:
     case, path = cases["metro"], tmp_path / "metro.xlsx"
-    write_workbook(
-        path, case.report, case.budgets, INPUTS, force=False, created=datetime(2025, 3, 4)
-    )
+    write_workbook(path, case.report, case.budgets, force=False, created=datetime(2025, 3, 4))
     properties = openpyxl.load_workbook(path).properties
     assert properties.created == datetime(2025, 3, 4)
     assert properties.creator.startswith("jbudget ")
@@ -339,9 +361,9 @@ def test_refuses_to_overwrite_without_force(tmp_path: Path, cases: dict[str, Cas
     case, path = cases["metro"], tmp_path / "metro.xlsx"
     path.write_bytes(b"old")
     with pytest.raises(OutputError, match="already exists"):
-        write_workbook(path, case.report, case.budgets, INPUTS, force=False)
+        write_workbook(path, case.report, case.budgets, force=False)
     assert path.read_bytes() == b"old"
-    write_workbook(path, case.report, case.budgets, INPUTS, force=True)
+    write_workbook(path, case.report, case.budgets, force=True)
     assert openpyxl.load_workbook(path).sheetnames[0] == "Summary"
     assert [p.name for p in tmp_path.iterdir()] == ["metro.xlsx"]  # no temporary file left
 
@@ -357,7 +379,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(
 
     monkeypatch.setattr(os, "replace", refuse)
     with pytest.raises(OutputError, match="the disk is full"):
-        write_workbook(path, case.report, case.budgets, INPUTS, force=True)
+        write_workbook(path, case.report, case.budgets, force=True)
     assert path.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["metro.xlsx"]
 
@@ -365,9 +387,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(
 def test_a_missing_folder_is_an_error(tmp_path: Path, cases: dict[str, Case]) -> None:
     case = cases["metro"]
     with pytest.raises(OutputError, match="does not exist"):
-        write_workbook(
-            tmp_path / "no" / "metro.xlsx", case.report, case.budgets, INPUTS, force=True
-        )
+        write_workbook(tmp_path / "no" / "metro.xlsx", case.report, case.budgets, force=True)
 
 
 def test_sheet_names_excel_accepts() -> None:
@@ -428,7 +448,7 @@ def recalculated(
         scenario=scenario.model_copy(update={"groups": [group]}),
         lines=(dataclasses.replace(budget.lines[0], group=group),),
     )
-    write_workbook(injection, estimate_report(budget), (("x", odd),), INPUTS, force=False)
+    write_workbook(injection, estimate_report(budget), (("x", odd),), force=False)
     sources["injection"] = injection
     copies = spreadsheet.recalculate(list(sources.values()), tmp_path_factory.mktemp("lo"))
     return {name: copies[path] for name, path in sources.items()}

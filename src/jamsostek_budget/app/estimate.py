@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from jamsostek_budget.engine import premiums as engine
 from jamsostek_budget.engine.budget import Budget
 from jamsostek_budget.engine.jpcap import pays_jp, projected_for
+from jamsostek_budget.engine.listing import RateListing, rate_listing
 from jamsostek_budget.engine.scenariocheck import check_scenario
 from jamsostek_budget.errors import DataError, Problem, UsageError, echo
 from jamsostek_budget.i18n import _
@@ -22,7 +23,7 @@ from jamsostek_budget.loading import bundled
 from jamsostek_budget.loading.filenames import display_name
 from jamsostek_budget.loading.files import load_rate_files, load_scenario, yaml_files
 from jamsostek_budget.loading.ratecheck import build_rate_table, no_future_checks
-from jamsostek_budget.model.ratetable import RateSnapshot, RateTable
+from jamsostek_budget.model.ratetable import RateTable
 from jamsostek_budget.model.scenario import Scenario
 
 if TYPE_CHECKING:
@@ -179,7 +180,7 @@ def _scenario_named(name: str) -> Path:
     return bundled.city_file(name)
 
 
-def rates_on(day: date, rates_dir: Path | None = None) -> tuple[RateTable, RateSnapshot]:
+def rates_on(day: date, rates_dir: Path | None = None) -> RateListing:
     table = load_rate_table(rates_dir)
     first = table.first_day()
     if first is not None and day < first:
@@ -189,7 +190,7 @@ def rates_on(day: date, rates_dir: Path | None = None) -> tuple[RateTable, RateS
             ),
             _("give a date on or after {first}").format(first=first.isoformat()),
         )
-    return table, table.at(day)
+    return rate_listing(table, table.at(day))
 
 
 def cities() -> list[City]:

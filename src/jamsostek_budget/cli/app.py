@@ -49,7 +49,7 @@ from jamsostek_budget.loading.oserrors import cannot_use
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from jamsostek_budget.render.sections import Report
+    from jamsostek_budget.render.shared.sections import Report
 
 FILE_WIDTH = 160  # a table written to a file or a pipe is not cut to 80 columns
 
@@ -275,10 +275,10 @@ def report_output(
     if fmt.value == "json":
         return as_json()
     if fmt.value == "markdown":
-        from jamsostek_budget.render.markdown import render_markdown
+        from jamsostek_budget.render.shared.markdown import render_markdown
 
         return render_markdown(report)
-    from jamsostek_budget.render.table import report_renderable
+    from jamsostek_budget.render.shared.table import report_renderable
 
     return report_renderable(report)
 

@@ -121,14 +121,12 @@ def rates_command(
     lang: LanguageOption = None,
 ) -> None:
     from jamsostek_budget.app import estimate as api
-    from jamsostek_budget.render.rates_report import rates_dict, rates_report
+    from jamsostek_budget.render.rates import rates_dict, rates_report
 
     with reported_errors():
-        table, snapshot = api.rates_on(parse_date(on, "--date"), rates)
+        listing = api.rates_on(parse_date(on, "--date"), rates)
         emit(
-            report_output(
-                rates_report(table, snapshot), fmt, lambda: dump(rates_dict(table, snapshot))
-            ),
+            report_output(rates_report(listing), fmt, lambda: dump(rates_dict(listing))),
             output,
             force,
         )
@@ -145,7 +143,7 @@ def cities(
     lang: LanguageOption = None,
 ) -> None:
     from jamsostek_budget.app import estimate as api
-    from jamsostek_budget.render.cities_report import cities_list, cities_report
+    from jamsostek_budget.render.cities import cities_list, cities_report
 
     with reported_errors():
         found = api.cities()

@@ -24,8 +24,9 @@ from jamsostek_budget.i18n import _
 
 if TYPE_CHECKING:
     from jamsostek_budget.engine.budget import Budget
+    from jamsostek_budget.engine.provenance import Provenance
     from jamsostek_budget.planning.benefits import Benefits
-    from jamsostek_budget.render.sections import Report
+    from jamsostek_budget.render.shared.sections import Report
 
 
 @dataclass(frozen=True)
@@ -48,21 +49,21 @@ def emit_rendering(
     if fmt is Format.csv:
         emit(rendering.as_csv(), output, force)
         return
-    report = _full_report(rendering, words)
+    provenance = _provenance(rendering)
+    report = _full_report(rendering, provenance, words)
     if fmt is Format.xlsx:
-        _write_workbook(report, rendering, output, force)
+        _write_workbook(report, rendering, provenance, output, force)
     elif fmt is Format.html:
-        from jamsostek_budget.render.html import render_html
+        from jamsostek_budget.render.shared.html import render_html
 
         emit(render_html(report), output, force)
     else:
         emit(report_output(report, fmt, rendering.as_json), output, force)
 
 
-def _full_report(rendering: Rendering, words: bool) -> Report:
+def _provenance(rendering: Rendering) -> Provenance:
     from jamsostek_budget.engine.provenance import provenance_for
     from jamsostek_budget.loading.files import yaml_files
-    from jamsostek_budget.render.provenance import with_provenance
 
     folder = rendering.rates_dir
     if folder is None:
@@ -72,28 +73,36 @@ def _full_report(rendering: Rendering, words: bool) -> Report:
     else:
         files = [path.name for path in yaml_files(folder)]
     budgets = [budget for _name, budget in rendering.budgets]
-    provenance = provenance_for(budgets, None if folder is None else str(folder), files)
+    return provenance_for(budgets, None if folder is None else str(folder), files)
+
+
+def _full_report(rendering: Rendering, provenance: Provenance, words: bool) -> Report:
+    from jamsostek_budget.render.shared.provenance import with_provenance
+
     report = with_provenance(rendering.report(), provenance)
     if words:
-        from jamsostek_budget.render.words import with_words
+        from jamsostek_budget.render.shared.words import with_words
 
         report = with_words(report, rendering.totals())
     return report
 
 
-def _write_workbook(report: Report, rendering: Rendering, output: Path | None, force: bool) -> None:
+def _write_workbook(
+    report: Report,
+    rendering: Rendering,
+    provenance: Provenance,
+    output: Path | None,
+    force: bool,
+) -> None:
+    """The workbook, written as any output is: complete or not at all, never over an existing
+    file without --force, nor over an input of the run."""
     if output is None or output == STANDARD_OUTPUT:
         raise UsageError(_("--format xlsx writes a file"), _("add --output FILE.xlsx"))
-    from jamsostek_budget.render.xlsx import write_workbook
+    from jamsostek_budget.cli.writing import write_new_bytes
+    from jamsostek_budget.render.xlsx.workbook import workbook_bytes
 
-    write_workbook(
-        output,
-        report,
-        rendering.budgets,
-        workbook_inputs(rendering),
-        force=force,
-        sources=run_inputs(),
-    )
+    data = workbook_bytes(report, rendering.budgets, provenance, workbook_inputs(rendering))
+    write_new_bytes(output, data, force=force, inputs=run_inputs())
     say((_("wrote {file}").format(file=output), "green"))
 
 
@@ -150,22 +159,22 @@ def budget_rendering(
     own renderer: JSON does not pay for babel and the report builders."""
 
     def report() -> Report:
-        from jamsostek_budget.render.report import estimate_report
+        from jamsostek_budget.render.estimate.report import estimate_report
 
         return estimate_report(budget, benefits, from_roster=from_roster)
 
     def as_json() -> str:
-        from jamsostek_budget.render.jsonout import render_json
+        from jamsostek_budget.render.estimate.jsonout import render_json
 
         return render_json(budget, benefits, roster_input)
 
     def as_csv() -> str:
-        from jamsostek_budget.render.csvout import render_csv
+        from jamsostek_budget.render.estimate.csvout import render_csv
 
         return render_csv(budget)
 
     def totals() -> list[tuple[str, int]]:
-        from jamsostek_budget.render.report import estimate_totals
+        from jamsostek_budget.render.estimate.report import estimate_totals
 
         return estimate_totals(budget)
 

@@ -59,7 +59,7 @@ def compare_command(
 ) -> None:
     from jamsostek_budget.app import planning as commands
     from jamsostek_budget.planning.compare import compare
-    from jamsostek_budget.render import compare_report as render
+    from jamsostek_budget.render.compare import csvout, jsonout, report
 
     with reported_errors():
         found = commands.estimates(scenarios, rates)
@@ -67,11 +67,11 @@ def compare_command(
             print_problems(result.warnings)
         comparison = compare([result.budget for result in found])
         rendering = Rendering(
-            report=lambda: render.compare_report(comparison),
-            as_json=lambda: dump(render.compare_dict(comparison)),
-            as_csv=lambda: render.compare_csv(comparison),
-            budgets=[(render.letter(index), result.budget) for index, result in enumerate(found)],
-            totals=lambda: render.compare_totals(comparison),
+            report=lambda: report.compare_report(comparison),
+            as_json=lambda: dump(jsonout.compare_dict(comparison)),
+            as_csv=lambda: csvout.compare_csv(comparison),
+            budgets=[(report.letter(index), result.budget) for index, result in enumerate(found)],
+            totals=lambda: report.compare_totals(comparison),
             rates_dir=rates,
             command=command_line(ctx),
         )
@@ -140,8 +140,8 @@ def fit_command(
     from jamsostek_budget.app import planning as commands
     from jamsostek_budget.app.estimate import scenario_path
     from jamsostek_budget.model.amounts import parse_amount
-    from jamsostek_budget.render import fit_report as render
-    from jamsostek_budget.render.labels import rupiah
+    from jamsostek_budget.render.fit import csvout, jsonout, report
+    from jamsostek_budget.render.shared.labels import rupiah
 
     with reported_errors():
         ceiling = parse_amount(budget)
@@ -165,9 +165,9 @@ def fit_command(
         print_problems(found.warnings)
         result = found.result
         rendering = Rendering(
-            report=lambda: render.fit_report(result),
-            as_json=lambda: render.render_fit_json(result),
-            as_csv=lambda: render.fit_csv(result),
+            report=lambda: report.fit_report(result),
+            as_json=lambda: jsonout.render_fit_json(result),
+            as_csv=lambda: csvout.fit_csv(result),
             budgets=[(result.scenario.name, result.budget)],
             totals=lambda: [(_("APBD cost"), result.cost)],
             rates_dir=rates,
@@ -231,7 +231,7 @@ def project_command(
 ) -> None:
     from jamsostek_budget.app import planning as commands
     from jamsostek_budget.app.estimate import scenario_path
-    from jamsostek_budget.render import project_report as render
+    from jamsostek_budget.render.project import csvout, jsonout, report
 
     with reported_errors():
         growth = {
@@ -243,11 +243,11 @@ def project_command(
             scenario_path(city, scenario), commands.parse_years(years), growth, rates
         )
         rendering = Rendering(
-            report=lambda: render.project_report(projection),
-            as_json=lambda: render.render_project_json(projection),
-            as_csv=lambda: render.project_csv(projection),
+            report=lambda: report.project_report(projection),
+            as_json=lambda: jsonout.render_project_json(projection),
+            as_csv=lambda: csvout.project_csv(projection),
             budgets=[(str(year.year), year.budget) for year in projection.years],
-            totals=lambda: render.project_totals(projection),
+            totals=lambda: report.project_totals(projection),
             rates_dir=rates,
             command=command_line(ctx),
         )

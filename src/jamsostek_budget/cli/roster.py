@@ -120,7 +120,7 @@ def roster_command(
     from jamsostek_budget.app.estimate import scenario_path
     from jamsostek_budget.cli import roster_early as early
     from jamsostek_budget.cli.writing import check_outputs
-    from jamsostek_budget.render.jsonout import roster_input
+    from jamsostek_budget.render.roster import roster_input
 
     keep_ctrl_c()  # polars is imported now
 

@@ -53,6 +53,47 @@ class ProgramLine:
 
 
 @dataclass(frozen=True)
+class Period:
+    """A run of months in which one person of a group costs the same for one program."""
+
+    first: int  # calendar month, 1-12
+    last: int
+    people: int
+    per_person: int  # APBD per person a month, Rupiah
+    worker: int  # worker share per person a month, Rupiah
+
+    @property
+    def months(self) -> int:
+        return self.last - self.first + 1
+
+    @property
+    def annual(self) -> int:
+        """APBD for the period: people x per person a month x months."""
+        return self.people * self.per_person * self.months
+
+    @property
+    def worker_annual(self) -> int:
+        return self.people * self.worker * self.months
+
+
+def _add_month(periods: list[Period], month: Period) -> None:
+    """Extend the last period by `month` when it follows it at the same rates, else start one."""
+    last = periods[-1] if periods else None
+    if (
+        last
+        and last.last == month.first - 1
+        and (last.per_person, last.worker)
+        == (
+            month.per_person,
+            month.worker,
+        )
+    ):
+        periods[-1] = Period(last.first, month.last, last.people, last.per_person, last.worker)
+    else:
+        periods.append(month)
+
+
+@dataclass(frozen=True)
 class GroupLine:
     group: Group
     band: int | None  # BPU income band number (in the first covered month)
@@ -85,6 +126,39 @@ class GroupLine:
         return len({by_month[m - 1] for m in self.months}) > 1
 
     @property
+    def per_person_range(self) -> tuple[int, int]:
+        """The lowest and highest APBD per person a month over the covered months."""
+        values = [self.per_person_by_month[m - 1] for m in self.months]
+        return min(values), max(values)
+
+    @property
+    def first_month_apbd(self) -> int:
+        """APBD for the whole group in its first covered month."""
+        return self.monthly[self.months[0] - 1]
+
+    def rate_periods(self, program: ProgramLine) -> tuple[Period, ...] | None:
+        """The runs of covered months in which one person of the group costs the same for
+        `program`, whose people x rate x months add up exactly to its monthly amounts; None when
+        the amounts are not headcount x a per-person rate (a roster: the people covered change
+        from month to month, and per person is an average)."""
+        headcount = self.group.headcount
+        covered = set(self.months)
+        periods: list[Period] = []
+        for month in range(1, 13):
+            apbd, worker = program.apbd[month - 1], program.worker[month - 1]
+            if month not in covered:
+                if apbd or worker:
+                    return None
+                continue
+            rate = program.per_person[month - 1]
+            # the worker share per person is not stored: it is the group's amount / headcount
+            worker_rate = worker // headcount if headcount else 0
+            if apbd != headcount * rate or worker != headcount * worker_rate:
+                return None
+            _add_month(periods, Period(month, month, headcount, rate, worker_rate))
+        return tuple(periods)
+
+    @property
     def coverage(self) -> Decimal | None:
         """Headcount / eligible, when the scenario states who could be covered."""
         eligible = self.group.eligible
@@ -111,10 +185,13 @@ class GroupLine:
 
 @dataclass(frozen=True)
 class RateUse:
-    """One dated rate value that entered the estimate, with its citation."""
+    """One dated rate value that entered the estimate, with its citation.
+
+    A rate from a rate file carries that file's label (data, shown as written). An income band
+    has no such label: it carries its number, and each renderer names it in its own language."""
 
     name: str
-    label: str
+    label: str | None  # None for an income band (see band)
     unit: str
     value: Decimal
     effective: date
@@ -124,6 +201,7 @@ class RateUse:
     last_checked: date
     projected: bool = False
     assumed_growth_percent: Decimal | None = None  # for a projected value: the growth assumed
+    band: int | None = None  # the BPU income band whose nominal income this is
 
 
 @dataclass(frozen=True)
@@ -143,6 +221,28 @@ class Budget:
         return sum(line.group.headcount for line in self.lines)
 
     @property
+    def has_worker_share(self) -> bool:
+        """Whether any group is PU, whose premium has a worker share (even when the APBD pays
+        it); a budget of BPU groups only has none."""
+        return any(line.group.segment == "pu" for line in self.lines)
+
+    @property
+    def projected(self) -> bool:
+        """Whether any rate used is projected rather than announced."""
+        return any(use.projected for use in self.rates_used)
+
+    @property
+    def steady_monthly(self) -> int | None:
+        """The APBD a month when it is the same in every month that pays anything, else None."""
+        paying = {amount for amount in self.monthly if amount}
+        return paying.pop() if len(paying) == 1 else None
+
+    @property
+    def covered_eligible(self) -> int:
+        """The people covered in the groups that state their eligible population."""
+        return sum(line.group.headcount for line in self.lines if line.group.eligible is not None)
+
+    @property
     def eligible(self) -> int | None:
         """Everyone who could be covered, over the groups that state it."""
         stated = [line.group.eligible for line in self.lines if line.group.eligible is not None]
@@ -154,10 +254,7 @@ class Budget:
         eligible = self.eligible
         if eligible is None or eligible == 0:
             return None
-        covered = sum(
-            line.group.headcount for line in self.lines if line.group.eligible is not None
-        )
-        return Decimal(covered) / eligible
+        return Decimal(self.covered_eligible) / eligible
 
     @property
     def monthly(self) -> Months:

@@ -189,8 +189,7 @@ def _band_use(declared_income: int, snapshot: RateSnapshot, table: RateTable) ->
     assert version is not None
     return RateUse(
         f"bpu.income_bands[{number:02d}]",
-        # a rate label, like the labels in the rate files: data, the same in JSON in any language
-        f"BPU income band {number}, nominal income",
+        None,  # the renderers name a band from its number, in the report's language
         "rupiah",
         Decimal(band.nominal),
         version.effective,
@@ -198,6 +197,7 @@ def _band_use(declared_income: int, snapshot: RateSnapshot, table: RateTable) ->
         version.article.split(" (")[0],
         band.confidence or version.confidence,
         version.last_checked,
+        band=number,
     )
 
 

@@ -6,7 +6,7 @@ that could be read two ways is refused with a hint, never guessed: "1.500" (1.5 
 "M" (English million, Indonesian miliar), a fraction of a Rupiah, a negative amount.
 
 This module only reads amounts. Writing one ("Rp1.500.000.000") is the renderers' job
-(`render.labels.rupiah`); a lower layer must not import from `render`, and a second formatter
+(`render.shared.labels.rupiah`); a lower layer must not import from `render`, and a second formatter
 here could drift from the one every report uses.
 """
 

@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import Literal
 
 from jamsostek_budget.engine import premiums as engine
-from jamsostek_budget.engine.budget import Budget
+from jamsostek_budget.engine.budget import Budget, GroupLine
 from jamsostek_budget.errors import UsageError, echo
 from jamsostek_budget.i18n import _, grouped
 from jamsostek_budget.model.ratetable import RateTable
@@ -84,6 +84,22 @@ class FitResult:
     def full_cost(self) -> int:
         """What covering every person of every group would cost."""
         return sum(line.full_cost for line in self.lines)
+
+    @property
+    def shortfall(self) -> int:
+        """How much more than the ceiling covering everyone costs (negative when it fits)."""
+        return self.full_cost - self.ceiling
+
+    @property
+    def share_percent(self) -> Decimal | None:
+        """The share of every group as a percentage (87.19), proportional mode only."""
+        if self.share_basis_points is None:
+            return None
+        return Decimal(self.share_basis_points) * 100 / FULL_SHARE
+
+    def budget_line(self, group_id: str) -> GroupLine:
+        """The covered people's estimate line of a group (its segment, band and programs)."""
+        return next(line for line in self.budget.lines if line.group.id == group_id)
 
     @property
     def people_wanted(self) -> int:

@@ -69,6 +69,26 @@ class Projection:
                 total[program] = total.get(program, 0) + amount
         return {program: total[program] for program in PROGRAMS if program in total}
 
+    @property
+    def groups(self) -> tuple[tuple[str, str], ...]:
+        """(id, label) of every group of any year, in the order they first appear."""
+        seen: dict[str, str] = {}
+        for year in self.years:
+            for line in year.budget.lines:
+                seen.setdefault(line.group.id, line.group.label)
+        return tuple(seen.items())
+
+    def group_by_year(self, group_id: str) -> tuple[int, ...]:
+        """A group's APBD in each year (0 in a year without it)."""
+        return tuple(
+            next((line.annual for line in year.budget.lines if line.group.id == group_id), 0)
+            for year in self.years
+        )
+
+    def program_by_year(self, program: Program) -> tuple[int, ...]:
+        """A program's APBD in each year (0 in a year without it)."""
+        return tuple(year.budget.by_program.get(program, 0) for year in self.years)
+
     def group_total(self, group_id: str) -> int:
         return sum(
             line.annual

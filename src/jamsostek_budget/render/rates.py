@@ -1,22 +1,25 @@
-"""Reports for `jbudget rates` (what is in force on a day) and `jbudget cities`."""
+"""`jbudget rates`: the rates in force on a day, the BPU band premiums, the reliefs and the
+regulations, as a Report (table, Markdown) and as JSON."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from jamsostek_budget.engine.premiums import BandPremium, band_premiums
+from jamsostek_budget.engine.listing import RateListing
+from jamsostek_budget.engine.premiums import BandPremium
 from jamsostek_budget.i18n import _
 from jamsostek_budget.model.rates import DatedValue, Parameter
 from jamsostek_budget.model.ratetable import RateSnapshot, RateTable
-from jamsostek_budget.render.labels import confidence_label, percent, rupiah
-from jamsostek_budget.render.sections import Cell, Money, Report, Section
+from jamsostek_budget.render.shared.labels import confidence_label, percent, rupiah
+from jamsostek_budget.render.shared.sections import Cell, Money, Report, Section
 
 
 def _value(parameter: Parameter, value: DatedValue) -> str:
     return rupiah(int(value.value)) if parameter.unit == "rupiah" else percent(value.value)
 
 
-def rates_report(table: RateTable, snapshot: RateSnapshot) -> Report:
+def rates_report(listing: RateListing) -> Report:
+    table, snapshot = listing.table, listing.snapshot
     day = snapshot.day.isoformat()
     rows = tuple(
         (
@@ -44,12 +47,12 @@ def rates_report(table: RateTable, snapshot: RateSnapshot) -> Report:
         rows,
         right=frozenset({2}),
     )
-    sections = [params, _bands(snapshot), _reliefs(snapshot), _regulations(table)]
+    sections = [params, _bands(listing), _reliefs(snapshot), _regulations(table)]
     title = _("BPJS Ketenagakerjaan rates in force on {day}").format(day=day)
     return Report(title, (), tuple(sections), ())
 
 
-def _bands(snapshot: RateSnapshot) -> Section:
+def _bands(listing: RateListing) -> Section:
     def row(b: BandPremium) -> tuple[Cell, ...]:
         return (
             str(b.number),
@@ -62,7 +65,7 @@ def _bands(snapshot: RateSnapshot) -> Section:
             Money(b.with_jht),
         )
 
-    version = snapshot.band_version
+    version = listing.snapshot.band_version
     title = _("BPU income bands (APBD-paid participant, per month)")
     if version is not None:
         article = version.article.split(" (")[0]
@@ -78,7 +81,7 @@ def _bands(snapshot: RateSnapshot) -> Section:
         _("with JHT"),
     )
     return Section(
-        title, headers, tuple(row(b) for b in band_premiums(snapshot)), right=frozenset(range(1, 8))
+        title, headers, tuple(row(b) for b in listing.bands), right=frozenset(range(1, 8))
     )
 
 
@@ -103,7 +106,8 @@ def _regulations(table: RateTable) -> Section:
     return Section(_("Regulations"), ("Id", _("Title"), "URL"), rows)
 
 
-def rates_dict(table: RateTable, snapshot: RateSnapshot) -> dict[str, Any]:
+def rates_dict(listing: RateListing) -> dict[str, Any]:
+    table, snapshot = listing.table, listing.snapshot
     return {
         "date": snapshot.day.isoformat(),
         "rates": [
@@ -130,7 +134,7 @@ def rates_dict(table: RateTable, snapshot: RateSnapshot) -> dict[str, Any]:
                 "nominal": b.nominal,
                 **b.premiums,
             }
-            for b in band_premiums(snapshot)
+            for b in listing.bands
         ],
         "reliefs": [r.id for r in snapshot.reliefs],
         "regulations": [r.model_dump(mode="json") for r in table.regulations.values()],

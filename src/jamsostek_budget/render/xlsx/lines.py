@@ -3,8 +3,8 @@
 A row's APBD a year is `=people x per person a month x months`; a group's subtotal and the total
 are SUM formulas, and every line of a group takes its people from the group's first row (a yellow
 input cell), so an analyst who changes a headcount sees the group and the total move. The
-formulas compute exactly the budget's own figures (see xlsx_periods). Lines costed from a roster
-are not people x rate: they carry their twelve monthly amounts and sum them.
+formulas compute exactly the budget's own figures (see GroupLine.rate_periods). Lines costed
+from a roster are not people x rate: they carry their twelve monthly amounts and sum them.
 """
 
 from __future__ import annotations
@@ -14,11 +14,10 @@ from dataclasses import dataclass
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from jamsostek_budget.engine.budget import Budget, GroupLine, ProgramLine
+from jamsostek_budget.engine.budget import Budget, GroupLine, Period, ProgramLine
 from jamsostek_budget.i18n import N_, _
-from jamsostek_budget.render.labels import month_abbr, program_label
-from jamsostek_budget.render.xlsx_periods import Period, rate_periods
-from jamsostek_budget.render.xlsx_sheet import (
+from jamsostek_budget.render.shared.labels import month_abbr, program_label
+from jamsostek_budget.render.xlsx.sheet import (
     COUNT_FORMAT,
     INPUT_FILL,
     RUPIAH_FORMAT,
@@ -98,13 +97,9 @@ class LineRow:
     people_row: int
 
 
-def has_worker_share(budget: Budget) -> bool:
-    return any(line.group.segment == "pu" for line in budget.lines)
-
-
 def write_lines_sheet(sheet: Worksheet, budget: Budget) -> None:
-    roster = any(rate_periods(line, p) is None for line in budget.lines for p in line.programs)
-    columns = Columns(worker=has_worker_share(budget), monthly=roster)
+    roster = any(line.rate_periods(p) is None for line in budget.lines for p in line.programs)
+    columns = Columns(worker=budget.has_worker_share, monthly=roster)
     writer = SheetWriter(sheet)
     scenario = budget.scenario
     writer.title(
@@ -131,7 +126,7 @@ def _write_group(writer: SheetWriter, columns: Columns, line: GroupLine, first_r
     """The group's rows and its subtotal, from `first_row`; returns the next free row."""
     row = first_row
     for program in line.programs:
-        periods = rate_periods(line, program)
+        periods = line.rate_periods(program)
         if periods is None:
             _monthly_row(writer, columns, LineRow(line, program, row, first_row))
             row += 1
@@ -143,7 +138,7 @@ def _write_group(writer: SheetWriter, columns: Columns, line: GroupLine, first_r
     return row + 1
 
 
-def _row_start(writer: SheetWriter, place: LineRow, first: int, last: int) -> None:
+def _row_start(writer: SheetWriter, place: LineRow, first: int, last: int, months: int) -> None:
     """Group, program, people (the input on the group's first row), first and last month."""
     row, headcount = place.row, place.line.group.headcount
     writer.text(row, GROUP, place.line.group.label)
@@ -154,37 +149,43 @@ def _row_start(writer: SheetWriter, place: LineRow, first: int, last: int) -> No
         writer.formula(row, PEOPLE, f"C{place.people_row}", COUNT_FORMAT, headcount)
     writer.number(row, FIRST, first, MONTH_FORMAT)
     writer.number(row, LAST, last, MONTH_FORMAT)
-    writer.formula(row, MONTHS, f"F{row}-E{row}+1", MONTH_FORMAT, last - first + 1)
+    writer.formula(row, MONTHS, f"F{row}-E{row}+1", MONTH_FORMAT, months)
 
 
 def _period_row(writer: SheetWriter, columns: Columns, place: LineRow, period: Period) -> None:
-    row, headcount = place.row, place.line.group.headcount
-    _row_start(writer, place, period.first, period.last)
+    row = place.row
+    _row_start(writer, place, period.first, period.last, period.months)
     writer.number(row, RATE, period.per_person, RUPIAH_FORMAT)
-    annual = headcount * period.per_person * period.months
-    writer.formula(row, ANNUAL, f"C{row}*D{row}*G{row}", RUPIAH_FORMAT, annual)
+    writer.formula(row, ANNUAL, f"C{row}*D{row}*G{row}", RUPIAH_FORMAT, period.annual)
     if columns.worker:
         writer.number(row, WORKER_RATE, period.worker, RUPIAH_FORMAT)
-        worker = headcount * period.worker * period.months
-        writer.formula(row, WORKER_ANNUAL, f"C{row}*I{row}*G{row}", RUPIAH_FORMAT, worker)
+        shown = period.worker_annual
+        writer.formula(row, WORKER_ANNUAL, f"C{row}*I{row}*G{row}", RUPIAH_FORMAT, shown)
 
 
 def _monthly_row(writer: SheetWriter, columns: Columns, place: LineRow) -> None:
     """A roster line: its twelve monthly amounts as numbers, its year as their sum."""
     row, program, months = place.row, place.program, place.line.months
-    _row_start(writer, place, months[0], months[-1])
-    _month_cells(writer, row, columns.apbd_months, program.apbd, ANNUAL)
+    _row_start(writer, place, months[0], months[-1], len(months))
+    _month_cells(writer, row, columns.apbd_months, program.apbd, (ANNUAL, program.annual))
     if columns.worker:
-        _month_cells(writer, row, columns.worker_months, program.worker, WORKER_ANNUAL)
+        total = (WORKER_ANNUAL, program.worker_annual)
+        _month_cells(writer, row, columns.worker_months, program.worker, total)
 
 
 def _month_cells(
-    writer: SheetWriter, row: int, first_column: int, amounts: Sequence[int], total_column: int
+    writer: SheetWriter,
+    row: int,
+    first_column: int,
+    amounts: Sequence[int],
+    total: tuple[int, int],
 ) -> None:
+    """The twelve amounts from `first_column`; their SUM in `total` (column, amount)."""
     for offset, amount in enumerate(amounts):
         writer.number(row, first_column + offset, amount, RUPIAH_FORMAT)
     span = f"{column_letter(first_column)}{row}:{column_letter(first_column + 11)}{row}"
-    writer.formula(row, total_column, f"SUM({span})", RUPIAH_FORMAT, sum(amounts))
+    column, amount = total
+    writer.formula(row, column, f"SUM({span})", RUPIAH_FORMAT, amount)
 
 
 def _subtotal_row(

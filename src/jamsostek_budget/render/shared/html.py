@@ -14,8 +14,8 @@ import re
 from html import escape
 
 from jamsostek_budget.i18n import _, current_language
-from jamsostek_budget.render.sections import Cell, Chart, Report, Section, cell_text
-from jamsostek_budget.render.svg_chart import chart_svg
+from jamsostek_budget.render.shared.sections import Cell, Chart, Report, Section, cell_text
+from jamsostek_budget.render.shared.svg_chart import chart_svg
 
 URL = re.compile(r"https?://[^\s<>\"']+")
 SENTENCE_END = ".,;:!?"  # trailing punctuation after an address belongs to the sentence

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from jamsostek_budget.render.labels import number, rupiah
+from jamsostek_budget.render.shared.labels import number, rupiah
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from jamsostek_budget.render.charts import amount_text
-from jamsostek_budget.render.sections import Bar, Chart
+from jamsostek_budget.render.shared.charts import amount_text
+from jamsostek_budget.render.shared.sections import Bar, Chart
 
 WIDTH = 760  # user units; the stylesheet scales the drawing down on narrow screens
 ROW_HEIGHT = 24

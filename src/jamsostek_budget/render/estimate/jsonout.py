@@ -1,19 +1,19 @@
-"""JSON: the stable machine contract. Money is always a plain integer of Rupiah."""
+"""An estimate as JSON: the stable machine contract. Money is always a plain integer of Rupiah.
+Also the JSON of a roster's budget (its `input` comes from render.roster) and, embedded, of fit.
+
+Without babel or rich: `--format json` pays only for what it uses."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from jamsostek_budget import __version__
-from jamsostek_budget.engine.budget import Budget, GroupLine
+from jamsostek_budget.engine.budget import Budget, GroupLine, RateUse
 from jamsostek_budget.planning.benefits import Benefits
-
-if TYPE_CHECKING:  # the JSON of an estimate does without polars
-    from jamsostek_budget.roster.checks import RosterRows
+from jamsostek_budget.render.shared.rate_labels import rate_data_label
 
 
 def budget_dict(
@@ -45,7 +45,7 @@ def budget_dict(
             "coverage": _ratio(budget.coverage),
         },
         **({"benefits": _benefits(benefits)} if benefits else {}),
-        "projected": any(use.projected for use in budget.rates_used),
+        "projected": budget.projected,
         "rates_used": [_rate(use) for use in budget.rates_used],
         "reliefs_applied": [relief.id for relief in budget.reliefs_applied],
         "sources": scenario.sources,
@@ -78,11 +78,11 @@ def _line(line: GroupLine) -> dict[str, Any]:
     }
 
 
-def _rate(use: Any) -> dict[str, Any]:
+def _rate(use: RateUse) -> dict[str, Any]:
     value = use.value
     return {
         "name": use.name,
-        "label": use.label,
+        "label": rate_data_label(use),
         "unit": use.unit,
         "value": int(value) if use.unit == "rupiah" else str(value),
         "effective": use.effective.isoformat(),
@@ -129,31 +129,3 @@ def render_json(
 ) -> str:
     data = budget_dict(budget, benefits, roster_input)
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-
-
-def roster_input(rows: RosterRows, roster: Path, rejects: Path | None) -> dict[str, Any]:
-    """A roster's `input` in its JSON report, what happened to its rows: rows_read =
-    accepted + rejected + blank_rows. `sheets`: what became of each sheet of a workbook (empty
-    for a CSV): read or skipped, why it was skipped, the sheet row of its header, the rows read."""
-    return {
-        "file": str(roster),
-        "rows_read": rows.rows_read,
-        "accepted": rows.accepted.height,
-        "rejected": rows.rejected.height,
-        "blank_rows": rows.blank_rows,
-        "rejects_file": None if rejects is None else str(rejects),
-        "ignored_columns": list(rows.ignored_columns),
-        "notes": [
-            {"line": note.line, "field": note.field, "message": note.message} for note in rows.notes
-        ],
-        "sheets": [
-            {
-                "name": sheet.name,
-                "read": sheet.skipped is None,
-                "skipped": sheet.skipped,
-                "header_row": sheet.header_row,
-                "rows_read": sheet.rows_read,
-            }
-            for sheet in rows.sheets
-        ],
-    }

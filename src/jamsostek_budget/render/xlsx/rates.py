@@ -7,16 +7,17 @@ as whole Rupiah; dates are real date cells, so an analyst can sort and filter th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from datetime import date
+from collections.abc import Sequence
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from jamsostek_budget.engine.budget import Budget, RateUse
+from jamsostek_budget.engine.budget import RateUse
+from jamsostek_budget.engine.provenance import Provenance
 from jamsostek_budget.i18n import _
 from jamsostek_budget.model.regulation import Regulation
-from jamsostek_budget.render.labels import confidence_label, percent
-from jamsostek_budget.render.xlsx_sheet import (
+from jamsostek_budget.render.shared.labels import confidence_label, percent
+from jamsostek_budget.render.shared.rate_labels import rate_label
+from jamsostek_budget.render.xlsx.sheet import (
     BOLD,
     PERCENT_FORMAT,
     RUPIAH_FORMAT,
@@ -28,24 +29,7 @@ HEADER_ROW = 3
 RATE_COLUMNS = 9
 
 
-def rates_used(budgets: Iterable[Budget]) -> tuple[RateUse, ...]:
-    """The rates of every budget, each dated value once, in the engine's order (name, date)."""
-    found: dict[tuple[str, date], RateUse] = {}
-    for budget in budgets:
-        for use in budget.rates_used:
-            found.setdefault((use.name, use.effective), use)
-    return tuple(found[key] for key in sorted(found))
-
-
-def regulations(budgets: Iterable[Budget]) -> tuple[Regulation, ...]:
-    found: dict[str, Regulation] = {}
-    for budget in budgets:
-        for regulation in budget.regulations:
-            found.setdefault(regulation.id, regulation)
-    return tuple(found.values())
-
-
-def write_rates_sheet(sheet: Worksheet, budgets: Sequence[Budget]) -> None:
+def write_rates_sheet(sheet: Worksheet, provenance: Provenance) -> None:
     writer = SheetWriter(sheet)
     writer.title(1, _("Rates used and the regulations they come from"))
     writer.headers(
@@ -63,17 +47,17 @@ def write_rates_sheet(sheet: Worksheet, budgets: Sequence[Budget]) -> None:
         ),
     )
     row = HEADER_ROW + 1
-    for use in rates_used(budgets):
+    for use in provenance.rates_used:
         _rate_row(writer, row, use)
         row += 1
     last_rate_row = row - 1
-    _regulation_table(writer, regulations(budgets), row + 1)
+    _regulation_table(writer, provenance.regulations, row + 1)
     table = f"A{HEADER_ROW}:{column_letter(RATE_COLUMNS)}{max(last_rate_row, HEADER_ROW)}"
     writer.finish(freeze=f"A{HEADER_ROW + 1}", table=table)
 
 
 def _rate_row(writer: SheetWriter, row: int, use: RateUse) -> None:
-    writer.text(row, 1, use.label)
+    writer.text(row, 1, rate_label(use))
     if use.unit == "rupiah":
         writer.number(row, 2, int(use.value), RUPIAH_FORMAT)
     else:

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from jamsostek_budget.engine.provenance import Provenance
 from jamsostek_budget.i18n import _
-from jamsostek_budget.render.sections import Report, Section
+from jamsostek_budget.render.shared.sections import Report, Section
 
 
 def provenance_section(provenance: Provenance) -> Section:

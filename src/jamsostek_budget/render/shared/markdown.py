@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jamsostek_budget.render.sections import Cell, Report, Section, cell_text
+from jamsostek_budget.render.shared.sections import Cell, Report, Section, cell_text
 
 
 def render_markdown(report: Report) -> str:

@@ -6,10 +6,14 @@ from __future__ import annotations
 from jamsostek_budget.engine.budget import Budget, GroupLine, RateUse
 from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.planning.benefits import Benefits
-from jamsostek_budget.render.chart_data import estimate_chart
-from jamsostek_budget.render.labels import (
+from jamsostek_budget.render.estimate.outcomes import (
+    benefits_section,
+    benefits_summary,
+    coverage_section,
+    coverage_summary,
+)
+from jamsostek_budget.render.shared.labels import (
     confidence_label,
-    first_month_total,
     month_abbr,
     months_label,
     number,
@@ -20,13 +24,8 @@ from jamsostek_budget.render.labels import (
     rupiah,
     segment_label,
 )
-from jamsostek_budget.render.outcomes import (
-    benefits_section,
-    benefits_summary,
-    coverage_section,
-    coverage_summary,
-)
-from jamsostek_budget.render.sections import Cell, Money, Report, Section
+from jamsostek_budget.render.shared.rate_labels import rate_label
+from jamsostek_budget.render.shared.sections import Bar, Cell, Chart, Money, Report, Section
 
 __all__ = ["Report", "Section", "estimate_report"]
 
@@ -51,7 +50,7 @@ def estimate_report(
         _("Worker share (deducted from wages, not APBD): {amount} a year").format(
             amount=rupiah(budget.worker_annual)
         )
-        if _has_worker_share(budget)
+        if budget.has_worker_share
         else _("No worker share: the Pemda pays the whole premium of BPU participants"),
     ]
     summary += projected_summary(budget)
@@ -69,17 +68,13 @@ def estimate_report(
 def estimate_totals(budget: Budget) -> list[tuple[str, int]]:
     """The totals a budget document writes in words: the APBD total, and the worker share."""
     totals = [(_("APBD total"), budget.annual)]
-    if _has_worker_share(budget):
+    if budget.has_worker_share:
         totals.append((_("Worker share"), budget.worker_annual))
     return totals
 
 
-def _has_worker_share(budget: Budget) -> bool:
-    return any(line.group.segment == "pu" for line in budget.lines)
-
-
 def _lines(budget: Budget) -> Section:
-    worker = _has_worker_share(budget)
+    worker = budget.has_worker_share
     rows = tuple(
         (
             line.group.label,
@@ -120,18 +115,18 @@ def _lines(budget: Budget) -> Section:
 
 
 def _first_month(line: GroupLine) -> Cell:
-    amount = first_month_total(line)
+    amount = line.first_month_apbd
     return number(amount) + "*" if line.per_person_varies else amount
 
 
 def _steady_month(budget: Budget) -> Cell:
     """The monthly total when it is the same every paying month, else a pointer to the schedule."""
-    paying = {amount for amount in budget.monthly if amount}
-    return paying.pop() if len(paying) == 1 else _("varies*")
+    steady = budget.steady_monthly
+    return _("varies*") if steady is None else steady
 
 
 def _months(budget: Budget) -> Section:
-    worker = _has_worker_share(budget)
+    worker = budget.has_worker_share
     rows: tuple[tuple[Cell, ...], ...] = tuple(
         (
             month_abbr(index + 1),
@@ -151,7 +146,7 @@ def _money_footer(budget: Budget, worker: bool) -> tuple[Cell, ...]:
 
 
 def _programs(budget: Budget) -> Section:
-    worker = _has_worker_share(budget)
+    worker = budget.has_worker_share
     rows: tuple[tuple[Cell, ...], ...] = tuple(
         (
             program_label(program),
@@ -198,7 +193,7 @@ def projected_summary(budget: Budget) -> list[str]:
             "ayat (3): the previous value x (1 + GDP growth), rounded down to {step}), "
             "assuming GDP growth of {growth} a year"
         ).format(
-            label=use.label,
+            label=rate_label(use),
             value=rupiah(int(use.value)),
             date=use.effective.isoformat(),
             step=rupiah(100),
@@ -214,7 +209,7 @@ def projected_summary(budget: Budget) -> list[str]:
 def _rates(budget: Budget) -> Section:
     rows = tuple(
         (
-            use.label,
+            rate_label(use),
             _rate_value(use),
             use.effective.isoformat(),
             f"{use.regulation.id} {use.article}".strip(),
@@ -265,3 +260,9 @@ def _notes(budget: Budget) -> tuple[str, ...]:
         notes.append(_("Assumptions: {text}").format(text=budget.scenario.assumptions))
     notes += [_("Source: {source}").format(source=source) for source in budget.scenario.sources]
     return tuple(notes)
+
+
+def estimate_chart(budget: Budget) -> Chart:
+    """What each group costs the APBD in the fiscal year, in the order of the groups' table."""
+    bars = tuple(Bar(line.group.label, line.annual) for line in budget.lines)
+    return Chart(_("APBD a year per group"), bars)

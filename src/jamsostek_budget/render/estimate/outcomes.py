@@ -8,8 +8,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from jamsostek_budget.engine.budget import Budget
 from jamsostek_budget.i18n import _
 from jamsostek_budget.planning.benefits import Benefits
-from jamsostek_budget.render.labels import decimal_text, number, percent, rupiah
-from jamsostek_budget.render.sections import Cell, Money, Section
+from jamsostek_budget.render.shared.labels import decimal_text, number, percent, rupiah
+from jamsostek_budget.render.shared.sections import Cell, Money, Section
 
 
 def share(ratio: Decimal | None) -> str:
@@ -43,10 +43,9 @@ def coverage_section(budget: Budget) -> Section | None:
         )
         for line in budget.lines
     )
-    covered = sum(line.group.headcount for line in budget.lines if line.group.eligible)
     footer: tuple[Cell, ...] = (
         _("Total (groups with eligible)"),
-        covered,
+        budget.covered_eligible,
         budget.eligible,
         share(budget.coverage),
     )

@@ -3,18 +3,12 @@ JP wage caps that are projected rather than announced are marked."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from decimal import Decimal
-from typing import Any
 
-from jamsostek_budget import __version__
 from jamsostek_budget.i18n import _
 from jamsostek_budget.planning.projection import Projection, Year
-from jamsostek_budget.render.chart_data import project_chart
-from jamsostek_budget.render.labels import percent, program_label, rupiah
-from jamsostek_budget.render.sections import Cell, Report, Section
+from jamsostek_budget.render.shared.labels import percent, program_label, rupiah
+from jamsostek_budget.render.shared.sections import Bar, Cell, Chart, Report, Section
 
 PROJECTED_MARK = "*"
 
@@ -96,27 +90,17 @@ def _per_year(projection: Projection) -> Section:
     return Section(_("Per year"), headers, rows, footer, frozenset({1, 2, 3}))
 
 
-def _group_ids(projection: Projection) -> list[tuple[str, str]]:
-    seen: dict[str, str] = {}
-    for year in projection.years:
-        for line in year.budget.lines:
-            seen.setdefault(line.group.id, line.group.label)
-    return list(seen.items())
-
-
 def _per_group(projection: Projection) -> Section:
     years = projection.years
-    rows: list[tuple[Cell, ...]] = []
-    for group_id, label in _group_ids(projection):
-        cells = [
-            next((ln.annual for ln in y.budget.lines if ln.group.id == group_id), 0) for y in years
-        ]
-        rows.append((label, *cells, projection.group_total(group_id)))
+    rows: tuple[tuple[Cell, ...], ...] = tuple(
+        (label, *projection.group_by_year(group_id), projection.group_total(group_id))
+        for group_id, label in projection.groups
+    )
     headers = (_("Group"), *[f"{y.year}\n(Rp)" for y in years], _("Total\n(Rp)"))
     return Section(
         _("Per group, APBD a year"),
         headers,
-        tuple(rows),
+        rows,
         _year_totals(projection),
         frozenset(range(1, len(headers))),
     )
@@ -129,11 +113,7 @@ def _year_totals(projection: Projection) -> tuple[Cell, ...]:
 def _per_program(projection: Projection) -> Section:
     years = projection.years
     rows: tuple[tuple[Cell, ...], ...] = tuple(
-        (
-            program_label(program),
-            *[y.budget.by_program.get(program, 0) for y in years],
-            total,
-        )
+        (program_label(program), *projection.program_by_year(program), total)
         for program, total in projection.by_program.items()
     )
     headers = (_("Program"), *[f"{y.year}\n(Rp)" for y in years], _("Total\n(Rp)"))
@@ -166,107 +146,7 @@ def _notes(projection: Projection) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def project_dict(projection: Projection) -> dict[str, Any]:
-    a = projection.assumptions
-    return {
-        "city": projection.scenario.city,
-        "name": projection.scenario.name,
-        "base_year": projection.scenario.fiscal_year,
-        "assumptions": {
-            "headcount_growth_percent": str(a.headcount_growth_percent),
-            "wage_growth_percent": str(a.wage_growth_percent),
-            "gdp_growth_percent": str(a.gdp_growth_percent),
-        },
-        "years": [_year_dict(year) for year in projection.years],
-        "totals": {
-            "annual": projection.annual,
-            "worker_annual": projection.worker_annual,
-            "by_program": projection.by_program,
-        },
-        "jbudget_version": __version__,
-    }
-
-
-def _year_dict(year: Year) -> dict[str, Any]:
-    budget = year.budget
-    return {
-        "year": year.year,
-        "headcount": budget.headcount,
-        "annual": budget.annual,
-        "worker_annual": budget.worker_annual,
-        "monthly": list(budget.monthly),
-        "by_program": budget.by_program,
-        "jp_wage_caps": [
-            {
-                "effective": cap.effective.isoformat(),
-                "value": int(cap.value),
-                "projected": cap.projected,
-            }
-            for cap in year.jp_caps
-        ],
-        "lines": [
-            {
-                "group": line.group.id,
-                "headcount": line.group.headcount,
-                "monthly_wage": line.group.monthly_wage,
-                "annual": line.annual,
-                "by_program": line.by_program,
-                "worker_annual": line.worker_annual,
-            }
-            for line in budget.lines
-        ],
-    }
-
-
-def render_project_json(projection: Projection) -> str:
-    return json.dumps(project_dict(projection), indent=2, ensure_ascii=False) + "\n"
-
-
-def project_csv(projection: Projection) -> str:
-    """One row per year per group per program, then a total row per year and for the window."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
-        [
-            "city",
-            "year",
-            "group",
-            "program",
-            "headcount",
-            "apbd_annual",
-            "worker_annual",
-            "jp_cap_projected",
-        ]
-    )
-    city = projection.scenario.city
-    for year in projection.years:
-        for line in year.budget.lines:
-            for program in line.programs:
-                writer.writerow(
-                    [
-                        city,
-                        year.year,
-                        line.group.id,
-                        program.program,
-                        line.group.headcount,
-                        program.annual,
-                        program.worker_annual,
-                        int(year.projected_cap),
-                    ]
-                )
-        writer.writerow(
-            [
-                city,
-                year.year,
-                "TOTAL",
-                "all",
-                year.budget.headcount,
-                year.budget.annual,
-                year.budget.worker_annual,
-                int(year.projected_cap),
-            ]
-        )
-    writer.writerow(
-        [city, "all", "TOTAL", "all", "", projection.annual, projection.worker_annual, ""]
-    )
-    return out.getvalue()
+def project_chart(projection: Projection) -> Chart:
+    """The APBD total of each projected year, to show how fast the budget grows."""
+    bars = tuple(Bar(str(year.year), year.budget.annual) for year in projection.years)
+    return Chart(_("APBD total per year"), bars)

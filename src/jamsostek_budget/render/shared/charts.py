@@ -19,8 +19,8 @@ from rich.measure import Measurement
 from rich.text import Text
 
 from jamsostek_budget.i18n import _
-from jamsostek_budget.render.labels import rupiah
-from jamsostek_budget.render.sections import Bar, Chart
+from jamsostek_budget.render.shared.labels import rupiah
+from jamsostek_budget.render.shared.sections import Bar, Chart
 
 FULL = "█"
 EIGHTHS = ("", "▏", "▎", "▍", "▌", "▋", "▊", "▉")  # left-aligned: the ragged end is on the right

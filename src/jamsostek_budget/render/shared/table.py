@@ -10,8 +10,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from jamsostek_budget.render.charts import BarChart
-from jamsostek_budget.render.sections import Report, Section, cell_text
+from jamsostek_budget.render.shared.charts import BarChart
+from jamsostek_budget.render.shared.sections import Report, Section, cell_text
 
 TEXT_WIDTH = 48  # longer text (titles, web addresses) folds onto more lines
 

@@ -12,8 +12,8 @@ from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jamsostek_budget.i18n import _
-from jamsostek_budget.render.sections import Cell, Chart, Money, Report, Section, Signed
-from jamsostek_budget.render.xlsx_sheet import (
+from jamsostek_budget.render.shared.sections import Cell, Chart, Money, Report, Section, Signed
+from jamsostek_budget.render.xlsx.sheet import (
     BOLD,
     COUNT_FORMAT,
     RUPIAH_FORMAT,

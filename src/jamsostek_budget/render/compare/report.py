@@ -1,22 +1,14 @@
-"""A comparison of scenarios as a Report (table and Markdown), a JSON dict and CSV text.
-
-Money is a plain integer of Rupiah in JSON and CSV; a percentage is a string with one decimal in
-JSON ("12.5") and is left out of the CSV, whose cells are all plain numbers.
-"""
+"""A comparison of scenarios as a Report (table, Markdown, HTML, Excel): the scenarios side by
+side, lettered A (the baseline), B, ..., and each one's difference to the baseline."""
 
 from __future__ import annotations
 
-import csv
-import io
 from decimal import Decimal
-from typing import Any
 
-from jamsostek_budget import __version__
 from jamsostek_budget.i18n import N_, _
-from jamsostek_budget.planning.compare import Amounts, Column, Comparison, GroupRow, ProgramRow
-from jamsostek_budget.render.chart_data import compare_chart
-from jamsostek_budget.render.labels import number, percent, program_label, rupiah
-from jamsostek_budget.render.sections import Cell, Report, Section, Signed
+from jamsostek_budget.planning.compare import Amounts, Comparison, GroupRow
+from jamsostek_budget.render.shared.labels import number, percent, program_label, rupiah
+from jamsostek_budget.render.shared.sections import Bar, Cell, Chart, Report, Section, Signed
 
 ABSENT = "-"
 # "changed" and "same" are visible in the differences
@@ -203,81 +195,11 @@ def _percent_suffix(value: Decimal | None) -> str:
     return "" if value is None else f" ({_percent(value)})"
 
 
-def compare_dict(comparison: Comparison) -> dict[str, Any]:
-    """JSON: figures keyed by column name; differences only for the non-baseline columns."""
-    return {
-        "baseline": comparison.baseline.name,
-        "scenarios": [_column_dict(column) for column in comparison.columns],
-        "groups": [_group_dict(comparison, row) for row in comparison.groups],
-        "by_program": [_program_dict(comparison, row) for row in comparison.by_program],
-        "totals": {
-            "headcount": _amounts_dict(comparison, comparison.headcount),
-            "annual": _amounts_dict(comparison, comparison.annual),
-            "worker_annual": _amounts_dict(comparison, comparison.worker),
-        },
-        "jbudget_version": __version__,
-    }
-
-
-def _column_dict(column: Column) -> dict[str, Any]:
-    return {
-        "name": column.name,
-        "city": column.city,
-        "scenario_name": column.scenario_name,
-        "province": column.province,
-        "fiscal_year": column.fiscal_year,
-    }
-
-
-def _amounts_dict(comparison: Comparison, amounts: Amounts) -> dict[str, Any]:
-    names = [column.name for column in comparison.columns]
-    others = names[1:]
-    return {
-        "values": dict(zip(names, amounts.values, strict=True)),
-        "delta": dict(zip(others, amounts.deltas, strict=True)),
-        "delta_percent": {
-            name: None if pct is None else f"{pct:f}"
-            for name, pct in zip(others, amounts.percents, strict=True)
-        },
-    }
-
-
-def _group_dict(comparison: Comparison, row: GroupRow) -> dict[str, Any]:
-    return {
-        "group": row.group,
-        "label": row.label,
-        "status": dict(zip([c.name for c in comparison.others], row.statuses, strict=True)),
-        "headcount": _amounts_dict(comparison, row.headcount),
-        "annual": _amounts_dict(comparison, row.annual),
-        "programs": [_program_dict(comparison, program) for program in row.programs],
-    }
-
-
-def _program_dict(comparison: Comparison, row: ProgramRow) -> dict[str, Any]:
-    return {"program": row.program, "annual": _amounts_dict(comparison, row.annual)}
-
-
-def compare_csv(comparison: Comparison) -> str:
-    """One row per group per program, a total row per program and a grand total row: a column of
-    APBD a year per scenario, then a difference column per non-baseline scenario."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(_csv_header(comparison))
-    for group in comparison.groups:
-        for row in group.programs:
-            writer.writerow([group.group, group.label, row.program, *_csv_cells(row.annual)])
-    for row in comparison.by_program:
-        writer.writerow(["TOTAL", "Total", row.program, *_csv_cells(row.annual)])
-    writer.writerow(["TOTAL", "Total", "all", *_csv_cells(comparison.annual)])
-    return out.getvalue()
-
-
-def _csv_header(comparison: Comparison) -> list[str]:
-    values = [f"apbd_annual {column.name}" for column in comparison.columns]
-    deltas = [f"delta {column.name}" for column in comparison.others]
-    return ["group", "label", "program", *values, *deltas]
-
-
-def _csv_cells(amounts: Amounts) -> list[object]:
-    values = ["" if value is None else value for value in amounts.values]
-    return [*values, *amounts.deltas]
+def compare_chart(comparison: Comparison) -> Chart:
+    """What changes per group between the baseline and the last scenario compared: negative bars
+    are groups that cost less (or were removed), positive ones cost more (or were added)."""
+    bars = tuple(Bar(row.label, row.annual.deltas[-1]) for row in comparison.groups)
+    title = _("Difference in APBD a year per group: {last} minus {first}").format(
+        last=comparison.columns[-1].name, first=comparison.baseline.name
+    )
+    return Chart(title, bars)

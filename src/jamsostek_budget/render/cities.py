@@ -1,4 +1,4 @@
-"""The listing of bundled scenarios for `jbudget cities`."""
+"""`jbudget cities`: the bundled scenarios, as a Report (table) and as JSON."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Any
 
 from jamsostek_budget.app.estimate import City
 from jamsostek_budget.i18n import _
-from jamsostek_budget.render.sections import Cell, Report, Section
+from jamsostek_budget.render.shared.sections import Cell, Report, Section
 
 
 def cities_report(cities: list[City]) -> Report:

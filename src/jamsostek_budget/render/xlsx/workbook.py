@@ -6,8 +6,9 @@ budget's own figures), the rates used with their regulations and links, and the 
 produced the workbook. Numbers stay numbers, with Rupiah and thousands formats.
 
 openpyxl is slow to import, so only this module and its xlsx_* helpers import it, and the CLI
-imports this module only for `--format xlsx`. The same inputs give the same bytes: the zip
-entries' timestamps are fixed, and so are the workbook's dates unless a creation time is given.
+imports this module only for `--format xlsx`. The workbook is returned as bytes, which the CLI
+writes as it writes any output. The same inputs give the same bytes: the zip entries'
+timestamps are fixed, and so are the workbook's dates unless a creation time is given.
 """
 
 from __future__ import annotations
@@ -15,21 +16,20 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from datetime import datetime
-from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
 from jamsostek_budget import __version__
-from jamsostek_budget.cli.writing import write_new_bytes
 from jamsostek_budget.engine.budget import Budget
+from jamsostek_budget.engine.provenance import Provenance
 from jamsostek_budget.i18n import _
-from jamsostek_budget.render.sections import Report
-from jamsostek_budget.render.xlsx_lines import write_lines_sheet
-from jamsostek_budget.render.xlsx_rates import write_rates_sheet
-from jamsostek_budget.render.xlsx_summary import write_inputs_sheet, write_summary_sheet
+from jamsostek_budget.render.shared.sections import Report
+from jamsostek_budget.render.xlsx.lines import write_lines_sheet
+from jamsostek_budget.render.xlsx.rates import write_rates_sheet
+from jamsostek_budget.render.xlsx.summary import write_inputs_sheet, write_summary_sheet
 
 REPRODUCIBLE_TIME = datetime(1980, 1, 1)  # the earliest time a zip entry can carry
 SHEET_NAME_LENGTH = 31  # Excel's limit
@@ -38,33 +38,17 @@ FORBIDDEN_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
 Inputs = Sequence[tuple[str, str]]
 
 
-def write_workbook(
-    path: Path,
-    report: Report,
-    budgets: Sequence[tuple[str, Budget]],
-    inputs: Inputs,
-    *,
-    force: bool,
-    created: datetime | None = None,
-    sources: Collection[Path] = (),
-) -> None:
-    """Write the workbook to `path` atomically; an existing file is an error unless `force`.
-
-    `budgets` are (name, budget): one lines sheet each, named after `name` when there are
-    several (compare, project). `inputs` are (label, value) rows for the inputs sheet; the
-    files of `sources` (the run's inputs) are never written over.
-    """
-    data = workbook_bytes(report, budgets, inputs, created=created)
-    write_new_bytes(path, data, force=force, inputs=sources)
-
-
 def workbook_bytes(
     report: Report,
     budgets: Sequence[tuple[str, Budget]],
+    provenance: Provenance,
     inputs: Inputs,
     *,
     created: datetime | None = None,
 ) -> bytes:
+    """The .xlsx file. `budgets` are (name, budget): one lines sheet each, named after `name`
+    when there are several (compare, project); `provenance` gives the rates sheet its rates and
+    regulations; `inputs` are (label, value) rows for the inputs sheet."""
     workbook = Workbook()
     workbook.remove(workbook.worksheets[0])  # a new workbook comes with an empty sheet
     taken: set[str] = set()
@@ -73,7 +57,7 @@ def workbook_bytes(
         title = _("Lines") if len(budgets) == 1 else _("Lines {name}").format(name=name)
         write_lines_sheet(workbook.create_sheet(sheet_name(title, taken)), budget)
     rates_sheet = workbook.create_sheet(sheet_name(_("Rates"), taken))
-    write_rates_sheet(rates_sheet, [budget for _name, budget in budgets])
+    write_rates_sheet(rates_sheet, provenance)
     write_inputs_sheet(workbook.create_sheet(sheet_name(_("Inputs"), taken)), inputs)
     _set_properties(workbook, report, created or REPRODUCIBLE_TIME)
     return _save(workbook)

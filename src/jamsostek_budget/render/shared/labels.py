@@ -128,11 +128,7 @@ def programs_label(line: GroupLine) -> str:
 
 def per_person_label(line: GroupLine) -> str:
     """The per-person monthly premium; a range when it changes during the year."""
-    values = [line.per_person_by_month[m - 1] for m in line.months]
-    if min(values) == max(values):
-        return number(values[0])
-    return f"{number(min(values))}-{number(max(values))}"
-
-
-def first_month_total(line: GroupLine) -> int:
-    return line.monthly[line.months[0] - 1]
+    lowest, highest = line.per_person_range
+    if lowest == highest:
+        return number(lowest)
+    return f"{number(lowest)}-{number(highest)}"

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from jamsostek_budget.i18n import _
-from jamsostek_budget.render.labels import in_words, rupiah
-from jamsostek_budget.render.sections import Report
+from jamsostek_budget.render.shared.labels import in_words, rupiah
+from jamsostek_budget.render.shared.sections import Report
 
 
 def with_words(report: Report, totals: Sequence[tuple[str, int]]) -> Report:

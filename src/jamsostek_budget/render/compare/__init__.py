@@ -1,0 +1,1 @@
+"""`jbudget compare`: report, JSON and CSV."""

@@ -1,0 +1,1 @@
+"""`jbudget estimate` (and the budget of `jbudget roster`): report, JSON and CSV."""

@@ -1,0 +1,1 @@
+"""`jbudget fit`: report, JSON and CSV."""

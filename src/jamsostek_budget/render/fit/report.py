@@ -1,0 +1,114 @@
+"""What a budget ceiling covers (`jbudget fit`) as a Report: the same format-neutral Report the
+estimate uses, so the table, Markdown, HTML and Excel renderers draw it unchanged."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jamsostek_budget.i18n import N_, _
+from jamsostek_budget.planning.fit import FitResult
+from jamsostek_budget.render.shared.labels import number, percent, rupiah, segment_label
+from jamsostek_budget.render.shared.sections import Cell, Report, Section
+
+GROUP_HEADERS = (
+    "#",
+    N_("Group"),
+    N_("Segment"),
+    N_("People"),
+    N_("Covered"),
+    N_("Not\ncovered"),
+    N_("Per person\na year (Rp)"),
+    N_("APBD\na year (Rp)"),
+)
+
+
+def fit_report(result: FitResult) -> Report:
+    scenario = result.scenario
+    title = _("{name}: what {ceiling} a year covers, fiscal year {year} ({mode})").format(
+        name=scenario.name,
+        ceiling=rupiah(result.ceiling),
+        year=scenario.fiscal_year,
+        mode=_mode_label(result),
+    )
+    summary = (
+        _("APBD cost: {cost} a year for {covered} of {wanted} people").format(
+            cost=rupiah(result.cost),
+            covered=number(result.people_covered),
+            wanted=number(result.people_wanted),
+        ),
+        _("Left of the ceiling: {left}").format(left=rupiah(result.left)),
+        _not_covered_line(result),
+    )
+    return Report(title, summary, (_groups(result),), _notes(result))
+
+
+def _mode_label(result: FitResult) -> str:
+    if result.share_percent is None:
+        return _("priority order")
+    return _("the same {share} of every group").format(share=percent(result.share_percent))
+
+
+def _not_covered_line(result: FitResult) -> str:
+    if not result.people_not_covered:
+        return _("Everyone is covered: the full estimate is {cost} a year").format(
+            cost=rupiah(result.full_cost)
+        )
+    return _(
+        "Not covered: {people} people; covering everyone costs {cost} a year, "
+        "{shortfall} more than the ceiling"
+    ).format(
+        people=number(result.people_not_covered),
+        cost=rupiah(result.full_cost),
+        shortfall=rupiah(result.shortfall),
+    )
+
+
+def _groups(result: FitResult) -> Section:
+    rows: tuple[tuple[Cell, ...], ...] = tuple(
+        (
+            str(position),
+            line.label,
+            segment_label(result.budget_line(line.group_id)),
+            line.wanted,
+            line.covered,
+            line.not_covered,
+            line.per_person_annual,
+            line.cost,
+        )
+        for position, line in enumerate(result.lines, 1)
+    )
+    footer: tuple[Cell, ...] = (
+        "",
+        _("Total"),
+        "",
+        result.people_wanted,
+        result.people_covered,
+        result.people_not_covered,
+        "",
+        result.cost,
+    )
+    title = _("Per group, in funding order") if result.mode == "priority" else _("Per group")
+    headers = tuple(_(header) for header in GROUP_HEADERS)
+    return Section(title, headers, rows, footer, frozenset({0, 3, 4, 5, 6, 7}))
+
+
+def _notes(result: FitResult) -> tuple[str, ...]:
+    if result.share_percent is None:
+        how = _(
+            "Groups are funded in the order shown, each with as many whole people as the money "
+            "left pays for; when a group cannot be covered in full, later groups whose people "
+            "cost less can still be funded from what is left."
+        )
+    else:
+        how = _(
+            "Every group gets the same share of its people, {share}, rounded down to whole "
+            "people: the largest share, in steps of {step}, that fits the ceiling."
+        ).format(share=percent(result.share_percent), step=percent(Decimal("0.01")))
+    return (
+        how,
+        _(
+            "Per person a year: the APBD premium of one person for the group's months of "
+            "{year}; the premium is rounded per person, so n people cost exactly n times as "
+            "much."
+        ).format(year=result.scenario.fiscal_year),
+    )

@@ -1,0 +1,1 @@
+"""`jbudget project`: report, JSON and CSV."""

@@ -1,0 +1,1 @@
+"""`--format xlsx`: the Excel workbook, built in memory and returned as bytes (see workbook)."""
