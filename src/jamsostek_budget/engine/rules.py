@@ -15,8 +15,8 @@ from fractions import Fraction
 from typing import Literal
 
 from jamsostek_budget.model.fields import Program
-from jamsostek_budget.model.rates import Relief
-from jamsostek_budget.model.ratetable import RateSnapshot
+from jamsostek_budget.model.rates import BandVersion, Relief
+from jamsostek_budget.model.ratetable import RateSnapshot, RatesNotInForceError
 from jamsostek_budget.model.scenario import Group
 from jamsostek_budget.money import round_rupiah
 
@@ -151,3 +151,10 @@ def person_base(group: Group, snapshot: RateSnapshot) -> int:
         return snapshot.band_for(group.declared_income)[1].nominal
     assert group.monthly_wage is not None
     return group.monthly_wage
+
+
+def bands_in_force(snapshot: RateSnapshot) -> BandVersion:
+    """The BPU income band table a person's band nominal is looked up in that month."""
+    if snapshot.band_version is None:
+        raise RatesNotInForceError("bpu.income_bands", snapshot.day)
+    return snapshot.band_version

@@ -18,10 +18,10 @@ from functools import partial
 
 import polars as pl
 
-from jamsostek_budget.engine.rules import Payer, PremiumRule, premium_rule
+from jamsostek_budget.engine.rules import Payer, PremiumRule, bands_in_force, premium_rule
 from jamsostek_budget.model.fields import Program
 from jamsostek_budget.model.rates import Band
-from jamsostek_budget.model.ratetable import RateSnapshot, RatesNotInForceError
+from jamsostek_budget.model.ratetable import RateSnapshot
 from jamsostek_budget.model.scenario import Group
 from jamsostek_budget.money import round_rupiah
 
@@ -103,9 +103,7 @@ def period(
     BPU income bands."""
     if not banded:
         return Period(index, first, last, rules, (), None)
-    version = snapshot.band_version
-    if version is None:
-        raise RatesNotInForceError("bpu.income_bands", snapshot.day)
+    version = bands_in_force(snapshot)
     return Period(index, first, last, rules, tuple(version.bands), version.effective)
 
 
