@@ -1,8 +1,9 @@
 """The calculation engine: a scenario and the rate table in, a Budget of integer Rupiah out.
 
 Each contribution month uses the rates in force on the 1st of that month. A premium is computed
-exactly per person, per program, per month and per payer, rounded once (half up), then multiplied
-by the headcount; every total is a sum of those rounded parts.
+exactly per person, per program, per month and per payer by the month's premium rule
+(`engine.rules`), rounded once (half up), then multiplied by the headcount; every total is a sum
+of those rounded parts.
 """
 
 from __future__ import annotations
@@ -20,21 +21,19 @@ from jamsostek_budget.engine.budget import (
     ProgramLine,
     RateUse,
 )
+from jamsostek_budget.engine.rules import (
+    Premium,
+    group_reliefs,
+    parameter_names,
+    person_base,
+    premium_rule,
+)
 from jamsostek_budget.model.fields import Program
 from jamsostek_budget.model.rates import Relief
 from jamsostek_budget.model.ratetable import RateSnapshot, RateTable
 from jamsostek_budget.model.scenario import Group, Scenario
-from jamsostek_budget.money import HUNDRED, percent_of, round_rupiah
 
 Snapshots = Mapping[int, RateSnapshot]  # calendar month (1-12) -> rates in force on its 1st
-
-
-@dataclass(frozen=True)
-class Premium:
-    """One person's premium for one program in one month, split by who pays it."""
-
-    employer: int  # for bpu: the whole premium, paid by the Pemda
-    worker: int
 
 
 def estimate(scenario: Scenario, table: RateTable) -> Budget:
@@ -85,68 +84,10 @@ def _times(per_person: list[int], headcount: int) -> Months:
     return tuple(amount * headcount for amount in per_person)
 
 
-def group_reliefs(group: Group, program: Program, snapshot: RateSnapshot) -> tuple[Relief, ...]:
-    """The reliefs a group's premium for a program gets in the snapshot's month: its scope,
-    and when its participants were registered (PP 49/2020 Pasal 13)."""
-    return snapshot.reliefs_for(
-        group.segment,
-        program,
-        group.sector,
-        apbd_paid=group.apbd_paid,
-        enrolled=group.enrolment(snapshot.day.year),
-    )
-
-
-def group_share(group: Group, program: Program, snapshot: RateSnapshot) -> Decimal:
-    """The fraction of the normal premium the group pays for a program that month (1 unless a
-    relief applies: the reliefs' payable percentages multiplied)."""
-    share = Decimal(1)
-    for relief in group_reliefs(group, program, snapshot):
-        share = share * relief.payable_percent / HUNDRED
-    return share
-
-
 def person_premium(group: Group, program: Program, snapshot: RateSnapshot) -> Premium:
-    share = group_share(group, program, snapshot)
-    employer, worker = (bpu_exact if group.segment == "bpu" else pu_exact)(group, program, snapshot)
-    return Premium(round_rupiah(employer * share), round_rupiah(worker * share))
-
-
-def bpu_exact(group: Group, program: Program, snapshot: RateSnapshot) -> tuple[Decimal, Decimal]:
-    """BPU: JKK and JHT are percentages of the band's nominal income; JKM is flat."""
-    assert group.declared_income is not None
-    band = snapshot.band_for(group.declared_income)[1]
-    if program == "jkm":
-        return Decimal(snapshot.rupiah("bpu.jkm_flat")), Decimal(0)
-    return percent_of(band.nominal, snapshot.percent(f"bpu.{program}_percent")), Decimal(0)
-
-
-def pu_exact(group: Group, program: Program, snapshot: RateSnapshot) -> tuple[Decimal, Decimal]:
-    """PU: percentages of the monthly wage; JP on the wage capped at the JP wage cap."""
-    assert group.monthly_wage is not None
-    wage = group.monthly_wage
-    if program == "jkk":
-        return percent_of(wage, snapshot.percent(f"pu.jkk_percent.{group.risk_class}")), Decimal(0)
-    if program == "jkm":
-        return percent_of(wage, snapshot.percent("pu.jkm_percent")), Decimal(0)
-    if program == "jp":
-        wage = min(wage, snapshot.rupiah("pu.jp_wage_cap"))
-    return (
-        percent_of(wage, snapshot.percent(f"pu.{program}_employer_percent")),
-        percent_of(wage, snapshot.percent(f"pu.{program}_worker_percent")),
-    )
-
-
-def parameter_names(group: Group, program: Program) -> tuple[str, ...]:
-    """The rate parameters one group's premium for one program is computed from."""
-    if group.segment == "bpu":
-        return ("bpu.jkm_flat",) if program == "jkm" else (f"bpu.{program}_percent",)
-    if program == "jkk":
-        return (f"pu.jkk_percent.{group.risk_class}",)
-    if program == "jkm":
-        return ("pu.jkm_percent",)
-    names = (f"pu.{program}_employer_percent", f"pu.{program}_worker_percent")
-    return (*names, "pu.jp_wage_cap") if program == "jp" else names
+    """One person's premium: the group's premium rule evaluated on its band nominal or wage."""
+    base = person_base(group, snapshot)
+    return premium_rule(group, program, snapshot).premium(base)
 
 
 def _group_months(scenario: Scenario) -> Iterator[tuple[Group, int]]:

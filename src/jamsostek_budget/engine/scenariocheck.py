@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from jamsostek_budget.engine.premiums import parameter_names
+from jamsostek_budget.engine.rules import parameter_names
 from jamsostek_budget.errors import Problem
 from jamsostek_budget.i18n import N_, _, grouped
 from jamsostek_budget.model.rates import DatedValue

@@ -69,8 +69,8 @@ BY_NAME = {bound.name: bound for bound in (PEOPLE, MONTHLY_RUPIAH, DEATH_RATE)}
 # Decimal places of a rate in percent, and of a relief's payable percentage. Regulations give
 # rates to two places at most (0.24 %, 1.74 %) and reliefs in whole percent (1 %, 50 %); a value
 # with more digits is a typing error (0.3000000001). The bound also keeps the roster's exact
-# integer costing inside 64 bits: a rate of three places times a relief of two is a fraction
-# whose numerator and denominator stay below 10^9.
+# integer costing on its 64-bit path: a rate of three places times a relief of two is a fraction
+# whose numerator and denominator stay below 10^9 (a finer one is costed on Python integers).
 RATE_DECIMALS = 3
 RELIEF_DECIMALS = 2
 

@@ -1,8 +1,9 @@
 """Cost a roster of accepted participants: a Budget of its groups and a per-person table.
 
-Both use exactly the engine's rules (see `roster.premiums`); a roster whose rows all carry their
-group's own income or wage and months costs exactly what `engine.estimate` gives for the scenario
-with headcount = rows. How a roster is summed into a Budget:
+Both evaluate the engine's own premium rules (`engine.rules.PremiumRule`, on columns: see
+`roster.premiums`); a roster whose rows all carry their group's own income or wage and months
+costs exactly what `engine.premiums.estimate` gives for the scenario with headcount = rows. How a
+roster is summed into a Budget:
 
 - Every scenario group gets a line, in file order, so the JSON has the shape of the scenario's
   estimate; a group without accepted rows has headcount 0, costs nothing, keeps its own months

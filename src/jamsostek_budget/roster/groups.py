@@ -103,7 +103,7 @@ def group_stats(rows: pl.DataFrame) -> dict[str, GroupStats]:
 
 def check_rows(part: GroupRows) -> None:
     """Refuse rows without the amount their premium is computed on, and sums that could overflow
-    64-bit integers (the engine's Decimal arithmetic has no such limit)."""
+    64-bit integers (the engine's exact fractions have no such limit)."""
     stats = part.stats
     base = "declared_income" if part.group.segment == "bpu" else "monthly_wage"
     missing = stats.without_income if part.group.segment == "bpu" else stats.without_wage

@@ -1,10 +1,11 @@
 """Premiums of a roster, vectorized: each person's premium per program, payer and rate period.
 
-The rules are exactly those of `engine.premiums`. A group's covered months fall into
-periods of identical rates (the March JP wage cap, relief boundaries); within a period a person
-pays the same every month, so each premium is computed once per period and multiplied by the
-person's months in it. A premium is base x rate x payable share, an exact fraction p/q, rounded
-once, half up, in integer arithmetic on Int64 columns: never a float.
+The rules are the engine's own `engine.rules.PremiumRule` objects, evaluated on columns; this
+module knows no parameter name and no tariff. A group's covered months fall into periods of
+identical rules (the March JP wage cap, relief boundaries); within a period a person pays the same
+every month, so each premium is computed once per period and multiplied by the person's months in
+it. A premium is base x ratio, an exact fraction p/q, rounded once, half up, in integer arithmetic
+on Int64 columns (never a float); a ratio too fine for 64 bits is computed on Python integers.
 """
 
 from __future__ import annotations
@@ -13,31 +14,20 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
-from typing import Literal
+from functools import partial
 
 import polars as pl
 
-from jamsostek_budget.engine.premiums import group_reliefs, group_share, parameter_names
+from jamsostek_budget.engine.rules import Payer, PremiumRule, bands_in_force, premium_rule
 from jamsostek_budget.model.fields import Program
 from jamsostek_budget.model.rates import Band
-from jamsostek_budget.model.ratetable import RateSnapshot, RatesNotInForceError
+from jamsostek_budget.model.ratetable import RateSnapshot
 from jamsostek_budget.model.scenario import Group
+from jamsostek_budget.money import round_rupiah
 
 Snapshots = Mapping[int, RateSnapshot]  # calendar month (1-12) -> rates in force on its 1st
-Base = Literal["nominal", "flat", "wage", "capped_wage"]
+Rules = tuple[PremiumRule, ...]
 INT64_MAX = 2**63 - 1
-HUNDRED = Fraction(100)
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One program's monthly premium in a period: base x rate, per payer, rounded half up."""
-
-    program: Program
-    base: Base  # band nominal (bpu), flat amount (bpu JKM), wage, or wage up to `amount` (JP)
-    amount: int  # the flat amount, or the JP wage cap; 0 otherwise
-    employer: Fraction  # rate x payable share (for bpu: the whole premium, paid by the Pemda)
-    worker: Fraction
 
 
 @dataclass(frozen=True)
@@ -47,7 +37,7 @@ class Period:
     index: int
     first: int
     last: int
-    rules: tuple[Rule, ...]
+    rules: Rules  # one per program of the group, in the group's order
     bands: tuple[Band, ...]  # the BPU income bands in force (empty for pu)
     bands_effective: date | None  # when that band table took effect
 
@@ -80,78 +70,49 @@ def band_columns(group_periods: Iterable[Period]) -> list[pl.Expr]:
 
 
 def periods(group: Group, months: Collection[int], snapshots: Snapshots) -> tuple[Period, ...]:
-    """The periods of identical rates over the months some person of `group` is covered."""
-    runs: list[tuple[int, int, tuple[object, ...]]] = []
+    """The periods of identical rules over the months some person of `group` is covered."""
+    runs: list[tuple[int, int, tuple[object, ...], Rules]] = []
     for month in sorted(months):
-        key = rate_key(group, snapshots[month])
+        rules = tuple(premium_rule(group, program, snapshots[month]) for program in group.programs)
+        key = rate_key(group, rules, snapshots[month])
         if runs and runs[-1][1] == month - 1 and runs[-1][2] == key:
-            runs[-1] = (runs[-1][0], month, key)
+            runs[-1] = (runs[-1][0], month, key, runs[-1][3])
         else:
-            runs.append((month, month, key))
+            runs.append((month, month, key, rules))
     return tuple(
-        period(index, group, first, last, snapshots[first])
-        for index, (first, last, _) in enumerate(runs)
+        period(index, first, last, rules, snapshots[first], banded=group.segment == "bpu")
+        for index, (first, last, _, rules) in enumerate(runs)
     )
 
 
-def rate_key(group: Group, snapshot: RateSnapshot) -> tuple[object, ...]:
-    """What identifies the rates a group pays in a month: dated values, bands and reliefs."""
+def rate_key(group: Group, rules: Rules, snapshot: RateSnapshot) -> tuple[object, ...]:
+    """What identifies the rates a group pays in a month: the dated values its rules were
+    resolved from, their reliefs, and the band table (so every dated value starts a period)."""
     values = tuple(
-        (name, snapshot.value(name).effective)
-        for program in group.programs
-        for name in parameter_names(group, program)
+        (name, snapshot.value(name).effective) for rule in rules for name in rule.parameters
     )
-    reliefs = tuple(
-        relief.id
-        for program in group.programs
-        for relief in group_reliefs(group, program, snapshot)
-    )
+    reliefs = tuple(relief.id for rule in rules for relief in rule.reliefs)
     version = snapshot.band_version if group.segment == "bpu" else None
     return values, reliefs, version.effective if version else None
 
 
-def period(index: int, group: Group, first: int, last: int, snapshot: RateSnapshot) -> Period:
-    rules = tuple(rule(group, program, snapshot) for program in group.programs)
-    if group.segment == "pu":
+def period(
+    index: int, first: int, last: int, rules: Rules, snapshot: RateSnapshot, *, banded: bool
+) -> Period:
+    """A period of the rules resolved in `snapshot`; `banded`: its people's premiums read the
+    BPU income bands."""
+    if not banded:
         return Period(index, first, last, rules, (), None)
-    version = snapshot.band_version
-    if version is None:
-        raise RatesNotInForceError("bpu.income_bands", snapshot.day)
+    version = bands_in_force(snapshot)
     return Period(index, first, last, rules, tuple(version.bands), version.effective)
-
-
-def rule(group: Group, program: Program, snapshot: RateSnapshot) -> Rule:
-    """The engine's `person_premium` as a rule (see engine.bpu_exact and engine.pu_exact)."""
-    share = Fraction(group_share(group, program, snapshot))
-    none = Fraction(0)
-    if group.segment == "bpu":
-        if program == "jkm":
-            return Rule(program, "flat", snapshot.rupiah("bpu.jkm_flat"), share, none)
-        return Rule(program, "nominal", 0, _rate(snapshot, f"bpu.{program}_percent", share), none)
-    if program in ("jkk", "jkm"):
-        name = f"pu.jkk_percent.{group.risk_class}" if program == "jkk" else "pu.jkm_percent"
-        return Rule(program, "wage", 0, _rate(snapshot, name, share), none)
-    employer = _rate(snapshot, f"pu.{program}_employer_percent", share)
-    worker = _rate(snapshot, f"pu.{program}_worker_percent", share)
-    if program == "jp":
-        return Rule(program, "capped_wage", snapshot.rupiah("pu.jp_wage_cap"), employer, worker)
-    return Rule(program, "wage", 0, employer, worker)
-
-
-def _rate(snapshot: RateSnapshot, name: str, share: Fraction) -> Fraction:
-    return Fraction(snapshot.percent(name)) / HUNDRED * share
-
-
-def half_up(base: int, ratio: Fraction) -> int:
-    """base x ratio rounded half up to whole Rupiah (money.round_rupiah on the exact value)."""
-    return (2 * base * ratio.numerator + ratio.denominator) // (2 * ratio.denominator)
 
 
 def times_ratio(base: pl.Expr, ratio: Fraction) -> pl.Expr:
     """base x ratio rounded half up, exact for every non-negative Int64 base.
 
-    Splitting base = b1 x q + b0 keeps every intermediate below q x p or the result itself:
-    base x p / q = b1 x p + b0 x p / q, and only the second term needs rounding.
+    Splitting base = b1 x q + b0 keeps every intermediate below 2 x q x p + q or the result
+    itself: base x p / q = b1 x p + b0 x p / q, and only the second term needs rounding. A ratio
+    whose p and q are too large for that in 64 bits is computed on Python integers instead.
     """
     p, q = ratio.numerator, ratio.denominator
     if p == 0:
@@ -159,31 +120,40 @@ def times_ratio(base: pl.Expr, ratio: Fraction) -> pl.Expr:
     if q == 1:
         return base * p
     if 2 * q * p + q > INT64_MAX:
-        raise OverflowError(f"the rate {ratio} has too many digits to compute in 64 bits")
+        return base.map_batches(partial(exact_times, ratio=ratio), return_dtype=pl.Int64)
     return (base // q) * p + ((base % q) * (2 * p) + q) // (2 * q)
 
 
-def payer_amounts(rule: Rule, period: Period, *, apbd_pays_worker: bool) -> tuple[pl.Expr, pl.Expr]:
+def exact_times(bases: pl.Series, ratio: Fraction) -> pl.Series:
+    """base x ratio rounded half up for each base, on Python integers: slower, never short."""
+    rounded = [None if base is None else round_rupiah(base * ratio) for base in bases.to_list()]
+    return pl.Series(bases.name, rounded, dtype=pl.Int64)
+
+
+def payer_amounts(
+    rule: PremiumRule, period: Period, *, apbd_pays_worker: bool
+) -> tuple[pl.Expr, pl.Expr]:
     """(paid from the APBD, deducted from wages) per person-month, like engine.split_payers."""
-    employer = amount(rule, period, rule.employer)
-    worker = amount(rule, period, rule.worker)
+    employer = amount(rule, period, "employer")
+    worker = amount(rule, period, "worker")
     if apbd_pays_worker:
         return employer + worker, pl.lit(0, pl.Int64)
     return employer, worker
 
 
-def amount(rule: Rule, period: Period, ratio: Fraction) -> pl.Expr:
-    """One payer's part of one person's premium in a month of the period."""
-    if ratio == 0:
+def amount(rule: PremiumRule, period: Period, payer: Payer) -> pl.Expr:
+    """One payer's part of one person's premium in a month of the period: the rule's scalar
+    evaluation where the base is one of a few values, its ratio on the wage column otherwise."""
+    if rule.ratio(payer) == 0:
         return pl.lit(0, pl.Int64)
     if rule.base == "flat":
-        return pl.lit(half_up(rule.amount, ratio), pl.Int64)
+        return pl.lit(rule.part(payer, 0), pl.Int64)
     if rule.base == "nominal":  # a few bands: round each band's premium once, then look it up
-        per_band = [half_up(band.nominal, ratio) for band in period.bands]
+        per_band = [rule.part(payer, band.nominal) for band in period.bands]
         return pl.lit(pl.Series(per_band, dtype=pl.Int64)).gather(period.band_index())
     wage = pl.col("monthly_wage")
     base = pl.min_horizontal(wage, pl.lit(rule.amount)) if rule.base == "capped_wage" else wage
-    return times_ratio(base, ratio)
+    return times_ratio(base, rule.ratio(payer))
 
 
 def person_amounts(group: Group, period: Period) -> dict[Program, tuple[pl.Expr, pl.Expr]]:
@@ -198,11 +168,9 @@ def month_bound(period: Period, max_wage: int) -> int:
     """An upper bound of one person's APBD plus worker amount in one month of the period."""
     total = 0
     for rule in period.rules:
-        if rule.base == "flat":
-            base = rule.amount
-        elif rule.base == "nominal":
-            base = max(band.nominal for band in period.bands)
+        if rule.base == "nominal":
+            premium = rule.premium(max(band.nominal for band in period.bands))
         else:
-            base = min(max_wage, rule.amount) if rule.base == "capped_wage" else max_wage
-        total += half_up(base, rule.employer) + half_up(base, rule.worker)
+            premium = rule.premium(max_wage)  # a flat or capped base ignores or caps it
+        total += premium.employer + premium.worker
     return total
