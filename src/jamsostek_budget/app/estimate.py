@@ -22,6 +22,7 @@ from jamsostek_budget.loading import bundled
 from jamsostek_budget.loading.filenames import display_name
 from jamsostek_budget.loading.files import load_rate_files, load_scenario, yaml_files
 from jamsostek_budget.loading.ratecheck import build_rate_table, no_future_checks
+from jamsostek_budget.model.city import City
 from jamsostek_budget.model.ratetable import RateSnapshot, RateTable
 from jamsostek_budget.model.scenario import Scenario
 
@@ -34,13 +35,6 @@ class Estimate:
     budget: Budget
     warnings: tuple[Problem, ...]
     benefits: Benefits | None = None
-
-
-@dataclass(frozen=True)
-class City:
-    slug: str
-    path: Path
-    scenario: Scenario
 
 
 def load_rate_table(rates_dir: Path | None = None) -> RateTable:
