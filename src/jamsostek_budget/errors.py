@@ -67,6 +67,17 @@ class OutputError(JbudgetError):
         super().__init__(message)
 
 
+OPTION_MARK = "\x00"
+
+
+def option(name: str) -> str:
+    """A command-line option in a message, named by the input it sets (`rates_dir`, `year`,
+    ...: the parameter of the app function): nothing below the CLI knows the flags, and the CLI
+    writes the flag in its place (cli/flags.py). Marked with NUL, which no path holds and no
+    quoted value shows (`echo` quotes it as \\x00), so no user text can pass for one."""
+    return f"{OPTION_MARK}{name}{OPTION_MARK}"
+
+
 ECHO_LIMIT = 60  # characters of a value quoted back in a message; enough to recognise it
 
 

@@ -16,7 +16,7 @@ from jamsostek_budget.engine import premiums as engine
 from jamsostek_budget.engine.budget import Budget
 from jamsostek_budget.engine.jpcap import pays_jp, projected_for
 from jamsostek_budget.engine.scenariocheck import check_scenario
-from jamsostek_budget.errors import DataError, Problem, UsageError, echo
+from jamsostek_budget.errors import DataError, Problem, UsageError, echo, option
 from jamsostek_budget.i18n import _
 from jamsostek_budget.loading import bundled
 from jamsostek_budget.loading.filenames import display_name
@@ -42,12 +42,13 @@ def load_rate_table(rates_dir: Path | None = None) -> RateTable:
     if not folder.is_dir():
         raise UsageError(
             _("rates folder {folder} does not exist").format(folder=folder),
-            _("pass --rates DIR"),
+            _("pass {option} DIR").format(option=option("rates_dir")),
         )
     files = yaml_files(folder)
     if not files:
         raise UsageError(
-            _("no .yaml rate files in {folder}").format(folder=folder), _("pass --rates DIR")
+            _("no .yaml rate files in {folder}").format(folder=folder),
+            _("pass {option} DIR").format(option=option("rates_dir")),
         )
     return build_rate_table(no_future_checks(load_rate_files(files), date.today()))
 
@@ -55,8 +56,10 @@ def load_rate_table(rates_dir: Path | None = None) -> RateTable:
 def scenario_path(city: str | None, scenario: Path | None) -> Path:
     if (city is None) == (scenario is None):
         raise UsageError(
-            _("give exactly one of --city or --scenario"),
-            _("for example: jbudget estimate --city metro"),
+            _("give exactly one of {city} or {scenario}").format(
+                city=option("city"), scenario=option("scenario")
+            ),
+            _("for example: jbudget estimate {city} metro").format(city=option("city")),
         )
     if scenario is not None:
         if not scenario.is_file():
@@ -131,8 +134,8 @@ def _check_death_rates(scenario: Scenario, path: Path) -> None:
             ),
             _(
                 "add death_rate_per_1000 (deaths a year per 1,000 participants, like 3.2) to "
-                "the scenario or to its groups, or leave out --benefits"
-            ),
+                "the scenario or to its groups, or leave out {option}"
+            ).format(option=option("with_benefits")),
         )
 
 

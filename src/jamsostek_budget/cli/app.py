@@ -181,8 +181,11 @@ def print_problems(
 ) -> None:
     """One problem a line, compiler style, never wrapped (editors and grep read these lines);
     the user's own text is printed as written, never read as rich markup. On stderr, or on
-    `console` (validate prints its findings as its output)."""
-    for problem in problems:
+    `console` (validate prints its findings as its output). The options they name are
+    written as flags (see flags)."""
+    from jamsostek_budget.cli.flags import problem_with_flags
+
+    for problem in map(problem_with_flags, problems):
         style = {"warning": "yellow", "note": "cyan"}.get(problem.severity, "red")
         label = {"warning": _("warning: "), "note": _("note: ")}.get(problem.severity, "")
         field = f"{problem.field}: " if problem.field else ""  # a file's or a line's problem

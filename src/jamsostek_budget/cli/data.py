@@ -92,7 +92,9 @@ def validate_command(
                 checked = _("checked {file} ({kind})").format(file=name, kind=kind_label)
                 console.print(checked, markup=False)
         if fmt is ProblemFormat.json:
-            sys.stdout.write(dump([p.as_dict() for p in result.problems]))
+            from jamsostek_budget.cli.flags import problem_with_flags
+
+            sys.stdout.write(dump([problem_with_flags(p).as_dict() for p in result.problems]))
         else:
             print_problems(result.problems, console)
         if result.errors or (strict and result.warnings):

@@ -78,7 +78,7 @@ def estimate(
     with reported_errors():
         growth = None
         if jp_cap_growth is not None:
-            from jamsostek_budget.app.planning import parse_percent
+            from jamsostek_budget.cli.values import parse_percent
 
             growth = parse_percent(jp_cap_growth, "--jp-cap-growth")
         result = api.estimate(

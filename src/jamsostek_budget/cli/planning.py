@@ -231,16 +231,17 @@ def project_command(
 ) -> None:
     from jamsostek_budget.app import planning as commands
     from jamsostek_budget.app.estimate import scenario_path
+    from jamsostek_budget.cli.values import parse_percent, parse_years
     from jamsostek_budget.render import project_report as render
 
     with reported_errors():
         growth = {
-            "headcount": commands.parse_percent(headcount_growth, "--headcount-growth"),
-            "wage": commands.parse_percent(wage_growth, "--wage-growth"),
-            "gdp": commands.parse_percent(gdp_growth, "--gdp-growth"),
+            "headcount": parse_percent(headcount_growth, "--headcount-growth"),
+            "wage": parse_percent(wage_growth, "--wage-growth"),
+            "gdp": parse_percent(gdp_growth, "--gdp-growth"),
         }
         projection = commands.project_years(
-            scenario_path(city, scenario), commands.parse_years(years), growth, rates
+            scenario_path(city, scenario), parse_years(years), growth, rates
         )
         rendering = Rendering(
             report=lambda: render.project_report(projection),

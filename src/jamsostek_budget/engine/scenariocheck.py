@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from jamsostek_budget.engine.premiums import parameter_names
-from jamsostek_budget.errors import Problem
+from jamsostek_budget.errors import Problem, option
 from jamsostek_budget.i18n import N_, _, grouped
 from jamsostek_budget.loading.sourcemap import SourceMap
 from jamsostek_budget.model.rates import DatedValue
@@ -77,12 +77,12 @@ def check_scenario(
             rate=latest,
         )
         hint = (
-            _("use --year {year} (start_month {month}) or later")
+            _("use {option} {year} (start_month {month}) or later")
             if year_from_flag
             else _("use fiscal year {year} (start_month {month}) or later")
-        ).format(year=start.year, month=start.month)
+        ).format(year=start.year, month=start.month, option=option("year"))
         problem = source.problem(where, message, hint)
-        problems.append(replace(problem, field="--year") if year_from_flag else problem)
+        problems.append(replace(problem, field=option("year")) if year_from_flag else problem)
     return problems + stale_rate_warnings(scenario, source, table)
 
 
@@ -162,7 +162,7 @@ def _projected_message(
         growth=grouped(projected.assumed_growth_percent),
     )
     hint = _(
-        "set the growth with --jp-cap-growth or the scenario's projection.gdp_growth_percent; "
+        "set the growth with {option} or the scenario's projection.gdp_growth_percent; "
         "add the announced value to rates/ once it is published"
-    )
+    ).format(option=option("jp_cap_growth"))
     return message, hint
