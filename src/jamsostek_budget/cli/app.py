@@ -3,9 +3,9 @@ one place that turns errors into messages and exit codes (1 bad input or output,
 141 a pipe whose reader has gone, 130 Ctrl-C: see cli_exit).
 
 A problem in the user's input is printed as `file:line:column: field: message` with a hint; a
-traceback means a bug in jbudget. Command modules (cli_estimate, cli_data, cli_planning,
-cli_roster) register their commands on `app` and import their implementation lazily, so that
-`jbudget estimate` does not pay for polars or the planning code.
+traceback means a bug in jbudget. Command modules (cli.estimate, cli.data, cli.planning,
+cli.roster) each `register` their commands on the app `new_app` makes, and import their
+implementation lazily, so that `jbudget estimate` does not pay for polars or the planning code.
 """
 
 from __future__ import annotations
@@ -52,18 +52,6 @@ if TYPE_CHECKING:
     from jamsostek_budget.render.sections import Report
 
 FILE_WIDTH = 160  # a table written to a file or a pipe is not cut to 80 columns
-
-app = typer.Typer(
-    name="jbudget",
-    help=_(
-        "Budget BPJS Ketenagakerjaan premiums paid from an Indonesian regional budget (APBD): "
-        "headcounts per worker group in, monthly and annual APBD allocations out, every Rupiah "
-        "traceable to its regulation."
-    ),
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
 
 
 class Format(StrEnum):
@@ -324,7 +312,24 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+def new_app() -> typer.Typer:
+    """The jbudget app with its root options and no command: cli.main registers the commands
+    (each command module's `register`)."""
+    app = typer.Typer(
+        name="jbudget",
+        help=_(
+            "Budget BPJS Ketenagakerjaan premiums paid from an Indonesian regional budget (APBD): "
+            "headcounts per worker group in, monthly and annual APBD allocations out, every Rupiah "
+            "traceable to its regulation."
+        ),
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
+    app.callback()(_root)
+    return app
+
+
 def _root(
     version: Annotated[
         bool,

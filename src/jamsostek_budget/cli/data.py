@@ -14,7 +14,6 @@ from jamsostek_budget.cli.app import (
     LanguageOption,
     OutputOption,
     RatesOption,
-    app,
     dump,
     emit,
     parse_date,
@@ -34,14 +33,6 @@ class ProblemFormat(StrEnum):
 FILE_KINDS = {"rates": N_("rates"), "scenario": N_("scenario")}
 
 
-@app.command(
-    "validate",
-    help=_(
-        "Check rate and scenario files; print every problem with file, line and field. "
-        "Exit 0 when all is well (warnings are printed but pass unless --strict), 1 when a "
-        "file has problems, 2 on a usage error."
-    ),
-)
 def validate_command(
     paths: Annotated[
         list[Path] | None,
@@ -106,10 +97,6 @@ class SchemaChoice(StrEnum):
     scenario = "scenario"
 
 
-@app.command(
-    "schema",
-    help=_("Print the JSON Schema of rate files or scenario files (for editors and CI)."),
-)
 def schema_command(
     name: Annotated[
         SchemaChoice, typer.Argument(**choice(SchemaChoice), help=_("Which file format."))
@@ -122,3 +109,19 @@ def schema_command(
 
     with reported_errors():
         emit(schemas.schema_text(name.value), output, force)
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to `app` (cli.main builds the app from its command table)."""
+    app.command(
+        "validate",
+        help=_(
+            "Check rate and scenario files; print every problem with file, line and field. "
+            "Exit 0 when all is well (warnings are printed but pass unless --strict), 1 when a "
+            "file has problems, 2 on a usage error."
+        ),
+    )(validate_command)
+    app.command(
+        "schema",
+        help=_("Print the JSON Schema of rate files or scenario files (for editors and CI)."),
+    )(schema_command)

@@ -18,7 +18,6 @@ from jamsostek_budget.cli.app import (
     ScenarioOption,
     WordsOption,
     YearOption,
-    app,
     dump,
     emit,
     parse_date,
@@ -32,12 +31,6 @@ from jamsostek_budget.cli.output import budget_rendering, command_line, emit_ren
 from jamsostek_budget.i18n import _
 
 
-@app.command(
-    help=_(
-        "Estimate the APBD budget of a scenario: per group and program, monthly and annual. "
-        "Also shows coverage against the eligible population where the scenario states it."
-    )
-)
 def estimate(
     ctx: typer.Context,
     city: CityOption = None,
@@ -95,12 +88,6 @@ def estimate(
         emit_rendering(rendering, fmt, output, force, words=words)
 
 
-@app.command(
-    "rates",
-    help=_(
-        "Show the rates in force on a date, each with its regulation, confidence and last check."
-    ),
-)
 def rates_command(
     on: Annotated[
         str | None,
@@ -134,9 +121,6 @@ def rates_command(
         )
 
 
-@app.command(
-    help=_("List the bundled city scenarios with their fiscal year, headcount and sources.")
-)
 def cities(
     fmt: Annotated[
         ListingFormat,
@@ -154,3 +138,23 @@ def cities(
             None,
             False,
         )
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to `app` (cli.main builds the app from its command table)."""
+    app.command(
+        help=_(
+            "Estimate the APBD budget of a scenario: per group and program, monthly and annual. "
+            "Also shows coverage against the eligible population where the scenario states it."
+        )
+    )(estimate)
+    app.command(
+        "rates",
+        help=_(
+            "Show the rates in force on a date, each with its regulation, confidence and last "
+            "check."
+        ),
+    )(rates_command)
+    app.command(
+        help=_("List the bundled city scenarios with their fiscal year, headcount and sources.")
+    )(cities)

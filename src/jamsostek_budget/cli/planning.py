@@ -18,7 +18,6 @@ from jamsostek_budget.cli.app import (
     ScenarioOption,
     WordsOption,
     YearOption,
-    app,
     dump,
     parse_year,
     print_problems,
@@ -31,13 +30,6 @@ from jamsostek_budget.errors import echo
 from jamsostek_budget.i18n import _
 
 
-@app.command(
-    "compare",
-    help=_(
-        "Compare scenarios side by side: annual APBD per group and program, and each one's "
-        "difference to the first (Rupiah and %); the differences always add up to the totals."
-    ),
-)
 def compare_command(
     ctx: typer.Context,
     scenarios: Annotated[
@@ -83,13 +75,6 @@ class FitMode(StrEnum):
     proportional = "proportional"
 
 
-@app.command(
-    "fit",
-    help=_(
-        'How many people of each group an annual APBD ceiling covers ("sesuai kemampuan '
-        'anggaran"), what it costs, what is left and who is not covered.'
-    ),
-)
 def fit_command(
     ctx: typer.Context,
     budget: Annotated[
@@ -176,13 +161,6 @@ def fit_command(
         emit_rendering(rendering, fmt, output, force, words=words)
 
 
-@app.command(
-    "project",
-    help=_(
-        "Project the budget over several years: per year, per group and per program, with JP "
-        "wage caps beyond the last announced one extended by the PP 45/2015 rule (marked)."
-    ),
-)
 def project_command(
     ctx: typer.Context,
     years: Annotated[
@@ -253,3 +231,28 @@ def project_command(
             command=command_line(ctx),
         )
         emit_rendering(rendering, fmt, output, force, words=words)
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to `app` (cli.main builds the app from its command table)."""
+    app.command(
+        "compare",
+        help=_(
+            "Compare scenarios side by side: annual APBD per group and program, and each one's "
+            "difference to the first (Rupiah and %); the differences always add up to the totals."
+        ),
+    )(compare_command)
+    app.command(
+        "fit",
+        help=_(
+            'How many people of each group an annual APBD ceiling covers ("sesuai kemampuan '
+            'anggaran"), what it costs, what is left and who is not covered.'
+        ),
+    )(fit_command)
+    app.command(
+        "project",
+        help=_(
+            "Project the budget over several years: per year, per group and per program, with JP "
+            "wage caps beyond the last announced one extended by the PP 45/2015 rule (marked)."
+        ),
+    )(project_command)

@@ -24,7 +24,6 @@ from jamsostek_budget.cli.app import (
     ScenarioOption,
     WordsOption,
     YearOption,
-    app,
     parse_date,
     parse_year,
     print_problems,
@@ -42,13 +41,6 @@ if TYPE_CHECKING:
     from jamsostek_budget.roster.sheets import SheetRead
 
 
-@app.command(
-    "roster",
-    help=_(
-        "Cost a roster of named participants: the same estimate as a headcount scenario, built "
-        "from the rows that pass every check; rejected rows go to a rejects file."
-    ),
-)
 def roster_command(
     ctx: typer.Context,
     roster: Annotated[
@@ -282,3 +274,14 @@ def _unused(columns: tuple[str, ...]) -> str:
     from jamsostek_budget.roster.reasons import shown_lines
 
     return shown_lines([clip(column) for column in columns[:SHOWN_COLUMNS]], len(columns))
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to `app` (cli.main builds the app from its command table)."""
+    app.command(
+        "roster",
+        help=_(
+            "Cost a roster of named participants: the same estimate as a headcount scenario, built "
+            "from the rows that pass every check; rejected rows go to a rejects file."
+        ),
+    )(roster_command)
