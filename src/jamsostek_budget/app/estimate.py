@@ -1,6 +1,7 @@
-"""What each command does, as one library call: load and check the inputs, then compute.
-
-The CLI parses arguments, calls one function here and renders what it returns.
+"""The commands that cost one scenario or list reference data: estimate, rates, cities. Each is
+one function: load and check the inputs, compute, and return the result with its problems (an
+Outcome). The helpers they share (the rate table, a scenario checked against it) serve the other
+command families too.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jamsostek_budget.app.outcome import Outcome, outcome_of
 from jamsostek_budget.engine import premiums as engine
 from jamsostek_budget.engine.budget import Budget
 from jamsostek_budget.engine.jpcap import pays_jp, projected_for
@@ -33,8 +35,15 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Estimate:
     budget: Budget
-    warnings: tuple[Problem, ...]
     benefits: Benefits | None = None
+
+
+@dataclass(frozen=True)
+class Rates:
+    """The rate table and the rates in force on the day asked for."""
+
+    table: RateTable
+    snapshot: RateSnapshot
 
 
 def load_rate_table(rates_dir: Path | None = None) -> RateTable:
@@ -111,7 +120,21 @@ def estimate(
     rates_dir: Path | None = None,
     with_benefits: bool = False,
     jp_cap_growth: Decimal | None = None,
-) -> Estimate:
+) -> Outcome[Estimate]:
+    """`jbudget estimate`: the scenario's budget (and expected benefits when asked)."""
+    return outcome_of(
+        lambda: _estimate(path, year, rates_dir, with_benefits, jp_cap_growth=jp_cap_growth)
+    )
+
+
+def _estimate(
+    path: Path,
+    year: int | None,
+    rates_dir: Path | None,
+    with_benefits: bool,
+    *,
+    jp_cap_growth: Decimal | None,
+) -> tuple[Estimate, tuple[Problem, ...]]:
     scenario, table, warnings = checked_scenario(path, year, rates_dir, jp_cap_growth=jp_cap_growth)
     if with_benefits:
         _check_death_rates(scenario, path)
@@ -121,7 +144,7 @@ def estimate(
         from jamsostek_budget.planning.benefits import expected_benefits  # noqa: PLC0415
 
         benefits = expected_benefits(budget, table)
-    return Estimate(budget, warnings, benefits)
+    return Estimate(budget, benefits), warnings
 
 
 def _check_death_rates(scenario: Scenario, path: Path) -> None:
@@ -176,6 +199,11 @@ def _scenario_named(name: str) -> Path:
     return bundled.city_file(name)
 
 
+def rates(day: date, rates_dir: Path | None = None) -> Outcome[Rates]:
+    """`jbudget rates`: the rates in force on `day`."""
+    return outcome_of(lambda: (Rates(*rates_on(day, rates_dir)), ()))
+
+
 def rates_on(day: date, rates_dir: Path | None = None) -> tuple[RateTable, RateSnapshot]:
     table = load_rate_table(rates_dir)
     first = table.first_day()
@@ -189,5 +217,10 @@ def rates_on(day: date, rates_dir: Path | None = None) -> tuple[RateTable, RateS
     return table, table.at(day)
 
 
-def cities() -> list[City]:
+def cities() -> Outcome[list[City]]:
+    """`jbudget cities`: the bundled city scenarios."""
+    return outcome_of(lambda: (_cities(), ()))
+
+
+def _cities() -> list[City]:
     return [City(slug, path, load_scenario(path)[0]) for slug, path in bundled.city_files().items()]

@@ -1,5 +1,6 @@
-"""Entry points of the planning commands: load and check scenarios like `api`, then hand them to
-compare, fit and projection."""
+"""The planning commands, one function each: compare scenarios, fit a budget ceiling, project the
+years ahead. Each loads and checks its scenarios like `estimate`, hands them to planning/, and
+returns the result with its problems (an Outcome)."""
 
 from __future__ import annotations
 
@@ -14,34 +15,41 @@ from jamsostek_budget.app.estimate import (
     load_rate_table,
     scenario_reference,
 )
+from jamsostek_budget.app.outcome import Outcome, outcome_of
 from jamsostek_budget.engine.scenariocheck import check_scenario
 from jamsostek_budget.errors import DataError, Problem, option
 from jamsostek_budget.loading.files import load_scenario
-from jamsostek_budget.planning.fit import FitResult, Mode, check_covers_someone, fit
-from jamsostek_budget.planning.projection import (
-    Projection,
-    assumptions_for,
-    project,
-    scenario_for_year,
-)
-
-
-def estimates(references: list[str], rates_dir: Path | None = None) -> list[Estimate]:
-    """One estimate per scenario reference (see scenario_reference), in order."""
-    found = []
-    for reference in references:
-        path, year = scenario_reference(reference)
-        found.append(estimate(path, year=year, rates_dir=rates_dir))
-    return found
+from jamsostek_budget.planning import compare as comparing
+from jamsostek_budget.planning import fit as fitting
+from jamsostek_budget.planning import projection as projecting
+from jamsostek_budget.planning.compare import Comparison
+from jamsostek_budget.planning.fit import FitResult, Mode
+from jamsostek_budget.planning.projection import Projection
 
 
 @dataclass(frozen=True)
-class Fit:
-    result: FitResult
-    warnings: tuple[Problem, ...]
+class Compared:
+    estimates: tuple[Estimate, ...]  # one per scenario, in the order given; the first is the base
+    comparison: Comparison
 
 
-def fit_budget(
+def compare(references: list[str], rates_dir: Path | None = None) -> Outcome[Compared]:
+    """`jbudget compare`: each scenario reference (see scenario_reference) estimated, and each
+    compared with the first. The first scenario with errors stops it, with its errors alone."""
+    found: list[Estimate] = []
+    problems: list[Problem] = []
+    for reference in references:
+        path, year = scenario_reference(reference)
+        one = estimate(path, year=year, rates_dir=rates_dir)
+        if one.result is None:
+            return Outcome(None, one.problems)
+        found.append(one.result)
+        problems += one.problems
+    comparison = comparing.compare([result.budget for result in found])
+    return Outcome(Compared(tuple(found), comparison), tuple(problems))
+
+
+def fit(
     path: Path,
     ceiling: int,
     *,
@@ -49,33 +57,43 @@ def fit_budget(
     mode: Mode = "priority",
     year: int | None = None,
     rates_dir: Path | None = None,
-) -> Fit:
-    """How many people of each group an annual ceiling covers (see planning.fit)."""
-    scenario, table, warnings = checked_scenario(path, year, rates_dir)
-    result = fit(scenario, table, ceiling, priority=priority, mode=mode)
-    check_covers_someone(result)
-    return Fit(result, warnings)
+) -> Outcome[FitResult]:
+    """`jbudget fit`: how many people of each group an annual ceiling covers (planning.fit)."""
+
+    def compute() -> tuple[FitResult, tuple[Problem, ...]]:
+        scenario, table, warnings = checked_scenario(path, year, rates_dir)
+        result = fitting.fit(scenario, table, ceiling, priority=priority, mode=mode)
+        fitting.check_covers_someone(result)
+        return result, warnings
+
+    return outcome_of(compute)
 
 
-def project_years(
+def project(
     path: Path, years: list[int], growth: dict[str, Decimal | None], rates_dir: Path | None = None
-) -> Projection:
-    """Cost the scenario for every year in `years` (growth: headcount, wage, gdp overrides).
+) -> Outcome[Projection]:
+    """`jbudget project`: the scenario costed for every year in `years` (growth: headcount,
+    wage, gdp overrides)."""
+    return outcome_of(lambda: (_project(path, years, growth, rates_dir), ()))
 
-    Only the projected years need rates in force: the scenario's own fiscal year is the base the
-    headcounts grow from, and JP caps past the last announced one are projected, not stale.
-    """
+
+def _project(
+    path: Path, years: list[int], growth: dict[str, Decimal | None], rates_dir: Path | None
+) -> Projection:
+    """Only the projected years need rates in force: the scenario's own fiscal year is the base
+    the headcounts grow from, and JP caps past the last announced one are projected, not stale.
+    The first year's errors are about the years asked for."""
     table = load_rate_table(rates_dir)
     scenario, source = load_scenario(path)
-    assumptions = assumptions_for(
+    assumptions = projecting.assumptions_for(
         scenario,
         headcount_growth=growth.get("headcount"),
         wage_growth=growth.get("wage"),
         gdp_growth=growth.get("gdp"),
     )
-    first = scenario_for_year(scenario, years[0], assumptions)
+    first = projecting.scenario_for_year(scenario, years[0], assumptions)
     found = check_scenario(first, source, table, year_from_flag=True)
     errors = [replace(p, field=option("years")) for p in found if p.severity == "error"]
     if errors:
         raise DataError(errors)
-    return project(scenario, table, years, assumptions)
+    return projecting.project(scenario, table, years, assumptions)

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
@@ -49,7 +49,10 @@ from jamsostek_budget.loading.oserrors import cannot_use
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
+    from jamsostek_budget.app.outcome import Outcome
     from jamsostek_budget.render.sections import Report
+
+T = TypeVar("T")
 
 FILE_WIDTH = 160  # a table written to a file or a pipe is not cut to 80 columns
 
@@ -185,17 +188,31 @@ def print_problems(
             say(*line, console=console)
 
 
+def shown(outcome: Outcome[T]) -> T:
+    """An app function's outcome, its problems shown once: errors end the command (exit 1);
+    otherwise its warnings and notes are printed and its result returned."""
+    if outcome.result is None or outcome.errors:
+        refuse(outcome.errors)
+    print_problems(outcome.problems)
+    return outcome.result
+
+
+def refuse(problems: tuple[Problem, ...]) -> NoReturn:
+    """Problems in the inputs, and how many: the command ends with exit 1."""
+    print_problems(problems)
+    count = len(problems)
+    found = ngettext("{count} problem found.", "{count} problems found.", count)
+    say((found.format(count=count), "red"))
+    raise typer.Exit(1)
+
+
 @contextmanager
 def reported_errors() -> Iterator[None]:
     """Turn jbudget's own errors into messages and exit codes; never a traceback."""
     try:
         yield
     except DataError as exc:
-        print_problems(exc.problems)
-        count = len(exc.problems)
-        found = ngettext("{count} problem found.", "{count} problems found.", count)
-        say((found.format(count=count), "red"))
-        raise typer.Exit(1) from None
+        refuse(exc.problems)
     except UsageError as exc:
         say_error(exc.message, exc.hint)
         raise typer.Exit(2) from None

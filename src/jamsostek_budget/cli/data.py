@@ -19,6 +19,7 @@ from jamsostek_budget.cli.app import (
     parse_date,
     print_problems,
     reported_errors,
+    shown,
     stdout_console,
 )
 from jamsostek_budget.cli.choices import choice
@@ -78,7 +79,7 @@ def validate_command(
         )
         console = stdout_console()
         if verbose:
-            for name, kind in result.checked:
+            for name, kind in result.result or ():
                 kind_label = _(FILE_KINDS.get(kind, kind))
                 checked = _("checked {file} ({kind})").format(file=name, kind=kind_label)
                 console.print(checked, markup=False)
@@ -105,10 +106,10 @@ def schema_command(
     force: ForceOption = False,
     lang: LanguageOption = None,
 ) -> None:
-    from jamsostek_budget.model import schemas
+    from jamsostek_budget.app.schema import schema
 
     with reported_errors():
-        emit(schemas.schema_text(name.value), output, force)
+        emit(shown(schema(name.value)), output, force)
 
 
 def register(app: typer.Typer) -> None:

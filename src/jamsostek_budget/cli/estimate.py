@@ -22,9 +22,9 @@ from jamsostek_budget.cli.app import (
     emit,
     parse_date,
     parse_year,
-    print_problems,
     report_output,
     reported_errors,
+    shown,
 )
 from jamsostek_budget.cli.choices import choice
 from jamsostek_budget.cli.output import budget_rendering, command_line, emit_rendering
@@ -74,14 +74,15 @@ def estimate(
             from jamsostek_budget.cli.values import parse_percent
 
             growth = parse_percent(jp_cap_growth, "--jp-cap-growth")
-        result = api.estimate(
-            api.scenario_path(city, scenario),
-            year=parse_year(year),
-            rates_dir=rates,
-            with_benefits=benefits,
-            jp_cap_growth=growth,
+        result = shown(
+            api.estimate(
+                api.scenario_path(city, scenario),
+                year=parse_year(year),
+                rates_dir=rates,
+                with_benefits=benefits,
+                jp_cap_growth=growth,
+            )
         )
-        print_problems(result.warnings)
         rendering = budget_rendering(
             result.budget, rates, command_line(ctx), benefits=result.benefits
         )
@@ -111,7 +112,8 @@ def rates_command(
     from jamsostek_budget.render.rates_report import rates_dict, rates_report
 
     with reported_errors():
-        table, snapshot = api.rates_on(parse_date(on, "--date"), rates)
+        found = shown(api.rates(parse_date(on, "--date"), rates))
+        table, snapshot = found.table, found.snapshot
         emit(
             report_output(
                 rates_report(table, snapshot), fmt, lambda: dump(rates_dict(table, snapshot))
@@ -132,7 +134,7 @@ def cities(
     from jamsostek_budget.render.cities_report import cities_list, cities_report
 
     with reported_errors():
-        found = api.cities()
+        found = shown(api.cities())
         emit(
             report_output(cities_report(found), fmt, lambda: dump(cities_list(found))),
             None,

@@ -20,8 +20,8 @@ from jamsostek_budget.cli.app import (
     YearOption,
     dump,
     parse_year,
-    print_problems,
     reported_errors,
+    shown,
 )
 from jamsostek_budget.cli.choices import choice
 from jamsostek_budget.cli.notices import say
@@ -50,14 +50,11 @@ def compare_command(
     lang: LanguageOption = None,
 ) -> None:
     from jamsostek_budget.app import planning as commands
-    from jamsostek_budget.planning.compare import compare
     from jamsostek_budget.render import compare_report as render
 
     with reported_errors():
-        found = commands.estimates(scenarios, rates)
-        for result in found:
-            print_problems(result.warnings)
-        comparison = compare([result.budget for result in found])
+        compared = shown(commands.compare(scenarios, rates))
+        found, comparison = compared.estimates, compared.comparison
         rendering = Rendering(
             report=lambda: render.compare_report(comparison),
             as_json=lambda: dump(render.compare_dict(comparison)),
@@ -139,16 +136,16 @@ def fit_command(
             )
         )
         order = [part.strip() for part in priority.split(",") if part.strip()] if priority else None
-        found = commands.fit_budget(
-            scenario_path(city, scenario),
-            ceiling,
-            priority=order,
-            mode=mode.value,
-            year=parse_year(year),
-            rates_dir=rates,
+        result = shown(
+            commands.fit(
+                scenario_path(city, scenario),
+                ceiling,
+                priority=order,
+                mode=mode.value,
+                year=parse_year(year),
+                rates_dir=rates,
+            )
         )
-        print_problems(found.warnings)
-        result = found.result
         rendering = Rendering(
             report=lambda: render.fit_report(result),
             as_json=lambda: render.render_fit_json(result),
@@ -218,8 +215,8 @@ def project_command(
             "wage": parse_percent(wage_growth, "--wage-growth"),
             "gdp": parse_percent(gdp_growth, "--gdp-growth"),
         }
-        projection = commands.project_years(
-            scenario_path(city, scenario), parse_years(years), growth, rates
+        projection = shown(
+            commands.project(scenario_path(city, scenario), parse_years(years), growth, rates)
         )
         rendering = Rendering(
             report=lambda: render.project_report(projection),

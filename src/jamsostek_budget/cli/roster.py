@@ -28,6 +28,7 @@ from jamsostek_budget.cli.app import (
     parse_year,
     print_problems,
     reported_errors,
+    shown,
 )
 from jamsostek_budget.cli.exit import keep_ctrl_c
 from jamsostek_budget.cli.files import run_inputs
@@ -135,10 +136,12 @@ def roster_command(
             sheets=sheets,
         )
         with _progress(roster) as tick:
-            found = early.claim(request) or commands.estimate(request)
-            if tick is not None:
-                tick(found.rows.rows_read)
-        print_problems(found.warnings)
+            outcome = early.claim(request) or commands.roster(
+                request, early.claim_reading(request.roster, request.sheets)
+            )
+            if tick is not None and outcome.result is not None:
+                tick(outcome.result.rows.rows_read)
+        found = shown(outcome)
         target = _rejects_path(found, roster, rejects)
         wanted = [
             path for path in (target, per_person, output) if path not in (None, STANDARD_OUTPUT)
@@ -209,7 +212,7 @@ def _rejects_path(found: RosterEstimate, roster: Path, rejects: Path | None) -> 
 def _write_side_tables(
     found: RosterEstimate, roster: Path, rejects: Path | None, people: Path | None, force: bool
 ) -> None:
-    from jamsostek_budget.app.roster import write_table
+    from jamsostek_budget.cli.tables import write_table
 
     rows = found.rows
     counts = _("{file}: {read} rows read = {accepted} accepted + {rejected} rejected")
