@@ -74,22 +74,22 @@ def validate_command(
     from jamsostek_budget.app import validate as validation
 
     with reported_errors():
-        result = validation.validate(
+        outcome = validation.validate(
             paths or [], rates_dir=rates, today=parse_date(today, "--today")
         )
         console = stdout_console()
         if verbose:
-            for name, kind in result.result or ():
+            for name, kind in outcome.result or ():
                 kind_label = _(FILE_KINDS.get(kind, kind))
                 checked = _("checked {file} ({kind})").format(file=name, kind=kind_label)
                 console.print(checked, markup=False)
         if fmt is ProblemFormat.json:
             from jamsostek_budget.cli.flags import problem_with_flags
 
-            sys.stdout.write(dump([problem_with_flags(p).as_dict() for p in result.problems]))
+            sys.stdout.write(dump([problem_with_flags(p).as_dict() for p in outcome.problems]))
         else:
-            print_problems(result.problems, console)
-        if result.errors or (strict and result.warnings):
+            print_problems(outcome.problems, console)
+        if outcome.errors or (strict and outcome.warnings):
             raise typer.Exit(1)
 
 
