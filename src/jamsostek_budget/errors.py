@@ -24,6 +24,9 @@ class Problem:
     message: str
     hint: str = ""
     severity: Severity = "error"
+    # about how the command was asked (a usage error: a flag's value, a file not there), not
+    # about what an input says; it has no place in a file (see UsageError.as_problem)
+    request: bool = False
 
     def as_dict(self) -> dict[str, str | int]:
         return {
@@ -56,6 +59,10 @@ class UsageError(JbudgetError):
         self.message = message
         self.hint = hint
         super().__init__(message)
+
+    def as_problem(self) -> Problem:
+        """The error as a problem an app function returns (see app.outcome)."""
+        return Problem("", 0, 0, "", self.message, self.hint, request=True)
 
 
 class OutputError(JbudgetError):

@@ -2,9 +2,10 @@
 `loader.load_file` returns entries and errors. The CLI shows the problems once and the result.
 
 Problems in the inputs (errors, warnings, notes of what was read) are values here, whichever
-layer found them; an error means no result. A request that cannot be run at all (a flag's value
-out of range, a file that is not there) is still raised as a UsageError or an OutputError: it is
-about how the command was called, not about what the inputs say.
+layer found them, and so is a request that cannot be run (a usage error: a file that is not
+there, a ceiling that covers nobody), as a problem marked `request`; an error means no result.
+Below the app functions, problems are still raised (DataError, UsageError) where that is simpler.
+A failure of the system (a file the OS refuses to read) stays an exception.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from jamsostek_budget.errors import DataError, Problem
+from jamsostek_budget.errors import DataError, Problem, UsageError
 
 T = TypeVar("T")
 U = TypeVar("U")
@@ -34,8 +35,17 @@ class Outcome(Generic[T]):
     def warnings(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.severity == "warning")
 
+    @property
+    def refused(self) -> Problem | None:
+        """The usage error that stopped the command, if one did."""
+        return next((p for p in self.problems if p.request), None)
+
     def unwrap(self) -> T:
-        """The result, or its errors raised as a DataError (for callers that want exceptions)."""
+        """The result, or its errors raised (for callers that want exceptions): a usage error
+        as a UsageError, problems in the inputs as a DataError."""
+        refused = self.refused
+        if refused is not None:
+            raise UsageError(refused.message, refused.hint)
         if self.result is None or self.errors:
             raise DataError(self.errors)
         return self.result
@@ -49,4 +59,6 @@ def outcome_of(compute: Callable[[], tuple[U, tuple[Problem, ...]]]) -> Outcome[
         result, problems = compute()
     except DataError as failed:
         return Outcome(None, failed.problems)
+    except UsageError as refused:
+        return Outcome(None, (refused.as_problem(),))
     return Outcome(result, problems)

@@ -17,7 +17,7 @@ from jamsostek_budget.app.estimate import (
 )
 from jamsostek_budget.app.outcome import Outcome, outcome_of
 from jamsostek_budget.engine.scenariocheck import check_scenario
-from jamsostek_budget.errors import DataError, Problem, option
+from jamsostek_budget.errors import DataError, Problem, UsageError, option
 from jamsostek_budget.loading.files import load_scenario
 from jamsostek_budget.planning import compare as comparing
 from jamsostek_budget.planning import fit as fitting
@@ -38,14 +38,17 @@ def compare(references: list[str], rates_dir: Path | None = None) -> Outcome[Com
     compared with the first. The first scenario with errors stops it, with its errors alone."""
     found: list[Estimate] = []
     problems: list[Problem] = []
-    for reference in references:
-        path, year = scenario_reference(reference)
-        one = estimate(path, year=year, rates_dir=rates_dir)
-        if one.result is None:
-            return Outcome(None, one.problems)
-        found.append(one.result)
-        problems += one.problems
-    comparison = comparing.compare([result.budget for result in found])
+    try:
+        for reference in references:
+            path, year = scenario_reference(reference)
+            one = estimate(path, year=year, rates_dir=rates_dir)
+            if one.result is None:
+                return Outcome(None, one.problems)
+            found.append(one.result)
+            problems += one.problems
+        comparison = comparing.compare([result.budget for result in found])
+    except UsageError as refused:  # the warnings of the scenarios read are kept
+        return Outcome(None, (*problems, refused.as_problem()))
     return Outcome(Compared(tuple(found), comparison), tuple(problems))
 
 

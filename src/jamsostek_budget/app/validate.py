@@ -69,7 +69,10 @@ def validate(
     the files checked are the result either way)."""
     result = Validation()
     targets = list(paths) or [bundled.data_dir("rates"), bundled.data_dir("examples")]
-    rate_folders, rate_files, scenarios = _sort_targets(targets, result)
+    try:
+        rate_folders, rate_files, scenarios = _sort_targets(targets, result)
+    except UsageError as refused:
+        return Outcome(None, (refused.as_problem(),))
     table = _reference_table(rates_dir, result)
     for folder in rate_folders:
         _check_rate_folder(folder, today, result)

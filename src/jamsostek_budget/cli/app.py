@@ -189,12 +189,25 @@ def print_problems(
 
 
 def shown(outcome: Outcome[T]) -> T:
-    """An app function's outcome, its problems shown once: errors end the command (exit 1);
-    otherwise its warnings and notes are printed and its result returned."""
+    """An app function's outcome, its problems shown once: a usage error ends the command
+    (exit 2), errors in the inputs too (exit 1); otherwise its warnings and notes are printed
+    and its result returned."""
+    stop_if_refused(outcome)
     if outcome.result is None or outcome.errors:
         refuse(outcome.errors)
     print_problems(outcome.problems)
     return outcome.result
+
+
+def stop_if_refused(outcome: Outcome[T]) -> None:
+    """End the command (exit 2) on the usage error that stopped it, if one did, after the
+    warnings found before it."""
+    refused = outcome.refused
+    if refused is None:
+        return
+    print_problems(tuple(p for p in outcome.problems if not p.request))
+    say_error(refused.message, refused.hint)
+    raise typer.Exit(2)
 
 
 def refuse(problems: tuple[Problem, ...]) -> NoReturn:

@@ -21,6 +21,7 @@ from jamsostek_budget.cli.app import (
     reported_errors,
     shown,
     stdout_console,
+    stop_if_refused,
 )
 from jamsostek_budget.cli.choices import choice
 from jamsostek_budget.i18n import N_, _
@@ -77,6 +78,7 @@ def validate_command(
         outcome = validation.validate(
             paths or [], rates_dir=rates, today=parse_date(today, "--today")
         )
+        stop_if_refused(outcome)
         console = stdout_console()
         if verbose:
             for name, kind in outcome.result or ():
