@@ -37,8 +37,8 @@ def names_needed(group: Group) -> set[str]:
 
 def first_covered_day(table: RateTable, group: Group) -> tuple[date, str]:
     """The first 1st-of-month on which every rate the group needs is in force, and which rate
-    starts last."""
-    starts = {name: table.first_effective(name) for name in names_needed(group)}
+    starts last (of those starting that day, the first by name: the same in every run)."""
+    starts = {name: table.first_effective(name) for name in sorted(names_needed(group))}
     if group.segment == "bpu":
         starts["bpu.income_bands"] = table.bands.versions[0].effective
     name, day = max(starts.items(), key=lambda item: item[1])
