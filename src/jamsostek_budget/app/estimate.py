@@ -98,7 +98,7 @@ def checked_scenario(
     if year is not None:
         scenario = scenario.model_copy(update={"fiscal_year": year})
     table = rate_table_for(scenario, table, jp_cap_growth)
-    found = check_scenario(scenario, source, table, year_from_flag=year is not None)
+    found = check_scenario(scenario, source, table, year_asked=year is not None)
     errors = [p for p in found if p.severity == "error"]
     if errors:
         raise DataError(errors)

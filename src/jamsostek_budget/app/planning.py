@@ -95,7 +95,7 @@ def _project(
         gdp_growth=growth.get("gdp"),
     )
     first = projecting.scenario_for_year(scenario, years[0], assumptions)
-    found = check_scenario(first, source, table, year_from_flag=True)
+    found = check_scenario(first, source, table, year_asked=True)
     errors = [replace(p, field=option("years")) for p in found if p.severity == "error"]
     if errors:
         raise DataError(errors)

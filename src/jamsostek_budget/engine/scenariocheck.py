@@ -48,8 +48,11 @@ def first_covered_day(table: RateTable, group: Group) -> tuple[date, str]:
 
 
 def check_scenario(
-    scenario: Scenario, source: SourceMap, table: RateTable, *, year_from_flag: bool = False
+    scenario: Scenario, source: SourceMap, table: RateTable, *, year_asked: bool = False
 ) -> list[Problem]:
+    """Every problem of the scenario against the rate table. `year_asked`: the fiscal year is
+    the one the command was asked for, not the scenario's own, so a year without rates is a
+    problem of that input (errors.option("year")), not of the file's fiscal_year."""
     problems = list(source.notes)
     problems += [
         p for i, g in enumerate(scenario.groups) if (p := _enrolled_late(scenario, i, g, source))
@@ -78,11 +81,11 @@ def check_scenario(
         )
         hint = (
             _("use {option} {year} (start_month {month}) or later")
-            if year_from_flag
+            if year_asked
             else _("use fiscal year {year} (start_month {month}) or later")
         ).format(year=start.year, month=start.month, option=option("year"))
         problem = source.problem(where, message, hint)
-        problems.append(replace(problem, field=option("year")) if year_from_flag else problem)
+        problems.append(replace(problem, field=option("year")) if year_asked else problem)
     return problems + stale_rate_warnings(scenario, source, table)
 
 
