@@ -20,7 +20,7 @@ JKK, JKM = "5.1.02.02.02.0006", "5.1.02.02.02.0007"
 
 
 def test_lubuklinggau_totals_per_code_add_up_to_the_budget() -> None:
-    budget = api.estimate(scenario_path("lubuklinggau", None)).budget
+    budget = api.estimate(scenario_path("lubuklinggau", None)).unwrap().budget
     totals = {(t.code, t.program): t.annual for t in budget.by_budget_code}
     # 3,500 non-ASN at Rp2,500,000: JKK 0.24 % = 6,000 and JKM 0.30 % = 7,500 a month, 12 months
     assert totals[(JKK, "jkk")] == 3_500 * 6_000 * 12 == 252_000_000

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.measure import Measurement
 
 from jamsostek_budget.app import estimate as api
-from jamsostek_budget.app.planning import project_years
+from jamsostek_budget.app.planning import project as project_years
 from jamsostek_budget.i18n import current_language, set_language
 from jamsostek_budget.loading import bundled
 from jamsostek_budget.planning.compare import compare
@@ -115,7 +115,7 @@ def test_no_bars_and_zero_bars_do_not_crash() -> None:
 
 
 def test_metro_bars_are_proportional_with_labels_and_amounts(indonesian: None) -> None:
-    budget = api.estimate(bundled.city_file("metro")).budget
+    budget = api.estimate(bundled.city_file("metro")).unwrap().budget
     chart = estimate_chart(budget)
     lines = draw(BarChart(chart), 120)
     largest = max(bar.amount for bar in chart.bars)
@@ -165,7 +165,7 @@ def test_the_report_draws_its_charts_after_the_summary() -> None:
 
 
 def test_estimate_chart_has_one_bar_per_group_adding_up_to_the_total() -> None:
-    budget = api.estimate(bundled.city_file("metro")).budget
+    budget = api.estimate(bundled.city_file("metro")).unwrap().budget
     chart = estimate_chart(budget)
     assert [bar.label for bar in chart.bars] == [line.group.label for line in budget.lines]
     assert chart.bars[0] == Bar("Tenaga non-ASN lainnya", 745_718_400)
@@ -174,7 +174,9 @@ def test_estimate_chart_has_one_bar_per_group_adding_up_to_the_total() -> None:
 
 def test_project_chart_has_the_annual_total_of_each_year() -> None:
     years = [2025, 2026, 2027]
-    projection = project_years(bundled.city_file("metro"), years, {"headcount": Decimal(3)})
+    projection = project_years(
+        bundled.city_file("metro"), years, {"headcount": Decimal(3)}
+    ).unwrap()
     chart = project_chart(projection)
     assert [bar.label for bar in chart.bars] == ["2025", "2026", "2027"]
     assert [bar.amount for bar in chart.bars] == [y.budget.annual for y in projection.years]
@@ -185,9 +187,9 @@ def test_project_chart_has_the_annual_total_of_each_year() -> None:
 def test_compare_chart_shows_the_last_scenario_against_the_baseline() -> None:
     metro = bundled.city_file("metro")
     budgets = [
-        api.estimate(metro).budget,
-        api.estimate(metro, year=2020).budget,
-        api.estimate(bundled.city_file("metro-2026-expansion")).budget,
+        api.estimate(metro).unwrap().budget,
+        api.estimate(metro, year=2020).unwrap().budget,
+        api.estimate(bundled.city_file("metro-2026-expansion")).unwrap().budget,
     ]
     comparison = compare(budgets)
     chart = compare_chart(comparison)
@@ -202,7 +204,9 @@ def test_compare_chart_shows_the_last_scenario_against_the_baseline() -> None:
 
 def test_compare_chart_of_a_cheaper_scenario_has_negative_bars() -> None:
     metro = bundled.city_file("metro")
-    comparison = compare([api.estimate(metro).budget, api.estimate(metro, year=2020).budget])
+    comparison = compare(
+        [api.estimate(metro).unwrap().budget, api.estimate(metro, year=2020).unwrap().budget]
+    )
     chart = compare_chart(comparison)
     assert all(bar.amount < 0 for bar in chart.bars)  # the COVID relief of 2020
     lines = draw(BarChart(chart), 100)

@@ -25,7 +25,7 @@ def nik(serial: int) -> str:
 
 def metro_roster(folder: Path) -> Path:
     """One row per person of examples/metro.yaml, each with the group's own income."""
-    scenario = api.estimate(api.scenario_path("metro", None)).budget.scenario
+    scenario = api.estimate(api.scenario_path("metro", None)).unwrap().budget.scenario
     lines, serial = [HEADER], 1
     for group in scenario.groups:
         for _ in range(group.headcount):

@@ -125,8 +125,8 @@ def test_the_workbook_marks_the_projection(staff: Path, tmp_path: Path) -> None:
     ]
 
 
-def _rates_without_the_rule(tmp_path: Path) -> Path:
-    """The bundled rates without regulation pp-45-2015 (what cited it cites pp-44-2015)."""
+def _rates_without_the_rule(tmp_path: Path, *, cited_as: str) -> Path:
+    """The bundled rates without regulation pp-45-2015; what cited it cites `cited_as`."""
     rates = tmp_path / "rates"
     shutil.copytree(bundled.data_dir("rates"), rates)
     registry = rates / "regulations.yaml"
@@ -134,21 +134,59 @@ def _rates_without_the_rule(tmp_path: Path) -> Path:
     start, end = text.index("  - id: pp-45-2015"), text.index("  - id: pp-46-2015")
     registry.write_text(text[:start] + text[end:], encoding="utf-8")
     for path in rates.glob("*.yaml"):
-        cited = path.read_text(encoding="utf-8").replace("pp-45-2015", "pp-44-2015")
+        cited = path.read_text(encoding="utf-8").replace("pp-45-2015", cited_as)
         path.write_text(cited, encoding="utf-8")
     return rates
 
 
-def test_a_rates_folder_without_the_rule_says_so(staff: Path, tmp_path: Path) -> None:
-    rates = _rates_without_the_rule(tmp_path)
+def test_the_projected_cap_cites_what_the_rate_table_cites(staff: Path, tmp_path: Path) -> None:
+    """The rule's regulation is data: a rates folder without pp-45-2015, whose caps worked out
+    by Pasal 29 ayat (3) cite pp-44-2015, projects the 2027 cap (the same figures) citing
+    pp-44-2015 (the 2026 cap cites BPJSTK's letter, as in the bundled rates)."""
+    rates = _rates_without_the_rule(tmp_path, cited_as="pp-44-2015")
+    estimated = _json("estimate", "--scenario", str(staff), "--rates", str(rates))
+    assert estimated["totals"]["annual"] == 7_962_344  # type: ignore[index]
+    caps = [r for r in estimated["rates_used"] if r["name"] == "pu.jp_wage_cap"]  # type: ignore[attr-defined]
+    assert [(c["value"], c["regulation"], c["projected"]) for c in caps] == [
+        (11_086_300, "bpjstk-b-1226-022026", False),
+        (11_640_600, "pp-44-2015", True),
+    ]
+    projected = _json("project", "--scenario", str(staff), "--years", "2027", "--rates", str(rates))
+    assert projected["years"][0]["annual"] == 7_962_344  # type: ignore[index]
+
+
+def test_caps_citing_a_regulation_the_folder_lacks_are_a_located_problem(
+    staff: Path, tmp_path: Path
+) -> None:
+    """Without pp-45-2015 in the folder, caps that still cite it are refused with the file and
+    line of the citation (exit 1), by every command: never a KeyError."""
+    rates = _rates_without_the_rule(tmp_path, cited_as="pp-45-2015")
+    for args in (["estimate"], ["project", "--years", "2027-2028"]):
+        result = run(*args, "--scenario", str(staff), "--rates", str(rates))
+        assert result.exit_code == 1, result.stdout
+        assert isinstance(result.exception, SystemExit)  # a message, not a KeyError
+        assert "jp-wage-cap.yaml:14:21: parameters[0].values[0].regulation: " in result.stderr
+        assert "cites regulation 'pp-45-2015', which no rate file defines" in result.stderr
+
+
+def test_caps_that_never_cite_the_rule_cannot_be_projected(staff: Path, tmp_path: Path) -> None:
+    """No cap cites Pasal 29 ayat (3): nothing says which regulation the projected cap rests
+    on, so a JP payer past the last cap is refused with a message (exit 2), not a crash."""
+    rates = _rates_without_the_rule(tmp_path, cited_as="pp-44-2015")
+    caps = rates / "jp-wage-cap.yaml"
+    caps.write_text(caps.read_text(encoding="utf-8").replace("ayat (3)", "ayat (4)"), "utf-8")
     for args in (["estimate"], ["project", "--years", "2027"]):
         result = run(*args, "--scenario", str(staff), "--rates", str(rates))
         assert result.exit_code == 2, result.stdout
-        assert isinstance(result.exception, SystemExit)  # a message, not a KeyError
-        assert "pp-45-2015" in result.stderr and "Pasal 29 ayat (3)" in result.stderr
-        assert "regulations:" in result.stderr
-    # BPU only: no premium depends on the JP cap, so the same folder still budgets 2027:
-    # 100 x 16,800 x 12 = 20,160,000
+        assert isinstance(result.exception, SystemExit)
+        assert "no value of pu.jp_wage_cap cites the rule" in result.stderr
+        assert "(its regulation, with article: Pasal 29 ayat (3))" in result.stderr
+
+
+def test_bpu_only_needs_no_jp_cap(tmp_path: Path) -> None:
+    """No premium of a BPU-only scenario depends on the JP cap: 100 x 16,800 x 12 = 20,160,000
+    in 2027, a year past the last announced cap."""
+    rates = _rates_without_the_rule(tmp_path, cited_as="pp-44-2015")
     scenario = tmp_path / "rt.yaml"
     scenario.write_text(
         "city: k\nname: K\nprovince: P\nfiscal_year: 2027\ngroups:\n"

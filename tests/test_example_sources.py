@@ -16,9 +16,9 @@ MONTH_YEAR = re.compile(
 TITLED = re.compile(r"^(?P<outlet>[A-Z][\w .]+), '(?P<title>[^']{10,})', .*https?://\S+")
 
 
-@pytest.mark.parametrize("city", [city.slug for city in api.cities()])
+@pytest.mark.parametrize("city", [city.slug for city in api.cities().unwrap()])
 def test_every_source_names_its_article_or_says_it_was_not_found(city: str) -> None:
-    sources = next(c for c in api.cities() if c.slug == city).scenario.sources
+    sources = next(c for c in api.cities().unwrap() if c.slug == city).scenario.sources
     assert sources
     for source in sources:
         assert not re.match(r"^News( \d{4})? \(\w+\)", source), source

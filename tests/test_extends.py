@@ -53,7 +53,7 @@ def problems_of(path: Path) -> list[str]:
 
 def test_bundled_expansion_adds_juru_parkir_and_kuli_angkut() -> None:
     # 2025 Metro (Rp1,720,963,200) + 550 people x Rp201,600 = Rp1,831,843,200 for 2026
-    budget = api.estimate(api.scenario_path("metro-2026-expansion", None)).budget
+    budget = api.estimate(api.scenario_path("metro-2026-expansion", None)).unwrap().budget
     assert budget.fiscal_year == 2026
     assert budget.headcount == 8_477 + 350 + 200
     assert [line.group.id for line in budget.lines][-2:] == ["juru-parkir", "kuli-angkut"]

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from jamsostek_budget.app import estimate as api
-from jamsostek_budget.app.planning import project_years
+from jamsostek_budget.app.planning import project as project_years
 from jamsostek_budget.i18n import current_language, set_language
 from jamsostek_budget.loading import bundled
 from jamsostek_budget.planning.compare import compare
@@ -123,7 +123,7 @@ def indonesian(english: None) -> None:
 
 
 def metro_estimate() -> Report:
-    budget = api.estimate(bundled.city_file("metro")).budget
+    budget = api.estimate(bundled.city_file("metro")).unwrap().budget
     return replace(estimate_report(budget), charts=(estimate_chart(budget),))
 
 
@@ -131,16 +131,18 @@ def metro_comparison() -> Report:
     metro = bundled.city_file("metro")
     comparison = compare(
         [
-            api.estimate(metro, year=2020).budget,
-            api.estimate(metro).budget,
-            api.estimate(bundled.city_file("metro-2026-expansion")).budget,
+            api.estimate(metro, year=2020).unwrap().budget,
+            api.estimate(metro).unwrap().budget,
+            api.estimate(bundled.city_file("metro-2026-expansion")).unwrap().budget,
         ]
     )
     return replace(compare_report(comparison), charts=(compare_chart(comparison),))
 
 
 def metro_projection() -> Report:
-    projection = project_years(bundled.city_file("metro"), [2025, 2026], {"headcount": Decimal(2)})
+    projection = project_years(
+        bundled.city_file("metro"), [2025, 2026], {"headcount": Decimal(2)}
+    ).unwrap()
     return replace(project_report(projection), charts=(project_chart(projection),))
 
 
@@ -225,9 +227,9 @@ def test_nothing_is_fetched_when_the_page_is_opened() -> None:
     assert "http" not in style
     links = [a.attrs["href"] for a in html.all("a")]
     assert links and all(re.match(r"^https://", link) for link in links)
-    assert {reg.url for reg in api.estimate(bundled.city_file("metro")).budget.regulations} <= {
-        *links
-    }
+    assert {
+        reg.url for reg in api.estimate(bundled.city_file("metro")).unwrap().budget.regulations
+    } <= {*links}
 
 
 def _every_node(node: Node) -> list[Node]:

@@ -11,7 +11,10 @@ aliases, YAML 1.1 number forms).
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -1000,3 +1003,23 @@ def test_a_yaml_entry_that_is_not_a_file_is_reported_not_skipped(tmp_path: Path,
     )
     estimate = CliRunner(env=ENV).invoke(app, ["estimate", "-c", "metro", "--rates", str(folder)])
     assert estimate.exit_code == 1 and "extra.yaml:1:1" in estimate.output
+
+
+def test_the_rate_that_starts_last_is_named_the_same_in_every_run() -> None:
+    """bpu.jkk_percent and bpu.jkm_flat both start in July 2015: the message names the first by
+    name, whatever order a set of names comes in (it followed PYTHONHASHSEED)."""
+    path = INVALID / "scenario-fiscal-year-before-rates.yaml"
+    script = "from jamsostek_budget.cli.start import main; main()"
+    said = set()
+    for seed in ("0", "1", "2", "3", "4", "5"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "LANGUAGE": "en"}
+        done = subprocess.run(
+            [sys.executable, "-c", script, "validate", str(path)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        said |= {line for line in done.stdout.splitlines() if "starts then" in line}
+    assert len(said) == 1
+    assert said.pop().endswith("(bpu.jkk_percent starts then)")

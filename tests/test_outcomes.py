@@ -16,7 +16,7 @@ from tests.helpers import make_group, make_scenario
 def test_metro_2025_benefits_match_the_reported_27_claims() -> None:
     # Kota Metro 2025: 27 death claims (Rp1.102 billion paid) among 8,477 participants; the
     # scenario's 3.19 per 1,000 gives 8,477 x 3.19 / 1,000 = 27.04 claims x Rp42,000,000.
-    result = api.estimate(api.scenario_path("metro", None), with_benefits=True)
+    result = api.estimate(api.scenario_path("metro", None), with_benefits=True).unwrap()
     benefits = result.benefits
     assert benefits is not None
     assert benefits.death_benefit == 42_000_000
@@ -42,7 +42,7 @@ def test_a_group_without_a_death_rate_expects_nothing(table: RateTable) -> None:
 
 def test_coverage_of_the_expansion() -> None:
     # juru parkir 350 of 500 eligible, kuli angkut 200 of 400: 550 / 900 = 61.1 %
-    budget = api.estimate(api.scenario_path("metro-2026-expansion", None)).budget
+    budget = api.estimate(api.scenario_path("metro-2026-expansion", None)).unwrap().budget
     assert budget.eligible == 900
     assert budget.coverage == Decimal(550) / 900
     data = json.loads(run("estimate", "--city", "metro-2026-expansion", "-f", "json").stdout)

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from jamsostek_budget.app.estimate import scenario_path
-from jamsostek_budget.app.planning import project_years
+from jamsostek_budget.app.planning import project
 from jamsostek_budget.engine.budget import Budget
 from jamsostek_budget.engine.listing import rate_listing
 from jamsostek_budget.engine.premiums import estimate
@@ -89,7 +89,7 @@ def test_fit_gives_its_shortfall_and_share(table: RateTable) -> None:
 
 
 def test_projection_rows_add_up_to_its_totals() -> None:
-    projection = project_years(scenario_path("metro", None), [2026, 2027], {})
+    projection = project(scenario_path("metro", None), [2026, 2027], {}).unwrap()
     groups = projection.groups
     assert [group_id for group_id, _label in groups] == [
         line.group.id for line in projection.years[0].budget.lines

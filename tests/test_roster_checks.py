@@ -628,10 +628,10 @@ def test_the_scenario_is_reported_before_the_roster(tmp_path: Path) -> None:
     scenario.write_text("city: kota\nfiscal_year: 2025\ngroups: []\n", encoding="utf-8")
     roster = write_csv(tmp_path, [["1", "x"]], header=["nomor", "kelompok"])  # no nik column
     with pytest.raises(DataError) as error:
-        roster_estimate(roster, scenario, today=TODAY)
+        roster_estimate(roster, scenario, today=TODAY).unwrap()
     assert {Path(problem.file).name for problem in error.value.problems} == {"kota.yaml"}
     with pytest.raises(DataError) as error:
-        roster_estimate(roster, city_file("metro"), today=TODAY)
+        roster_estimate(roster, city_file("metro"), today=TODAY).unwrap()
     assert problem_of(error)[1:3] == ("nik", "required column 'nik' is missing")
 
 

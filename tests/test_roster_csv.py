@@ -82,8 +82,10 @@ def test_a_cr_only_roster_costs_what_the_lf_roster_costs(tmp_path: Path) -> None
     band 4 (rates/bpu.yaml: 1,500,000 to 1,699,000, nominal 1,600,000: JKK 16,000 + JKM 6,800
     = 22,800): 772,800 - 16,800 x 12 + 22,800 x 12 = 844,800."""
     scenario = city_file("metro")
-    lf = roster_estimate(write(tmp_path, LF.encode(), "lf.csv"), scenario, today=TODAY)
-    cr = roster_estimate(write(tmp_path, SHAPES["cr-only"], "cr.csv"), scenario, today=TODAY)
+    lf = roster_estimate(write(tmp_path, LF.encode(), "lf.csv"), scenario, today=TODAY).unwrap()
+    cr = roster_estimate(
+        write(tmp_path, SHAPES["cr-only"], "cr.csv"), scenario, today=TODAY
+    ).unwrap()
     assert cr.budget.annual == lf.budget.annual == 844_800
     roster = tmp_path / "cr.csv"
     result = run("roster", str(roster), "--city", "metro", "--strict", "--today", "2025-06-01")

@@ -70,7 +70,7 @@ def test_a_header_with_line_breaks_below_excels_sep_line(tmp_path: Path) -> None
     only) 16,800: 446,400 a year."""
     path = tmp_path / "roster.csv"
     path.write_bytes(("sep=,\r\n" + LF.replace("\n", "\r\n")).encode())
-    estimate = roster_estimate(path, city_file("metro"), today=TODAY)
+    estimate = roster_estimate(path, city_file("metro"), today=TODAY).unwrap()
     assert estimate.rows.accepted["line"].to_list() == [5, 6, 9]
     assert estimate.rows.rejected["line"].to_list() == [8]
     assert estimate.budget.annual == 446_400

@@ -50,7 +50,7 @@ def test_a_whole_month_written_as_a_decimal_is_read_as_its_number(
     """Band 1, Rp16,800 a month (JKK 10,000 + JKM 6,800): Siti March to December 10 months,
     Budi 12, Eko January to June 6: 28 x 16,800 = 470,400 a year."""
     path = write(tmp_path / ("roster.csv" if write is as_csv else "roster.xlsx"))
-    estimate = roster_estimate(path, city_file("metro"), today=TODAY)
+    estimate = roster_estimate(path, city_file("metro"), today=TODAY).unwrap()
     rows = estimate.rows
     accepted = rows.accepted.select("nik", "start_month", "end_month").rows()
     assert accepted == [

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jamsostek_budget.app.roster import write_table
+from jamsostek_budget.cli.tables import write_table
 from jamsostek_budget.loading.bundled import city_file
 from jamsostek_budget.loading.files import load_scenario
 from jamsostek_budget.model.scenario import Scenario

@@ -668,8 +668,9 @@ def test_the_early_start_reads_the_sheets_named(tmp_path: Path) -> None:
         sheets=("Lama",),
     )
     assert early.claim(replace(request, sheets=())) is None
-    claimed = early.claim(request)
-    assert claimed is not None
+    outcome = early.claim(request)
+    assert outcome is not None
+    claimed = outcome.unwrap()
     assert where(claimed.rows) == [("Lama", 2)]
     assert claimed.budget.annual == MARBOT_YEAR
 

@@ -17,7 +17,8 @@ import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jamsostek_budget.app import estimate as api
-from jamsostek_budget.app.planning import fit_budget, project_years
+from jamsostek_budget.app.planning import fit as fit_budget
+from jamsostek_budget.app.planning import project as project_years
 from jamsostek_budget.app.roster import roster_estimate
 from jamsostek_budget.cli.writing import write_new_bytes
 from jamsostek_budget.engine.budget import Budget, GroupLine, Period
@@ -53,7 +54,7 @@ Row = dict[str, Any]  # a row of a lines sheet: header -> cell value
 
 
 def city(slug: str, year: int | None = None) -> Budget:
-    return api.estimate(api.scenario_path(slug, None), year=year).budget
+    return api.estimate(api.scenario_path(slug, None), year=year).unwrap().budget
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def roster_budget(folder: Path) -> Budget:
         encoding="utf-8",
     )
     metro = api.scenario_path("metro", None)
-    return roster_estimate(roster, metro, today=date(2025, 6, 1)).budget
+    return roster_estimate(roster, metro, today=date(2025, 6, 1)).unwrap().budget
 
 
 def book_bytes(
@@ -124,8 +125,8 @@ def write_workbook(
 @pytest.fixture(scope="module")
 def cases(table: RateTable, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Case]:
     comparison = [city("metro"), city("metro-2026-expansion")]
-    projection = project_years(api.scenario_path("metro", None), [2026, 2027, 2028], {})
-    fitted = fit_budget(api.scenario_path("lubuklinggau", None), 500_000_000).result
+    projection = project_years(api.scenario_path("metro", None), [2026, 2027, 2028], {}).unwrap()
+    fitted = fit_budget(api.scenario_path("lubuklinggau", None), 500_000_000).unwrap()
     found = [
         estimate_case("metro", city("metro")),
         estimate_case("lubuklinggau", city("lubuklinggau")),

@@ -24,6 +24,9 @@ class Problem:
     message: str
     hint: str = ""
     severity: Severity = "error"
+    # about how the command was asked (a usage error: a flag's value, a file not there), not
+    # about what an input says; it has no place in a file (see UsageError.as_problem)
+    request: bool = False
 
     def as_dict(self) -> dict[str, str | int]:
         return {
@@ -57,6 +60,10 @@ class UsageError(JbudgetError):
         self.hint = hint
         super().__init__(message)
 
+    def as_problem(self) -> Problem:
+        """The error as a problem an app function returns (see app.outcome)."""
+        return Problem("", 0, 0, "", self.message, self.hint, request=True)
+
 
 class OutputError(JbudgetError):
     """A result could not be written where the user asked (or an input could not be read)."""
@@ -65,6 +72,17 @@ class OutputError(JbudgetError):
         self.message = message
         self.hint = hint
         super().__init__(message)
+
+
+OPTION_MARK = "\x00"
+
+
+def option(name: str) -> str:
+    """A command-line option in a message, named by the input it sets (`rates_dir`, `year`,
+    ...: the parameter of the app function): nothing below the CLI knows the flags, and the CLI
+    writes the flag in its place (cli/flags.py). Marked with NUL, which no path holds and no
+    quoted value shows (`echo` quotes it as \\x00), so no user text can pass for one."""
+    return f"{OPTION_MARK}{name}{OPTION_MARK}"
 
 
 ECHO_LIMIT = 60  # characters of a value quoted back in a message; enough to recognise it

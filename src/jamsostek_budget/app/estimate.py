@@ -1,6 +1,7 @@
-"""What each command does, as one library call: load and check the inputs, then compute.
-
-The CLI parses arguments, calls one function here and renders what it returns.
+"""The commands that cost one scenario or list reference data: estimate, rates, cities. Each is
+one function: load and check the inputs, compute, and return the result with its problems (an
+Outcome). The helpers they share (the rate table, a scenario checked against it) serve the other
+command families too.
 """
 
 from __future__ import annotations
@@ -12,17 +13,19 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jamsostek_budget.app.outcome import Outcome, outcome_of
 from jamsostek_budget.engine import premiums as engine
 from jamsostek_budget.engine.budget import Budget
 from jamsostek_budget.engine.jpcap import pays_jp, projected_for
 from jamsostek_budget.engine.listing import RateListing, rate_listing
 from jamsostek_budget.engine.scenariocheck import check_scenario
-from jamsostek_budget.errors import DataError, Problem, UsageError, echo
+from jamsostek_budget.errors import DataError, Problem, UsageError, echo, option
 from jamsostek_budget.i18n import _
 from jamsostek_budget.loading import bundled
 from jamsostek_budget.loading.filenames import display_name
 from jamsostek_budget.loading.files import load_rate_files, load_scenario, yaml_files
 from jamsostek_budget.loading.ratecheck import build_rate_table, no_future_checks
+from jamsostek_budget.model.city import City
 from jamsostek_budget.model.ratetable import RateTable
 from jamsostek_budget.model.scenario import Scenario
 
@@ -33,15 +36,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Estimate:
     budget: Budget
-    warnings: tuple[Problem, ...]
     benefits: Benefits | None = None
-
-
-@dataclass(frozen=True)
-class City:
-    slug: str
-    path: Path
-    scenario: Scenario
 
 
 def load_rate_table(rates_dir: Path | None = None) -> RateTable:
@@ -49,12 +44,13 @@ def load_rate_table(rates_dir: Path | None = None) -> RateTable:
     if not folder.is_dir():
         raise UsageError(
             _("rates folder {folder} does not exist").format(folder=folder),
-            _("pass --rates DIR"),
+            _("pass {option} DIR").format(option=option("rates_dir")),
         )
     files = yaml_files(folder)
     if not files:
         raise UsageError(
-            _("no .yaml rate files in {folder}").format(folder=folder), _("pass --rates DIR")
+            _("no .yaml rate files in {folder}").format(folder=folder),
+            _("pass {option} DIR").format(option=option("rates_dir")),
         )
     return build_rate_table(no_future_checks(load_rate_files(files), date.today()))
 
@@ -62,8 +58,10 @@ def load_rate_table(rates_dir: Path | None = None) -> RateTable:
 def scenario_path(city: str | None, scenario: Path | None) -> Path:
     if (city is None) == (scenario is None):
         raise UsageError(
-            _("give exactly one of --city or --scenario"),
-            _("for example: jbudget estimate --city metro"),
+            _("give exactly one of {city} or {scenario}").format(
+                city=option("city"), scenario=option("scenario")
+            ),
+            _("for example: jbudget estimate {city} metro").format(city=option("city")),
         )
     if scenario is not None:
         if not scenario.is_file():
@@ -93,7 +91,7 @@ def checked_scenario(
     if year is not None:
         scenario = scenario.model_copy(update={"fiscal_year": year})
     table = rate_table_for(scenario, table, jp_cap_growth)
-    found = check_scenario(scenario, source, table, year_from_flag=year is not None)
+    found = check_scenario(scenario, source, table, year_asked=year is not None)
     errors = [p for p in found if p.severity == "error"]
     if errors:
         raise DataError(errors)
@@ -115,7 +113,21 @@ def estimate(
     rates_dir: Path | None = None,
     with_benefits: bool = False,
     jp_cap_growth: Decimal | None = None,
-) -> Estimate:
+) -> Outcome[Estimate]:
+    """`jbudget estimate`: the scenario's budget (and expected benefits when asked)."""
+    return outcome_of(
+        lambda: _estimate(path, year, rates_dir, with_benefits, jp_cap_growth=jp_cap_growth)
+    )
+
+
+def _estimate(
+    path: Path,
+    year: int | None,
+    rates_dir: Path | None,
+    with_benefits: bool,
+    *,
+    jp_cap_growth: Decimal | None,
+) -> tuple[Estimate, tuple[Problem, ...]]:
     scenario, table, warnings = checked_scenario(path, year, rates_dir, jp_cap_growth=jp_cap_growth)
     if with_benefits:
         _check_death_rates(scenario, path)
@@ -125,7 +137,7 @@ def estimate(
         from jamsostek_budget.planning.benefits import expected_benefits  # noqa: PLC0415
 
         benefits = expected_benefits(budget, table)
-    return Estimate(budget, warnings, benefits)
+    return Estimate(budget, benefits), warnings
 
 
 def _check_death_rates(scenario: Scenario, path: Path) -> None:
@@ -138,8 +150,8 @@ def _check_death_rates(scenario: Scenario, path: Path) -> None:
             ),
             _(
                 "add death_rate_per_1000 (deaths a year per 1,000 participants, like 3.2) to "
-                "the scenario or to its groups, or leave out --benefits"
-            ),
+                "the scenario or to its groups, or leave out {option}"
+            ).format(option=option("with_benefits")),
         )
 
 
@@ -180,6 +192,11 @@ def _scenario_named(name: str) -> Path:
     return bundled.city_file(name)
 
 
+def rates(day: date, rates_dir: Path | None = None) -> Outcome[RateListing]:
+    """`jbudget rates`: the rates in force on `day`, with the band premiums they give."""
+    return outcome_of(lambda: (rates_on(day, rates_dir), ()))
+
+
 def rates_on(day: date, rates_dir: Path | None = None) -> RateListing:
     table = load_rate_table(rates_dir)
     first = table.first_day()
@@ -193,5 +210,10 @@ def rates_on(day: date, rates_dir: Path | None = None) -> RateListing:
     return rate_listing(table, table.at(day))
 
 
-def cities() -> list[City]:
+def cities() -> Outcome[list[City]]:
+    """`jbudget cities`: the bundled city scenarios."""
+    return outcome_of(lambda: (_cities(), ()))
+
+
+def _cities() -> list[City]:
     return [City(slug, path, load_scenario(path)[0]) for slug, path in bundled.city_files().items()]

@@ -4,7 +4,7 @@ at the first file that fails.
 A folder of rate files is one rate table: its files are checked together (names defined twice,
 citations of unknown regulations, parameters no file defines). A single rate file is checked on
 its own, its citations resolved against its own regulations and the bundled registry. Scenarios
-are checked against the rate table (bundled, or --rates).
+are checked against the rate table (bundled, or the folder given).
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from jamsostek_budget.app.estimate import rate_table_for
+from jamsostek_budget.app.outcome import Outcome
 from jamsostek_budget.engine.scenariocheck import check_scenario
 from jamsostek_budget.errors import DataError, Problem, UsageError
 from jamsostek_budget.i18n import _
@@ -40,25 +42,37 @@ from jamsostek_budget.loading.yamlsource import read_yaml, special_file
 from jamsostek_budget.model.ratetable import RateTable
 from jamsostek_budget.model.scenario import Scenario
 
+T = TypeVar("T")
+Checked = tuple[str, FileKind]  # a file's display name and what it was checked as
+
 
 @dataclass
 class Validation:
-    checked: list[tuple[str, FileKind]] = field(default_factory=list)
+    """What validate has checked so far, and every problem found."""
+
+    checked: list[Checked] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
+    def attempt(self, check: Callable[[], T]) -> T | None:
+        """The check's result; or None, its problems kept, when it raised them."""
+        try:
+            return check()
+        except DataError as exc:
+            self.problems += exc.problems
+            return None
 
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "warning"]
 
-
-def validate(paths: Iterable[Path], *, rates_dir: Path | None, today: date) -> Validation:
+def validate(
+    paths: Iterable[Path], *, rates_dir: Path | None, today: date
+) -> Outcome[tuple[Checked, ...]]:
+    """`jbudget validate`: the files checked and every problem in them (errors do not stop it:
+    the files checked are the result either way)."""
     result = Validation()
     targets = list(paths) or [bundled.data_dir("rates"), bundled.data_dir("examples")]
-    rate_folders, rate_files, scenarios = _sort_targets(targets, result)
+    try:
+        rate_folders, rate_files, scenarios = _sort_targets(targets, result)
+    except UsageError as refused:
+        return Outcome(None, (refused.as_problem(),))
     table = _reference_table(rates_dir, result)
     for folder in rate_folders:
         _check_rate_folder(folder, today, result)
@@ -66,7 +80,7 @@ def validate(paths: Iterable[Path], *, rates_dir: Path | None, today: date) -> V
         _check_rate_file(path, today, table, result)
     for path in scenarios:
         _check_scenario(path, table, result)
-    return result
+    return Outcome(tuple(result.checked), tuple(result.problems))
 
 
 def _sort_targets(
@@ -111,11 +125,10 @@ def _sort_targets(
 
 def kind_of(path: Path, result: Validation) -> FileKind | None:
     """Rate file or scenario, from the top-level keys; None (with a problem) if unreadable."""
-    try:
-        data, source = read_yaml(path, display_name(path))
-    except DataError as exc:
-        result.problems += exc.problems
+    read = result.attempt(lambda: read_yaml(path, display_name(path)))
+    if read is None:
         return None
+    data, source = read
     if not isinstance(data, dict):
         result.problems.append(not_a_mapping(data, source))
         return None
@@ -138,12 +151,11 @@ def kind_of(path: Path, result: Validation) -> FileKind | None:
 
 def _reference_table(rates_dir: Path | None, result: Validation) -> RateTable | None:
     folder = rates_dir or bundled.data_dir("rates")
-    try:
-        return build_rate_table(load_rate_files(yaml_files(folder)))
-    except DataError as exc:
-        if rates_dir is not None:
-            result.problems += exc.problems
-        return None
+    found = Validation()  # the bundled rates' own problems are not the user's
+    table = found.attempt(lambda: build_rate_table(load_rate_files(yaml_files(folder))))
+    if rates_dir is not None:
+        result.problems += found.problems
+    return table
 
 
 def _check_rate_folder(folder: Path, today: date, result: Validation) -> None:
@@ -152,7 +164,7 @@ def _check_rate_folder(folder: Path, today: date, result: Validation) -> None:
     for rates, source in loaded:
         result.problems += registry_problems(rates, source)
     if len(loaded) == len(files):
-        _run(lambda: build_rate_table(loaded), result)
+        result.attempt(lambda: build_rate_table(loaded))
         result.problems += checked_dates(loaded, today)
 
 
@@ -172,20 +184,16 @@ def _load_each(files: list[Path], result: Validation) -> LoadedRates:
     loaded = []
     for path in files:
         result.checked.append((display_name(path), "rates"))
-        try:
-            loaded += load_rate_files([path])
-        except DataError as exc:
-            result.problems += exc.problems
+        loaded += result.attempt(lambda: load_rate_files([path])) or []  # noqa: B023 (called now)
     return loaded
 
 
 def _check_scenario(path: Path, table: RateTable | None, result: Validation) -> None:
     result.checked.append((display_name(path), "scenario"))
-    try:
-        scenario, source = load_scenario(path)
-    except DataError as exc:
-        result.problems += exc.problems
+    read = result.attempt(lambda: load_scenario(path))
+    if read is None:
         return
+    scenario, source = read
     if table is not None:
         result.problems += check_scenario(scenario, source, _for_year(scenario, table))
 
@@ -197,10 +205,3 @@ def _for_year(scenario: Scenario, table: RateTable) -> RateTable:
         return rate_table_for(scenario, table)
     except UsageError:
         return table
-
-
-def _run(check: Callable[[], object], result: Validation) -> None:
-    try:
-        check()
-    except DataError as exc:
-        result.problems += exc.problems

@@ -3,9 +3,9 @@ one place that turns errors into messages and exit codes (1 bad input or output,
 141 a pipe whose reader has gone, 130 Ctrl-C: see cli_exit).
 
 A problem in the user's input is printed as `file:line:column: field: message` with a hint; a
-traceback means a bug in jbudget. Command modules (cli_estimate, cli_data, cli_planning,
-cli_roster) register their commands on `app` and import their implementation lazily, so that
-`jbudget estimate` does not pay for polars or the planning code.
+traceback means a bug in jbudget. Command modules (cli.estimate, cli.data, cli.planning,
+cli.roster) each `register` their commands on the app `new_app` makes, and import their
+implementation lazily, so that `jbudget estimate` does not pay for polars or the planning code.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
@@ -49,21 +49,12 @@ from jamsostek_budget.loading.oserrors import cannot_use
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
+    from jamsostek_budget.app.outcome import Outcome
     from jamsostek_budget.render.shared.sections import Report
 
-FILE_WIDTH = 160  # a table written to a file or a pipe is not cut to 80 columns
+T = TypeVar("T")
 
-app = typer.Typer(
-    name="jbudget",
-    help=_(
-        "Budget BPJS Ketenagakerjaan premiums paid from an Indonesian regional budget (APBD): "
-        "headcounts per worker group in, monthly and annual APBD allocations out, every Rupiah "
-        "traceable to its regulation."
-    ),
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
+FILE_WIDTH = 160  # a table written to a file or a pipe is not cut to 80 columns
 
 
 class Format(StrEnum):
@@ -181,8 +172,11 @@ def print_problems(
 ) -> None:
     """One problem a line, compiler style, never wrapped (editors and grep read these lines);
     the user's own text is printed as written, never read as rich markup. On stderr, or on
-    `console` (validate prints its findings as its output)."""
-    for problem in problems:
+    `console` (validate prints its findings as its output). The options they name are
+    written as flags (see flags)."""
+    from jamsostek_budget.cli.flags import problem_with_flags
+
+    for problem in map(problem_with_flags, problems):
         style = {"warning": "yellow", "note": "cyan"}.get(problem.severity, "red")
         label = {"warning": _("warning: "), "note": _("note: ")}.get(problem.severity, "")
         field = f"{problem.field}: " if problem.field else ""  # a file's or a line's problem
@@ -194,17 +188,44 @@ def print_problems(
             say(*line, console=console)
 
 
+def shown(outcome: Outcome[T]) -> T:
+    """An app function's outcome, its problems shown once: a usage error ends the command
+    (exit 2), errors in the inputs too (exit 1); otherwise its warnings and notes are printed
+    and its result returned."""
+    stop_if_refused(outcome)
+    if outcome.result is None or outcome.errors:
+        refuse(outcome.errors)
+    print_problems(outcome.problems)
+    return outcome.result
+
+
+def stop_if_refused(outcome: Outcome[T]) -> None:
+    """End the command (exit 2) on the usage error that stopped it, if one did, after the
+    warnings found before it."""
+    refused = outcome.refused
+    if refused is None:
+        return
+    print_problems(tuple(p for p in outcome.problems if not p.request))
+    say_error(refused.message, refused.hint)
+    raise typer.Exit(2)
+
+
+def refuse(problems: tuple[Problem, ...]) -> NoReturn:
+    """Problems in the inputs, and how many: the command ends with exit 1."""
+    print_problems(problems)
+    count = len(problems)
+    found = ngettext("{count} problem found.", "{count} problems found.", count)
+    say((found.format(count=count), "red"))
+    raise typer.Exit(1)
+
+
 @contextmanager
 def reported_errors() -> Iterator[None]:
     """Turn jbudget's own errors into messages and exit codes; never a traceback."""
     try:
         yield
     except DataError as exc:
-        print_problems(exc.problems)
-        count = len(exc.problems)
-        found = ngettext("{count} problem found.", "{count} problems found.", count)
-        say((found.format(count=count), "red"))
-        raise typer.Exit(1) from None
+        refuse(exc.problems)
     except UsageError as exc:
         say_error(exc.message, exc.hint)
         raise typer.Exit(2) from None
@@ -321,7 +342,24 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+def new_app() -> typer.Typer:
+    """The jbudget app with its root options and no command: cli.main registers the commands
+    (each command module's `register`)."""
+    app = typer.Typer(
+        name="jbudget",
+        help=_(
+            "Budget BPJS Ketenagakerjaan premiums paid from an Indonesian regional budget (APBD): "
+            "headcounts per worker group in, monthly and annual APBD allocations out, every Rupiah "
+            "traceable to its regulation."
+        ),
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
+    app.callback()(_root)
+    return app
+
+
 def _root(
     version: Annotated[
         bool,

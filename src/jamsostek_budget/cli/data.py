@@ -14,13 +14,14 @@ from jamsostek_budget.cli.app import (
     LanguageOption,
     OutputOption,
     RatesOption,
-    app,
     dump,
     emit,
     parse_date,
     print_problems,
     reported_errors,
+    shown,
     stdout_console,
+    stop_if_refused,
 )
 from jamsostek_budget.cli.choices import choice
 from jamsostek_budget.i18n import N_, _
@@ -34,14 +35,6 @@ class ProblemFormat(StrEnum):
 FILE_KINDS = {"rates": N_("rates"), "scenario": N_("scenario")}
 
 
-@app.command(
-    "validate",
-    help=_(
-        "Check rate and scenario files; print every problem with file, line and field. "
-        "Exit 0 when all is well (warnings are printed but pass unless --strict), 1 when a "
-        "file has problems, 2 on a usage error."
-    ),
-)
 def validate_command(
     paths: Annotated[
         list[Path] | None,
@@ -82,20 +75,23 @@ def validate_command(
     from jamsostek_budget.app import validate as validation
 
     with reported_errors():
-        result = validation.validate(
+        outcome = validation.validate(
             paths or [], rates_dir=rates, today=parse_date(today, "--today")
         )
+        stop_if_refused(outcome)
         console = stdout_console()
         if verbose:
-            for name, kind in result.checked:
+            for name, kind in outcome.result or ():
                 kind_label = _(FILE_KINDS.get(kind, kind))
                 checked = _("checked {file} ({kind})").format(file=name, kind=kind_label)
                 console.print(checked, markup=False)
         if fmt is ProblemFormat.json:
-            sys.stdout.write(dump([p.as_dict() for p in result.problems]))
+            from jamsostek_budget.cli.flags import problem_with_flags
+
+            sys.stdout.write(dump([problem_with_flags(p).as_dict() for p in outcome.problems]))
         else:
-            print_problems(result.problems, console)
-        if result.errors or (strict and result.warnings):
+            print_problems(outcome.problems, console)
+        if outcome.errors or (strict and outcome.warnings):
             raise typer.Exit(1)
 
 
@@ -104,10 +100,6 @@ class SchemaChoice(StrEnum):
     scenario = "scenario"
 
 
-@app.command(
-    "schema",
-    help=_("Print the JSON Schema of rate files or scenario files (for editors and CI)."),
-)
 def schema_command(
     name: Annotated[
         SchemaChoice, typer.Argument(**choice(SchemaChoice), help=_("Which file format."))
@@ -116,7 +108,23 @@ def schema_command(
     force: ForceOption = False,
     lang: LanguageOption = None,
 ) -> None:
-    from jamsostek_budget.model import schemas
+    from jamsostek_budget.app.schema import schema
 
     with reported_errors():
-        emit(schemas.schema_text(name.value), output, force)
+        emit(shown(schema(name.value)), output, force)
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to `app` (cli.main builds the app from its command table)."""
+    app.command(
+        "validate",
+        help=_(
+            "Check rate and scenario files; print every problem with file, line and field. "
+            "Exit 0 when all is well (warnings are printed but pass unless --strict), 1 when a "
+            "file has problems, 2 on a usage error."
+        ),
+    )(validate_command)
+    app.command(
+        "schema",
+        help=_("Print the JSON Schema of rate files or scenario files (for editors and CI)."),
+    )(schema_command)

@@ -18,26 +18,19 @@ from jamsostek_budget.cli.app import (
     ScenarioOption,
     WordsOption,
     YearOption,
-    app,
     dump,
     emit,
     parse_date,
     parse_year,
-    print_problems,
     report_output,
     reported_errors,
+    shown,
 )
 from jamsostek_budget.cli.choices import choice
 from jamsostek_budget.cli.output import budget_rendering, command_line, emit_rendering
 from jamsostek_budget.i18n import _
 
 
-@app.command(
-    help=_(
-        "Estimate the APBD budget of a scenario: per group and program, monthly and annual. "
-        "Also shows coverage against the eligible population where the scenario states it."
-    )
-)
 def estimate(
     ctx: typer.Context,
     city: CityOption = None,
@@ -78,29 +71,24 @@ def estimate(
     with reported_errors():
         growth = None
         if jp_cap_growth is not None:
-            from jamsostek_budget.app.planning import parse_percent
+            from jamsostek_budget.cli.values import parse_percent
 
             growth = parse_percent(jp_cap_growth, "--jp-cap-growth")
-        result = api.estimate(
-            api.scenario_path(city, scenario),
-            year=parse_year(year),
-            rates_dir=rates,
-            with_benefits=benefits,
-            jp_cap_growth=growth,
+        result = shown(
+            api.estimate(
+                api.scenario_path(city, scenario),
+                year=parse_year(year),
+                rates_dir=rates,
+                with_benefits=benefits,
+                jp_cap_growth=growth,
+            )
         )
-        print_problems(result.warnings)
         rendering = budget_rendering(
             result.budget, rates, command_line(ctx), benefits=result.benefits
         )
         emit_rendering(rendering, fmt, output, force, words=words)
 
 
-@app.command(
-    "rates",
-    help=_(
-        "Show the rates in force on a date, each with its regulation, confidence and last check."
-    ),
-)
 def rates_command(
     on: Annotated[
         str | None,
@@ -124,7 +112,7 @@ def rates_command(
     from jamsostek_budget.render.rates import rates_dict, rates_report
 
     with reported_errors():
-        listing = api.rates_on(parse_date(on, "--date"), rates)
+        listing = shown(api.rates(parse_date(on, "--date"), rates))
         emit(
             report_output(rates_report(listing), fmt, lambda: dump(rates_dict(listing))),
             output,
@@ -132,9 +120,6 @@ def rates_command(
         )
 
 
-@app.command(
-    help=_("List the bundled city scenarios with their fiscal year, headcount and sources.")
-)
 def cities(
     fmt: Annotated[
         ListingFormat,
@@ -146,9 +131,29 @@ def cities(
     from jamsostek_budget.render.cities import cities_list, cities_report
 
     with reported_errors():
-        found = api.cities()
+        found = shown(api.cities())
         emit(
             report_output(cities_report(found), fmt, lambda: dump(cities_list(found))),
             None,
             False,
         )
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to `app` (cli.main builds the app from its command table)."""
+    app.command(
+        help=_(
+            "Estimate the APBD budget of a scenario: per group and program, monthly and annual. "
+            "Also shows coverage against the eligible population where the scenario states it."
+        )
+    )(estimate)
+    app.command(
+        "rates",
+        help=_(
+            "Show the rates in force on a date, each with its regulation, confidence and last "
+            "check."
+        ),
+    )(rates_command)
+    app.command(
+        help=_("List the bundled city scenarios with their fiscal year, headcount and sources.")
+    )(cities)

@@ -120,8 +120,10 @@ def _say_on_stderr(error: OSError | ValueError) -> None:
         message, hint = cannot_write(error, _("standard output"))
     else:
         message, hint = _("cannot write to standard output: it is closed"), ""
-    lines = _("error: {message}").format(message=message)
+    from jamsostek_budget.cli.flags import with_flags
+
+    lines = _("error: {message}").format(message=with_flags(message))
     if hint:
-        lines += "\n" + _("  hint: {hint}").format(hint=hint)
+        lines += "\n" + _("  hint: {hint}").format(hint=with_flags(hint))
     with contextlib.suppress(OSError):
         os.write(2, (lines + "\n").encode())

@@ -1,11 +1,13 @@
 """The `jbudget` command.
 
 `main` chooses the language (`--lang`, else the locale) before anything imports typer, so help
-texts, click's own words and every message come out in that language. It then registers only the
-module of the command asked for (typer builds a command from its signature, which costs a few
-milliseconds an option), or every command module when the command line names none (`jbudget`,
-`jbudget --help`, a mistyped command). `jbudget roster FILE` starts reading and costing FILE
-before that, so that the rows are read and checked while typer loads (see roster.early).
+texts, click's own words and every message come out in that language. It then builds the app
+from the command table (COMMAND_MODULES: each module's `register` adds its commands), importing
+only the module of the command asked for (typer builds a command from its signature, which costs
+a few milliseconds an option), or every command module when the command line names none
+(`jbudget`, `jbudget --help`, a mistyped command). `jbudget roster FILE` starts reading and
+costing FILE before that, so that the rows are read and checked while typer loads (see
+roster.early).
 
 Each command module imports its implementation inside the command, so starting jbudget only costs
 the commands' signatures.
@@ -73,11 +75,12 @@ ROOT_OPTIONS_WITH_VALUE = frozenset({"--lang"})  # the root callback's other opt
 def build_app(command: str | None = None) -> typer.Typer:
     """The app with the module of `command` registered, or every command module (tests and
     embedding programs call this without a command)."""
+    from jamsostek_budget.cli.app import new_app
+
+    app = new_app()
     modules = {COMMAND_MODULES[command]} if command in COMMAND_MODULES else COMMAND_MODULES.values()
     for module in sorted(set(modules)):
-        importlib.import_module(f"jamsostek_budget.{module}")
-    from jamsostek_budget.cli.app import app
-
+        importlib.import_module(f"jamsostek_budget.{module}").register(app)
     return app
 
 

@@ -36,10 +36,12 @@ def say(*parts: Part, console: Console | None = None) -> None:
 
 
 def say_error(message: str, hint: str = "") -> None:
-    """An error and its hint, on stderr."""
-    say((_("error: {message}").format(message=message), "red"))
+    """An error and its hint, on stderr, with the flags of the options they name (see flags)."""
+    from jamsostek_budget.cli.flags import with_flags
+
+    say((_("error: {message}").format(message=with_flags(message)), "red"))
     if hint:
-        say((_("  hint: {hint}").format(hint=hint), "dim"))
+        say((_("  hint: {hint}").format(hint=with_flags(hint)), "dim"))
 
 
 def error_console() -> Console:

@@ -18,11 +18,10 @@ from jamsostek_budget.cli.app import (
     ScenarioOption,
     WordsOption,
     YearOption,
-    app,
     dump,
     parse_year,
-    print_problems,
     reported_errors,
+    shown,
 )
 from jamsostek_budget.cli.choices import choice
 from jamsostek_budget.cli.notices import say
@@ -31,13 +30,6 @@ from jamsostek_budget.errors import echo
 from jamsostek_budget.i18n import _
 
 
-@app.command(
-    "compare",
-    help=_(
-        "Compare scenarios side by side: annual APBD per group and program, and each one's "
-        "difference to the first (Rupiah and %); the differences always add up to the totals."
-    ),
-)
 def compare_command(
     ctx: typer.Context,
     scenarios: Annotated[
@@ -58,14 +50,11 @@ def compare_command(
     lang: LanguageOption = None,
 ) -> None:
     from jamsostek_budget.app import planning as commands
-    from jamsostek_budget.planning.compare import compare
     from jamsostek_budget.render.compare import csvout, jsonout, report
 
     with reported_errors():
-        found = commands.estimates(scenarios, rates)
-        for result in found:
-            print_problems(result.warnings)
-        comparison = compare([result.budget for result in found])
+        compared = shown(commands.compare(scenarios, rates))
+        found, comparison = compared.estimates, compared.comparison
         rendering = Rendering(
             report=lambda: report.compare_report(comparison),
             as_json=lambda: dump(jsonout.compare_dict(comparison)),
@@ -83,13 +72,6 @@ class FitMode(StrEnum):
     proportional = "proportional"
 
 
-@app.command(
-    "fit",
-    help=_(
-        'How many people of each group an annual APBD ceiling covers ("sesuai kemampuan '
-        'anggaran"), what it costs, what is left and who is not covered.'
-    ),
-)
 def fit_command(
     ctx: typer.Context,
     budget: Annotated[
@@ -154,16 +136,16 @@ def fit_command(
             )
         )
         order = [part.strip() for part in priority.split(",") if part.strip()] if priority else None
-        found = commands.fit_budget(
-            scenario_path(city, scenario),
-            ceiling,
-            priority=order,
-            mode=mode.value,
-            year=parse_year(year),
-            rates_dir=rates,
+        result = shown(
+            commands.fit(
+                scenario_path(city, scenario),
+                ceiling,
+                priority=order,
+                mode=mode.value,
+                year=parse_year(year),
+                rates_dir=rates,
+            )
         )
-        print_problems(found.warnings)
-        result = found.result
         rendering = Rendering(
             report=lambda: report.fit_report(result),
             as_json=lambda: jsonout.render_fit_json(result),
@@ -176,13 +158,6 @@ def fit_command(
         emit_rendering(rendering, fmt, output, force, words=words)
 
 
-@app.command(
-    "project",
-    help=_(
-        "Project the budget over several years: per year, per group and per program, with JP "
-        "wage caps beyond the last announced one extended by the PP 45/2015 rule (marked)."
-    ),
-)
 def project_command(
     ctx: typer.Context,
     years: Annotated[
@@ -231,16 +206,17 @@ def project_command(
 ) -> None:
     from jamsostek_budget.app import planning as commands
     from jamsostek_budget.app.estimate import scenario_path
+    from jamsostek_budget.cli.values import parse_percent, parse_years
     from jamsostek_budget.render.project import csvout, jsonout, report
 
     with reported_errors():
         growth = {
-            "headcount": commands.parse_percent(headcount_growth, "--headcount-growth"),
-            "wage": commands.parse_percent(wage_growth, "--wage-growth"),
-            "gdp": commands.parse_percent(gdp_growth, "--gdp-growth"),
+            "headcount": parse_percent(headcount_growth, "--headcount-growth"),
+            "wage": parse_percent(wage_growth, "--wage-growth"),
+            "gdp": parse_percent(gdp_growth, "--gdp-growth"),
         }
-        projection = commands.project_years(
-            scenario_path(city, scenario), commands.parse_years(years), growth, rates
+        projection = shown(
+            commands.project(scenario_path(city, scenario), parse_years(years), growth, rates)
         )
         rendering = Rendering(
             report=lambda: report.project_report(projection),
@@ -252,3 +228,28 @@ def project_command(
             command=command_line(ctx),
         )
         emit_rendering(rendering, fmt, output, force, words=words)
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to `app` (cli.main builds the app from its command table)."""
+    app.command(
+        "compare",
+        help=_(
+            "Compare scenarios side by side: annual APBD per group and program, and each one's "
+            "difference to the first (Rupiah and %); the differences always add up to the totals."
+        ),
+    )(compare_command)
+    app.command(
+        "fit",
+        help=_(
+            'How many people of each group an annual APBD ceiling covers ("sesuai kemampuan '
+            'anggaran"), what it costs, what is left and who is not covered.'
+        ),
+    )(fit_command)
+    app.command(
+        "project",
+        help=_(
+            "Project the budget over several years: per year, per group and per program, with JP "
+            "wage caps beyond the last announced one extended by the PP 45/2015 rule (marked)."
+        ),
+    )(project_command)

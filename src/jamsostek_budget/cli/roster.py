@@ -24,11 +24,11 @@ from jamsostek_budget.cli.app import (
     ScenarioOption,
     WordsOption,
     YearOption,
-    app,
     parse_date,
     parse_year,
     print_problems,
     reported_errors,
+    shown,
 )
 from jamsostek_budget.cli.exit import keep_ctrl_c
 from jamsostek_budget.cli.files import run_inputs
@@ -42,13 +42,6 @@ if TYPE_CHECKING:
     from jamsostek_budget.roster.sheets import SheetRead
 
 
-@app.command(
-    "roster",
-    help=_(
-        "Cost a roster of named participants: the same estimate as a headcount scenario, built "
-        "from the rows that pass every check; rejected rows go to a rejects file."
-    ),
-)
 def roster_command(
     ctx: typer.Context,
     roster: Annotated[
@@ -143,10 +136,12 @@ def roster_command(
             sheets=sheets,
         )
         with _progress(roster) as tick:
-            found = early.claim(request) or commands.estimate(request)
-            if tick is not None:
-                tick(found.rows.rows_read)
-        print_problems(found.warnings)
+            outcome = early.claim(request) or commands.roster(
+                request, early.claim_reading(request.roster, request.sheets)
+            )
+            if tick is not None and outcome.result is not None:
+                tick(outcome.result.rows.rows_read)
+        found = shown(outcome)
         target = _rejects_path(found, roster, rejects)
         wanted = [
             path for path in (target, per_person, output) if path not in (None, STANDARD_OUTPUT)
@@ -217,7 +212,7 @@ def _rejects_path(found: RosterEstimate, roster: Path, rejects: Path | None) -> 
 def _write_side_tables(
     found: RosterEstimate, roster: Path, rejects: Path | None, people: Path | None, force: bool
 ) -> None:
-    from jamsostek_budget.app.roster import write_table
+    from jamsostek_budget.cli.tables import write_table
 
     rows = found.rows
     counts = _("{file}: {read} rows read = {accepted} accepted + {rejected} rejected")
@@ -282,3 +277,14 @@ def _unused(columns: tuple[str, ...]) -> str:
     from jamsostek_budget.roster.reasons import shown_lines
 
     return shown_lines([clip(column) for column in columns[:SHOWN_COLUMNS]], len(columns))
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to `app` (cli.main builds the app from its command table)."""
+    app.command(
+        "roster",
+        help=_(
+            "Cost a roster of named participants: the same estimate as a headcount scenario, built "
+            "from the rows that pass every check; rejected rows go to a rejects file."
+        ),
+    )(roster_command)

@@ -5,12 +5,13 @@ all of it Python on one core, while the other core has nothing to do. `cli.main`
 `start_early` with the words after `roster`, before typer is imported. It finds the roster and
 the options the estimate depends on the way the command line will (`read_arguments`), starts
 reading the file on polars' threads at once, and once jbudget's own modules are loaded, runs the
-whole `roster_estimate` on a thread of its own, while typer loads and parses the command line.
+roster command's app function (app.roster.roster) on a thread of its own, while typer loads and
+parses the command line.
 
 The roster command then asks for the estimate it needs (`claim`) and gets the early one only when
 every input is the same (`EstimateRequest`); otherwise it computes its own. The early estimate
-is exactly what the command would compute, problems included: a DataError of the early run is
-raised by `claim`, in the order the command would have raised it. Anything that cannot be known
+is exactly what the command would compute, problems included (its Outcome; an exception of the
+early run is raised by `claim`). Anything that cannot be known
 before parsing (a malformed option, no scenario named) simply means no early start.
 """
 
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from jamsostek_budget.app.outcome import Outcome
     from jamsostek_budget.app.roster import EstimateRequest, RosterEstimate
     from jamsostek_budget.roster.read import Reading
 
@@ -76,7 +78,7 @@ class RosterArguments:
 class _EarlyEstimate:
     request: EstimateRequest
     thread: threading.Thread
-    outcome: list[RosterEstimate | BaseException]  # filled by the thread
+    outcome: list[Outcome[RosterEstimate] | BaseException]  # filled by the thread
 
 
 @dataclass(frozen=True)
@@ -137,9 +139,9 @@ def start_early(arguments: Sequence[str]) -> None:
         _start_estimate(request)
 
 
-def claim(request: EstimateRequest) -> RosterEstimate | None:
-    """The estimate started early for exactly this request (its problems raised as the command
-    would raise them), or None."""
+def claim(request: EstimateRequest) -> Outcome[RosterEstimate] | None:
+    """The estimate started early for exactly this request (its problems, or an exception, as
+    the command would have them), or None."""
     for early in _estimates:
         if early.request == request:
             _estimates.remove(early)
@@ -207,15 +209,16 @@ def _request(
 
 
 def _start_estimate(request: EstimateRequest) -> None:
-    """Run `roster_estimate` for the request on a thread. jbudget's modules are imported here
-    first, on this thread, so that the two threads never import the same modules at once."""
+    """Run the roster command's app function for the request on a thread, on the reading
+    started early. jbudget's modules are imported here first, on this thread, so that the two
+    threads never import the same modules at once."""
     from jamsostek_budget.app import roster as commands
 
-    outcome: list[RosterEstimate | BaseException] = []
+    outcome: list[Outcome[RosterEstimate] | BaseException] = []
 
     def run() -> None:
         try:
-            estimate = commands.estimate(request)
+            estimate = commands.roster(request, claim_reading(request.roster, request.sheets))
         except BaseException as error:  # raised again by claim, on the main thread
             outcome.append(error)
         else:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from jamsostek_budget.engine.rules import parameter_names
-from jamsostek_budget.errors import Problem
+from jamsostek_budget.errors import Problem, option
 from jamsostek_budget.i18n import N_, _, grouped
 from jamsostek_budget.model.rates import DatedValue
 from jamsostek_budget.model.ratetable import RateTable
@@ -37,8 +37,8 @@ def names_needed(group: Group) -> set[str]:
 
 def first_covered_day(table: RateTable, group: Group) -> tuple[date, str]:
     """The first 1st-of-month on which every rate the group needs is in force, and which rate
-    starts last."""
-    starts = {name: table.first_effective(name) for name in names_needed(group)}
+    starts last (of those starting that day, the first by name: the same in every run)."""
+    starts = {name: table.first_effective(name) for name in sorted(names_needed(group))}
     if group.segment == "bpu":
         starts["bpu.income_bands"] = table.bands.versions[0].effective
     name, day = max(starts.items(), key=lambda item: item[1])
@@ -48,8 +48,11 @@ def first_covered_day(table: RateTable, group: Group) -> tuple[date, str]:
 
 
 def check_scenario(
-    scenario: Scenario, source: SourceMap, table: RateTable, *, year_from_flag: bool = False
+    scenario: Scenario, source: SourceMap, table: RateTable, *, year_asked: bool = False
 ) -> list[Problem]:
+    """Every problem of the scenario against the rate table. `year_asked`: the fiscal year is
+    the one the command was asked for, not the scenario's own, so a year without rates is a
+    problem of that input (errors.option("year")), not of the file's fiscal_year."""
     problems = list(source.notes)
     problems += [
         p for i, g in enumerate(scenario.groups) if (p := _enrolled_late(scenario, i, g, source))
@@ -77,12 +80,12 @@ def check_scenario(
             rate=latest,
         )
         hint = (
-            _("use --year {year} (start_month {month}) or later")
-            if year_from_flag
+            _("use {option} {year} (start_month {month}) or later")
+            if year_asked
             else _("use fiscal year {year} (start_month {month}) or later")
-        ).format(year=start.year, month=start.month)
+        ).format(year=start.year, month=start.month, option=option("year"))
         problem = source.problem(where, message, hint)
-        problems.append(replace(problem, field="--year") if year_from_flag else problem)
+        problems.append(replace(problem, field=option("year")) if year_asked else problem)
     return problems + stale_rate_warnings(scenario, source, table)
 
 
@@ -162,7 +165,7 @@ def _projected_message(
         growth=grouped(projected.assumed_growth_percent),
     )
     hint = _(
-        "set the growth with --jp-cap-growth or the scenario's projection.gdp_growth_percent; "
+        "set the growth with {option} or the scenario's projection.gdp_growth_percent; "
         "add the announced value to rates/ once it is published"
-    )
+    ).format(option=option("jp_cap_growth"))
     return message, hint

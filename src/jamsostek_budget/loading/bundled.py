@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from jamsostek_budget.errors import UsageError, echo
+from jamsostek_budget.errors import UsageError, echo, option
 from jamsostek_budget.i18n import _
 
 DataKind = Literal["rates", "examples"]
@@ -38,7 +38,7 @@ def city_file(slug: str) -> Path:
     raise UsageError(
         _("no bundled scenario named {slug}").format(slug=echo(slug)),
         _(
-            "choose one of: {cities} (see `jbudget cities`), or pass --scenario PATH for your "
+            "choose one of: {cities} (see `jbudget cities`), or pass {option} PATH for your "
             "own file"
-        ).format(cities=", ".join(files)),
+        ).format(cities=", ".join(files), option=option("scenario")),
     )

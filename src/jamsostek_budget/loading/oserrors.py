@@ -12,6 +12,7 @@ import errno
 from collections.abc import Callable
 from pathlib import Path
 
+from jamsostek_budget.errors import option
 from jamsostek_budget.i18n import _
 from jamsostek_budget.loading.filenames import display_name
 
@@ -30,7 +31,7 @@ def _reasons() -> dict[int, Callable[[], tuple[str, str]]]:
         errno.EISDIR: lambda: (_("it is a folder, not a file"), _("give a file name")),
         errno.EEXIST: lambda: (
             _("it already exists (written by another program meanwhile?)"),
-            _("pass --force to overwrite it"),
+            _("pass {option} to overwrite it").format(option=option("force")),
         ),
         errno.EACCES: lambda: (
             _("permission denied"),

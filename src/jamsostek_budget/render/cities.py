@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from jamsostek_budget.app.estimate import City
 from jamsostek_budget.i18n import _
+from jamsostek_budget.model.city import City
 from jamsostek_budget.render.shared.sections import Cell, Report, Section
 
 
