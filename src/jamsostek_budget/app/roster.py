@@ -13,7 +13,6 @@ from pathlib import Path
 import polars as pl
 
 from jamsostek_budget.app.estimate import checked_scenario
-from jamsostek_budget.cli.roster_early import claim_reading
 from jamsostek_budget.cli.writing import write_new_file
 from jamsostek_budget.engine.budget import Budget
 from jamsostek_budget.errors import DataError, OutputError, Problem
@@ -35,8 +34,8 @@ class RosterEstimate:
 
 @dataclass(frozen=True)
 class EstimateRequest:
-    """Every input of `roster_estimate` (roster.early uses an early estimate only for the same
-    ones)."""
+    """Every input of `roster_estimate` (cli.roster_early uses an early estimate only for the
+    same ones)."""
 
     roster: Path
     scenario_file: Path
@@ -47,7 +46,9 @@ class EstimateRequest:
     sheets: tuple[str, ...] = ()  # a workbook's sheets to read (none: every roster sheet)
 
 
-def estimate(request: EstimateRequest) -> RosterEstimate:
+def estimate(request: EstimateRequest, reading: Reading | None = None) -> RosterEstimate:
+    """The estimate of a request; `reading` is the roster already being read (by the CLI's
+    early start, which the caller wires in: this layer does not know of it)."""
     return roster_estimate(
         request.roster,
         request.scenario_file,
@@ -56,6 +57,7 @@ def estimate(request: EstimateRequest) -> RosterEstimate:
         today=request.today,
         with_per_person=request.with_per_person,
         sheets=request.sheets,
+        reading=reading,
     )
 
 
@@ -68,24 +70,23 @@ def roster_estimate(
     today: date | None = None,
     with_per_person: bool = False,
     sheets: tuple[str, ...] = (),
+    reading: Reading | None = None,
 ) -> RosterEstimate:
-    reading = _start_reading(roster, sheets)  # the rows are read while the scenario is loaded
+    """Read, check and cost a roster; `reading`, when given, is that roster already being read
+    (the same file and sheets: see cli.roster_early)."""
+    started = reading or _start_reading(roster, sheets)  # read while the scenario is loaded
     scenario, table, warnings = checked_scenario(scenario_file, year, rates_dir)
-    if isinstance(reading, DataError):
-        raise reading
-    rows = check_reading(reading, scenario, today=today or date.today())
+    if isinstance(started, DataError):
+        raise started
+    rows = check_reading(started, scenario, today=today or date.today())
     budget = roster_budget(rows.accepted, scenario, table)
     people = per_person(rows.accepted, scenario, table) if with_per_person else None
     return RosterEstimate(rows, budget, warnings, people)
 
 
 def _start_reading(roster: Path, sheets: tuple[str, ...]) -> Reading | DataError:
-    """The roster being read on polars' threads (since before the command line was parsed, when
-    it could be: see roster.early), or the problems of its header, which are reported after the
-    scenario's own: the scenario is checked first."""
-    early = claim_reading(roster, sheets)
-    if early is not None:
-        return early
+    """The roster being read on polars' threads, or the problems of its header, which are
+    reported after the scenario's own: the scenario is checked first."""
     try:
         return start_reading(open_roster(roster, sheets))
     except DataError as problems:

@@ -143,7 +143,9 @@ def roster_command(
             sheets=sheets,
         )
         with _progress(roster) as tick:
-            found = early.claim(request) or commands.estimate(request)
+            found = early.claim(request) or commands.estimate(
+                request, early.claim_reading(request.roster, request.sheets)
+            )
             if tick is not None:
                 tick(found.rows.rows_read)
         print_problems(found.warnings)

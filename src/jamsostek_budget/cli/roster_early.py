@@ -207,15 +207,17 @@ def _request(
 
 
 def _start_estimate(request: EstimateRequest) -> None:
-    """Run `roster_estimate` for the request on a thread. jbudget's modules are imported here
-    first, on this thread, so that the two threads never import the same modules at once."""
+    """Run `roster_estimate` for the request on a thread, on the reading started early. jbudget's
+    modules are imported here first, on this thread, so that the two threads never import the
+    same modules at once."""
     from jamsostek_budget.app import roster as commands
 
     outcome: list[RosterEstimate | BaseException] = []
+    reading = claim_reading(request.roster, request.sheets)
 
     def run() -> None:
         try:
-            estimate = commands.estimate(request)
+            estimate = commands.estimate(request, reading)
         except BaseException as error:  # raised again by claim, on the main thread
             outcome.append(error)
         else:
