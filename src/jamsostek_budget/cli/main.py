@@ -35,6 +35,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
+from jamsostek_budget.app import inputcache
 from jamsostek_budget.cli.exit import (
     INTERNAL_ERROR,
     PIPE_CLOSED,
@@ -107,6 +108,7 @@ def main() -> None:
     set_language(language)
     position = command_position(arguments)
     command = None if position is None else arguments[position]
+    inputcache.enable()  # checked inputs kept in the user's cache folder: see app.inputcache
     if command == "roster" and position is not None:
         from jamsostek_budget.cli.roster_early import start_early
 

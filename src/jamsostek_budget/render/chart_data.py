@@ -4,11 +4,15 @@ bar and its table row are easy to match."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from jamsostek_budget.engine.budget import Budget
 from jamsostek_budget.i18n import _
-from jamsostek_budget.planning.compare import Comparison
-from jamsostek_budget.planning.projection import Projection
 from jamsostek_budget.render.sections import Bar, Chart
+
+if TYPE_CHECKING:  # annotations only: the estimate's report needs none of planning
+    from jamsostek_budget.planning.compare import Comparison
+    from jamsostek_budget.planning.projection import Projection
 
 
 def estimate_chart(budget: Budget) -> Chart:

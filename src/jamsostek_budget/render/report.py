@@ -3,9 +3,10 @@ renderers draw the same report, so they can never show different figures."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from jamsostek_budget.engine.budget import Budget, GroupLine, RateUse
 from jamsostek_budget.i18n import N_, _
-from jamsostek_budget.planning.benefits import Benefits
 from jamsostek_budget.render.chart_data import estimate_chart
 from jamsostek_budget.render.labels import (
     confidence_label,
@@ -27,6 +28,9 @@ from jamsostek_budget.render.outcomes import (
     coverage_summary,
 )
 from jamsostek_budget.render.sections import Cell, Money, Report, Section
+
+if TYPE_CHECKING:  # annotations only: the estimate's report needs none of planning
+    from jamsostek_budget.planning.benefits import Benefits
 
 __all__ = ["Report", "Section", "estimate_report"]
 
