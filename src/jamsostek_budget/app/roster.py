@@ -34,8 +34,7 @@ class RosterEstimate:
 
 @dataclass(frozen=True)
 class EstimateRequest:
-    """Every input of `roster_estimate` (cli.roster_early uses an early estimate only for the
-    same ones)."""
+    """Every input of `roster_estimate`."""
 
     roster: Path
     scenario_file: Path
@@ -46,9 +45,7 @@ class EstimateRequest:
     sheets: tuple[str, ...] = ()  # a workbook's sheets to read (none: every roster sheet)
 
 
-def estimate(request: EstimateRequest, reading: Reading | None = None) -> RosterEstimate:
-    """The estimate of a request; `reading` is the roster already being read (by the CLI's
-    early start, which the caller wires in: this layer does not know of it)."""
+def estimate(request: EstimateRequest) -> RosterEstimate:
     return roster_estimate(
         request.roster,
         request.scenario_file,
@@ -57,7 +54,6 @@ def estimate(request: EstimateRequest, reading: Reading | None = None) -> Roster
         today=request.today,
         with_per_person=request.with_per_person,
         sheets=request.sheets,
-        reading=reading,
     )
 
 
@@ -70,11 +66,8 @@ def roster_estimate(
     today: date | None = None,
     with_per_person: bool = False,
     sheets: tuple[str, ...] = (),
-    reading: Reading | None = None,
 ) -> RosterEstimate:
-    """Read, check and cost a roster; `reading`, when given, is that roster already being read
-    (the same file and sheets: see cli.roster_early)."""
-    started = reading or _start_reading(roster, sheets)  # read while the scenario is loaded
+    started = _start_reading(roster, sheets)  # the rows are read while the scenario is loaded
     scenario, table, warnings = checked_scenario(scenario_file, year, rates_dir)
     if isinstance(started, DataError):
         raise started

@@ -118,7 +118,6 @@ def roster_command(
 ) -> None:
     from jamsostek_budget.app import roster as commands
     from jamsostek_budget.app.estimate import scenario_path
-    from jamsostek_budget.cli import roster_early as early
     from jamsostek_budget.cli.writing import check_outputs
     from jamsostek_budget.render.jsonout import roster_input
 
@@ -143,9 +142,7 @@ def roster_command(
             sheets=sheets,
         )
         with _progress(roster) as tick:
-            found = early.claim(request) or commands.estimate(
-                request, early.claim_reading(request.roster, request.sheets)
-            )
+            found = commands.estimate(request)
             if tick is not None:
                 tick(found.rows.rows_read)
         print_problems(found.warnings)
