@@ -12,6 +12,9 @@ interleaved so that all of them see the same machine:
 - jbudget JSON: the same with `--format json`, what a pipeline calls (no rich, no babel);
 - minimal JSON (`minimal/json_out.py --city metro`): typer, pydantic and PyYAML, JSON out.
   Goal: jbudget JSON at most 1.1x this;
+- jbudget table and JSON, no cache (reference, not a goal): the same with a cache folder that
+  cannot be written (`XDG_CACHE_HOME=/proc/jbudget-none`), so that every run reads, parses and
+  validates the scenario and the rates, as a user's first run on new inputs does;
 - imports (reference, not a goal): `python -c "import typer, rich, pydantic, yaml"`, the old
   goal's baseline, which no program that uses the stack can approach: pydantic and rich load
   their submodules lazily, and typer loads its pydantic-based parameter handling only when a
@@ -44,6 +47,7 @@ IMPORTS = "import typer, rich, pydantic, yaml"
 TABLE, MINIMAL_TABLE = "jbudget table", "minimal table"
 JSON, MINIMAL_JSON = "jbudget JSON", "minimal JSON"
 REFERENCE = "imports"
+NO_CACHE = ["env", "XDG_CACHE_HOME=/proc/jbudget-none"]  # a cache folder that cannot be made
 GOALS = ((TABLE, MINIMAL_TABLE, 1.2), (JSON, MINIMAL_JSON, 1.1))  # command, yardstick, at most
 
 
@@ -75,6 +79,8 @@ def commands(args: argparse.Namespace) -> dict[str, list[str | Path]]:
         MINIMAL_TABLE: [args.python, MINIMAL / "table.py", "--city", args.city],
         JSON: [*estimate, "--format", "json"],
         MINIMAL_JSON: [args.python, MINIMAL / "json_out.py", "--city", args.city],
+        f"{TABLE}, no cache": [*NO_CACHE, *estimate],
+        f"{JSON}, no cache": [*NO_CACHE, *estimate, "--format", "json"],
         REFERENCE: [args.python, "-c", IMPORTS],
     }
 
@@ -127,7 +133,7 @@ def instructions(command: list[str | Path], env: dict[str, str]) -> int | None:
 
 
 def instruction_report(args: argparse.Namespace, env: dict[str, str]) -> tuple[str, bool]:
-    todo = commands(args)
+    todo = {name: command for name, command in commands(args).items() if command[0] != "env"}
     for command in todo.values():
         run_once(command, env=env)  # compiled modules cached before counting
     counted = {name: instructions(command, env) for name, command in todo.items()}

@@ -3,17 +3,18 @@
 Each trick stays only if it saves at least 5 % on its benchmark (issue 13). The tricks:
 
 - `gc.disable()` in `cli.main.main`: no cyclic garbage collection during the run;
-- `os._exit` in `cli.exit.flush_and_exit`: the process ends without the interpreter's teardown;
-- the roster early start (`cli.roster_early.start_early`): `jbudget roster FILE` starts reading
-  and costing FILE before typer is imported and the command line parsed.
+- `os._exit` in `cli.exit.flush_and_exit`: the process ends without the interpreter's teardown.
+
+(The roster early start, which read and costed the roster before typer was imported, was measured
+by this script at commit a97384e, `start_early` made a no-op: it saved 1.7 % of a 1,000,000-row
+roster, so it was removed; see benchmarks/README.md.)
 
 Every variant is the jbudget program started the same way, `python -c` with jbudget's entry
 point, with one trick switched off before it starts (`gc.disable` a no-op, `os._exit` replaced
-by `sys.exit`, which runs the teardown, `start_early` a no-op): nothing in jbudget reads a switch
-for this. The variants run interleaved, `--runs` times each, after one warm-up; the figures are
-medians of the wall time and of the CPU time (user + system) of each process, and the saving is
-1 - with / without, on the wall time (the early start works by using the second core, so only
-the wall time can show it).
+by `sys.exit`, which runs the teardown): nothing in jbudget reads a switch for this. The
+variants run interleaved, `--runs` times each, after one warm-up; the figures are medians of the
+wall time and of the CPU time (user + system) of each process, and the saving is
+1 - with / without, on the wall time.
 
     .venv/bin/python benchmarks/bench_tricks.py                  # estimate + roster 1,000,000
     .venv/bin/python benchmarks/bench_tricks.py --rows 100000 --runs 10
@@ -38,12 +39,7 @@ START = (
 TRICKS = {
     "gc.disable": "import gc; gc.disable = lambda: None; ",
     "os._exit": "import os; os._exit = sys.exit; ",
-    "roster early start": (
-        "import jamsostek_budget.cli.roster_early as early; "
-        "early.start_early = lambda arguments: None; "
-    ),
 }
-ON_ESTIMATE = ("gc.disable", "os._exit")  # the early start only applies to the roster command
 GOAL_SAVING = 0.05
 
 
@@ -120,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     env = bytecode_env(args.data_dir / "pycache")
     load = os.getloadavg()[0]
     estimate = measure(
-        variants(args.python, ["estimate", "--city", "metro"], ON_ESTIMATE), args.runs, env
+        variants(args.python, ["estimate", "--city", "metro"], tuple(TRICKS)), args.runs, env
     )
     print(table("`jbudget estimate --city metro`", estimate, f"{load:.2f}"))
     path = roster_path(args)
