@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 
 import pytest
 
 # The suite speaks English unless a test asks for --lang id; set before jbudget picks a language.
 os.environ["LANGUAGE"] = "en"
+# The jbudget processes the tests start keep their cache of checked inputs (app.inputcache) in a
+# folder of this run, never in the user's ~/.cache.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="jbudget-test-cache-")
 
 from jamsostek_budget.app import estimate as api
 from jamsostek_budget.i18n import set_language

@@ -54,9 +54,9 @@ def leftovers(folder: Path, *expected: str) -> list[str]:
 
 
 def polars_loaded(process: subprocess.Popen[bytes]) -> None:
-    """Wait until the run has loaded polars: it is then in jbudget's own start-up (reading the
-    roster early, before typer loads), whatever the load of the machine. Before jbudget's code
-    runs, while Python itself starts, only Python's own KeyboardInterrupt is possible."""
+    """Wait until the run has loaded polars: it is then in jbudget's roster command, starting to
+    read the roster, whatever the load of the machine. Before jbudget's code runs, while Python
+    itself starts, only Python's own KeyboardInterrupt is possible."""
     maps = Path(f"/proc/{process.pid}/maps")
     deadline = time.monotonic() + 60
     while process.poll() is None and time.monotonic() < deadline:
@@ -67,7 +67,7 @@ def polars_loaded(process: subprocess.Popen[bytes]) -> None:
 
 @pytest.mark.parametrize("delay", [0.0, 0.05, 0.2])
 def test_ctrl_c_during_start_up(tmp_path: Path, big_roster: Path, delay: float) -> None:
-    """While Python imports typer and pydantic, with the roster's early reading starting."""
+    """While the roster command imports what it needs and starts reading the roster."""
     roster = tmp_path / big_roster.name
     roster.symlink_to(big_roster)
     process = start(tmp_path, "roster", roster.name, "--city", "metro", "-o", "out.txt")

@@ -214,7 +214,7 @@ def test_a_rates_folder_name_too_long() -> None:
 
 
 def test_a_roster_name_too_long() -> None:
-    result = jbudget("roster", f"{LONG}.csv", "--city", "metro")  # also read early, before typer
+    result = jbudget("roster", f"{LONG}.csv", "--city", "metro")
     refused(result, LONG[:50], "the name is too long")
 
 

@@ -16,16 +16,12 @@ import json
 import re
 import zipfile
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from jamsostek_budget.app import estimate as api
-from jamsostek_budget.app.roster import EstimateRequest
-from jamsostek_budget.cli import roster_early as early
 from jamsostek_budget.errors import DataError
 from jamsostek_budget.loading.bundled import city_file
 from jamsostek_budget.loading.files import load_scenario
@@ -402,15 +398,6 @@ def test_a_chosen_sheet_that_is_not_a_roster_is_refused(
     assert words in error.value.problems[0].message
 
 
-def test_sheet_options_are_read_before_the_command_line_is_parsed() -> None:
-    found = early.read_arguments(["p.xlsx", "--sheet", "Kel A", "--sheet=Kel B", "-c", "metro"])
-    assert found.repeated == {"--sheet": ("Kel A", "Kel B")}
-    assert found.roster == Path("p.xlsx")
-
-
-# --- cells ---------------------------------------------------------------------------------
-
-
 def test_a_formula_without_a_computed_value_rejects_its_row(
     tmp_path: Path, metro: Scenario
 ) -> None:
@@ -651,28 +638,6 @@ def test_the_command_written_into_a_report_repeats_each_sheet(tmp_path: Path) ->
     ]
     assert len(cells) == 1
     assert "--sheet 'Dinas B' --sheet Lama" in cells[0]
-
-
-def test_the_early_start_reads_the_sheets_named(tmp_path: Path) -> None:
-    """`roster.early` starts the same estimate before the command line is parsed, and it is used
-    only for the same sheets."""
-    path = office_workbook(tmp_path)
-    early.start_early([str(path), "--sheet", "Lama", "-c", "metro", "--today", TODAY.isoformat()])
-    request = EstimateRequest(
-        roster=path,
-        scenario_file=api.scenario_path("metro", None),
-        year=None,
-        rates_dir=None,
-        today=TODAY,
-        with_per_person=False,
-        sheets=("Lama",),
-    )
-    assert early.claim(replace(request, sheets=())) is None
-    outcome = early.claim(request)
-    assert outcome is not None
-    claimed = outcome.unwrap()
-    assert where(claimed.rows) == [("Lama", 2)]
-    assert claimed.budget.annual == MARBOT_YEAR
 
 
 def test_sheet_is_refused_for_a_csv_roster(tmp_path: Path) -> None:

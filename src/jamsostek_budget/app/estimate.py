@@ -13,18 +13,16 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jamsostek_budget.app import inputcache
 from jamsostek_budget.app.outcome import Outcome, outcome_of
 from jamsostek_budget.engine import premiums as engine
 from jamsostek_budget.engine.budget import Budget
 from jamsostek_budget.engine.jpcap import pays_jp, projected_for
 from jamsostek_budget.engine.listing import RateListing, rate_listing
-from jamsostek_budget.engine.scenariocheck import check_scenario
 from jamsostek_budget.errors import DataError, Problem, UsageError, echo, option
-from jamsostek_budget.i18n import _
+from jamsostek_budget.i18n import _, current_language
 from jamsostek_budget.loading import bundled
 from jamsostek_budget.loading.filenames import display_name
-from jamsostek_budget.loading.files import load_rate_files, load_scenario, yaml_files
-from jamsostek_budget.loading.ratecheck import build_rate_table, no_future_checks
 from jamsostek_budget.model.city import City
 from jamsostek_budget.model.ratetable import RateTable
 from jamsostek_budget.model.scenario import Scenario
@@ -40,6 +38,10 @@ class Estimate:
 
 
 def load_rate_table(rates_dir: Path | None = None) -> RateTable:
+    # imported here: a run whose checked inputs are cached (see inputcache) reads no YAML
+    from jamsostek_budget.loading.files import load_rate_files, yaml_files  # noqa: PLC0415
+    from jamsostek_budget.loading.ratecheck import build_rate_table, no_future_checks  # noqa: PLC0415
+
     folder = rates_dir or bundled.data_dir("rates")
     if not folder.is_dir():
         raise UsageError(
@@ -85,7 +87,41 @@ def checked_scenario(
 
     A fiscal year past the last announced JP wage cap gets the cap projected by PP 45/2015 (see
     jpcap), assuming `jp_cap_growth` percent a year, else the scenario's
-    projection.gdp_growth_percent: the same cap `project` uses for that year."""
+    projection.gdp_growth_percent: the same cap `project` uses for that year.
+
+    The jbudget program keeps the result for the same inputs (see inputcache)."""
+    folder = rates_dir or bundled.data_dir("rates")
+    key = (
+        str(path),
+        str(year),
+        str(rates_dir),
+        str(jp_cap_growth),
+        os.getcwd(),  # file names in messages are relative to it
+        date.today().isoformat(),  # dates to come are checked against it
+        current_language(),
+        "\0".join(sorted(os.listdir(folder))) if folder.is_dir() else "",
+    )
+    return inputcache.cached(
+        key,
+        lambda: _checked_scenario(path, year, rates_dir, jp_cap_growth),
+        lambda: _files_read(path, folder),
+    )
+
+
+def _files_read(path: Path, rates_folder: Path) -> list[Path]:
+    """Every file a checked scenario was built from: it, the files it extends, the rates."""
+    from jamsostek_budget.loading.extends import base_files  # noqa: PLC0415
+    from jamsostek_budget.loading.files import yaml_files  # noqa: PLC0415
+
+    return [path, *base_files(path), *yaml_files(rates_folder)]
+
+
+def _checked_scenario(
+    path: Path, year: int | None, rates_dir: Path | None, jp_cap_growth: Decimal | None
+) -> tuple[Scenario, RateTable, tuple[Problem, ...]]:
+    from jamsostek_budget.engine.scenariocheck import check_scenario  # noqa: PLC0415
+    from jamsostek_budget.loading.files import load_scenario  # noqa: PLC0415
+
     table = load_rate_table(rates_dir)
     scenario, source = load_scenario(path)
     if year is not None:
@@ -216,4 +252,6 @@ def cities() -> Outcome[list[City]]:
 
 
 def _cities() -> list[City]:
+    from jamsostek_budget.loading.files import load_scenario  # noqa: PLC0415
+
     return [City(slug, path, load_scenario(path)[0]) for slug, path in bundled.city_files().items()]

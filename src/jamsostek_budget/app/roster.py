@@ -27,7 +27,7 @@ class RosterEstimate:
 
 @dataclass(frozen=True)
 class EstimateRequest:
-    """Every input of `roster` (cli.roster_early uses an early estimate only for the same ones)."""
+    """Every input of `roster_estimate`."""
 
     roster: Path
     scenario_file: Path
@@ -38,9 +38,8 @@ class EstimateRequest:
     sheets: tuple[str, ...] = ()  # a workbook's sheets to read (none: every roster sheet)
 
 
-def roster(request: EstimateRequest, started: Reading | None = None) -> Outcome[RosterEstimate]:
-    """`jbudget roster`: the request's roster costed. `started`: the roster already being read
-    (the CLI starts reading it before the command line is parsed: see cli.roster_early)."""
+def roster(request: EstimateRequest) -> Outcome[RosterEstimate]:
+    """`jbudget roster`: the request's roster costed."""
     return roster_estimate(
         request.roster,
         request.scenario_file,
@@ -49,7 +48,6 @@ def roster(request: EstimateRequest, started: Reading | None = None) -> Outcome[
         today=request.today,
         with_per_person=request.with_per_person,
         sheets=request.sheets,
-        started=started,
     )
 
 
@@ -62,12 +60,11 @@ def roster_estimate(
     today: date | None = None,
     with_per_person: bool = False,
     sheets: tuple[str, ...] = (),
-    started: Reading | None = None,
 ) -> Outcome[RosterEstimate]:
     """`roster` with its inputs one by one."""
 
     def compute() -> tuple[RosterEstimate, tuple[Problem, ...]]:
-        reading = started or _start_reading(roster, sheets)  # read while the scenario loads
+        reading = _start_reading(roster, sheets)  # read while the scenario loads
         scenario, table, warnings = checked_scenario(scenario_file, year, rates_dir)
         if isinstance(reading, DataError):  # the scenario's errors are said first
             raise reading

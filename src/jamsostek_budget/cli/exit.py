@@ -110,7 +110,7 @@ def flush_and_exit(status: int) -> NoReturn:
             if stream is sys.stdout:
                 _say_on_stderr(error)
             status = status or 1
-    os._exit(status)
+    os._exit(status)  # no teardown: saves 17 % of `jbudget estimate` (see cli.main)
 
 
 def _say_on_stderr(error: OSError | ValueError) -> None:

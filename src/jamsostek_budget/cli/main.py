@@ -5,24 +5,30 @@ texts, click's own words and every message come out in that language. It then bu
 from the command table (COMMAND_MODULES: each module's `register` adds its commands), importing
 only the module of the command asked for (typer builds a command from its signature, which costs
 a few milliseconds an option), or every command module when the command line names none
-(`jbudget`, `jbudget --help`, a mistyped command). `jbudget roster FILE` starts reading and
-costing FILE before that, so that the rows are read and checked while typer loads (see
-roster.early).
+(`jbudget`, `jbudget --help`, a mistyped command).
 
 Each command module imports its implementation inside the command, so starting jbudget only costs
 the commands' signatures.
 
 Python's cyclic garbage collector is off: starting up builds tens of thousands of long-lived
 objects (typer's and pydantic's schemas), which it would scan again and again for cycles that are
-not there (about 3 % of `jbudget estimate`); a command lives for seconds and its own objects are
-few (a 10,000,000-row roster peaks at the same 3.0 GiB either way).
+not there; a command lives for seconds and its own objects are few (a 10,000,000-row roster
+peaks at the same 3.0 GiB either way). Measured (benchmarks/bench_tricks.py, before and after in
+one run, medians of 20): `jbudget estimate --city metro` takes 0.289 s with it, 0.362 s without,
+20 % saved (8.6 % in an earlier run on a busier machine; 2.8 % of the instructions); it stays.
 
 Ctrl-C, a closed pipe and a closed or full standard output end the process as cli_exit says.
 When the command is done, the process ends at once (`os._exit`, after flushing standard output
 and error) instead of tearing the interpreter down: freeing every module of typer, pydantic and
-polars, the rows read and the threads costs 60 to 130 ms, more than a tenth of a run, and has no
-effect a user could see. Every file jbudget writes is complete and closed by then (written to a
-temporary file, then linked or renamed into place: see output).
+polars, the rows read and the threads has no effect a user could see. Every file jbudget writes
+is complete and closed by then (written to a temporary file, then linked or renamed into place:
+see output). Measured as above: `jbudget estimate --city metro` 0.289 s with it, 0.348 s
+without (17 % saved; 20.5 % in the earlier run), a 1,000,000-row roster 0.935 s against 0.985 s
+(5.1 %); it stays.
+
+The roster's early start (reading the roster on polars' threads before typer was imported) was
+removed: it saved 1.7 % of a 1,000,000-row roster (0.935 s with it, 0.950 s without) in that
+run, and cost 5.6 % in the earlier one: below the 5 % a trick must save to stay.
 """
 
 from __future__ import annotations
@@ -37,12 +43,12 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
+from jamsostek_budget.app import inputcache
 from jamsostek_budget.cli.exit import (
     INTERNAL_ERROR,
     PIPE_CLOSED,
     flush_and_exit,
     interrupted,
-    keep_ctrl_c,
     open_standard_streams,
 )
 from jamsostek_budget.i18n import (
@@ -103,18 +109,14 @@ def command_position(arguments: Sequence[str]) -> int | None:
 def main() -> None:
     signal.signal(signal.SIGINT, interrupted)  # Ctrl-C from here on: see cli_exit
     open_standard_streams()
-    gc.disable()  # see the module docstring
+    gc.disable()  # saves 20 % of `jbudget estimate` (bench_tricks.py): see the docstring
     arguments = sys.argv[1:]
     language = language_from_arguments(arguments) or language_from_environment()
     use_for_libraries(language)
     set_language(language)
     position = command_position(arguments)
     command = None if position is None else arguments[position]
-    if command == "roster" and position is not None:
-        from jamsostek_budget.cli.roster_early import start_early
-
-        start_early(arguments[position + 1 :])
-        keep_ctrl_c()  # polars is imported now
+    inputcache.enable()  # checked inputs kept in the user's cache folder: see app.inputcache
     try:
         build_app(command)()
     except SystemExit as done:  # typer always ends this way, whatever the outcome

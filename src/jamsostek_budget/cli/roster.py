@@ -111,7 +111,6 @@ def roster_command(
 ) -> None:
     from jamsostek_budget.app import roster as commands
     from jamsostek_budget.app.estimate import scenario_path
-    from jamsostek_budget.cli import roster_early as early
     from jamsostek_budget.cli.writing import check_outputs
     from jamsostek_budget.render.roster import roster_input
 
@@ -136,9 +135,7 @@ def roster_command(
             sheets=sheets,
         )
         with _progress(roster) as tick:
-            outcome = early.claim(request) or commands.roster(
-                request, early.claim_reading(request.roster, request.sheets)
-            )
+            outcome = commands.roster(request)
             if tick is not None and outcome.result is not None:
                 tick(outcome.result.rows.rows_read)
         found = shown(outcome)

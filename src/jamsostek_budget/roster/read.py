@@ -6,8 +6,7 @@ names to the file's headers. Nothing is converted in place, so nothing is lost o
 frame only gains the helper columns the checks need that depend on the file alone (the NIK's
 number, each amount and month as a number: see `_with_helpers`), and `checks` checks the
 values against the scenario. `start_reading` collects the rows on polars' threads,
-so that the caller can load the scenario in the meantime; this module does not import the
-scenario's models, so that `roster.early` can start reading before they load. A CSV is first
+so that the caller can load the scenario in the meantime. A CSV is first
 looked at by `roster.csvfile` (encoding, line endings, separator), which also says where a CSV
 polars refused goes wrong. Problems with the file as a whole (unreadable, not UTF-8, a quote
 left open, a required column missing) are a DataError at the header's line, or at the line at

@@ -4,12 +4,15 @@ Jamsostek) and the expected JKM death benefits against the premiums."""
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from jamsostek_budget.engine.budget import Budget
 from jamsostek_budget.i18n import _
-from jamsostek_budget.planning.benefits import Benefits
 from jamsostek_budget.render.shared.labels import decimal_text, number, percent, rupiah
 from jamsostek_budget.render.shared.sections import Cell, Money, Section
+
+if TYPE_CHECKING:  # annotations only: the estimate's report needs none of planning
+    from jamsostek_budget.planning.benefits import Benefits
 
 
 def share(ratio: Decimal | None) -> str:

@@ -3,9 +3,10 @@ renderers draw the same report, so they can never show different figures."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from jamsostek_budget.engine.budget import Budget, GroupLine, RateUse
 from jamsostek_budget.i18n import N_, _
-from jamsostek_budget.planning.benefits import Benefits
 from jamsostek_budget.render.estimate.outcomes import (
     benefits_section,
     benefits_summary,
@@ -26,6 +27,9 @@ from jamsostek_budget.render.shared.labels import (
 )
 from jamsostek_budget.render.shared.rate_labels import rate_label
 from jamsostek_budget.render.shared.sections import Bar, Cell, Chart, Money, Report, Section
+
+if TYPE_CHECKING:  # annotations only: the estimate's report needs none of planning
+    from jamsostek_budget.planning.benefits import Benefits
 
 __all__ = ["Report", "Section", "estimate_report"]
 
