@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 
@@ -25,6 +26,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite the golden files that differ (tests/test_golden.py); those tests fail",
     )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_cache_left_behind() -> Iterator[None]:
+    """The run's cache folder (see above) goes with the run."""
+    yield
+    shutil.rmtree(os.environ["XDG_CACHE_HOME"], ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
