@@ -1,11 +1,10 @@
-"""The command line's shared parts: the typer app, the options several commands take, and the
-one place that turns errors into messages and exit codes (1 bad input or output, 2 bad usage;
-141 a pipe whose reader has gone, 130 Ctrl-C: see cli_exit).
+"""The command line's shared parts: the typer app, its root options, the options several
+commands take, and one way out for text (the terminal, a pipe or --output).
 
-A problem in the user's input is printed as `file:line:column: field: message` with a hint; a
-traceback means a bug in jbudget. Command modules (cli.estimate, cli.data, cli.planning,
-cli.roster) each `register` their commands on the app `new_app` makes, and import their
-implementation lazily, so that `jbudget estimate` does not pay for polars or the planning code.
+Command modules (cli.estimate, cli.data, cli.planning, cli.roster) each `register` their commands
+on the app `new_app` makes, and import their implementation lazily, so that `jbudget estimate`
+does not pay for polars or the planning code. Problems become messages and exit codes in
+cli.problems; option values are read in cli.values.
 """
 
 from __future__ import annotations
@@ -14,42 +13,28 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from datetime import date
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from jamsostek_budget import __version__
 from jamsostek_budget.cli.choices import choice
-from jamsostek_budget.cli.exit import PIPE_CLOSED
 from jamsostek_budget.cli.files import run_inputs
-from jamsostek_budget.cli.notices import Part, say, say_error
+from jamsostek_budget.cli.notices import say
 from jamsostek_budget.cli.writing import write_new_file
-from jamsostek_budget.errors import (
-    DataError,
-    JbudgetError,
-    OutputError,
-    Problem,
-    UsageError,
-    echo,
-)
 from jamsostek_budget.i18n import (
     Language,
     _,
     language_from_environment,
-    ngettext,
     set_language,
 )
-from jamsostek_budget.loading.oserrors import cannot_use
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from jamsostek_budget.app.outcome import Outcome
     from jamsostek_budget.render.shared.sections import Report
 
 T = TypeVar("T")
@@ -167,81 +152,6 @@ RatesOption = Annotated[
 ]
 
 
-def print_problems(
-    problems: tuple[Problem, ...] | list[Problem], console: Console | None = None
-) -> None:
-    """One problem a line, compiler style, never wrapped (editors and grep read these lines);
-    the user's own text is printed as written, never read as rich markup. On stderr, or on
-    `console` (validate prints its findings as its output). The options they name are
-    written as flags (see flags)."""
-    from jamsostek_budget.cli.flags import problem_with_flags
-
-    for problem in map(problem_with_flags, problems):
-        style = {"warning": "yellow", "note": "cyan"}.get(problem.severity, "red")
-        label = {"warning": _("warning: "), "note": _("note: ")}.get(problem.severity, "")
-        field = f"{problem.field}: " if problem.field else ""  # a file's or a line's problem
-        where = f"{problem.file}:{problem.line}:{problem.column}: {field}"
-        lines: list[tuple[Part, ...]] = [((where, ""), (label + problem.message, style))]
-        if problem.hint:
-            lines.append(((_("  hint: {hint}").format(hint=problem.hint), "dim"),))
-        for line in lines:
-            say(*line, console=console)
-
-
-def shown(outcome: Outcome[T]) -> T:
-    """An app function's outcome, its problems shown once: a usage error ends the command
-    (exit 2), errors in the inputs too (exit 1); otherwise its warnings and notes are printed
-    and its result returned."""
-    stop_if_refused(outcome)
-    if outcome.result is None or outcome.errors:
-        refuse(outcome.errors)
-    print_problems(outcome.problems)
-    return outcome.result
-
-
-def stop_if_refused(outcome: Outcome[T]) -> None:
-    """End the command (exit 2) on the usage error that stopped it, if one did, after the
-    warnings found before it."""
-    refused = outcome.refused
-    if refused is None:
-        return
-    print_problems(tuple(p for p in outcome.problems if not p.request))
-    say_error(refused.message, refused.hint)
-    raise typer.Exit(2)
-
-
-def refuse(problems: tuple[Problem, ...]) -> NoReturn:
-    """Problems in the inputs, and how many: the command ends with exit 1."""
-    print_problems(problems)
-    count = len(problems)
-    found = ngettext("{count} problem found.", "{count} problems found.", count)
-    say((found.format(count=count), "red"))
-    raise typer.Exit(1)
-
-
-@contextmanager
-def reported_errors() -> Iterator[None]:
-    """Turn jbudget's own errors into messages and exit codes; never a traceback."""
-    try:
-        yield
-    except DataError as exc:
-        refuse(exc.problems)
-    except UsageError as exc:
-        say_error(exc.message, exc.hint)
-        raise typer.Exit(2) from None
-    except OutputError as exc:
-        say_error(exc.message, exc.hint)
-        raise typer.Exit(1) from None
-    except JbudgetError as exc:
-        say_error(str(exc))
-        raise typer.Exit(1) from None
-    except BrokenPipeError:  # the reader of a pipe has gone: end quietly (see cli_exit)
-        raise typer.Exit(PIPE_CLOSED) from None
-    except OSError as exc:  # a file or folder the system refused, or standard output
-        say_error(*cannot_use(exc))
-        raise typer.Exit(1) from None
-
-
 def render_text(renderable: RenderableType) -> str:
     """A rich renderable as plain text, for files and pipes."""
     from rich.console import Console
@@ -302,34 +212,6 @@ def report_output(
     from jamsostek_budget.render.shared.table import report_renderable
 
     return report_renderable(report)
-
-
-def parse_year(text: str | None) -> int | None:
-    """The fiscal year given to --year (None when none was given)."""
-    if text is None:
-        return None
-    from jamsostek_budget.app.estimate import fiscal_year_of
-
-    year = fiscal_year_of(text)
-    if year is not None:
-        return year
-    raise UsageError(
-        _("--year {text} is not a fiscal year from 2000 to 2100").format(text=echo(text)),
-        _("write the year in four digits, like 2026"),
-    )
-
-
-def parse_date(text: str | None, option: str) -> date:
-    """The date given to `option` (today when none was given)."""
-    if text is None:
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(
-            _("{option} {text} is not a date").format(option=option, text=echo(text)),
-            _("write it as YYYY-MM-DD, like 2026-03-01"),
-        ) from None
 
 
 def dump(data: object) -> str:

@@ -16,14 +16,11 @@ from jamsostek_budget.cli.app import (
     RatesOption,
     dump,
     emit,
-    parse_date,
-    print_problems,
-    reported_errors,
-    shown,
     stdout_console,
-    stop_if_refused,
 )
 from jamsostek_budget.cli.choices import choice
+from jamsostek_budget.cli.problems import print_problems, reported_errors, shown, stop_if_refused
+from jamsostek_budget.cli.values import parse_date
 from jamsostek_budget.i18n import N_, _
 
 

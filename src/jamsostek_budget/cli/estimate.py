@@ -20,14 +20,12 @@ from jamsostek_budget.cli.app import (
     YearOption,
     dump,
     emit,
-    parse_date,
-    parse_year,
     report_output,
-    reported_errors,
-    shown,
 )
 from jamsostek_budget.cli.choices import choice
 from jamsostek_budget.cli.output import budget_rendering, command_line, emit_rendering
+from jamsostek_budget.cli.problems import reported_errors, shown
+from jamsostek_budget.cli.values import parse_date, parse_year
 from jamsostek_budget.i18n import _
 
 

@@ -19,13 +19,12 @@ from jamsostek_budget.cli.app import (
     WordsOption,
     YearOption,
     dump,
-    parse_year,
-    reported_errors,
-    shown,
 )
 from jamsostek_budget.cli.choices import choice
 from jamsostek_budget.cli.notices import say
 from jamsostek_budget.cli.output import Rendering, command_line, emit_rendering
+from jamsostek_budget.cli.problems import reported_errors, shown
+from jamsostek_budget.cli.values import parse_year
 from jamsostek_budget.errors import echo
 from jamsostek_budget.i18n import _
 

@@ -24,16 +24,13 @@ from jamsostek_budget.cli.app import (
     ScenarioOption,
     WordsOption,
     YearOption,
-    parse_date,
-    parse_year,
-    print_problems,
-    reported_errors,
-    shown,
 )
 from jamsostek_budget.cli.exit import keep_ctrl_c
 from jamsostek_budget.cli.files import run_inputs
 from jamsostek_budget.cli.notices import error_console, rich_decides, say
 from jamsostek_budget.cli.output import budget_rendering, command_line, emit_rendering
+from jamsostek_budget.cli.problems import print_problems, reported_errors, shown
+from jamsostek_budget.cli.values import parse_date, parse_year
 from jamsostek_budget.errors import UsageError, clip
 from jamsostek_budget.i18n import _, grouped, ngettext
 

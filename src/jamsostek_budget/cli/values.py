@@ -1,9 +1,11 @@
-"""Values of the planning options: a range of years (`--years`) and a growth a year in percent
-(`--headcount-growth`, `--wage-growth`, `--gdp-growth`, `--jp-cap-growth`)."""
+"""Values of options read by jbudget itself: a fiscal year (`--year`), a date (`--date`,
+`--today`), a range of years (`--years`) and a growth a year in percent (`--headcount-growth`,
+`--wage-growth`, `--gdp-growth`, `--jp-cap-growth`)."""
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from jamsostek_budget.errors import UsageError, echo
@@ -61,3 +63,31 @@ def parse_percent(text: str | None, flag: str) -> Decimal | None:
             _("write {example}").format(example=f"{flag} 3.5"),
         )
     return value
+
+
+def parse_year(text: str | None) -> int | None:
+    """The fiscal year given to --year (None when none was given)."""
+    if text is None:
+        return None
+    from jamsostek_budget.app.estimate import fiscal_year_of
+
+    year = fiscal_year_of(text)
+    if year is not None:
+        return year
+    raise UsageError(
+        _("--year {text} is not a fiscal year from 2000 to 2100").format(text=echo(text)),
+        _("write the year in four digits, like 2026"),
+    )
+
+
+def parse_date(text: str | None, option: str) -> date:
+    """The date given to `option` (today when none was given)."""
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(
+            _("{option} {text} is not a date").format(option=option, text=echo(text)),
+            _("write it as YYYY-MM-DD, like 2026-03-01"),
+        ) from None
