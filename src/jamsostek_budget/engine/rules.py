@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
+from jamsostek_budget.model.bands import BandVersion
 from jamsostek_budget.model.fields import Program
-from jamsostek_budget.model.rates import BandVersion, Relief
+from jamsostek_budget.model.rates import Relief
 from jamsostek_budget.model.ratetable import RateSnapshot, RatesNotInForceError
 from jamsostek_budget.model.scenario import Group
 from jamsostek_budget.money import round_rupiah

@@ -11,16 +11,10 @@ from datetime import date, timedelta
 from jamsostek_budget.errors import DataError, Problem
 from jamsostek_budget.i18n import _
 from jamsostek_budget.loading.reliefcheck import Placed, overlapping_reliefs
-from jamsostek_budget.model.rates import (
-    PARAMETER_NAMES,
-    BandTable,
-    Citation,
-    Parameter,
-    RatesFile,
-    Relief,
-)
+from jamsostek_budget.model.bands import BandTable
+from jamsostek_budget.model.rates import PARAMETER_NAMES, Parameter, RatesFile, Relief
 from jamsostek_budget.model.ratetable import RateTable
-from jamsostek_budget.model.regulation import Regulation
+from jamsostek_budget.model.regulation import Citation, Regulation
 from jamsostek_budget.model.sourcemap import DataPath, SourceMap
 
 LoadedRates = Sequence[tuple[RatesFile, SourceMap]]

@@ -12,15 +12,9 @@ from decimal import Decimal
 
 from jamsostek_budget.errors import JbudgetError
 from jamsostek_budget.i18n import _
+from jamsostek_budget.model.bands import Band, BandTable, BandVersion
 from jamsostek_budget.model.fields import Program, Sector, Segment
-from jamsostek_budget.model.rates import (
-    Band,
-    BandTable,
-    BandVersion,
-    DatedValue,
-    Parameter,
-    Relief,
-)
+from jamsostek_budget.model.rates import DatedValue, Parameter, Relief
 from jamsostek_budget.model.regulation import Regulation
 
 

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from jamsostek_budget.model.fields import Model, Slug, no_items
+from jamsostek_budget.model.fields import Confidence, Model, Slug, no_items
 
 RegulationDate = Literal["signed", "promulgated", "effective"]
 
@@ -41,3 +41,14 @@ class Regulation(Model):
         if self.kind == "letter":
             return ("signed", "effective")
         return ("signed", "promulgated", "effective")
+
+
+class Citation(Model):
+    """Where a value comes from and how sure we are of it."""
+
+    regulation: Slug = Field(description="id of an entry in a `regulations:` list")
+    article: str = ""
+    sources: list[str] = Field(default_factory=no_items, description="secondary sources (URLs)")
+    last_checked: date
+    confidence: Confidence
+    note: str = ""

@@ -19,8 +19,8 @@ from functools import partial
 import polars as pl
 
 from jamsostek_budget.engine.rules import Payer, PremiumRule, bands_in_force, premium_rule
+from jamsostek_budget.model.bands import Band
 from jamsostek_budget.model.fields import Program
-from jamsostek_budget.model.rates import Band
 from jamsostek_budget.model.ratetable import RateSnapshot
 from jamsostek_budget.model.scenario import Group
 from jamsostek_budget.money import round_rupiah
