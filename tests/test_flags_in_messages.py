@@ -17,11 +17,9 @@ from jamsostek_budget.errors import OPTION_MARK, Problem, echo, option
 from tests.cli_runner import run
 
 PACKAGE = Path(jamsostek_budget.__file__).parent
-# Messages: everything below the CLI but the renderers, whose report texts (the `cities`
-# listing's "use with --city SLUG") are the command's output, not messages about an input.
-BELOW_CLI = sorted(
-    path for path in PACKAGE.rglob("*.py") if not {"cli", "render"} & set(path.parts)
-)
+# Messages and report texts: everything below the CLI, the renderers too (the `cities` listing
+# names --city through the flag the CLI gives it).
+BELOW_CLI = sorted(path for path in PACKAGE.rglob("*.py") if "cli" not in path.parts)
 MESSAGE_CALLS = {"_", "N_", "ngettext"}
 FLAG = re.compile(r"(?<![\w-])--[a-z]")
 NOT_OURS = ("pip install --force-reinstall",)  # pip's flag, in a hint to reinstall

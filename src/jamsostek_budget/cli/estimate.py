@@ -126,12 +126,14 @@ def cities(
     lang: LanguageOption = None,
 ) -> None:
     from jamsostek_budget.app import estimate as api
+    from jamsostek_budget.cli.flags import FLAGS
     from jamsostek_budget.render.cities import cities_list, cities_report
 
     with reported_errors():
         found = shown(api.cities())
+        report = cities_report(found, FLAGS["city"])
         emit(
-            report_output(cities_report(found), fmt, lambda: dump(cities_list(found))),
+            report_output(report, fmt, lambda: dump(cities_list(found))),
             None,
             False,
         )

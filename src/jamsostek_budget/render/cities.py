@@ -9,7 +9,9 @@ from jamsostek_budget.model.city import City
 from jamsostek_budget.render.shared.sections import Cell, Report, Section
 
 
-def cities_report(cities: list[City]) -> Report:
+def cities_report(cities: list[City], city_option: str) -> Report:
+    """The table of bundled scenarios; `city_option` is how the caller chooses one (the CLI:
+    `--city`), named in the heading."""
     rows: tuple[tuple[Cell, ...], ...] = tuple(
         (
             c.slug,
@@ -23,7 +25,7 @@ def cities_report(cities: list[City]) -> Report:
         for c in cities
     )
     section = Section(
-        _("Bundled scenarios (use with --city SLUG)"),
+        _("Bundled scenarios (use with {option} SLUG)").format(option=city_option),
         (
             "Slug",
             _("Name"),
