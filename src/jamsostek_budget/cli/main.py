@@ -17,12 +17,12 @@ peaks at the same 3.0 GiB either way). Measured (benchmarks/bench_tricks.py, bef
 one run, medians of 20): `jbudget estimate --city metro` takes 0.289 s with it, 0.362 s without,
 20 % saved (8.6 % in an earlier run on a busier machine; 2.8 % of the instructions); it stays.
 
-Ctrl-C, a closed pipe and a closed or full standard output end the process as cli_exit says.
+Ctrl-C, a closed pipe and a closed or full standard output end the process as cli.exit says.
 When the command is done, the process ends at once (`os._exit`, after flushing standard output
 and error) instead of tearing the interpreter down: freeing every module of typer, pydantic and
 polars, the rows read and the threads has no effect a user could see. Every file jbudget writes
 is complete and closed by then (written to a temporary file, then linked or renamed into place:
-see output). Measured as above: `jbudget estimate --city metro` 0.289 s with it, 0.348 s
+see cli.writing). Measured as above: `jbudget estimate --city metro` 0.289 s with it, 0.348 s
 without (17 % saved; 20.5 % in the earlier run), a 1,000,000-row roster 0.935 s against 0.985 s
 (5.1 %); it stays.
 
@@ -107,7 +107,7 @@ def command_position(arguments: Sequence[str]) -> int | None:
 
 
 def main() -> None:
-    signal.signal(signal.SIGINT, interrupted)  # Ctrl-C from here on: see cli_exit
+    signal.signal(signal.SIGINT, interrupted)  # Ctrl-C from here on: see cli.exit
     open_standard_streams()
     gc.disable()  # saves 20 % of `jbudget estimate` (bench_tricks.py): see the docstring
     arguments = sys.argv[1:]
@@ -121,7 +121,7 @@ def main() -> None:
         build_app(command)()
     except SystemExit as done:  # typer always ends this way, whatever the outcome
         exit_now(done.code)
-    except OSError as error:  # outside every command (help to a closed pipe): see cli_exit
+    except OSError as error:  # outside every command (help to a closed pipe): see cli.exit
         exit_now(PIPE_CLOSED if error.errno == errno.EPIPE else _os_error(error))
     except Exception as error:  # a bug: said as one, not as a traceback (JBUDGET_TRACEBACK=1)
         if os.environ.get("JBUDGET_TRACEBACK") == "1":

@@ -97,7 +97,7 @@ def reported_errors() -> Iterator[None]:
     except JbudgetError as exc:
         say_error(str(exc))
         raise typer.Exit(1) from None
-    except BrokenPipeError:  # the reader of a pipe has gone: end quietly (see cli_exit)
+    except BrokenPipeError:  # the reader of a pipe has gone: end quietly (see cli.exit)
         raise typer.Exit(PIPE_CLOSED) from None
     except OSError as exc:  # a file or folder the system refused, or standard output
         say_error(*cannot_use(exc))

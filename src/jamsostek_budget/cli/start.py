@@ -1,6 +1,6 @@
 """The `jbudget` program's entry point: Ctrl-C is handled from its first moment, before jbudget's
 own modules are imported (a KeyboardInterrupt there would print a traceback), then `cli.main`
-runs, which installs the handler that also removes unfinished files (see cli_exit)."""
+runs, which installs the handler that also removes unfinished files (see cli.exit)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import os
 import signal
 from types import FrameType
 
-INTERRUPTED = 130  # 128 + SIGINT, as cli_exit
+INTERRUPTED = 130  # 128 + SIGINT, as cli.exit
 
 
 def _interrupted_while_starting(_signal: int, _frame: FrameType | None) -> None:

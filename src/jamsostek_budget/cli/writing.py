@@ -34,7 +34,7 @@ NO_HARD_LINKS = frozenset(
 )
 TEMP_NAME_PART = 40  # of the target's name in the temporary file's: a long name still fits
 
-# Files being written, removed by discard_unfinished on Ctrl-C (see cli_exit); while one is
+# Files being written, removed by discard_unfinished on Ctrl-C (see cli.exit); while one is
 # being created and recorded, Ctrl-C waits (_recording), so none can escape the record.
 _unfinished: set[str] = set()
 _recording_now: list[bool] = []
