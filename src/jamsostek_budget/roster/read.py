@@ -20,6 +20,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,7 +60,7 @@ HEADER_LINE = 1
 # million rows its text alone would take 1.5 GiB, in batches the whole roster command stays
 # near 1 GiB; a smaller file is read at once, while the scenario loads.
 STREAM_BYTES = 128 << 20
-BATCH_BYTES = 32 << 20
+BATCH_BYTES = 16 << 20
 ROW_BYTES = 64  # about, in a roster: the rows of a batch read by polars' streaming engine
 
 
@@ -247,7 +248,7 @@ def _batches(raw: RawRoster, csv: CsvText, batch_bytes: int, spans: bool) -> Ite
     rows, above = 0, 0
     try:
         if not spans and isinstance(csv.source, Path):
-            for batch in _blocks(raw, csv.source, csv, batch_bytes, rows):
+            for batch in _ahead(_blocks(raw, csv.source, csv, batch_bytes, rows)):
                 rows += batch.height
                 yield batch
         else:
@@ -263,6 +264,16 @@ def _batches(raw: RawRoster, csv: CsvText, batch_bytes: int, spans: bool) -> Ite
         if lines_below_header(csv):
             raise DataError([_unreadable(raw)])
         yield raw.frame.clear().collect()
+
+
+def _ahead(batches: Iterator[pl.DataFrame]) -> Iterator[pl.DataFrame]:
+    """`batches`, each read on a thread while the caller checks the one before (polars lets go
+    of the interpreter while it reads), so that reading and checking overlap."""
+    with ThreadPoolExecutor(1) as pool:
+        future = pool.submit(next, batches, None)
+        while (batch := future.result()) is not None:
+            future = pool.submit(next, batches, None)
+            yield batch
 
 
 def _blocks(
