@@ -14,7 +14,7 @@ rows read = accepted + rejected + blank, the same for a CSV and a workbook.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 from datetime import date
@@ -58,6 +58,8 @@ __all__ = ["LINE", "RosterRows", "accepted_schema", "check_reading", "check_rows
 
 POSITION = "_jbudget_position"  # of a row in the frame
 BLANK = "_jbudget_blank"  # every cell of the row empty or spaces
+FIRST_OF_KEY = "_jbudget_first_of_key"  # no row above holds the row's KEY
+BLOOM_BITS = 26  # of the positions of `_Seen`'s bits
 
 
 @dataclass(frozen=True)
@@ -90,12 +92,12 @@ def read_roster(
 
 
 def check_reading(reading: Reading, scenario: Scenario, *, today: date) -> RosterRows:
-    """Wait for the rows being read and check them; a workbook's rows are then `located`
-    (their sheet and sheet row)."""
+    """Wait for the rows being read and check them, batch by batch; a workbook's rows are then
+    `located` (their sheet and sheet row)."""
     raw = reading.raw
     names = raw.sheets_read
     found = check_rows(
-        reading.rows(), raw.headers, raw.columns, scenario, today, file=raw.file, sheets=names
+        reading.batches(), raw.headers, raw.columns, scenario, today, file=raw.file, sheets=names
     )
     accepted, rejected = located(found.accepted, names), located(found.rejected, names)
     return replace(
@@ -109,7 +111,7 @@ def check_reading(reading: Reading, scenario: Scenario, *, today: date) -> Roste
 
 
 def check_rows(
-    frame: pl.DataFrame,
+    batches: Iterable[pl.DataFrame],
     headers: Sequence[str],
     columns: Mapping[str, str],
     scenario: Scenario,
@@ -118,26 +120,33 @@ def check_rows(
     file: str = "",
     sheets: Sequence[str] = (),
 ) -> RosterRows:
-    """Accepted rows as `accepted_schema(scenario.groups)`, rejected rows with their reasons.
+    """Accepted rows as `accepted_schema(scenario.groups)`, rejected rows with their reasons,
+    of the rows of `batches` (at least one), in line order.
 
-    `frame` holds `line`, every original column as String (`headers`), CELLS and the helper
+    Each batch holds `line`, every original column as String (`headers`), CELLS and the helper
     columns of `read._with_helpers`; `columns` maps roster column names to its headers; the
     rows of a workbook come from its sheets `sheets` (see `roster.sheets`). Rows whose NIK is
     on an earlier line too get the second look, where duplicates are judged (`duplicates`).
+
+    The first look takes one batch at a time and keeps, of each, the accepted rows' columns
+    and the rest as read (few), so that the text of a large roster is never in memory at once.
+    A row is kept when it passes every check but the duplicate one and no row above holds its
+    NIK (`_Seen`); whether a kept row's NIK comes again below is known from the rest, which
+    holds every later row of it.
     """
     originals = list(headers)
-    frame = _with_stripped_nik(frame, columns["nik"])
-    found = repeats(frame)
-    first = _first_look(frame, originals, columns, scenario, today)
-    kept = pl.col(PASSES) & (~found.holds() | found.is_first())
-    blank = pl.all_horizontal(pl.col(originals).str.strip_chars().fill_null("") == "")
-    blank = blank & pl.col(CELLS).is_null()  # an unreadable cell is a value, not a blank
-    accepted, rest = pl.collect_all(
-        [
-            first.filter(kept).select(accepted_columns(columns, scenario.groups)),
-            first.filter(~kept).select(LINE, *originals, CELLS, blank.alias(BLANK)),
-        ]
-    )
+    seen = _Seen()
+    accepted_parts, rest_parts = [], []
+    for batch in batches:
+        accepted_part, rest_part = _first_split(
+            batch, originals, columns, scenario, today, seen=seen
+        )
+        accepted_parts.append(accepted_part)
+        rest_parts.append(rest_part)
+    del seen
+    accepted, rest = pl.concat(accepted_parts, rechunk=False), pl.concat(rest_parts)
+    found = repeats(_holding_rest_keys(accepted, rest))
+    rest = rest.drop(KEY, NIK)
     failing, blank_lines = _without_blanks(rest, accepted)
     blanks, read_notes = blank_lines.len(), blank_note(blank_lines, file, sheets)
     if failing.is_empty():
@@ -146,7 +155,8 @@ def check_rows(
         return RosterRows(accepted, _no_rows(originals), rows, (), notes, blank_lines)
     looked_at, cells = second_look(failing, columns, scenario, today)
     judged = judge_duplicates(looked_at, found, sheets)
-    accepted = _with_rescued(accepted, judged, accepted_columns(columns, scenario.groups))
+    del accepted
+    accepted = _with_rescued(accepted_parts, judged, accepted_columns(columns, scenario.groups))
     rejected = rejected_rows(judged, originals, scenario.groups, cells, sheets)
     notes = (
         *read_notes,
@@ -155,6 +165,103 @@ def check_rows(
     )
     rows = accepted.height + rejected.height + blanks
     return RosterRows(accepted, rejected, rows, (), notes, blank_lines)
+
+
+def _first_split(
+    batch: pl.DataFrame,
+    originals: Sequence[str],
+    columns: Mapping[str, str],
+    scenario: Scenario,
+    today: date,
+    *,
+    seen: _Seen,
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """A batch's rows that the first look keeps, as accepted rows, and the others as read (LINE,
+    the original columns, CELLS, NIK, KEY, BLANK); `seen` then holds the batch's KEYs too."""
+    frame = _with_stripped_nik(batch, columns["nik"])
+    del batch
+    frame = frame.with_columns(seen.first_of_key(frame.get_column(KEY)))
+    first = _first_look(frame, originals, columns, scenario, today)
+    kept = pl.col(PASSES) & pl.col(FIRST_OF_KEY)
+    blank = pl.all_horizontal(pl.col(originals).str.strip_chars().fill_null("") == "")
+    blank = blank & pl.col(CELLS).is_null()  # an unreadable cell is a value, not a blank
+    accepted, rest = pl.collect_all(
+        [
+            first.filter(kept).select(accepted_columns(columns, scenario.groups)),
+            first.filter(~kept).select(LINE, *originals, CELLS, NIK, KEY, blank.alias(BLANK)),
+        ]
+    )
+    return accepted, rest
+
+
+def _holding_rest_keys(accepted: pl.DataFrame, rest: pl.DataFrame) -> pl.DataFrame:
+    """LINE and KEY of every row whose KEY a row of `rest` holds: every row of a repeated NIK
+    (at most one of them, the first, is kept by the first look), so the `repeats` of these rows
+    are those of the whole roster. A KEY is a NIK of 16 digits: the same KEY, the same text."""
+    niks = rest.filter(pl.col(KEY).is_not_null()).get_column(NIK).unique()
+    held = accepted.lazy().filter(pl.col("nik").is_in(niks.implode()))
+    kept = held.select(LINE, nik_key(nik_number(pl.col("nik"))).alias(KEY)).collect()
+    return pl.concat([rest.select(LINE, KEY), kept])
+
+
+class _Seen:
+    """The KEYs of the batches looked at so far: a Bloom filter (two bits of 2**BLOOM_BITS per
+    key, 8 MiB) tells at once that most keys were not seen; the few it may have seen (about 1
+    in 15 at ten million keys, and every repeated one) are looked for in the keys seen, kept
+    sorted in a few runs (8 bytes a key)."""
+
+    def __init__(self) -> None:
+        self.bits = pl.Series(dtype=pl.Boolean)
+        self.batches: list[pl.Series] = []
+        self.pending: pl.Series | None = None  # the last batch's keys, kept when one comes
+
+    def first_of_key(self, keys: pl.Series) -> pl.Series:
+        """FIRST_OF_KEY of each of `keys` (a batch's, in line order; True for a null KEY), and
+        the batch's keys seen from now on (a roster read at once costs no more than this)."""
+        first = keys.is_null() | keys.is_first_distinct()
+        if self.pending is not None:
+            self._keep(self.pending.drop_nulls())
+        self.pending = keys
+        if self.batches:
+            high, low = _bit_positions(keys)
+            maybe = self.bits.gather(high) & self.bits.gather(low) & keys.is_not_null()
+            first = first & ~self._seen(keys, maybe)
+        return first.alias(FIRST_OF_KEY)
+
+    def _keep(self, known: pl.Series) -> None:
+        """Keep a batch's keys: their bits, and sorted, merged with the last run kept while
+        that is not longer (as a binary counter: a few runs to look in, each key merged a few
+        times)."""
+        if known.is_empty():
+            return
+        if self.bits.is_empty():
+            self.bits = pl.repeat(False, 1 << BLOOM_BITS, dtype=pl.Boolean, eager=True)
+        self.bits.scatter(pl.concat(_bit_positions(known)), True)
+        known = known.sort()
+        while self.batches and self.batches[-1].len() <= known.len():
+            below = self.batches.pop().to_frame(KEY)
+            known = below.merge_sorted(known.to_frame(KEY), key=KEY).get_column(KEY).rechunk()
+        self.batches.append(known)
+
+    def _seen(self, keys: pl.Series, maybe: pl.Series) -> pl.Series:
+        """Whether each key where `maybe` is among the keys seen (False elsewhere)."""
+        where = maybe.arg_true()
+        if where.is_empty():
+            return maybe
+        probes = keys.gather(where)
+        found = pl.repeat(False, probes.len(), dtype=pl.Boolean, eager=True)
+        for known in self.batches:
+            at = known.search_sorted(probes).clip(upper_bound=known.len() - 1)
+            found = found | (known.gather(at) == probes)
+        return pl.repeat(False, keys.len(), dtype=pl.Boolean, eager=True).scatter(
+            where.filter(found), True
+        )
+
+
+def _bit_positions(keys: pl.Series) -> tuple[pl.Series, pl.Series]:
+    """Two bits of `_Seen` for each key: the top and bottom BLOOM_BITS of its hash."""
+    hashed = keys.hash(seed=0)
+    return hashed // (1 << (64 - BLOOM_BITS)), hashed % (1 << BLOOM_BITS)
 
 
 def _without_blanks(rest: pl.DataFrame, accepted: pl.DataFrame) -> tuple[pl.DataFrame, pl.Series]:
@@ -186,12 +293,26 @@ def _last_line(rows: pl.DataFrame) -> int:
 
 
 def _with_rescued(
-    accepted: pl.DataFrame, judged: pl.DataFrame, columns: list[pl.Expr]
+    parts: Sequence[pl.DataFrame], judged: pl.DataFrame, columns: list[pl.Expr]
 ) -> pl.DataFrame:
-    """The accepted rows with those the second look accepts, in line order (both are sorted:
-    merged, not sorted again, so that a million accepted rows are not copied twice)."""
+    """The accepted rows (`parts`, one per batch, in line order) with those the second look
+    accepts, in line order: each merged into the part whose lines it falls among (both are
+    sorted: merged, not sorted again), so that a copy is made of one batch at a time, never of
+    a million accepted rows at once."""
     rescued = judged.lazy().filter(~pl.col(FAILS)).select(columns).collect()
-    return accepted if rescued.is_empty() else accepted.merge_sorted(rescued, key=LINE)
+    merged = []
+    for index, part in enumerate(parts):
+        here = rescued
+        if index < len(parts) - 1 and not part.is_empty():
+            last = part.get_column(LINE)[-1]
+            here, rescued = (
+                rescued.filter(pl.col(LINE) <= last),
+                rescued.filter(pl.col(LINE) > last),
+            )
+        elif index < len(parts) - 1:
+            here = rescued.clear()
+        merged.append(part if here.is_empty() else part.merge_sorted(here, key=LINE))
+    return pl.concat(merged, rechunk=False)
 
 
 def _no_rows(originals: Sequence[str]) -> pl.DataFrame:
@@ -219,7 +340,7 @@ def _first_look(
         frame.lazy()
         .with_columns(group_of(groups, cells["group"]))
         .with_columns(values)
-        .select(LINE, *originals, CELLS, NIK, KEY, GROUP, *VALUE.values())
+        .select(LINE, *originals, CELLS, NIK, KEY, FIRST_OF_KEY, GROUP, *VALUE.values())
         .with_columns(_passes_as_read(cells, today).alias(PASSES))
     )
 

@@ -22,6 +22,7 @@ polars message ever reaches a user.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -44,7 +45,7 @@ from jamsostek_budget.roster.csvlines import (
     line_problems,
 )
 
-__all__ = ["CsvText", "csv_problems", "lines_below_header", "prepare_csv"]
+__all__ = ["CsvText", "csv_problems", "line_blocks", "lines_below_header", "prepare_csv"]
 
 CHUNK_BYTES = 1 << 20
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -254,3 +255,20 @@ def line_count(text: CsvText) -> pl.LazyFrame:
         infer_schema=False,
     )
     return lines.select(pl.len())
+
+
+def line_blocks(path: Path, header_lines: int, size: int) -> Iterator[bytes]:
+    """The lines of a CSV file below its header, in blocks of whole lines of about `size`
+    bytes, read from the file (not mapped into memory, where every page read of a large file
+    would count in the process's memory). Only where no quoted cell spans lines."""
+    with path.open("rb") as handle:
+        for _ in range(header_lines):
+            handle.readline()
+        while block := handle.read(size):
+            cut = block.rfind(b"\n") + 1
+            if 0 < cut < len(block):  # the last line goes to the next block
+                handle.seek(cut - len(block), 1)
+                block = block[:cut]
+            elif cut == 0:  # a line longer than a block
+                block += handle.readline()
+            yield block

@@ -6,7 +6,9 @@ names to the file's headers. Nothing is converted in place, so nothing is lost o
 frame only gains the helper columns the checks need that depend on the file alone (the NIK's
 number, each amount and month as a number: see `_with_helpers`), and `checks` checks the
 values against the scenario. `start_reading` collects the rows on polars' threads,
-so that the caller can load the scenario in the meantime. A CSV is first
+so that the caller can load the scenario in the meantime; a large CSV is read in batches
+instead (`Reading.batches`), which the checks take one at a time, so that its text is never in
+memory all at once. A CSV is first
 looked at by `roster.csvfile` (encoding, line endings, separator), which also says where a CSV
 polars refused goes wrong. Problems with the file as a whole (unreadable, not UTF-8, a quote
 left open, a required column missing) are a DataError at the header's line, or at the line at
@@ -17,7 +19,8 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +35,7 @@ from jamsostek_budget.roster.columns import CELLS, KEY, LINE, NUMBERS, PARSED, t
 from jamsostek_budget.roster.csvfile import (
     CsvText,
     csv_problems,
+    line_blocks,
     line_count,
     lines_below_header,
     prepare_csv,
@@ -52,6 +56,12 @@ __all__ = [
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 OTHER_SPREADSHEETS = (".xls", ".xlsb", ".ods", ".numbers")
 HEADER_LINE = 1
+# A CSV larger than this is read in batches of about BATCH_BYTES (see Reading.batches): at ten
+# million rows its text alone would take 1.5 GiB, in batches the whole roster command stays
+# near 1 GiB; a smaller file is read at once, while the scenario loads.
+STREAM_BYTES = 128 << 20
+BATCH_BYTES = 16 << 20
+ROW_BYTES = 64  # about, in a roster: the rows of a batch read by polars' streaming engine
 
 
 @dataclass(frozen=True)
@@ -81,17 +91,32 @@ class RawRoster:
 class Reading:
     """A roster being read on polars' threads, so that the caller can load the scenario in the
     meantime; `rows` waits for the rows. A CSV's lines are counted at the same time (`lines`),
-    to tell whether a quoted cell spans lines."""
+    to tell whether a quoted cell spans lines. A large CSV is read in batches instead (`query`
+    None, `batch_bytes` the bytes of a batch, `count` the rows counted beforehand): see
+    `batches`."""
 
     raw: RawRoster
-    query: InProcessQuery
+    query: InProcessQuery | None
     lines: InProcessQuery | None  # None for Excel
+    batch_bytes: int = BATCH_BYTES
+    count: InProcessQuery | None = None  # of a CSV read in batches
 
     def rows(self) -> pl.DataFrame:
+        if self.query is None:
+            return pl.concat(list(self.batches()))
         try:
             return collect(self.raw, self.query, self.lines)
         finally:
             _finished(self.query)
+
+    def batches(self) -> Iterator[pl.DataFrame]:
+        """The rows as read, in line order, in batches (one batch when read at once), with the
+        same LINE as `rows`."""
+        if self.query is None and self.raw.csv is not None:
+            spans = self.count is None or self.lines is None or _spans(self.count, self.lines)
+            yield from _batches(self.raw, self.raw.csv, self.batch_bytes, spans)
+        else:
+            yield self.rows()
 
 
 # Every background query not yet collected. polars (2.1) cannot let go of one that is still
@@ -115,12 +140,18 @@ def _finish_unfinished() -> None:
             _unfinished.pop().fetch_blocking()
 
 
-def start_reading(raw: RawRoster) -> Reading:
-    """Start reading the rows of an opened roster (see Reading)."""
-    query = raw.frame.collect(background=True)
+def start_reading(raw: RawRoster, batch_bytes: int | None = None) -> Reading:
+    """Start reading the rows of an opened roster (see Reading): a CSV file of more than
+    STREAM_BYTES, or any CSV when `batch_bytes` is given, is read in batches of about that
+    many bytes (BATCH_BYTES)."""
     lines = None
     if raw.csv is not None:
         lines = line_count(raw.csv).collect(background=True)
+    if raw.csv is not None and (batch_bytes is not None or _large(raw.csv)):
+        count = scan(raw.csv).select(pl.len()).collect(background=True)
+        _unfinished.extend(query for query in (count, lines) if query is not None)
+        return Reading(raw, None, lines, batch_bytes or BATCH_BYTES, count)
+    query = raw.frame.collect(background=True)
     _unfinished.extend(query for query in (query, lines) if query is not None)
     return Reading(raw, query, lines)
 
@@ -153,9 +184,7 @@ def open_roster(path: Path, sheets: Sequence[str] = ()) -> RawRoster:
     frame = frame.rename(dict(zip(found, headers, strict=True)))
     columns = map_columns(headers, cells, file, header_line)
     ignored = tuple(header for header in headers if header not in columns.values())
-    frame = _numbered(frame, source.first_row_line)
-    frame = frame.with_columns(pl.lit(None, pl.String).alias(CELLS))
-    frame = _with_helpers(frame, columns)
+    frame = _rows(frame, source.first_row_line, columns)
     return RawRoster(path, file, frame, headers, columns, ignored, separator, csv=source)
 
 
@@ -191,8 +220,75 @@ def collect(raw: RawRoster, query: InProcessQuery, lines: InProcessQuery | None)
     if raw.csv is not None and frame.is_empty() and lines_below_header(raw.csv):
         raise DataError([_unreadable(raw)])
     if lines is not None and _cells_span_lines(lines, frame.height):
-        frame = _with_line_breaks(frame, raw.headers)
+        frame, _breaks = _with_line_breaks(frame, raw.headers)
     return frame
+
+
+def _large(csv: CsvText) -> bool:
+    return isinstance(csv.source, Path) and csv.source.stat().st_size > STREAM_BYTES
+
+
+def _spans(count: InProcessQuery, lines: InProcessQuery) -> bool:
+    """Whether a quoted cell of a CSV read in batches may span lines: its rows as counted
+    beforehand (`count`) against its lines (see `_cells_span_lines`)."""
+    try:
+        rows = int(count.fetch_blocking().item())
+    except pl.exceptions.PolarsError:
+        return True  # reading the batches says why
+    finally:
+        _finished(count)
+    return _cells_span_lines(lines, rows)
+
+
+def _batches(raw: RawRoster, csv: CsvText, batch_bytes: int, spans: bool) -> Iterator[pl.DataFrame]:
+    """A CSV's rows in batches, with `collect`'s checks: blocks of whole lines of the file
+    (`_blocks`) where no quoted cell spans lines, else polars' streaming engine, with the line
+    breaks of each quoted cell added to the LINE of the rows below it (`_with_line_breaks`,
+    carried from batch to batch)."""
+    rows, above = 0, 0
+    try:
+        if not spans and isinstance(csv.source, Path):
+            for batch in _ahead(_blocks(raw, csv.source, csv, batch_bytes, rows)):
+                rows += batch.height
+                yield batch
+        else:
+            chunk = max(1, batch_bytes // ROW_BYTES)
+            for batch in raw.frame.collect_batches(chunk_size=chunk):
+                rows += batch.height
+                with_breaks, breaks = _with_line_breaks(batch, raw.headers, above)
+                above += breaks
+                yield with_breaks
+    except pl.exceptions.PolarsError as error:
+        raise DataError(csv_problems(csv, raw.file) or [_unreadable(raw)]) from error
+    if rows == 0:  # no batch, or empty ones: the checks still need the columns
+        if lines_below_header(csv):
+            raise DataError([_unreadable(raw)])
+        yield raw.frame.clear().collect()
+
+
+def _ahead(batches: Iterator[pl.DataFrame]) -> Iterator[pl.DataFrame]:
+    """`batches`, each read on a thread while the caller checks the one before (polars lets go
+    of the interpreter while it reads), so that reading and checking overlap."""
+    with ThreadPoolExecutor(1) as pool:
+        future = pool.submit(next, batches, None)
+        while (batch := future.result()) is not None:
+            future = pool.submit(next, batches, None)
+            yield batch
+
+
+def _blocks(
+    raw: RawRoster, path: Path, csv: CsvText, batch_bytes: int, rows: int
+) -> Iterator[pl.DataFrame]:
+    """The rows of blocks of whole lines of a CSV file (`line_blocks`), each read as polars
+    reads the whole file (`scan`), numbered from the file's `rows`-th row."""
+    schema = pl.Schema(dict.fromkeys(raw.headers, pl.String()))
+    for block in line_blocks(path, csv.header_lines, batch_bytes):
+        frame = pl.read_csv(
+            block, has_header=False, schema=schema, separator=csv.separator, raise_if_empty=False
+        )
+        batch = _rows(frame.lazy(), csv.first_row_line + rows, raw.columns).collect()
+        rows += batch.height
+        yield batch
 
 
 def _unreadable(raw: RawRoster) -> Problem:
@@ -218,6 +314,14 @@ def _check_readable(path: Path, file: str) -> None:
         raise DataError([_file_problem(file, message, hint)]) from error
 
 
+def _rows(frame: pl.LazyFrame, first_line: int, columns: dict[str, str]) -> pl.LazyFrame:
+    """A CSV's rows as read (every original column), numbered from `first_line`, with CELLS
+    (none) and the helpers."""
+    frame = _numbered(frame, first_line)
+    frame = frame.with_columns(pl.lit(None, pl.String).alias(CELLS))
+    return _with_helpers(frame, columns)
+
+
 def _numbered(frame: pl.LazyFrame, first_line: int) -> pl.LazyFrame:
     """`line` first: the file line (CSV) or sheet row (Excel) of each row, when no cell spans
     lines (see `_with_line_breaks`)."""
@@ -236,13 +340,21 @@ def _with_helpers(frame: pl.LazyFrame, columns: dict[str, str]) -> pl.LazyFrame:
     return frame.with_columns(nik_key(nik_number(pl.col(columns["nik"]))).alias(KEY), *parsed)
 
 
-def _with_line_breaks(frame: pl.DataFrame, headers: Sequence[str]) -> pl.DataFrame:
-    """A quoted cell may span lines: add the line breaks of the rows above to `line`."""
-    if not headers:
-        return frame
-    breaks = pl.sum_horizontal(pl.col(headers).str.count_matches("\n", literal=True))
-    above = breaks.fill_null(0).cast(pl.Int64).cum_sum().shift(1, fill_value=0)
-    return frame.with_columns(pl.col(LINE) + above)
+def _with_line_breaks(
+    frame: pl.DataFrame, headers: Sequence[str], above: int = 0
+) -> tuple[pl.DataFrame, int]:
+    """A quoted cell may span lines: add the line breaks of the rows above to `line` (`above`:
+    those above the frame's first row); and the frame's own line breaks. Counted only where a
+    cell holds one."""
+    if not headers or frame.is_empty():
+        return frame, 0
+    held = frame.select(pl.any_horizontal(pl.col(headers).str.contains("\n", literal=True).any()))
+    if not held.item():
+        return (frame.with_columns(pl.col(LINE) + above) if above else frame), 0
+    counts = pl.sum_horizontal(pl.col(headers).str.count_matches("\n", literal=True))
+    breaks = frame.select(counts.fill_null(0).cast(pl.Int64)).to_series()
+    shifted = breaks.cum_sum().shift(1, fill_value=0) + above
+    return frame.with_columns(pl.col(LINE) + shifted), int(breaks.sum())
 
 
 def _cells_span_lines(lines: InProcessQuery, rows: int) -> bool:
