@@ -15,7 +15,7 @@ import pytest
 from jamsostek_budget.loading.bundled import city_file
 from jamsostek_budget.loading.files import load_scenario
 from jamsostek_budget.model.scenario import Scenario
-from jamsostek_budget.roster import checks, read
+from jamsostek_budget.roster import read, seen
 from jamsostek_budget.roster.checks import RosterRows, check_reading
 from jamsostek_budget.roster.csvfile import line_blocks
 from jamsostek_budget.roster.read import open_roster, start_reading
@@ -115,7 +115,7 @@ def test_keys_that_collide_in_the_filter_are_looked_up(
     for among the keys of the batches above, and nothing changes."""
     path = write_rows(tmp_path, mixed_rows(2))
     at_once = checked(path, metro, None)
-    monkeypatch.setattr(checks, "BLOOM_BITS", 1)
+    monkeypatch.setattr(seen, "BLOOM_BITS", 1)
     assert_same(checked(path, metro, 60), at_once)
 
 

@@ -52,14 +52,13 @@ from jamsostek_budget.roster.nik import NIK_LENGTH, nik_key, nik_number, nik_pas
 from jamsostek_budget.roster.read import Reading, open_roster, start_reading
 from jamsostek_budget.roster.reasons import shown_lines
 from jamsostek_budget.roster.second_look import rejected_rows, second_look
+from jamsostek_budget.roster.seen import FIRST_OF_KEY, Seen
 from jamsostek_budget.roster.sheets import SheetRead, counted, located, place, row_labels
 
 __all__ = ["LINE", "RosterRows", "accepted_schema", "check_reading", "check_rows", "read_roster"]
 
 POSITION = "_jbudget_position"  # of a row in the frame
 BLANK = "_jbudget_blank"  # every cell of the row empty or spaces
-FIRST_OF_KEY = "_jbudget_first_of_key"  # no row above holds the row's KEY
-BLOOM_BITS = 26  # of the positions of `_Seen`'s bits
 
 
 @dataclass(frozen=True)
@@ -131,11 +130,11 @@ def check_rows(
     The first look takes one batch at a time and keeps, of each, the accepted rows' columns
     and the rest as read (few), so that the text of a large roster is never in memory at once.
     A row is kept when it passes every check but the duplicate one and no row above holds its
-    NIK (`_Seen`); whether a kept row's NIK comes again below is known from the rest, which
+    NIK (`Seen`); whether a kept row's NIK comes again below is known from the rest, which
     holds every later row of it.
     """
     originals = list(headers)
-    seen = _Seen()
+    seen = Seen()
     accepted_parts, rest_parts = [], []
     for batch in batches:
         accepted_part, rest_part = _first_split(
@@ -174,7 +173,7 @@ def _first_split(
     scenario: Scenario,
     today: date,
     *,
-    seen: _Seen,
+    seen: Seen,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """A batch's rows that the first look keeps, as accepted rows, and the others as read (LINE,
     the original columns, CELLS, NIK, KEY, BLANK); `seen` then holds the batch's KEYs too."""
@@ -202,66 +201,6 @@ def _holding_rest_keys(accepted: pl.DataFrame, rest: pl.DataFrame) -> pl.DataFra
     held = accepted.lazy().filter(pl.col("nik").is_in(niks.implode()))
     kept = held.select(LINE, nik_key(nik_number(pl.col("nik"))).alias(KEY)).collect()
     return pl.concat([rest.select(LINE, KEY), kept])
-
-
-class _Seen:
-    """The KEYs of the batches looked at so far: a Bloom filter (two bits of 2**BLOOM_BITS per
-    key, 8 MiB) tells at once that most keys were not seen; the few it may have seen (about 1
-    in 15 at ten million keys, and every repeated one) are looked for in the keys seen, kept
-    sorted in a few runs (8 bytes a key)."""
-
-    def __init__(self) -> None:
-        self.bits = pl.Series(dtype=pl.Boolean)
-        self.batches: list[pl.Series] = []
-        self.pending: pl.Series | None = None  # the last batch's keys, kept when one comes
-
-    def first_of_key(self, keys: pl.Series) -> pl.Series:
-        """FIRST_OF_KEY of each of `keys` (a batch's, in line order; True for a null KEY), and
-        the batch's keys seen from now on (a roster read at once costs no more than this)."""
-        first = keys.is_null() | keys.is_first_distinct()
-        if self.pending is not None:
-            self._keep(self.pending.drop_nulls())
-        self.pending = keys
-        if self.batches:
-            high, low = _bit_positions(keys)
-            maybe = self.bits.gather(high) & self.bits.gather(low) & keys.is_not_null()
-            first = first & ~self._seen(keys, maybe)
-        return first.alias(FIRST_OF_KEY)
-
-    def _keep(self, known: pl.Series) -> None:
-        """Keep a batch's keys: their bits, and sorted, merged with the last run kept while
-        that is not longer (as a binary counter: a few runs to look in, each key merged a few
-        times)."""
-        if known.is_empty():
-            return
-        if self.bits.is_empty():
-            self.bits = pl.repeat(False, 1 << BLOOM_BITS, dtype=pl.Boolean, eager=True)
-        self.bits.scatter(pl.concat(_bit_positions(known)), True)
-        known = known.sort()
-        while self.batches and self.batches[-1].len() <= known.len():
-            below = self.batches.pop().to_frame(KEY)
-            known = below.merge_sorted(known.to_frame(KEY), key=KEY).get_column(KEY).rechunk()
-        self.batches.append(known)
-
-    def _seen(self, keys: pl.Series, maybe: pl.Series) -> pl.Series:
-        """Whether each key where `maybe` is among the keys seen (False elsewhere)."""
-        where = maybe.arg_true()
-        if where.is_empty():
-            return maybe
-        probes = keys.gather(where)
-        found = pl.repeat(False, probes.len(), dtype=pl.Boolean, eager=True)
-        for known in self.batches:
-            at = known.search_sorted(probes).clip(upper_bound=known.len() - 1)
-            found = found | (known.gather(at) == probes)
-        return pl.repeat(False, keys.len(), dtype=pl.Boolean, eager=True).scatter(
-            where.filter(found), True
-        )
-
-
-def _bit_positions(keys: pl.Series) -> tuple[pl.Series, pl.Series]:
-    """Two bits of `_Seen` for each key: the top and bottom BLOOM_BITS of its hash."""
-    hashed = keys.hash(seed=0)
-    return hashed // (1 << (64 - BLOOM_BITS)), hashed % (1 << BLOOM_BITS)
 
 
 def _without_blanks(rest: pl.DataFrame, accepted: pl.DataFrame) -> tuple[pl.DataFrame, pl.Series]:
