@@ -101,3 +101,14 @@ def test_the_other_commands_return_outcomes(tmp_path: Path) -> None:
     roster.write_text("nik,name,group\n", encoding="utf-8")
     costed = roster_estimate(roster, BROKEN)
     assert costed.result is None and costed.errors  # the scenario's errors, said first
+
+
+def test_a_program_calling_the_app_reads_the_parameter_not_a_marker(tmp_path: Path) -> None:
+    """Below the CLI an option is named by its input; `unwrap` names it as the parameter the
+    caller passed (`rates_dir`), where the command line writes --rates."""
+    missing = tmp_path / "no-such-rates"
+    with pytest.raises(UsageError) as refused:
+        api.estimate(bundled.city_file("metro"), rates_dir=missing).unwrap()
+    assert refused.value.hint == "pass `rates_dir` DIR"
+    assert "\x00" not in refused.value.message + refused.value.hint
+    assert "--rates" in run("estimate", "--city", "metro", "--rates", str(missing)).output

@@ -6,8 +6,9 @@ every problem in a file before raising, so the user sees all of them at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from jamsostek_budget.i18n import _
@@ -83,6 +84,30 @@ def option(name: str) -> str:
     writes the flag in its place (cli/flags.py). Marked with NUL, which no path holds and no
     quoted value shows (`echo` quotes it as \\x00), so no user text can pass for one."""
     return f"{OPTION_MARK}{name}{OPTION_MARK}"
+
+
+_MARKED = re.compile(f"{OPTION_MARK}([a-z_]+){OPTION_MARK}")
+
+
+def options_named(text: str, name: Callable[[str], str]) -> str:
+    """`text` with each option (see `option`) written as `name` gives it: the CLI writes its
+    flag (cli/flags.py); a program embedding jbudget reads the input's name (`in_code`)."""
+    return _MARKED.sub(lambda found: name(found.group(1)), text) if OPTION_MARK in text else text
+
+
+def problem_options_named(problem: Problem, name: Callable[[str], str]) -> Problem:
+    """The problem with its field, message and hint read by `options_named`."""
+    return replace(
+        problem,
+        field=options_named(problem.field, name),
+        message=options_named(problem.message, name),
+        hint=options_named(problem.hint, name),
+    )
+
+
+def in_code(name: str) -> str:
+    """An option as a program calling the app functions names it: its parameter (`rates_dir`)."""
+    return f"`{name}`"
 
 
 ECHO_LIMIT = 60  # characters of a value quoted back in a message; enough to recognise it

@@ -14,7 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from jamsostek_budget.errors import DataError, Problem, UsageError
+from jamsostek_budget.errors import (
+    DataError,
+    Problem,
+    UsageError,
+    in_code,
+    problem_options_named,
+)
 
 T = TypeVar("T")
 U = TypeVar("U")
@@ -42,12 +48,14 @@ class Outcome(Generic[T]):
 
     def unwrap(self) -> T:
         """The result, or its errors raised (for callers that want exceptions): a usage error
-        as a UsageError, problems in the inputs as a DataError."""
+        as a UsageError, problems in the inputs as a DataError; an option they name is named as
+        the app function's parameter (`rates_dir`), where the command line writes its flag."""
         refused = self.refused
         if refused is not None:
-            raise UsageError(refused.message, refused.hint)
+            named = problem_options_named(refused, in_code)
+            raise UsageError(named.message, named.hint)
         if self.result is None or self.errors:
-            raise DataError(self.errors)
+            raise DataError([problem_options_named(p, in_code) for p in self.errors])
         return self.result
 
 

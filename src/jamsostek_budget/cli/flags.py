@@ -8,10 +8,7 @@ in every form (a line on stderr, validate's JSON).
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
-
-from jamsostek_budget.errors import OPTION_MARK, Problem
+from jamsostek_budget.errors import Problem, options_named, problem_options_named
 
 FLAGS: dict[str, str] = {
     "city": "--city",
@@ -23,19 +20,13 @@ FLAGS: dict[str, str] = {
     "jp_cap_growth": "--jp-cap-growth",
     "force": "--force",
 }
-MARKED = re.compile(f"{OPTION_MARK}([a-z_]+){OPTION_MARK}")
 
 
 def with_flags(text: str) -> str:
     """`text` with each option named by its input written as its flag."""
-    return MARKED.sub(lambda found: FLAGS[found.group(1)], text) if OPTION_MARK in text else text
+    return options_named(text, FLAGS.__getitem__)
 
 
 def problem_with_flags(problem: Problem) -> Problem:
     """The problem as the command line shows it: its field, message and hint with flags."""
-    return replace(
-        problem,
-        field=with_flags(problem.field),
-        message=with_flags(problem.message),
-        hint=with_flags(problem.hint),
-    )
+    return problem_options_named(problem, FLAGS.__getitem__)
