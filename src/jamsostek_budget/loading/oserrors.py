@@ -100,13 +100,6 @@ def file_of(error: OSError, path: Path | str | None = None) -> str:
     return display_name(Path(name)) if isinstance(name, str | Path) else str(name)
 
 
-def cannot_read(error: OSError, path: Path | str | None = None) -> tuple[str, str]:
-    """'cannot read FILE: reason' and its hint."""
-    reason, hint = reason_and_hint(error)
-    message = _("cannot read {file}: {reason}").format(file=file_of(error, path), reason=reason)
-    return message, hint
-
-
 def cannot_write(error: OSError, path: Path | str | None = None) -> tuple[str, str]:
     """'cannot write FILE: reason' and its hint."""
     reason, hint = reason_and_hint(error)

@@ -51,9 +51,6 @@ class RateTable:
     def first_effective(self, name: str) -> date:
         return self.parameters[name].values[0].effective
 
-    def last_effective(self, name: str) -> date:
-        return self.parameters[name].values[-1].effective
-
 
 @dataclass(frozen=True)
 class RateSnapshot:
