@@ -9,9 +9,11 @@ wrong result. An entry is used only when
 
 - its key is the same: the jbudget version and the size and modification time of each of its
   modules and message catalogues (a development checkout changes its code without changing its
-  version; two checkouts share one cache folder), the language (the warnings are in it), the working
-  folder (file names in messages are relative to it), today's date (the checks of dates to come
-  depend on it), every argument, and the list of files in the rates folder; and
+  version; two checkouts share one cache folder), the Python and pydantic that pickled it, the
+  language (the warnings are in it), the working folder (file names in messages are relative to
+  it), today's date (the checks of dates to come depend on it), the inputs of the checks (the
+  scenario's path, the year, the rates folder, the JP cap growth) and the list of files in the
+  rates folder; and
 - every file the result was built from (the scenario, each file it extends, every rate file)
   still has the same content, byte for byte (SHA-256), checked on every use.
 
@@ -30,11 +32,15 @@ import contextlib
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
+
+import pydantic
+import pydantic_core
 
 from jamsostek_budget import __version__
 
@@ -76,7 +82,7 @@ def cached(key: Sequence[str], compute: Callable[[], T], files: Callable[[], Seq
     folder = enabled_folder()
     if folder is None:
         return compute()
-    full_key = (__version__, str(FORMAT), _code_fingerprint(), *key)
+    full_key = (__version__, str(FORMAT), _code_fingerprint(), *_libraries(), *key)
     path = folder / (hashlib.sha256("\0".join(full_key).encode()).hexdigest() + ".pickle")
     found = _load(path, full_key)
     if found is not None:
@@ -129,6 +135,12 @@ def _code_fingerprint() -> str:
                 status = os.stat(os.path.join(folder, name))
                 found.append(f"{folder}/{name}:{status.st_size}:{status.st_mtime_ns}")
     return hashlib.sha256("\n".join(found).encode()).hexdigest()
+
+
+def _libraries() -> tuple[str, ...]:
+    """The Python and the pydantic that pickled an entry's models: another one may lay them out
+    differently, so an entry is only for the same ones."""
+    return sys.version, pydantic.VERSION, pydantic_core.__version__
 
 
 def _digest(path: Path) -> str:
