@@ -11,7 +11,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from jamsostek_budget.cli import tables
+from jamsostek_budget.render.roster import spreadsheet_safe
 from tests.cli_runner import run
 
 HEADER = "nik,name,group,declared_income,Catatan\n"
@@ -62,7 +62,7 @@ def test_every_formula_start_is_quoted_in_every_text_column() -> None:
     table = pl.DataFrame(
         {"line": [2, 3], "\rkolom": ["\r=1", "ok"], "reasons": ["@x", "-1"], "group": ["+a", "b"]}
     ).with_columns(pl.col("group").cast(pl.Enum(["+a", "b"])))
-    safe = tables.spreadsheet_safe(table)
+    safe = spreadsheet_safe(table)
     assert safe.columns == ["line", "'\rkolom", "reasons", "group"]
     assert safe.rows() == [(2, "'\r=1", "'@x", "'+a"), (3, "ok", "'-1", "b")]
 

@@ -1,13 +1,19 @@
-"""The roster command's own part of its JSON report: what happened to the roster's rows, under
-`input` (the rest is the estimate's JSON, render.estimate.jsonout)."""
+"""The roster command's own outputs: what happened to the roster's rows, under `input` in its JSON
+report (the rest is the estimate's JSON, render.estimate.jsonout), and its side tables (rejected
+rows, premiums per person) as CSV that is safe to open in a spreadsheet."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # polars is imported by the roster command before this is called
+    import polars as pl
+
     from jamsostek_budget.roster.checks import RosterRows
+
+FORMULA_START = r"^[=+\-@\t\r]"
 
 
 def roster_input(rows: RosterRows, roster: Path, rejects: Path | None) -> dict[str, Any]:
@@ -36,3 +42,27 @@ def roster_input(rows: RosterRows, roster: Path, rejects: Path | None) -> dict[s
             for sheet in rows.sheets
         ],
     }
+
+
+def table_csv(frame: pl.DataFrame) -> str:
+    """A side table as CSV text, safe to open in a spreadsheet (`spreadsheet_safe`)."""
+    return spreadsheet_safe(frame).write_csv()
+
+
+def spreadsheet_safe(frame: pl.DataFrame) -> pl.DataFrame:
+    """The table with every text cell and header that a spreadsheet would run as a formula (it
+    starts with =, +, -, @, a tab or a CR: OWASP's CSV injection rule) behind a single quote,
+    which makes it text."""
+    import polars as pl  # noqa: PLC0415  # already loaded: only the roster command calls this
+
+    texts = [name for name, dtype in frame.schema.items() if dtype in (pl.String, pl.Enum)]
+    safe = [
+        pl.when(pl.col(name).cast(pl.String).str.contains(FORMULA_START))
+        .then(pl.lit("'") + pl.col(name).cast(pl.String))
+        .otherwise(pl.col(name).cast(pl.String))
+        .alias(name)
+        for name in texts
+    ]
+    frame = frame.with_columns(safe)
+    headers = {name: f"'{name}" for name in frame.columns if re.match(FORMULA_START, name)}
+    return frame.rename(headers)
