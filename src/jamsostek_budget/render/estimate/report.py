@@ -124,9 +124,13 @@ def _first_month(line: GroupLine) -> Cell:
 
 
 def _steady_month(budget: Budget) -> Cell:
-    """The monthly total when it is the same every paying month, else a pointer to the schedule."""
-    steady = budget.steady_monthly
-    return _("varies*") if steady is None else steady
+    """The monthly total when it is the same every paying month (0 when no month pays), else a
+    pointer to the schedule, footnoted in _notes."""
+    return _("varies*") if _monthly_varies(budget) else budget.steady_monthly or 0
+
+
+def _monthly_varies(budget: Budget) -> bool:
+    return budget.steady_monthly is None and any(budget.monthly)
 
 
 def _months(budget: Budget) -> Section:
@@ -240,6 +244,14 @@ def _regulations(budget: Budget) -> Section:
 
 def _notes(budget: Budget) -> tuple[str, ...]:
     notes = []
+    if _monthly_varies(budget):  # the footnote of _steady_month's "varies*"
+        notes.append(
+            _(
+                "* varies: the APBD a month is not the same in every month (a group starts or "
+                "ends during the year, or a premium changes); each month's amount is under "
+                "'Per month'."
+            )
+        )
     if any(line.per_person_varies for line in budget.lines):
         notes.append(
             _(

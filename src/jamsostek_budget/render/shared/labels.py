@@ -116,8 +116,8 @@ def months_label(line: GroupLine) -> str:
 def segment_label(line: GroupLine) -> str:
     group = line.group
     if group.segment == "bpu":
-        if line.band is None:
-            return _("BPU, several bands")
+        if line.band is None:  # only a roster's line: nobody accepted, or people in several bands
+            return _("BPU, several bands") if group.headcount else _("BPU, no one accepted")
         return _("BPU band {band}").format(band=line.band)
     return _(RISK_LABELS[group.risk_class]) if group.risk_class else "PU"
 
