@@ -15,13 +15,6 @@ def _sheets(path: Path) -> dict[str, list[tuple[object, ...]]]:
     return {ws.title: list(ws.iter_rows(values_only=True)) for ws in workbook.worksheets}
 
 
-def test_xlsx_needs_an_output_file() -> None:
-    result = run("estimate", "--city", "metro", "--format", "xlsx")
-    assert result.exit_code == 2
-    assert "--format xlsx writes a file" in result.stderr
-    assert "--output FILE.xlsx" in result.stderr
-
-
 def test_estimate_workbook_names_its_inputs(tmp_path: Path) -> None:
     target = tmp_path / "metro.xlsx"
     result = run("estimate", "--city", "metro", "--format", "xlsx", "--output", str(target))

@@ -132,8 +132,8 @@ def test_problems_come_in_the_same_order_from_the_process(tmp_path: Path) -> Non
 
 def test_a_usage_error_of_the_roster_process_is_a_usage_error(tmp_path: Path) -> None:
     roster_file(tmp_path)
-    result = jbudget("roster", "kota.csv", "--city", "metro", "--format", "xlsx", cwd=tmp_path)
-    assert result.returncode == 2
+    result = jbudget("roster", "kota.csv", "--city", "metro", "--rejects", "-", cwd=tmp_path)
+    assert result.returncode == 2  # the report and the rejected rows, both on standard output
     assert "--output" in result.stderr and "Traceback" not in result.stderr
 
 

@@ -166,8 +166,6 @@ def test_output_dash_is_standard_output(tmp_path: Path, monkeypatch: pytest.Monk
     result = run("estimate", "--city", "metro", "-f", "json", "-o", "-")
     assert result.exit_code == 0 and json.loads(result.stdout)["city"] == "metro"
     assert list(tmp_path.iterdir()) == []
-    stderr = usage_error("estimate", "--city", "metro", "-f", "xlsx", "-o", "-")
-    assert "--format xlsx writes a file" in stderr
 
 
 def test_validate_a_folder_without_yaml_files_says_so(tmp_path: Path) -> None:

@@ -97,7 +97,7 @@ FormatOption = Annotated[
         **choice(Format),
         help=_(
             "Output format: table (terminal), markdown, html (one self-contained page), "
-            "xlsx (Excel workbook with live formulas; needs --output), json or csv."
+            "xlsx (Excel workbook with live formulas: to --output or a pipe), json or csv."
         ),
     ),
 ]
@@ -126,7 +126,7 @@ OutputOption = Annotated[
         "-o",
         help=_(
             "Write to this file instead of the terminal (refuses to overwrite without --force; "
-            "- is the terminal)."
+            "- is standard output)."
         ),
         dir_okay=False,
     ),

@@ -17,9 +17,9 @@ import typer
 
 from jamsostek_budget import __version__
 from jamsostek_budget.cli.app import STANDARD_OUTPUT, Format, emit, report_output
+from jamsostek_budget.cli.destinations import check_destination, write_bytes_out
 from jamsostek_budget.cli.files import run_inputs
 from jamsostek_budget.cli.notices import say
-from jamsostek_budget.errors import UsageError
 from jamsostek_budget.i18n import _
 
 if TYPE_CHECKING:
@@ -43,6 +43,7 @@ class Rendering:
 def emit_rendering(
     rendering: Rendering, fmt: Format, output: Path | None, force: bool, *, words: bool = False
 ) -> None:
+    check_destination(fmt, output)
     if fmt is Format.json:
         emit(rendering.as_json(), output, force)
         return
@@ -95,13 +96,14 @@ def _write_workbook(
     force: bool,
 ) -> None:
     """The workbook, written as any output is: complete or not at all, never over an existing
-    file without --force, nor over an input of the run."""
-    if output is None or output == STANDARD_OUTPUT:
-        raise UsageError(_("--format xlsx writes a file"), _("add --output FILE.xlsx"))
+    file without --force, nor over an input of the run; or to a pipe (check_destination)."""
     from jamsostek_budget.cli.writing import write_new_bytes
     from jamsostek_budget.render.xlsx.workbook import workbook_bytes
 
     data = workbook_bytes(report, rendering.budgets, provenance, workbook_inputs(rendering))
+    if output is None or output == STANDARD_OUTPUT:
+        write_bytes_out(data)
+        return
     write_new_bytes(output, data, force=force, inputs=run_inputs())
     say((_("wrote {file}").format(file=output), "green"))
 

@@ -108,12 +108,15 @@ def roster_command(
 ) -> None:
     from jamsostek_budget.app import roster as commands
     from jamsostek_budget.app.estimate import scenario_path
+    from jamsostek_budget.cli.destinations import check_destination, check_one_stream
     from jamsostek_budget.cli.writing import check_outputs
     from jamsostek_budget.render.roster import roster_input
 
     keep_ctrl_c()  # polars is imported now
 
     with reported_errors():
+        check_destination(fmt, output)  # before the side files are written
+        check_one_stream((("--rejects", rejects), ("--per-person", per_person)), output)
         if not roster.is_file():
             missing = _("roster file {file} does not exist")
             special = _("roster file {file} is not a regular file (a pipe or a device?)")
@@ -206,6 +209,7 @@ def _rejects_path(found: RosterEstimate, roster: Path, rejects: Path | None) -> 
 def _write_side_tables(
     found: RosterEstimate, roster: Path, rejects: Path | None, people: Path | None, force: bool
 ) -> None:
+    from jamsostek_budget.cli.destinations import shown_destination
     from jamsostek_budget.cli.tables import write_table
 
     rows = found.rows
@@ -235,10 +239,12 @@ def _write_side_tables(
     inputs = run_inputs()
     if rejects is not None:
         write_table(rows.rejected, rejects, force=force, inputs=inputs)
-        say((_("  rejected rows, with every reason: {file}").format(file=rejects), ""))
+        shown_file = shown_destination(rejects)
+        say((_("  rejected rows, with every reason: {file}").format(file=shown_file), ""))
     if people is not None and found.per_person is not None:
         write_table(found.per_person, people, force=force, inputs=inputs)
-        say((_("  premium per participant: {file}").format(file=people), ""))
+        shown_file = shown_destination(people)
+        say((_("  premium per participant: {file}").format(file=shown_file), ""))
 
 
 @contextmanager
