@@ -25,6 +25,11 @@ from jamsostek_budget.cli.app import (
     WordsOption,
     YearOption,
 )
+from jamsostek_budget.cli.destinations import (
+    check_destination,
+    check_one_stream,
+    shown_destination,
+)
 from jamsostek_budget.cli.exit import keep_ctrl_c
 from jamsostek_budget.cli.files import run_inputs
 from jamsostek_budget.cli.notices import error_console, rich_decides, say
@@ -65,8 +70,8 @@ def roster_command(
         typer.Option(
             "--rejects",
             help=_(
-                "Where rejected rows go, with their line and every reason "
-                "(default: FILE-rejects.csv beside the roster)."
+                "Where rejected rows go, with their line and every reason; - is standard output "
+                "(default: FILE-rejects.csv beside the roster, which a rerun replaces)."
             ),
             dir_okay=False,
         ),
@@ -76,7 +81,8 @@ def roster_command(
         typer.Option(
             "--per-person",
             help=_(
-                "Also write each participant's monthly and annual premium by program to this CSV."
+                "Also write each participant's monthly and annual premium by program to this CSV "
+                "(- is standard output)."
             ),
             dir_okay=False,
         ),
@@ -108,7 +114,7 @@ def roster_command(
 ) -> None:
     from jamsostek_budget.app import roster as commands
     from jamsostek_budget.app.estimate import scenario_path
-    from jamsostek_budget.cli.destinations import check_destination, check_one_stream
+    from jamsostek_budget.cli.tables import rejects_target
     from jamsostek_budget.cli.writing import check_outputs
     from jamsostek_budget.render.roster import roster_input
 
@@ -139,12 +145,14 @@ def roster_command(
             if tick is not None and outcome.result is not None:
                 tick(outcome.result.rows.rows_read)
         found = shown(outcome)
-        target = _rejects_path(found, roster, rejects)
+        target, earlier = rejects_target(found.rows, roster, rejects, force)
         wanted = [
             path for path in (target, per_person, output) if path not in (None, STANDARD_OUTPUT)
         ]
-        check_outputs(wanted, force=force, inputs=run_inputs())  # before any is written
-        _write_side_tables(found, roster, target, per_person, force)
+        replaceable = [target] if target is not None and earlier else []
+        # every output is checked before any is written
+        check_outputs(wanted, force=force, inputs=run_inputs(), replaceable=replaceable)
+        _write_side_tables(found, roster, (target, earlier), per_person, force)
         summary = roster_input(found.rows, roster, target)
         rendering = budget_rendering(
             found.budget, rates, command_line(ctx), from_roster=True, roster_input=summary
@@ -197,20 +205,14 @@ def _say_sheets(sheets: tuple[SheetRead, ...]) -> None:
         say((_("  to read a sheet that was skipped, name it: --sheet NAME"), ""))
 
 
-def _rejects_path(found: RosterEstimate, roster: Path, rejects: Path | None) -> Path | None:
-    """Where the rejected rows go: None when there are none."""
-    from jamsostek_budget.app.roster import default_rejects_path
-
-    if not found.rows.rejected.height:
-        return None
-    return rejects or default_rejects_path(roster)
-
-
 def _write_side_tables(
-    found: RosterEstimate, roster: Path, rejects: Path | None, people: Path | None, force: bool
+    found: RosterEstimate,
+    roster: Path,
+    rejects_file: tuple[Path | None, bool],
+    people: Path | None,
+    force: bool,
 ) -> None:
-    from jamsostek_budget.cli.destinations import shown_destination
-    from jamsostek_budget.cli.tables import write_table
+    from jamsostek_budget.cli.tables import say_rejects, write_table
 
     rows = found.rows
     counts = _("{file}: {read} rows read = {accepted} accepted + {rejected} rejected")
@@ -237,10 +239,10 @@ def _write_side_tables(
         say((_("  columns not used: {columns}").format(columns=_unused(rows.ignored_columns)), ""))
     print_problems(rows.notes)
     inputs = run_inputs()
+    rejects, earlier = rejects_file
     if rejects is not None:
-        write_table(rows.rejected, rejects, force=force, inputs=inputs)
-        shown_file = shown_destination(rejects)
-        say((_("  rejected rows, with every reason: {file}").format(file=shown_file), ""))
+        write_table(rows.rejected, rejects, force=force or earlier, inputs=inputs)
+        say_rejects(rows, rejects, earlier)
     if people is not None and found.per_person is not None:
         write_table(found.per_person, people, force=force, inputs=inputs)
         shown_file = shown_destination(people)

@@ -68,12 +68,19 @@ def write_new_bytes(
         raise OutputError(*cannot_write(error, path)) from error
 
 
-def check_outputs(paths: Sequence[Path], *, force: bool, inputs: Collection[Path] = ()) -> None:
+def check_outputs(
+    paths: Sequence[Path],
+    *,
+    force: bool,
+    inputs: Collection[Path] = (),
+    replaceable: Collection[Path] = (),
+) -> None:
     """Refuse, before anything is written, any output that could not be written, and two
-    outputs of one run that are the same file."""
+    outputs of one run that are the same file. A `replaceable` path (a default file an earlier
+    run wrote) may be replaced without --force."""
     seen: dict[str, Path] = {}
     for path in paths:
-        target = check_output(path, force=force, inputs=inputs)
+        target = check_output(path, force=force or path in replaceable, inputs=inputs)
         key = os.path.normcase(os.path.realpath(target.path))
         if key in seen:
             message = _("{file} is given for two outputs of this run").format(

@@ -4,9 +4,13 @@ rows, premiums per person) as CSV that is safe to open in a spreadsheet."""
 
 from __future__ import annotations
 
+import csv
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from jamsostek_budget.roster.columns import LINE, REASONS
+from jamsostek_budget.roster.sheets import SHEET
 
 if TYPE_CHECKING:  # polars is imported by the roster command before this is called
     import polars as pl
@@ -42,6 +46,15 @@ def roster_input(rows: RosterRows, roster: Path, rejects: Path | None) -> dict[s
             for sheet in rows.sheets
         ],
     }
+
+
+def is_rejects_header(first_line: str) -> bool:
+    """Whether a CSV's first line is the header of a rejects file jbudget writes: `line` first
+    (after a workbook's `sheet`), `reasons` last. A roster's own columns cannot take these names
+    (roster.headers.RESERVED), so only jbudget writes this header."""
+    fields = next(csv.reader([first_line]), [])
+    start = fields[1:2] if fields[:1] == [SHEET] else fields[:1]
+    return start == [LINE] and len(fields) > len(start) and fields[-1] == REASONS
 
 
 def table_csv(frame: pl.DataFrame) -> str:
