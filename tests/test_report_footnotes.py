@@ -4,8 +4,10 @@ it and in both languages."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import openpyxl
 import pytest
 from markdown_it import MarkdownIt
 
@@ -93,3 +95,20 @@ def test_a_roster_with_every_row_rejected_costs_0_a_month_not_varies(tmp_path: P
     assert "varies" not in result.stdout
     total = table_row(result.stdout, "**Total**")
     assert [total[2], *total[6:8]] == ["**0**", "**0**", "**0**"]  # people, a month, a year
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_a_workbook_that_says_varies_has_its_footnote(lang: str) -> None:
+    _mark, footnote = VARIES[lang]
+    result = run("estimate", "--city", "lubuklinggau", "-f", "xlsx", "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    book = openpyxl.load_workbook(io.BytesIO(result.stdout_bytes))
+    texts = [
+        str(value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+        if isinstance(value, str)
+    ]
+    # the Summary's notes; its figures may be formulas (so no "varies*" text) or not
+    assert any(text.startswith(footnote) for text in texts)
