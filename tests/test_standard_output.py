@@ -164,3 +164,34 @@ def test_two_outputs_cannot_share_standard_output(
     assert "(the report: --output FILE)" in result.stderr
     assert result.stdout == ""
     assert sorted(path.name for path in tmp_path.iterdir()) == ["kota.csv"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX shell closes the descriptor")
+def test_a_workbook_to_a_closed_standard_output_is_an_error() -> None:
+    result = subprocess.run(
+        f"{sys.executable} -m jamsostek_budget estimate --city metro -f xlsx --lang en >&-",
+        shell=True,
+        stderr=subprocess.PIPE,
+        timeout=120,
+        check=False,
+    )
+    stderr = result.stderr.decode()
+    assert result.returncode == 1, stderr
+    assert "cannot write standard output: it is closed" in stderr
+    assert "bug" not in stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_a_workbook_to_a_full_standard_output_is_an_error() -> None:
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "jamsostek_budget", "estimate", "--city", "metro", "-f", "xlsx"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "LANGUAGE": "en"},
+            timeout=120,
+            check=False,
+        )
+    stderr = result.stderr.decode()
+    assert result.returncode == 1, stderr
+    assert "cannot write standard output: the disk is full" in stderr

@@ -7,6 +7,8 @@ output: a roster's report and its rejected rows cannot both be written there.
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -47,10 +49,14 @@ def check_one_stream(side_outputs: Sequence[tuple[str, Path | None]], output: Pa
 
 
 def write_bytes_out(data: bytes) -> None:
-    """A binary output (a workbook) to standard output, once check_destination allowed it."""
+    """A binary output (a workbook) to standard output, once check_destination allowed it; a
+    closed one (cli.exit.ClosedStream, which has no bytes side) is an error as for text."""
     sys.stdout.flush()
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+    stream.write(data)
+    stream.flush()
 
 
 def shown_destination(path: Path) -> str:
