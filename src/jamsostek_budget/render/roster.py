@@ -1,6 +1,7 @@
 """The roster command's own outputs: what happened to the roster's rows, under `input` in its JSON
 report (the rest is the estimate's JSON, render.estimate.jsonout), and its side tables (rejected
-rows, premiums per person) as CSV that is safe to open in a spreadsheet."""
+rows, premiums per person) as CSV that is safe to open in a spreadsheet; the header of a rejects
+file tells one jbudget wrote (a rerun replaces it)."""
 
 from __future__ import annotations
 
