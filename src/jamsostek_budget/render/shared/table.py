@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from rich import box
 from rich.table import Table
 
-from jamsostek_budget.render.shared.prose import words
+from jamsostek_budget.render.shared.prose import fold, words
 from jamsostek_budget.render.shared.sections import Section, cell_text
 
 TEXT_WIDTH = 48  # longer text (titles, sources) folds onto more lines
@@ -35,19 +35,36 @@ def section_table(
         pad_edge=False,
     )
     footer: Sequence[str] = [cell_text(cell) for cell in section.footer or ()]
+    widths = {i: max(text_width, longest_word(section, i)) for i in shown if i not in section.right}
     for index in shown:
-        numeric = index in section.right
         table.add_column(
             section.headers[index],
-            justify="right" if numeric else "left",
-            no_wrap=numeric,
-            max_width=None if numeric else max(text_width, longest_word(section, index)),
+            justify="left" if index in widths else "right",
+            no_wrap=index not in widths,
+            min_width=min(widths[index], widest(section, index)) if index in widths else None,
+            max_width=widths.get(index),
             footer=footer[index] if footer else "",
             overflow="fold",
         )
     for row in section.rows:
-        table.add_row(*(cell_text(row[index]) for index in shown))
+        table.add_row(*(folded(cell_text(row[i]), widths.get(i)) for i in shown))
     return table
+
+
+def folded(text: str, width: int | None) -> str:
+    """A text cell folded here rather than by rich, which could break a figure from its currency
+    code (`IDR` / `745,718,400`); a figure column (`width` None) is never folded."""
+    if width is None:
+        return text
+    return "\n".join(line.rstrip() for line in fold(text, width))
+
+
+def widest(section: Section, index: int) -> int:
+    """Cells of the column's widest text unfolded: a folded column is as wide as rich would make
+    it, so the tables that fit are drawn as before."""
+    cells = [cell_text(row[index]) for row in section.rows] + [section.headers[index]]
+    cells += [cell_text(section.footer[index])] if section.footer else []
+    return max((len(line) for cell in cells for line in cell.splitlines()), default=0)
 
 
 def longest_word(section: Section, index: int) -> int:
