@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from jamsostek_budget.i18n import set_language
+from jamsostek_budget.i18n import Language, set_language
 from jamsostek_budget.render.shared.labels import number, rupiah
 from jamsostek_budget.render.shared.prose import fold
 from tests.cli_runner import run_at
@@ -41,7 +41,7 @@ def whole(figure: str, text: str) -> int:
     return sum(len(re.findall(pattern, line)) for line in text.splitlines())
 
 
-def figures(command: str, lang: str) -> set[str]:
+def figures(command: str, lang: Language) -> set[str]:
     """The JSON's amounts as the report writes them (in `lang`), as a number and in Rupiah (in
     English `IDR 745,718,400`, which must not break after the code), 100 and up (smaller numbers
     are also band numbers, counts of groups and parts of labels)."""
@@ -60,7 +60,7 @@ def report(command: str, lang: str, width: int) -> str:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("command", WIDTH_COMMANDS)
-def test_every_figure_is_whole_at_every_width(command: str, lang: str) -> None:
+def test_every_figure_is_whole_at_every_width(command: str, lang: Language) -> None:
     wide = report(command, lang, WIDE)
     shown = {figure: whole(figure, wide) for figure in figures(command, lang)}
     shown = {figure: count for figure, count in shown.items() if count}
