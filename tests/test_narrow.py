@@ -1,14 +1,23 @@
 """Reports in narrow terminals: no line wider than the terminal (a web address too long for any
 line stands alone on its own), and every figure of the JSON output that the wide (160-column)
 report shows is shown whole, as many times, at 60, 80, 100 and 120 columns: none is lost and
-none split across lines."""
+none split across lines. jbudget finds the width in the terminal, in COLUMNS, or takes a file's
+160 columns in a pipe."""
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
+import pty
 import re
+import struct
+import subprocess
+import sys
+import termios
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -16,7 +25,7 @@ from jamsostek_budget.i18n import Language, set_language
 from jamsostek_budget.render.shared.labels import number, rupiah
 from jamsostek_budget.render.shared.prose import fold
 from tests.cli_runner import run_at
-from tests.test_golden import LANGUAGES, WIDTH_COMMANDS, WIDTHS
+from tests.test_golden import GOLDEN, LANGUAGES, WIDTH_COMMANDS, WIDTHS
 
 WIDE = 160
 
@@ -103,3 +112,58 @@ def test_a_word_longer_than_the_line_stands_alone_and_whole() -> None:
         address + ":",
         "  940 people",
     ]
+
+
+# --- the width jbudget finds, as a process -----------------------------------------------------
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def process_env(**changes: str) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if key != "COLUMNS"}
+    return {**env, "NO_COLOR": "1", "LANGUAGE": "en", "TERM": "xterm", **changes}
+
+
+def golden(name: str) -> str:
+    return (GOLDEN / name).read_text(encoding="utf-8")
+
+
+def in_terminal(columns: int, *arguments: str) -> str:
+    """jbudget's output in a pseudo-terminal `columns` wide (as in tmux), without COLUMNS:
+    rich asks the terminal its size. Styles and the terminal's carriage returns taken out."""
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    with subprocess.Popen(
+        [str(Path(sys.executable).parent / "jbudget"), *arguments],
+        stdin=follower,
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        env=process_env(),
+    ) as process:
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal is closed once the process has gone
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        assert process.wait() == 0
+    os.close(leader)
+    return ANSI.sub("", b"".join(chunks).decode().replace("\r\n", "\n"))
+
+
+def test_a_terminal_80_columns_wide_gets_the_80_column_layout() -> None:
+    text = in_terminal(80, "estimate", "--city", "metro")
+    assert text == golden("width/estimate-metro.en.80.txt")
+
+
+def test_a_pipe_gets_160_columns_unless_columns_says_otherwise(tmp_path: Path) -> None:
+    command = [str(Path(sys.executable).parent / "jbudget"), "estimate", "--city", "metro"]
+    piped = subprocess.run(command, capture_output=True, text=True, env=process_env(), check=True)
+    assert piped.stdout == golden("metro.en.txt")
+    narrow = process_env(COLUMNS="60")
+    piped = subprocess.run(command, capture_output=True, text=True, env=narrow, check=True)
+    assert piped.stdout == golden("width/estimate-metro.en.60.txt")
