@@ -44,12 +44,13 @@ class FittedSection:
                 yield wide
                 return
         groups, stacked = self._deal(console, options)
+        names = name_columns(self.section)
         for number, columns in enumerate(groups):
             if number:
                 yield Text("")
             title = self.section.title if number == 0 else continued(self.section.title)
             yield section_table(
-                self.section, [0, *columns], title=title, text_width=self._text_width(width)
+                self.section, [*names, *columns], title=title, text_width=self._text_width(width)
             )
         if stacked:
             if groups:
@@ -62,13 +63,14 @@ class FittedSection:
         """Columns into tables beside the row names, in order, as many to a table as fit; the
         columns that fit in none are written as blocks."""
         text_width = self._text_width(options.max_width)
+        names = name_columns(self.section)
         groups: list[list[int]] = []
         stacked: list[int] = []
         current: list[int] = []
-        for index in range(1, len(self.section.headers)):
-            if self._fits(console, options, None, [0, *current, index], text_width):
+        for index in range(len(names), len(self.section.headers)):
+            if self._fits(console, options, None, [*names, *current, index], text_width):
                 current.append(index)
-            elif current and self._fits(console, options, None, [0, index], text_width):
+            elif current and self._fits(console, options, None, [*names, index], text_width):
                 groups.append(current)
                 current = [index]
             else:
@@ -96,6 +98,13 @@ class FittedSection:
         return needed.maximum <= options.max_width
 
 
+def name_columns(section: Section) -> list[int]:
+    """The columns that name a row, repeated in every narrower table: the first, and in a
+    numbered list (a figure first, `#`) also the one after the number."""
+    numbered = 0 in section.right and 1 not in section.right and len(section.headers) > 2
+    return [0, 1] if numbered else [0]
+
+
 def continued(title: str) -> str:
     return _("{title} (continued)").format(title=title)
 
@@ -106,8 +115,10 @@ def block_lines(section: Section, columns: Sequence[int], width: int) -> Iterato
     rows = list(section.rows)
     if section.footer is not None and any(cell_text(section.footer[i]) for i in columns):
         rows.append(section.footer)
+    names = name_columns(section)
     for row in rows:
-        for line in fold(cell_text(row[0]), width, INDENT):
+        name = " ".join(text for text in (cell_text(row[i]) for i in names) if text)
+        for line in fold(name, width, INDENT):
             yield line_text(line, "bold")
         for index in columns:
             value = cell_text(row[index])
