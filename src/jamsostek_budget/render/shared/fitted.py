@@ -56,7 +56,7 @@ class FittedSection:
             if groups:
                 yield Text("")
             title = continued(self.section.title) if groups else self.section.title
-            yield line_text(title, "bold")
+            yield from (line_text(line, "bold") for line in fold(title, width))
             yield from block_lines(self.section, stacked, width)
 
     def _deal(self, console: Console, options: ConsoleOptions) -> tuple[list[list[int]], list[int]]:

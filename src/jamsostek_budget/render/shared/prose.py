@@ -40,7 +40,7 @@ def _fold_paragraph(paragraph: str, width: int, indent: str) -> list[str]:
     for word in words(paragraph):
         bare = word.rstrip()
         if cell_len(indent) + cell_len(bare) > width:
-            lines += [line, bare.strip()] if line.strip() else [bare.strip()]
+            lines += [line.rstrip(), bare.strip()] if line.strip() else [bare.strip()]
             line = indent
             continue
         if line.strip() and cell_len(line) + cell_len(bare) > width:
