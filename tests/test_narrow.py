@@ -108,7 +108,7 @@ def test_a_figure_keeps_its_currency_code() -> None:
 def test_a_word_longer_than_the_line_stands_alone_and_whole() -> None:
     address = "https://example.org/" + "a" * 40
     assert fold(f"Source: News, {address}: 940 people", 30, "  ") == [
-        "Source: News, ",
+        "Source: News,",
         address + ":",
         "  940 people",
     ]
