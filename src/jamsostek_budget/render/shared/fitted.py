@@ -37,10 +37,9 @@ class FittedSection:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
-        every = range(len(self.section.headers))
         for text_width in WIDE_TEXT_WIDTHS:
             wide = section_table(self.section, text_width=text_width)
-            if self._fits(console, options, wide, every, text_width):
+            if fits(console, options, wide):
                 yield wide
                 return
         groups, stacked = self._deal(console, options)
@@ -64,13 +63,18 @@ class FittedSection:
         columns that fit in none are written as blocks."""
         text_width = self._text_width(options.max_width)
         names = name_columns(self.section)
+
+        def fit(columns: list[int]) -> bool:
+            table = section_table(self.section, [*names, *columns], text_width=text_width)
+            return fits(console, options, table)
+
         groups: list[list[int]] = []
         stacked: list[int] = []
         current: list[int] = []
         for index in range(len(names), len(self.section.headers)):
-            if self._fits(console, options, None, [*names, *current, index], text_width):
+            if fit([*current, index]):
                 current.append(index)
-            elif current and self._fits(console, options, None, [*names, index], text_width):
+            elif current and fit([index]):
                 groups.append(current)
                 current = [index]
             else:
@@ -82,20 +86,12 @@ class FittedSection:
         widens its column), so that figures find room beside them."""
         return min(TEXT_WIDTH, width // 3)
 
-    def _fits(
-        self,
-        console: Console,
-        options: ConsoleOptions,
-        table: Table | None,
-        columns: Sequence[int],
-        text_width: int,
-    ) -> bool:
-        """Whether the table of these columns, every column at its natural width (text folded at
-        `text_width`, never inside a word), fits in the width: then rich squeezes nothing."""
-        if table is None:
-            table = section_table(self.section, columns, text_width=text_width)
-        needed = Measurement.get(console, options.update_width(UNLIMITED), table)
-        return needed.maximum <= options.max_width
+
+def fits(console: Console, options: ConsoleOptions, table: Table) -> bool:
+    """Whether the table, every column at its natural width (text folded at its column's width,
+    never inside a word), fits in the width: then rich squeezes nothing."""
+    needed = Measurement.get(console, options.update_width(UNLIMITED), table)
+    return needed.maximum <= options.max_width
 
 
 def name_columns(section: Section) -> list[int]:

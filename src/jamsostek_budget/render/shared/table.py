@@ -62,14 +62,17 @@ def folded(text: str, width: int | None) -> str:
 def widest(section: Section, index: int) -> int:
     """Cells of the column's widest text unfolded: a folded column is as wide as rich would make
     it, so the tables that fit are drawn as before."""
-    cells = [cell_text(row[index]) for row in section.rows] + [section.headers[index]]
-    cells += [cell_text(section.footer[index])] if section.footer else []
-    return max((len(line) for cell in cells for line in cell.splitlines()), default=0)
+    lines = [line for text in column_texts(section, index) for line in text.splitlines()]
+    return max((len(line) for line in lines), default=0)
 
 
 def longest_word(section: Section, index: int) -> int:
     """Cells of the column's widest word: a narrower text column would cut it."""
-    cells = [cell_text(row[index]) for row in section.rows]
-    cells += [section.headers[index]]
-    cells += [cell_text(section.footer[index])] if section.footer else []
-    return max((len(word.rstrip()) for cell in cells for word in words(cell)), default=0)
+    texts = column_texts(section, index)
+    return max((len(word.rstrip()) for text in texts for word in words(text)), default=0)
+
+
+def column_texts(section: Section, index: int) -> list[str]:
+    """The column's heading, cells and footer, as drawn."""
+    texts = [section.headers[index]] + [cell_text(row[index]) for row in section.rows]
+    return texts + ([cell_text(section.footer[index])] if section.footer else [])
