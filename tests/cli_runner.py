@@ -20,3 +20,10 @@ ENV = {
 
 def run(*args: str) -> Result:
     return CliRunner(env=ENV).invoke(app, list(args), catch_exceptions=False)
+
+
+def run_at(width: int, *args: str) -> Result:
+    """As `run`, in a terminal `width` columns wide (COLUMNS, as a resized terminal sets it)."""
+    return CliRunner(env={**ENV, "COLUMNS": str(width)}).invoke(
+        app, list(args), catch_exceptions=False
+    )

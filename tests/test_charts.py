@@ -23,7 +23,7 @@ from jamsostek_budget.render.project.report import project_chart
 from jamsostek_budget.render.shared.charts import MAX_BAR_CELLS, BarChart
 from jamsostek_budget.render.shared.labels import rupiah
 from jamsostek_budget.render.shared.sections import Bar, Chart, Report, Section
-from jamsostek_budget.render.shared.table import report_renderable
+from jamsostek_budget.render.shared.terminal import report_renderable
 
 EIGHTHS = {"▏": 1, "▎": 2, "▍": 3, "▌": 4, "▋": 5, "▊": 6, "▉": 7}
 ANSI = re.compile(r"\x1b\[[0-9;]*m")

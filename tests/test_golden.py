@@ -1,5 +1,6 @@
-"""Golden outputs: every bundled city in every text format and both languages, and the planning
-commands in both languages, compared byte for byte.
+"""Golden outputs: every bundled city in every text format and both languages, the planning
+commands in both languages, and every table command in narrower terminals (60, 80, 100 and 120
+columns, tests/golden/width/), compared byte for byte.
 
 After a deliberate change to the output, regenerate with
 `pytest tests/test_golden.py --regen-golden`, review the diff, and run again without the
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_runner import run
+from tests.cli_runner import run, run_at
 
 Check = Callable[[str, str], None]
 
@@ -28,6 +29,16 @@ PLANNING = {
     "fit": ("fit", "--city", "metro", "--budget", "1,5 miliar"),
     "project": ("project", "--city", "lubuklinggau", "--years", "2025-2027"),
 }
+WIDTHS = (60, 80, 100, 120)
+# Every command that prints tables; lubuklinggau has two segments, a group for part of the year
+# (months that vary) and a worker share column, metro a single segment over more groups.
+WIDTH_COMMANDS = {
+    "estimate-metro": ("estimate", "--city", "metro"),
+    "estimate-lubuklinggau": ("estimate", "--city", "lubuklinggau"),
+    **PLANNING,
+    "rates": ("rates", "--date", "2026-05-01"),
+    "cities": ("cities",),
+}
 
 
 @pytest.fixture
@@ -39,6 +50,7 @@ def check(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
     def compare(name: str, text: str) -> None:
         path = GOLDEN / name
         if regenerate and (not path.exists() or path.read_text(encoding="utf-8") != text):
+            path.parent.mkdir(exist_ok=True)
             path.write_text(text, encoding="utf-8")
             pytest.fail(
                 f"rewrote tests/golden/{name}: review the diff, then run without the option"
@@ -75,6 +87,17 @@ def test_golden_planning(check: Check, command: str, lang: str) -> None:
     result = run(*PLANNING[command], "--lang", lang)
     assert result.exit_code == 0, result.stderr
     check(f"{command}.{lang}.txt", result.stdout)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("command", WIDTH_COMMANDS)
+def test_golden_at_width(check: Check, command: str, lang: str, width: int) -> None:
+    """The layout each command takes in a narrow terminal (tests/test_narrow.py holds the
+    properties: no line wider than the terminal, no figure split)."""
+    result = run_at(width, *WIDTH_COMMANDS[command], "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    check(f"width/{command}.{lang}.{width}.txt", result.stdout)
 
 
 def test_golden_estimate_in_words() -> None:

@@ -157,7 +157,8 @@ def render_text(renderable: RenderableType) -> str:
     from rich.console import Console
 
     buffer = io.StringIO()
-    Console(file=buffer, width=FILE_WIDTH, color_system=None, soft_wrap=False).print(renderable)
+    console = Console(file=buffer, width=FILE_WIDTH, color_system=None, soft_wrap=False)
+    print_fitted(renderable, console)
     return buffer.getvalue()
 
 
@@ -176,12 +177,12 @@ def emit(text_or_renderable: str | RenderableType, output: Path | None, force: b
     elif isinstance(text_or_renderable, str):
         sys.stdout.write(text_or_renderable)
     else:
-        print_uncropped(text_or_renderable, stdout_console())
+        print_fitted(text_or_renderable, stdout_console())
 
 
 def stdout_console() -> Console:
-    """The console for results. A pipe or a log gets the width of a file, not rich's default of
-    80 columns, unless COLUMNS says otherwise."""
+    """The console for results, as wide as the terminal (COLUMNS overrides). A pipe or a log gets
+    the width of a file, not rich's default of 80 columns, unless COLUMNS says otherwise."""
     from rich.console import Console
 
     console = Console(highlight=False)
@@ -190,14 +191,11 @@ def stdout_console() -> Console:
     return console
 
 
-def print_uncropped(renderable: RenderableType, console: Console) -> None:
-    """Print at least as wide as the renderable needs: rich would otherwise cut off columns of
-    figures in a narrow terminal; a too-long line wraps instead, and no figure is lost."""
-    from rich.measure import Measurement
-
-    needed = Measurement.get(console, console.options.update_width(10_000), renderable).minimum
-    console.width = max(console.width, needed)
-    console.print(renderable)
+def print_fitted(renderable: RenderableType, console: Console) -> None:
+    """Print at the console's width: the report lays itself out for it (render.shared.fitted).
+    Nothing is cropped: a web address longer than the width stands alone on its line, whole, and
+    the terminal wraps it."""
+    console.print(renderable, crop=False)
 
 
 def report_output(
@@ -209,7 +207,7 @@ def report_output(
         from jamsostek_budget.render.shared.markdown import render_markdown
 
         return render_markdown(report)
-    from jamsostek_budget.render.shared.table import report_renderable
+    from jamsostek_budget.render.shared.terminal import report_renderable
 
     return report_renderable(report)
 
