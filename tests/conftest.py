@@ -26,6 +26,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite the golden files that differ (tests/test_golden.py); those tests fail",
     )
+    parser.addoption(
+        "--regen-readme",
+        action="store_true",
+        help="rewrite the README examples whose output differs (tests/test_readme_examples.py);"
+        " those tests fail",
+    )
 
 
 @pytest.fixture(scope="session", autouse=True)
