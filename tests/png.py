@@ -33,6 +33,22 @@ class Image:
         return self.rows[y][start : start + 3]
 
 
+def differing_pixels(first: Image, second: Image, noise: int) -> int:
+    """How many pixels differ by more than `noise` in a colour channel (alpha dropped); every
+    pixel counts when the sizes differ. Equal rows, most of a screenshot, are skipped whole."""
+    if (first.width, first.height) != (second.width, second.height):
+        return max(first.width * first.height, second.width * second.height)
+    count = 0
+    for row, other in zip(first.rows, second.rows, strict=True):
+        if row == other:
+            continue
+        for x in range(first.width):
+            a, b = first.channels * x, second.channels * x
+            pixel, other_pixel = row[a : a + 3], other[b : b + 3]
+            count += max(abs(p - q) for p, q in zip(pixel, other_pixel, strict=True)) > noise
+    return count
+
+
 def read_png(data: bytes) -> Image:
     if not data.startswith(SIGNATURE):
         raise ValueError("not a PNG file")

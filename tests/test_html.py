@@ -2,13 +2,13 @@
 language, escaping, that nothing is fetched when it is opened, and a real rendering by headless
 Chromium.
 
-To refresh the README's screenshot: `JBUDGET_REGEN_SCREENSHOTS=1 pytest tests/test_html.py -k
-screenshot`, then look at docs/estimate-html.png before committing it.
+The README's screenshot, docs/estimate-html.png, is this test's rendering: the test compares
+them and fails when they differ. After a deliberate change of the HTML report, `pytest
+tests/test_html.py --regen-golden` rewrites it (and fails); look at it before committing it.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import struct
@@ -32,10 +32,12 @@ from jamsostek_budget.render.estimate.report import estimate_chart, estimate_rep
 from jamsostek_budget.render.project.report import project_chart, project_report
 from jamsostek_budget.render.shared.html import render_html
 from jamsostek_budget.render.shared.sections import Bar, Chart, Money, Report, Section, cell_text
-from tests.png import read_png
+from tests.png import differing_pixels, read_png
 
 VOID = {"meta", "br", "link", "img", "input", "hr", "col", "source", "wbr", "area", "base"}
-DOCS = Path(__file__).parent.parent / "docs"
+SCREENSHOT = Path(__file__).parent.parent / "docs" / "estimate-html.png"
+NOISE = 16  # a channel may differ this much and the pixel still count as the same
+STRAY_PIXELS = 0  # and no pixel more: the same Chromium draws the same picture, bit for bit
 POSITIVE_BAR = bytes((0x3B, 0x6E, 0xA5))  # the stylesheet's colour of a positive bar
 WHITE = b"\xff\xff\xff"
 
@@ -345,12 +347,27 @@ def run_chromium(page: Path, tmp_path: Path, *arguments: str) -> None:
     subprocess.run(command, check=True, capture_output=True, timeout=120)
 
 
-def test_screenshot_of_the_metro_estimate(tmp_path: Path, indonesian: None) -> None:
-    """Chromium draws the page: the tables' text and the chart's bars are there, on white."""
-    page = tmp_path / "metro.html"
-    page.write_text(render_html(metro_estimate()), encoding="utf-8")
-    png = tmp_path / "metro.png"
+def screenshot(document: str, tmp_path: Path) -> Path:
+    """Chromium's picture of a page, 1200 x 1600 pixels."""
+    page = tmp_path / "page.html"
+    page.write_text(document, encoding="utf-8")
+    png = tmp_path / "page.png"
     run_chromium(page, tmp_path, f"--screenshot={png}", "--window-size=1200,1600")
+    return png
+
+
+def changed_pixels(png: Path, other: Path) -> int:
+    """How many pixels of two screenshots differ by more than a few steps of a channel (NOISE):
+    one digit changed in one figure is about 30 pixels."""
+    return differing_pixels(read_png(png.read_bytes()), read_png(other.read_bytes()), NOISE)
+
+
+def test_screenshot_of_the_metro_estimate(
+    tmp_path: Path, indonesian: None, request: pytest.FixtureRequest
+) -> None:
+    """Chromium draws the page: the tables' text and the chart's bars are there, on white; and
+    the README's screenshot is this picture, so it always shows the report as it is."""
+    png = screenshot(render_html(metro_estimate()), tmp_path)
     image = read_png(png.read_bytes())
     assert (image.width, image.height) == (1200, 1600)
     assert image.pixel(2, 2) == WHITE
@@ -358,9 +375,21 @@ def test_screenshot_of_the_metro_estimate(tmp_path: Path, indonesian: None) -> N
     assert len(colours) > 100  # antialiased text, not a blank or one-colour page
     assert colours[POSITIVE_BAR] > 5000  # the SVG chart's bars are drawn
     assert 0.5 < colours[WHITE] / (image.width * image.height) < 0.97  # and much else
-    if os.environ.get("JBUDGET_REGEN_SCREENSHOTS") == "1":
-        DOCS.mkdir(exist_ok=True)
-        shutil.copyfile(png, DOCS / "estimate-html.png")
+    stale = not SCREENSHOT.exists() or changed_pixels(png, SCREENSHOT) > STRAY_PIXELS
+    if stale and request.config.getoption("--regen-golden"):
+        shutil.copyfile(png, SCREENSHOT)
+        pytest.fail("rewrote docs/estimate-html.png: look at it, then run again without the option")
+    assert not stale, "docs/estimate-html.png is not the report as it renders now: --regen-golden"
+
+
+def test_the_screenshot_comparison_sees_one_changed_figure(
+    tmp_path: Path, indonesian: None
+) -> None:
+    """One digit of one figure is enough to call the README's screenshot stale."""
+    document = render_html(metro_estimate())
+    assert document.count("Rp745.718.400") >= 1
+    changed = screenshot(document.replace("Rp745.718.400", "Rp745.718.409"), tmp_path)
+    assert changed_pixels(changed, SCREENSHOT) > STRAY_PIXELS
 
 
 def test_printed_on_a4_pages(tmp_path: Path) -> None:
@@ -444,3 +473,12 @@ def test_chromium_is_required(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(shutil, "which", lambda name: None)
     with pytest.raises(AssertionError, match="scripts/test-tools"):
         chromium()
+
+
+def test_pixels_differ_only_beyond_the_noise() -> None:
+    base = read_png(encode_png([bytes([255, 255, 255, 0, 0, 0])], [0]))
+    faint = read_png(encode_png([bytes([255 - NOISE, 255, 255, 0, 0, NOISE])], [0]))
+    visible = read_png(encode_png([bytes([255, 255, 255, 0, NOISE + 1, 0])], [0]))
+    assert differing_pixels(base, faint, NOISE) == 0
+    assert differing_pixels(base, visible, NOISE) == 1
+    assert differing_pixels(base, read_png(encode_png([bytes(3)], [0])), NOISE) == 2  # sizes
