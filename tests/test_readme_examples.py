@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -35,6 +36,7 @@ import pytest
 from tests.readme_examples import (
     Block,
     Step,
+    blocks,
     examples,
     files,
     matches,
@@ -125,6 +127,28 @@ def test_the_example_files_are_used() -> None:
     text = README.read_text(encoding="utf-8")
     commands = " ".join(step.command for block in examples(text) for step in steps(block))
     assert [name for name in files(text) if name not in commands] == []
+
+
+def test_the_commands_to_read_name_real_commands_and_options() -> None:
+    """The `sh` blocks list commands without their output; their commands and options at least
+    exist (each long option is in the command's --help)."""
+    from tests.cli_runner import run  # in-process: a --help each, quickly
+
+    commands = [
+        shlex.split(line, comments=True)
+        for block in blocks(README.read_text(encoding="utf-8"))
+        if block.kind == "sh"
+        for line in block.body
+        if line.startswith("jbudget ")
+    ]
+    assert len(commands) >= 10
+    unknown = []
+    for words in commands:
+        result = run(words[1], "--help")
+        assert result.exit_code == 0, f"jbudget {words[1]}: {result.output}"
+        options = set(re.findall(r"--[a-z][a-z0-9-]*", result.stdout))
+        unknown += [(words[1], w) for w in words if w.startswith("--") and w not in options]
+    assert unknown == []
 
 
 # --- the rules themselves, on small cases ------------------------------------------------------
