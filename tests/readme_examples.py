@@ -204,7 +204,8 @@ def refreshed(shown: list[str] | tuple[str, ...], actual: list[str]) -> list[str
     one (within SLACK lines of where it was), the last run from the line most like its first
     one to the end, each run between from the place most like it; so a line that now wraps in
     two, or a row that moved, is refreshed rather than cut. A shown line with `...` inside is
-    kept where it still matches its new line. An output too short for the runs is shown whole.
+    kept where it still matches its new line. An output too short for the runs, or in which they
+    cannot be placed in order, is shown whole.
     """
     shown, actual = significant(shown), significant(actual)
     if matches(shown, actual):
@@ -217,7 +218,7 @@ def refreshed(shown: list[str] | tuple[str, ...], actual: list[str]) -> list[str
     lines = _kept(runs[0], actual[slice(*spans[0])])
     for elision, run, span in zip(elisions, runs[1:], spans[1:], strict=True):
         lines += [elision, *_kept(run, actual[slice(*span)])]
-    return lines
+    return lines if matches(lines, actual) else actual  # runs squeezed out of order: all of it
 
 
 def _spans(runs: list[list[str]], actual: list[str]) -> list[tuple[int, int]]:
@@ -230,6 +231,9 @@ def _spans(runs: list[list[str]], actual: list[str]) -> list[tuple[int, int]]:
         tail_start = _nearest(tail[0], actual, tail_start, head_end, size - 1)
     spans, cursor = [(0, head_end)], head_end
     for number, run in enumerate(middle):
+        if not run:  # two elisions in a row
+            spans.append((cursor, cursor))
+            continue
         room = tail_start - sum(map(len, middle[number:]))  # the later runs must fit after it
         start = _likeliest(run, actual, cursor, max(cursor, room))
         end = _nearest(run[-1], actual, start + len(run) - 1, start, tail_start - 1) + 1

@@ -188,6 +188,7 @@ def test_matching(shown: list[str], actual: list[str], expected: bool) -> None:
         ),
         (["total: ... people", "...", "end"], ["total: 9 people", "x", "END"], None),
         (["a", "...", "b", "c", "...", "z"], ["a", "z"], ["a", "z"]),  # too short: all of it
+        (["a", "...", "...", "z"], ["a", "b", "Z"], ["a", "...", "...", "Z"]),
         (  # a line that now wraps stays whole
             ["a", "costs 1,720 a year, 220 more than the ceiling", "...", "z"],
             ["a", "costs 1,720 a year,", "220 more than the ceiling", "b", "z"],
