@@ -24,7 +24,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--regen-golden",
         action="store_true",
-        help="rewrite the golden files that differ (tests/test_golden.py); those tests fail",
+        help="rewrite the golden files that differ (tests/test_golden.py) and the README's"
+        " screenshot docs/estimate-html.png (tests/test_html.py); those tests fail",
+    )
+    parser.addoption(
+        "--regen-readme",
+        action="store_true",
+        help="rewrite the README examples whose output differs (tests/test_readme_examples.py);"
+        " those tests fail",
     )
 
 

@@ -47,6 +47,41 @@ def read_png(data: bytes) -> Image:
     return Image(width, height, channels, rows)
 
 
+def text_chunks(data: bytes) -> dict[str, str]:
+    """The PNG's tEXt chunks, keyword to text (Latin-1, as the format says)."""
+    found: dict[str, str] = {}
+    position = len(SIGNATURE)
+    while position < len(data):
+        (length,) = struct.unpack(">I", data[position : position + 4])
+        kind, body = data[position + 4 : position + 8], data[position + 8 : position + 8 + length]
+        if kind == b"tEXt":
+            keyword, _, text = body.partition(b"\0")
+            found[keyword.decode("latin-1")] = text.decode("latin-1")
+        position += 12 + length
+    return found
+
+
+def with_text(data: bytes, keyword: str, text: str) -> bytes:
+    """The PNG with a tEXt chunk `keyword` = `text` put right after its header (IHDR): the
+    picture is unchanged, and any earlier chunk of that keyword is dropped."""
+    if not data.startswith(SIGNATURE):
+        raise ValueError("not a PNG file")
+    body = keyword.encode("latin-1") + b"\0" + text.encode("latin-1")
+    chunk = struct.pack(">I", len(body)) + b"tEXt" + body
+    chunk += struct.pack(">I", zlib.crc32(b"tEXt" + body))
+    chunks, position = [], len(SIGNATURE)
+    while position < len(data):
+        (length,) = struct.unpack(">I", data[position : position + 4])
+        kind, body = data[position + 4 : position + 8], data[position + 8 : position + 8 + length]
+        whole = data[position : position + 12 + length]
+        if not (kind == b"tEXt" and body.partition(b"\0")[0] == keyword.encode("latin-1")):
+            chunks.append(whole)
+        if kind == b"IHDR":
+            chunks.append(chunk)
+        position += 12 + length
+    return SIGNATURE + b"".join(chunks)
+
+
 def _chunks(data: bytes) -> tuple[bytes, bytes]:
     """The IHDR body and the concatenated IDAT bodies, each chunk's CRC checked."""
     position, header, image = len(SIGNATURE), b"", []

@@ -2,13 +2,17 @@
 language, escaping, that nothing is fetched when it is opened, and a real rendering by headless
 Chromium.
 
-To refresh the README's screenshot: `JBUDGET_REGEN_SCREENSHOTS=1 pytest tests/test_html.py -k
-screenshot`, then look at docs/estimate-html.png before committing it.
+The README's screenshot, docs/estimate-html.png, is this test's rendering of the Indonesian metro
+report. The PNG carries the SHA-256 of the HTML it was drawn from (a tEXt chunk), and the test
+fails when the report renders to any other HTML: the screenshot cannot drift from the report, and
+a newer Chromium or font, which draws the same HTML a few pixels differently, does not make it
+stale. After a deliberate change of the HTML report, `pytest tests/test_html.py --regen-golden`
+rewrites it (and fails); look at it before committing it.
 """
 
 from __future__ import annotations
 
-import os
+import hashlib
 import re
 import shutil
 import struct
@@ -32,10 +36,11 @@ from jamsostek_budget.render.estimate.report import estimate_chart, estimate_rep
 from jamsostek_budget.render.project.report import project_chart, project_report
 from jamsostek_budget.render.shared.html import render_html
 from jamsostek_budget.render.shared.sections import Bar, Chart, Money, Report, Section, cell_text
-from tests.png import read_png
+from tests.png import read_png, text_chunks, with_text
 
 VOID = {"meta", "br", "link", "img", "input", "hr", "col", "source", "wbr", "area", "base"}
-DOCS = Path(__file__).parent.parent / "docs"
+SCREENSHOT = Path(__file__).parent.parent / "docs" / "estimate-html.png"
+SCREENSHOT_SOURCE = "jbudget-html-sha256"  # the tEXt keyword: the SHA-256 of the HTML drawn
 POSITIVE_BAR = bytes((0x3B, 0x6E, 0xA5))  # the stylesheet's colour of a positive bar
 WHITE = b"\xff\xff\xff"
 
@@ -345,12 +350,28 @@ def run_chromium(page: Path, tmp_path: Path, *arguments: str) -> None:
     subprocess.run(command, check=True, capture_output=True, timeout=120)
 
 
-def test_screenshot_of_the_metro_estimate(tmp_path: Path, indonesian: None) -> None:
-    """Chromium draws the page: the tables' text and the chart's bars are there, on white."""
-    page = tmp_path / "metro.html"
-    page.write_text(render_html(metro_estimate()), encoding="utf-8")
-    png = tmp_path / "metro.png"
+def screenshot(document: str, tmp_path: Path) -> Path:
+    """Chromium's picture of a page, 1200 x 1600 pixels."""
+    page = tmp_path / "page.html"
+    page.write_text(document, encoding="utf-8")
+    png = tmp_path / "page.png"
     run_chromium(page, tmp_path, f"--screenshot={png}", "--window-size=1200,1600")
+    return png
+
+
+def drawn_from(document: str, png: bytes) -> bool:
+    """Whether a screenshot was drawn from this HTML: its tEXt mark is the HTML's SHA-256."""
+    source = hashlib.sha256(document.encode("utf-8")).hexdigest()
+    return bool(png) and text_chunks(png).get(SCREENSHOT_SOURCE) == source
+
+
+def test_screenshot_of_the_metro_estimate(
+    tmp_path: Path, indonesian: None, request: pytest.FixtureRequest
+) -> None:
+    """Chromium draws the page: the tables' text and the chart's bars are there, on white; and
+    the README's screenshot was drawn from this very HTML, so it shows the report as it is."""
+    document = render_html(metro_estimate())
+    png = screenshot(document, tmp_path)
     image = read_png(png.read_bytes())
     assert (image.width, image.height) == (1200, 1600)
     assert image.pixel(2, 2) == WHITE
@@ -358,9 +379,29 @@ def test_screenshot_of_the_metro_estimate(tmp_path: Path, indonesian: None) -> N
     assert len(colours) > 100  # antialiased text, not a blank or one-colour page
     assert colours[POSITIVE_BAR] > 5000  # the SVG chart's bars are drawn
     assert 0.5 < colours[WHITE] / (image.width * image.height) < 0.97  # and much else
-    if os.environ.get("JBUDGET_REGEN_SCREENSHOTS") == "1":
-        DOCS.mkdir(exist_ok=True)
-        shutil.copyfile(png, DOCS / "estimate-html.png")
+    committed = SCREENSHOT.read_bytes() if SCREENSHOT.exists() else b""
+    if not drawn_from(document, committed) and request.config.getoption("--regen-golden"):
+        source = hashlib.sha256(document.encode("utf-8")).hexdigest()
+        SCREENSHOT.write_bytes(with_text(png.read_bytes(), SCREENSHOT_SOURCE, source))
+        pytest.fail("rewrote docs/estimate-html.png: look at it, then run again without the option")
+    assert drawn_from(document, committed), (
+        "docs/estimate-html.png shows another report: --regen-golden"
+    )
+    assert (read_png(committed).width, read_png(committed).height) == (1200, 1600)
+
+
+def test_one_changed_figure_makes_the_screenshot_stale(indonesian: None) -> None:
+    """The mark survives being written and leaves the picture as it was; one digit of one figure
+    in the HTML, and the README's screenshot no longer counts as drawn from it."""
+    document = render_html(metro_estimate())
+    marked = with_text(SCREENSHOT.read_bytes(), SCREENSHOT_SOURCE, "x" * 64)
+    assert text_chunks(marked)[SCREENSHOT_SOURCE] == "x" * 64
+    assert read_png(marked).rows == read_png(SCREENSHOT.read_bytes()).rows
+    assert drawn_from(document, SCREENSHOT.read_bytes())
+    assert document.count("Rp745.718.400") >= 1
+    changed = document.replace("Rp745.718.400", "Rp745.718.409")
+    assert not drawn_from(changed, SCREENSHOT.read_bytes())
+    assert not drawn_from(document, marked)
 
 
 def test_printed_on_a4_pages(tmp_path: Path) -> None:
