@@ -27,6 +27,7 @@ from jamsostek_budget.engine.budget import Budget
 from jamsostek_budget.engine.provenance import Provenance
 from jamsostek_budget.i18n import _
 from jamsostek_budget.render.shared.sections import Report
+from jamsostek_budget.render.xlsx.formulas import Places
 from jamsostek_budget.render.xlsx.lines import write_lines_sheet
 from jamsostek_budget.render.xlsx.rates import write_rates_sheet
 from jamsostek_budget.render.xlsx.summary import write_inputs_sheet, write_summary_sheet
@@ -52,12 +53,14 @@ def workbook_bytes(
     workbook = Workbook()
     workbook.remove(workbook.worksheets[0])  # a new workbook comes with an empty sheet
     taken: set[str] = set()
-    write_summary_sheet(workbook.create_sheet(sheet_name(_("Summary"), taken)), report)
+    summary = workbook.create_sheet(sheet_name(_("Summary"), taken))  # first, written last
+    indexes = []
     for name, budget in budgets:
         title = _("Lines") if len(budgets) == 1 else _("Lines {name}").format(name=name)
-        write_lines_sheet(workbook.create_sheet(sheet_name(title, taken)), budget)
+        indexes.append(write_lines_sheet(workbook.create_sheet(sheet_name(title, taken)), budget))
     rates_sheet = workbook.create_sheet(sheet_name(_("Rates"), taken))
-    write_rates_sheet(rates_sheet, provenance)
+    rates = write_rates_sheet(rates_sheet, provenance)
+    write_summary_sheet(summary, report, Places(indexes, rates, rates_sheet.title))
     write_inputs_sheet(workbook.create_sheet(sheet_name(_("Inputs"), taken)), inputs)
     _set_properties(workbook, report, created or REPRODUCIBLE_TIME)
     return _save(workbook)
