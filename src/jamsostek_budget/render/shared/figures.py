@@ -8,6 +8,7 @@ constant), optionally divided by another Live (a share, a percentage change).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -75,3 +76,9 @@ def rate_figure(use: RateUse) -> Live:
 
 def constant(value: int) -> Live:
     return Live(((value, None),))
+
+
+def sum_of(figures: Iterable[Live]) -> Live:
+    """The sum of figures (of no figure: 0)."""
+    terms = tuple(term for figure in figures for term in figure.terms)
+    return Live(terms or ((0, None),))

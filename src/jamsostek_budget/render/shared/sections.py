@@ -150,3 +150,13 @@ class Report:
     sections: tuple[Section, ...]
     notes: tuple[str, ...] = field(default=())
     charts: tuple[Chart, ...] = field(default=())
+
+
+def rupiah_figure(amount: int, live: Live | None = None) -> Numeric:
+    """An amount written as Rupiah in a sentence: Rp1.721.000.000."""
+    return Numeric(rupiah(amount), amount, "rupiah", live=live)
+
+
+def count_figure(amount: int, live: Live | None = None) -> Numeric:
+    """A count written in a sentence: 8,477."""
+    return Numeric(number(amount), amount, "count", live=live)

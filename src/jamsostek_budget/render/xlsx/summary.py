@@ -150,12 +150,16 @@ def _figure(
 
 
 def write_inputs_sheet(sheet: Worksheet, inputs: Sequence[tuple[str, str]]) -> None:
-    """What produced the workbook (scenario, fiscal year, jbudget version, command), as given."""
+    """What produced the workbook (scenario, fiscal year, jbudget version, command), as given;
+    a value that is a whole number (a fiscal year) is a number."""
     writer = SheetWriter(sheet)
     writer.title(1, _("Inputs"))
     writer.headers(3, (_("Input"), _("Value")))
     for row, (label, value) in enumerate(inputs, 4):
         writer.text(row, 1, label)
-        writer.text(row, 2, value)
+        if value.isascii() and value.isdigit():
+            writer.number(row, 2, int(value), YEAR_FORMAT)
+        else:
+            writer.text(row, 2, value)
     last_row = max(3, 3 + len(inputs))
     writer.finish(freeze="A4", table=f"A3:{column_letter(2)}{last_row}")
