@@ -86,7 +86,7 @@ def benefits_section(benefits: Benefits) -> Section:
     rows: tuple[tuple[Cell, ...], ...] = tuple(
         (
             b.line.group.label,
-            b.line.group.headcount,
+            Figure(b.line.group.headcount, live("people", group=b.line.group.id)),
             _death_rate(b.death_rate_per_1000),
             claims(b.expected_claims),
             Money(b.expected_value),
