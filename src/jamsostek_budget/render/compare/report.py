@@ -7,6 +7,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from jamsostek_budget.i18n import N_, _
+from jamsostek_budget.model.fields import Program
 from jamsostek_budget.planning.compare import Amounts, Comparison, GroupRow
 from jamsostek_budget.render.shared.figures import Live, What, live
 from jamsostek_budget.render.shared.labels import percent, program_label, rupiah
@@ -140,8 +141,8 @@ def _delta_cells(amounts: Amounts, of: Of) -> list[Cell]:
     return cells
 
 
-def _of(what: What, **where: str) -> Of:
-    return lambda index: live(what, index, **where)
+def _of(what: What, *, group: str | None = None, program: Program | None = None) -> Of:
+    return lambda index: live(what, index, group=group, program=program)
 
 
 def _groups(comparison: Comparison) -> Section:

@@ -10,7 +10,15 @@ from jamsostek_budget.engine.budget import Budget
 from jamsostek_budget.i18n import _
 from jamsostek_budget.render.shared.figures import Live, constant, live, sum_of
 from jamsostek_budget.render.shared.labels import decimal_text, number, percent, rupiah
-from jamsostek_budget.render.shared.sections import Cell, Figure, Money, Numeric, Section, phrase
+from jamsostek_budget.render.shared.sections import (
+    Cell,
+    Figure,
+    Money,
+    Numeric,
+    Section,
+    phrase,
+    rupiah_figure,
+)
 
 if TYPE_CHECKING:  # annotations only: the estimate's report needs none of planning
     from jamsostek_budget.planning.benefits import Benefits
@@ -125,10 +133,11 @@ def _death_rate(rate: Decimal | None) -> str:
 
 
 def benefits_summary(benefits: Benefits) -> str:
-    return _(
-        "Expected JKM death benefits: {claims} claims, {value}, against {premiums} of premiums"
-    ).format(
+    """The expected claims and their value (computed by planning, so numbers as produced) against
+    the premiums (the lines sheet's total in a workbook)."""
+    return phrase(
+        _("Expected JKM death benefits: {claims} claims, {value}, against {premiums} of premiums"),
         claims=claims(benefits.expected_claims),
         value=rupiah(benefits.expected_value),
-        premiums=rupiah(benefits.premiums),
+        premiums=rupiah_figure(benefits.premiums, live("annual")),
     )

@@ -126,9 +126,14 @@ def _per_group(projection: Projection) -> Section:
     )
 
 
-def _by_year(amounts: tuple[int, ...], **where: str) -> list[Cell]:
+def _by_year(
+    amounts: tuple[int, ...], *, group: str | None = None, program: str | None = None
+) -> list[Cell]:
     """A group's or a program's APBD in each year, from that year's lines sheet."""
-    return [Figure(amount, live("annual", index, **where)) for index, amount in enumerate(amounts)]
+    return [
+        Figure(amount, live("annual", index, group=group, program=program))
+        for index, amount in enumerate(amounts)
+    ]
 
 
 def _year_totals(projection: Projection) -> tuple[Cell, ...]:

@@ -57,17 +57,16 @@ class Live:
         return Live(self.terms, other)
 
 
-def live(what: What, budget: int | None = 0, **where: str | int | None) -> Live:
-    """The figure `what` of budget `budget`, narrowed by group, program or month."""
-    group, program, month = where.get("group"), where.get("program"), where.get("month")
-    measure = Measure(
-        what,
-        budget,
-        group if isinstance(group, str) else None,
-        program if isinstance(program, str) else None,
-        month if isinstance(month, int) else None,
-    )
-    return Live(((1, measure),))
+def live(
+    what: What,
+    budget: int | None = 0,
+    *,
+    group: str | None = None,
+    program: str | None = None,
+    month: int | None = None,
+) -> Live:
+    """The figure `what` of budget `budget`, narrowed to a group, a program or a month."""
+    return Live(((1, Measure(what, budget, group, program, month)),))
 
 
 def rate_figure(use: RateUse) -> Live:

@@ -47,7 +47,6 @@ Style = Literal[
     "rupiah",
     "signed_rupiah",
     "count",
-    "signed_count",
     "percent",
     "signed_percent",
     "rate_percent",  # a rate: as many decimals as it has (0.24%, 0.3%)

@@ -30,6 +30,7 @@ from jamsostek_budget.render.xlsx.lines import (
 from jamsostek_budget.render.xlsx.sheet import column_letter
 
 RATE_VALUE_COLUMN = "B"
+MAX_FORMULA = 8192  # Excel's longest formula, in characters
 
 
 def sheet_ref(sheet: str) -> str:
@@ -46,14 +47,19 @@ class Places:
     rates_sheet: str
 
     def formula(self, figure: Live) -> str | None:
-        """The formula (without '=') that computes `figure`, or None."""
+        """The formula (without '=') that computes `figure`, or None (also when it would be
+        longer than a spreadsheet takes: a fit over a hundred groups)."""
+        found = self._formula(figure)
+        return None if found is None or len(found) >= MAX_FORMULA else found
+
+    def _formula(self, figure: Live) -> str | None:
         terms = [self._term(coefficient, measure) for coefficient, measure in figure.terms]
         if any(term is None for term in terms):
             return None
         text = "".join(term for term in terms if term).lstrip("+") or "0"
         if figure.over is None:
             return text
-        over = self.formula(figure.over)
+        over = self._formula(figure.over)
         return None if over is None else f"{atom(text)}/{atom(over)}"
 
     def _term(self, coefficient: int, measure: Measure | None) -> str | None:
@@ -68,7 +74,7 @@ class Places:
     def _measure(self, measure: Measure) -> str | None:
         if measure.what == "rate":
             row = next((row for use, row in self.rates if use == measure.rate), None)
-            return None if row is None else f"{sheet_ref(self.rates_sheet)}B{row}"
+            return None if row is None else f"{sheet_ref(self.rates_sheet)}{RATE_VALUE_COLUMN}{row}"
         if measure.budget is None:
             indexes = list(self.budgets)
         elif measure.budget < len(self.budgets):

@@ -15,7 +15,6 @@ from jamsostek_budget.render.xlsx.sheet import (
     COUNT_FORMAT,
     PERCENT_FORMAT,
     RUPIAH_FORMAT,
-    SIGNED_FORMAT,
 )
 
 MAX_LITERAL = 255  # Excel's longest text constant in a formula
@@ -32,7 +31,6 @@ def numeric_format(cell: Numeric) -> str:
         "signed_percent": f"+0{places}%;-0{places}%;0{places}%",
         "rate_percent": PERCENT_FORMAT,
         "decimal": f"#,##0{places}",
-        "signed_count": SIGNED_FORMAT,
     }
     shown = formats[cell.style]
     if not cell.mark:
@@ -66,7 +64,6 @@ def _part(part: str, places: Places) -> tuple[str, bool]:
         "rupiah": f"{prefix}&FIXED({value},0)",
         "signed_rupiah": f"{signed}{prefix}&FIXED({value},0)",
         "count": f"FIXED({value},0)",
-        "signed_count": f"{signed}FIXED({value},0)",
         "percent": f'IFERROR({percent},"{_("n/a")}")',
         "signed_percent": f'IFERROR({signed}{percent},"{_("n/a")}")',
         "rate_percent": f'FIXED({value}*100,4)&"%"',
