@@ -632,13 +632,9 @@ def test_summary_figures_are_formulas(cases: dict[str, Case], written: dict[str,
                 assert str(cell.value).startswith("="), (name, line)
 
 
-@pytest.mark.parametrize("name", WORKBOOKS)
-def test_recalculated_summary_equals_the_report(
-    name: str, cases: dict[str, Case], recalculated: dict[str, Path]
-) -> None:
-    """Recalculated, every figure and every sentence of the summary is the report's own (the
-    figures the terminal, Markdown and JSON show), to the Rupiah."""
-    case, sheet = cases[name], summary(recalculated[name], data_only=True)
+def check_summary(sheet: Worksheet, case: Case) -> None:
+    """Every figure and every sentence of a summary read with its results is the report's own
+    (the figures the terminal, Markdown and JSON show), to the Rupiah."""
     checked = 0
     for placed in spreadsheet.all_placed(sheet, case.report):
         expected = spreadsheet.expected_number(placed.figure)
@@ -646,13 +642,32 @@ def test_recalculated_summary_equals_the_report(
             continue
         value = Decimal(str(placed.cell.value))
         if isinstance(placed.figure, Numeric) and "percent" in placed.figure.style:
-            assert abs(value - expected) <= PERCENT_TOLERANCE, (name, placed)
+            assert abs(value - expected) <= PERCENT_TOLERANCE, (case.name, placed)
         else:
-            assert value == expected, (name, placed)
+            assert value == expected, (case.name, placed)
         checked += 1
     assert checked >= 10
     for line, cell in spreadsheet.summary_lines(sheet, case.report):
-        assert cell.value == line, name
+        assert cell.value == line, case.name
+
+
+@pytest.mark.parametrize("name", WORKBOOKS)
+def test_recalculated_summary_equals_the_report(
+    name: str, cases: dict[str, Case], recalculated: dict[str, Path]
+) -> None:
+    check_summary(summary(recalculated[name], data_only=True), cases[name])
+
+
+@pytest.mark.parametrize("name", WORKBOOKS)
+def test_formulas_are_saved_with_their_results(
+    name: str, cases: dict[str, Case], written: dict[str, Path]
+) -> None:
+    """A program that reads the file without calculating (a previewer, pandas) sees the
+    figures: each formula is saved with the result LibreOffice computes for it."""
+    check_summary(summary(written[name], data_only=True), cases[name])
+    sheets = lines_sheets(written[name], data_only=True)
+    for sheet, (_name, budget) in zip(sheets, cases[name].budgets, strict=True):
+        check_lines(sheet, budget)
 
 
 def sections_of(path: Path, case: Case) -> dict[str, list[list[Any]]]:

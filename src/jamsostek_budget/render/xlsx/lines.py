@@ -21,6 +21,7 @@ from jamsostek_budget.render.xlsx.sheet import (
     COUNT_FORMAT,
     INPUT_FILL,
     RUPIAH_FORMAT,
+    Results,
     SheetWriter,
     column_letter,
 )
@@ -119,10 +120,10 @@ class LineRow:
     people_row: int
 
 
-def write_lines_sheet(sheet: Worksheet, budget: Budget) -> LinesIndex:
+def write_lines_sheet(sheet: Worksheet, budget: Budget, results: Results) -> LinesIndex:
     roster = any(line.rate_periods(p) is None for line in budget.lines for p in line.programs)
     columns = Columns(worker=budget.has_worker_share, monthly=roster)
-    writer = SheetWriter(sheet)
+    writer = SheetWriter(sheet, results)
     scenario = budget.scenario
     writer.title(
         1,

@@ -48,6 +48,7 @@ SHOWN_DATE_WIDTH = len("2025-01-01")
 SHOWN_PERCENT_WIDTH = len("0.0000%")
 
 Number = int | Decimal
+Results = dict[tuple[str, str], Number | str]  # (sheet, cell) -> what its formula computes
 
 
 def column_letter(column: int) -> str:
@@ -69,10 +70,11 @@ def shown_width(value: object, number_format: str | None = None) -> int:
 class SheetWriter:
     """Writes the cells of one worksheet and remembers how wide each column must be."""
 
-    def __init__(self, sheet: Worksheet) -> None:
+    def __init__(self, sheet: Worksheet, results: Results | None = None) -> None:
         self.sheet = sheet
         self.widths: dict[int, int] = {}
         self.paragraphs: list[Cell] = []
+        self.results: Results = {} if results is None else results
 
     def text(self, row: int, column: int, text: str, *, measure: bool = True) -> Cell:
         """Text stays text: a label starting with '=' is not a formula (no formula injection
@@ -98,11 +100,18 @@ class SheetWriter:
     def formula(
         self, row: int, column: int, formula: str, number_format: str, shown: Number
     ) -> Cell:
-        """A live formula; `shown` is the value it computes to, to size the column."""
+        """A live formula; `shown` is the value it computes to: the column's width, and the
+        result stored with it (see results)."""
         cell = self._cell(row, column, f"={formula}")
         cell.number_format = number_format
         self._measure(column, shown_width(shown, number_format))
+        self.results[(self.sheet.title, cell.coordinate)] = shown
         return cell
+
+    def text_formula(self, cell: Cell, formula: str, shown: str) -> None:
+        """Turn `cell` into a formula that writes the text `shown`."""
+        cell.value = f"={formula}"
+        self.results[(self.sheet.title, cell.coordinate)] = shown
 
     def link(self, row: int, column: int, url: str) -> Cell:
         cell = self.text(row, column, url)

@@ -10,7 +10,6 @@ formulas: they are marked as written when the workbook was produced.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 
 from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
@@ -36,6 +35,7 @@ from jamsostek_budget.render.xlsx.sheet import (
     RUPIAH_FORMAT,
     SIGNED_FORMAT,
     Number,
+    Results,
     SheetWriter,
     column_letter,
 )
@@ -52,15 +52,15 @@ WORDS_NOTE = N_(
 )
 
 
-def write_summary_sheet(sheet: Worksheet, report: Report, places: Places) -> None:
-    writer = SheetWriter(sheet)
+def write_summary_sheet(sheet: Worksheet, report: Report, places: Places, results: Results) -> None:
+    writer = SheetWriter(sheet, results)
     writer.title(1, report.title)
     row = 2
     for line in report.summary:
         cell = writer.paragraph(row, line)
         formula = phrase_formula(line, places)
         if formula is not None:
-            cell.value = f"={formula}"
+            writer.text_formula(cell, formula, str(line))
         row += 1
     if any(isinstance(line, AsProduced) for line in report.summary):
         writer.note(row, _(WORDS_NOTE))
@@ -145,8 +145,7 @@ def _figure(
     if formula is None:
         writer.number(row, column, value, number_format)
     else:
-        shown = value if isinstance(value, int) else int(Decimal(value).to_integral_value())
-        writer.formula(row, column, formula, number_format, shown)
+        writer.formula(row, column, formula, number_format, value)
 
 
 def write_inputs_sheet(sheet: Worksheet, inputs: Sequence[tuple[str, str]]) -> None:
