@@ -7,8 +7,10 @@ cells' formats do, where TEXT would need a format code that changes with the loc
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from jamsostek_budget.i18n import _
-from jamsostek_budget.render.shared.labels import rupiah
+from jamsostek_budget.render.shared.labels import percent, rupiah
 from jamsostek_budget.render.shared.sections import Numeric, Phrase
 from jamsostek_budget.render.xlsx.formulas import Places, atom
 from jamsostek_budget.render.xlsx.sheet import (
@@ -58,15 +60,16 @@ def _part(part: str, places: Places) -> tuple[str, bool]:
         return quoted(part), False
     value = atom(formula)
     signed = f'IF({value}>0,"+","")&'
-    prefix = quoted(rupiah(0)[:-1])
-    percent = f'FIXED({value}*100,{part.decimals})&"%"'
+    prefix = quoted(rupiah(0)[:-1])  # "Rp" or "IDR ", as the report writes it
+    sign = quoted(percent(Decimal(0))[1:])  # "%" or " %", as the report writes it
+    percentage = f"FIXED({value}*100,{part.decimals})&{sign}"
     texts = {
         "rupiah": f"{prefix}&FIXED({value},0)",
         "signed_rupiah": f"{signed}{prefix}&FIXED({value},0)",
         "count": f"FIXED({value},0)",
-        "percent": f'IFERROR({percent},"{_("n/a")}")',
-        "signed_percent": f'IFERROR({signed}{percent},"{_("n/a")}")',
-        "rate_percent": f'FIXED({value}*100,4)&"%"',
+        "percent": f"IFERROR({percentage},{quoted(_('n/a'))})",
+        "signed_percent": f"IFERROR({signed}{percentage},{quoted(_('n/a'))})",
+        "rate_percent": f"FIXED({value}*100,4)&{sign}",
         "decimal": f"FIXED({value},{part.decimals})",
     }
     return texts[part.style] + (f"&{quoted(part.mark)}" if part.mark else ""), True
