@@ -119,6 +119,7 @@ def placed_figures(sheet: Worksheet, report: Report) -> dict[str, list[list[Plac
     row = 2 + len(report.summary)
     for section in sections:
         while sheet.cell(row, 1).value != section.title:
+            assert row < sheet.max_row, f"no section {section.title!r} on the summary"
             row += 1
         rows = [*section.rows, *([section.footer] if section.footer is not None else [])]
         found[section.title] = [
