@@ -8,7 +8,7 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -28,6 +28,7 @@ from jamsostek_budget.cli.writing import write_new_bytes
 from jamsostek_budget.engine.budget import Budget, GroupLine, Period
 from jamsostek_budget.engine.provenance import provenance_for
 from jamsostek_budget.errors import OutputError
+from jamsostek_budget.i18n import set_language
 from jamsostek_budget.model.ratetable import RateTable
 from jamsostek_budget.planning.compare import compare
 from jamsostek_budget.render.compare.report import compare_report
@@ -453,8 +454,23 @@ def with_more_people(source: Path, target: Path, line_key: str) -> Path:
 
 
 @pytest.fixture(scope="module")
+def indonesian(tmp_path_factory: pytest.TempPathFactory) -> tuple[Case, Path]:
+    """The expansion's estimate with --benefits --words, written in Indonesian."""
+    set_language("id")
+    try:
+        case = full_estimate_case("metro-2026-expansion")
+        path = tmp_path_factory.mktemp("id") / "metro-2026-expansion-id.xlsx"
+        write_workbook(path, case.report, case.budgets, force=False)
+    finally:
+        set_language("en")
+    return case, path
+
+
+@pytest.fixture(scope="module")
 def recalculated(
-    written: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
+    written: dict[str, Path],
+    indonesian: tuple[Case, Path],
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> dict[str, Path]:
     spreadsheet.soffice()  # fail before any work without LibreOffice
     folder = tmp_path_factory.mktemp("changed")
@@ -473,7 +489,7 @@ def recalculated(
             "Tenaga non-ASN lainnya/JKK (work accident)",
         ),
     }
-    sources = {**written, **changed}
+    sources = {**written, **changed, "indonesian": indonesian[1]}
     injection = folder / "injection.xlsx"
     budget = city("bandar-lampung")
     scenario = budget.scenario
@@ -632,9 +648,10 @@ def test_summary_figures_are_formulas(cases: dict[str, Case], written: dict[str,
                 assert str(cell.value).startswith("="), (name, line)
 
 
-def check_summary(sheet: Worksheet, case: Case) -> None:
+def check_summary(sheet: Worksheet, case: Case, text: Callable[[str], str] = str) -> None:
     """Every figure and every sentence of a summary read with its results is the report's own
-    (the figures the terminal, Markdown and JSON show), to the Rupiah."""
+    (the figures the terminal, Markdown and JSON show), to the Rupiah; the sentences compared
+    as `text` leaves them."""
     checked = 0
     for placed in spreadsheet.all_placed(sheet, case.report):
         expected = spreadsheet.expected_number(placed.figure)
@@ -648,7 +665,7 @@ def check_summary(sheet: Worksheet, case: Case) -> None:
         checked += 1
     assert checked >= 10
     for line, cell in spreadsheet.summary_lines(sheet, case.report):
-        assert cell.value == line, case.name
+        assert text(str(cell.value)) == text(line), case.name
 
 
 @pytest.mark.parametrize("name", WORKBOOKS)
@@ -656,6 +673,18 @@ def test_recalculated_summary_equals_the_report(
     name: str, cases: dict[str, Case], recalculated: dict[str, Path]
 ) -> None:
     check_summary(summary(recalculated[name], data_only=True), cases[name])
+
+
+def test_recalculated_indonesian_summary(
+    indonesian: tuple[Case, Path], recalculated: dict[str, Path]
+) -> None:
+    """The sentences write Rupiah and percentages as the Indonesian report does (Rp, 61,1 %);
+    the separators are the spreadsheet's (LibreOffice's en-US here), so they are left out."""
+    sheet = summary(recalculated["indonesian"], data_only=True)
+    assert sheet.title == "Ringkasan"
+    check_summary(sheet, indonesian[0], lambda text: text.replace(",", "").replace(".", ""))
+    saved = summary(indonesian[1], data_only=True)  # the results saved by jbudget
+    check_summary(saved, indonesian[0])
 
 
 @pytest.mark.parametrize("name", WORKBOOKS)
