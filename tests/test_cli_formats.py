@@ -22,7 +22,7 @@ def test_estimate_workbook_names_its_inputs(tmp_path: Path) -> None:
     sheets = _sheets(target)
     assert list(sheets) == ["Summary", "Lines", "Rates", "Inputs"]
     inputs = {row[0]: row[1] for row in sheets["Inputs"] if row[0]}
-    assert inputs["Fiscal year"] == "2025"
+    assert inputs["Fiscal year"] == 2025  # a number, not text
     assert inputs["Command"] == f"jbudget estimate --city metro --format xlsx --output {target}"
     again = run("estimate", "--city", "metro", "--format", "xlsx", "--output", str(target))
     assert again.exit_code == 1

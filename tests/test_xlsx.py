@@ -4,11 +4,14 @@ results must equal jbudget's own figures to the Rupiah."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
+import re
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +19,7 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
+from jamsostek_budget import __version__
 from jamsostek_budget.app import estimate as api
 from jamsostek_budget.app.planning import fit as fit_budget
 from jamsostek_budget.app.planning import project as project_years
@@ -24,18 +28,31 @@ from jamsostek_budget.cli.writing import write_new_bytes
 from jamsostek_budget.engine.budget import Budget, GroupLine, Period
 from jamsostek_budget.engine.provenance import provenance_for
 from jamsostek_budget.errors import OutputError
+from jamsostek_budget.i18n import set_language
 from jamsostek_budget.model.ratetable import RateTable
 from jamsostek_budget.planning.compare import compare
 from jamsostek_budget.render.compare.report import compare_report
-from jamsostek_budget.render.estimate.report import estimate_report
+from jamsostek_budget.render.estimate.jsonout import render_json
+from jamsostek_budget.render.estimate.report import estimate_report, estimate_totals
 from jamsostek_budget.render.fit.report import fit_report
 from jamsostek_budget.render.project.report import project_report
-from jamsostek_budget.render.shared.sections import Bar, Chart, Money, Report, Section
+from jamsostek_budget.render.shared.provenance import with_provenance
+from jamsostek_budget.render.shared.sections import (
+    Bar,
+    Chart,
+    Money,
+    Numeric,
+    Phrase,
+    Report,
+    Section,
+)
+from jamsostek_budget.render.shared.words import with_words
 from jamsostek_budget.render.xlsx.lines import sum_of_cells
 from jamsostek_budget.render.xlsx.sheet import (
     COUNT_FORMAT,
     DATE_FORMAT,
     PERCENT_FORMAT,
+    PORTRAIT_WIDTH,
     RUPIAH_FORMAT,
 )
 from jamsostek_budget.render.xlsx.workbook import sheet_name, workbook_bytes
@@ -68,6 +85,17 @@ class Case:
 
 def estimate_case(name: str, budget: Budget) -> Case:
     return Case(name, estimate_report(budget), ((name, budget),))
+
+
+def full_estimate_case(slug: str) -> Case:
+    """An estimate as `--benefits --words` writes it: coverage, benefits, amounts in words and
+    the provenance section."""
+    found = api.estimate(api.scenario_path(slug, None), with_benefits=True).unwrap()
+    report = with_words(
+        estimate_report(found.budget, found.benefits), estimate_totals(found.budget)
+    )
+    provenance = provenance_for([found.budget], None, ())
+    return Case(slug, with_provenance(report, provenance), ((slug, found.budget),))
 
 
 def pu_with_jp(table: RateTable, year: int, **fields: object) -> Budget:
@@ -145,6 +173,7 @@ def cases(table: RateTable, tmp_path_factory: pytest.TempPathFactory) -> dict[st
             tuple((str(year.year), year.budget) for year in projection.years),
         ),
         Case("fit", fit_report(fitted), (("fit", fitted.budget),)),
+        full_estimate_case("metro-2026-expansion"),
     ]
     return {case.name: case for case in found}
 
@@ -310,7 +339,8 @@ def test_rates_sheet_has_numbers_dates_and_links(written: dict[str, Path]) -> No
 def test_inputs_sheet_lists_the_inputs_as_given(written: dict[str, Path]) -> None:
     sheet = openpyxl.load_workbook(written["metro"])["Inputs"]
     rows = [tuple(cell.value for cell in row) for row in sheet.iter_rows(min_row=4)]
-    assert rows == [tuple(pair) for pair in INPUTS]
+    as_given = [(label, int(value) if value.isdigit() else value) for label, value in INPUTS]
+    assert rows == as_given  # the fiscal year a number, the version and command text
     assert sheet.auto_filter.ref == "A3:B7"
 
 
@@ -424,8 +454,23 @@ def with_more_people(source: Path, target: Path, line_key: str) -> Path:
 
 
 @pytest.fixture(scope="module")
+def indonesian(tmp_path_factory: pytest.TempPathFactory) -> tuple[Case, Path]:
+    """The expansion's estimate with --benefits --words, written in Indonesian."""
+    set_language("id")
+    try:
+        case = full_estimate_case("metro-2026-expansion")
+        path = tmp_path_factory.mktemp("id") / "metro-2026-expansion-id.xlsx"
+        write_workbook(path, case.report, case.budgets, force=False)
+    finally:
+        set_language("en")
+    return case, path
+
+
+@pytest.fixture(scope="module")
 def recalculated(
-    written: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
+    written: dict[str, Path],
+    indonesian: tuple[Case, Path],
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> dict[str, Path]:
     spreadsheet.soffice()  # fail before any work without LibreOffice
     folder = tmp_path_factory.mktemp("changed")
@@ -438,8 +483,13 @@ def recalculated(
         "pu-2025-more": with_more_people(
             written["pu-2025"], folder / "pu-2025-more.xlsx", "Group/JKK (work accident)"
         ),
+        "compare-more": with_more_people(
+            written["compare"],
+            folder / "compare-more.xlsx",
+            "Tenaga non-ASN lainnya/JKK (work accident)",
+        ),
     }
-    sources = {**written, **changed}
+    sources = {**written, **changed, "indonesian": indonesian[1]}
     injection = folder / "injection.xlsx"
     budget = city("bandar-lampung")
     scenario = budget.scenario
@@ -487,20 +537,21 @@ def check_lines(sheet: Worksheet, budget: Budget) -> None:
         assert table.total[WORKER_ANNUAL] == budget.worker_annual
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "metro",
-        "lubuklinggau",
-        "bandar-lampung",
-        "pu-2025",
-        "relief-2020",
-        "roster",
-        "compare",
-        "project",
-        "fit",
-    ],
-)
+WORKBOOKS = [
+    "metro",
+    "lubuklinggau",
+    "bandar-lampung",
+    "pu-2025",
+    "relief-2020",
+    "roster",
+    "compare",
+    "project",
+    "fit",
+    "metro-2026-expansion",
+]
+
+
+@pytest.mark.parametrize("name", WORKBOOKS)
 def test_recalculated_lines_equal_the_budget(
     name: str, cases: dict[str, Case], recalculated: dict[str, Path]
 ) -> None:
@@ -550,3 +601,226 @@ def test_libreoffice_is_required(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CI", raising=False)
     with pytest.raises(AssertionError, match="scripts/test-tools"):
         spreadsheet.soffice()
+
+
+# The summary sheet: live formulas over the lines and rates sheets ------------------------------
+
+PERCENT_TOLERANCE = Decimal("0.0005")  # a report rounds a percentage to 0.1 point
+# The only figures of a summary that are numbers and not formulas, by the header of their column:
+# inputs of the scenario (the eligible population), and what is not computed on the lines sheet
+# (the death rate assumed, the expected death claims and their value, from planning.benefits).
+STATIC_HEADERS = {
+    "Eligible",
+    "Deaths a year\nper 1,000",
+    "Expected\nclaims",
+    "Expected\nbenefits",
+}
+STATIC_IN = {"fit": {"People"}}  # the people each group wants covered: the scenario's input
+# A roster's per-person amount is an average where the group's lines carry months, no rate: a
+# number there, a formula for a group costed at one rate.
+EITHER_IN = {"roster": {"Per person\na month (Rp)"}}
+
+
+def summary(path: Path, **options: bool) -> Worksheet:
+    return openpyxl.load_workbook(path, **options).worksheets[0]
+
+
+def test_summary_figures_are_formulas(cases: dict[str, Case], written: dict[str, Path]) -> None:
+    """Every figure of every section is a formula, but for the few listed; every sentence with
+    a figure in it is one too. (A year or a position written as digits is a label.)"""
+    for name in WORKBOOKS:
+        case, sheet = cases[name], summary(written[name])
+        static = STATIC_HEADERS | STATIC_IN.get(name, set())
+        formulas = 0
+        for placed in spreadsheet.all_placed(sheet, case.report):
+            if isinstance(placed.figure, str) and not isinstance(placed.figure, Numeric):
+                continue
+            if placed.header in static:
+                assert placed.cell.data_type == "n", (name, placed)
+                continue
+            if placed.header in EITHER_IN.get(name, set()):
+                continue
+            assert str(placed.cell.value).startswith("="), (name, placed)
+            formulas += 1
+        assert formulas >= 10, name
+        for line, cell in spreadsheet.summary_lines(sheet, case.report):
+            if isinstance(line, Phrase) and any(isinstance(p, Numeric) for p in line.parts):
+                assert str(cell.value).startswith("="), (name, line)
+
+
+def check_summary(sheet: Worksheet, case: Case, text: Callable[[str], str] = str) -> None:
+    """Every figure and every sentence of a summary read with its results is the report's own
+    (the figures the terminal, Markdown and JSON show), to the Rupiah; the sentences compared
+    as `text` leaves them."""
+    checked = 0
+    for placed in spreadsheet.all_placed(sheet, case.report):
+        expected = spreadsheet.expected_number(placed.figure)
+        if expected is None:
+            continue
+        value = Decimal(str(placed.cell.value))
+        if isinstance(placed.figure, Numeric) and "percent" in placed.figure.style:
+            assert abs(value - expected) <= PERCENT_TOLERANCE, (case.name, placed)
+        else:
+            assert value == expected, (case.name, placed)
+        checked += 1
+    assert checked >= 10
+    for line, cell in spreadsheet.summary_lines(sheet, case.report):
+        assert text(str(cell.value)) == text(line), case.name
+
+
+@pytest.mark.parametrize("name", WORKBOOKS)
+def test_recalculated_summary_equals_the_report(
+    name: str, cases: dict[str, Case], recalculated: dict[str, Path]
+) -> None:
+    check_summary(summary(recalculated[name], data_only=True), cases[name])
+
+
+def test_recalculated_indonesian_summary(
+    indonesian: tuple[Case, Path], recalculated: dict[str, Path]
+) -> None:
+    """The sentences write Rupiah and percentages as the Indonesian report does (Rp, 61,1 %);
+    the separators are the spreadsheet's (LibreOffice's en-US here), so they are left out."""
+    sheet = summary(recalculated["indonesian"], data_only=True)
+    assert sheet.title == "Ringkasan"
+    check_summary(sheet, indonesian[0], lambda text: text.replace(",", "").replace(".", ""))
+    saved = summary(indonesian[1], data_only=True)  # the results saved by jbudget
+    check_summary(saved, indonesian[0])
+
+
+@pytest.mark.parametrize("name", WORKBOOKS)
+def test_formulas_are_saved_with_their_results(
+    name: str, cases: dict[str, Case], written: dict[str, Path]
+) -> None:
+    """A program that reads the file without calculating (a previewer, pandas) sees the
+    figures: each formula is saved with the result LibreOffice computes for it."""
+    check_summary(summary(written[name], data_only=True), cases[name])
+    sheets = lines_sheets(written[name], data_only=True)
+    for sheet, (_name, budget) in zip(sheets, cases[name].budgets, strict=True):
+        check_lines(sheet, budget)
+
+
+def sections_of(path: Path, case: Case) -> dict[str, list[list[Any]]]:
+    """The recalculated summary's sections, each row as its cells' values."""
+    sheet = summary(path, data_only=True)
+    placed = spreadsheet.placed_figures(sheet, case.report)
+    return {title: [[p.cell.value for p in row] for row in rows] for title, rows in placed.items()}
+
+
+def test_recalculated_summary_equals_the_json(
+    cases: dict[str, Case], recalculated: dict[str, Path]
+) -> None:
+    """The summary of metro against `jbudget estimate --format json`, figure by figure."""
+    case = cases["metro"]
+    data = json.loads(render_json(case.budgets[0][1]))
+    sections = sections_of(recalculated["metro"], case)
+    groups = sections["Per group"]
+    assert [row[2] for row in groups[:-1]] == [line["headcount"] for line in data["lines"]]
+    assert [row[7] for row in groups[:-1]] == [line["annual"] for line in data["lines"]]
+    assert [row[6] for row in groups[:-1]] == [line["monthly"][0] for line in data["lines"]]
+    totals = data["totals"]
+    assert (groups[-1][2], groups[-1][6], groups[-1][7]) == (
+        totals["headcount"],
+        totals["monthly"][0],
+        totals["annual"],
+    )
+    programs = sections["Per program"]
+    assert [row[1] for row in programs] == [*totals["by_program"].values(), totals["annual"]]
+    months = sections["Per month (2025)"]
+    assert [row[1] for row in months] == [*totals["monthly"], totals["annual"]]
+
+
+def test_a_headcount_change_moves_the_summary(
+    cases: dict[str, Case], recalculated: dict[str, Path]
+) -> None:
+    """MORE_PEOPLE more non-ASN (BPU band 1: JKK Rp10,000 + JKM Rp6,800 a month, all year):
+    Rp2,016,000 more a year, Rp168,000 more a month, Rp1,200,000 more JKK."""
+    more_a_year = MORE_PEOPLE * (10_000 + 6_800) * 12
+    assert more_a_year == 2_016_000
+    metro = sections_of(recalculated["metro-more"], cases["metro"])
+    total = metro["Per group"][-1]
+    assert (total[2], total[6], total[7]) == (8477 + 10, 143_413_600 + 168_000, 1_722_979_200)
+    assert metro["Per group"][0][7] == 745_718_400 + more_a_year
+    assert metro["Per group"][1][7] == 282_240_000  # other groups stay put
+    assert metro["Per program"][0][1] == 1_029_240_000 + MORE_PEOPLE * 10_000 * 12
+    assert metro["Per month (2025)"][0][1] == 143_413_600 + 168_000
+    assert metro["APBD a year per group"][0][1] == 745_718_400 + more_a_year
+    headline = summary(recalculated["metro-more"], data_only=True)["A2"].value
+    assert headline == "APBD total: IDR 1,722,979,200 a year for 8,487 people"
+
+    budget = cases["pu-2025"].budgets[0][1]
+    line = budget.lines[0]
+    worker_per_person = line.worker_annual // line.group.headcount
+    pu = sections_of(recalculated["pu-2025-more"], cases["pu-2025"])
+    assert pu["Per group"][-1][8] == budget.worker_annual + MORE_PEOPLE * worker_per_person
+
+    compared = sections_of(recalculated["compare-more"], cases["compare"])
+    totals = {row[0]: row for row in compared["Totals"]}
+    # A gains the people, B does not: B - A shrinks by as much as A grows
+    assert totals["APBD a year (Rp)"][1:4] == [
+        1_720_963_200 + more_a_year,
+        1_831_843_200,
+        110_880_000 - more_a_year,
+    ]
+
+
+def test_amounts_in_words_are_marked_as_written(
+    cases: dict[str, Case], written: dict[str, Path]
+) -> None:
+    sheet = summary(written["metro-2026-expansion"])
+    texts = [str(cell.value) for cell in sheet["A"] if cell.value]
+    words = next(text for text in texts if " in words: " in text)
+    assert not words.startswith("=")  # words are never a formula
+    assert any("do not follow changes" in text for text in texts)
+    assert not any("do not follow" in str(c.value) for c in summary(written["metro"])["A"])
+
+
+# Printing and numbers in every sheet of every workbook ----------------------------------------
+
+
+def test_every_sheet_prints_on_a4_one_page_wide(written: dict[str, Path]) -> None:
+    """A4, one page wide, the header rows on every page; portrait when the columns fit its width
+    (PORTRAIT_WIDTH characters), landscape when they are wider."""
+    orientations: dict[str, set[str]] = {}
+    for path in written.values():
+        for sheet in openpyxl.load_workbook(path).worksheets:
+            where, setup = (path.name, sheet.title), sheet.page_setup
+            assert str(setup.paperSize) == sheet.PAPERSIZE_A4, where
+            assert (setup.fitToWidth, setup.fitToHeight) == (1, 0), where
+            fit = sheet.sheet_properties.pageSetUpPr
+            assert fit is not None and fit.fitToPage, where
+            assert sheet.print_title_rows, where  # the title and header rows repeat
+            width = sum(d.width for d in sheet.column_dimensions.values() if d.width)
+            assert (setup.orientation == "portrait") == (width <= PORTRAIT_WIDTH), where
+            orientations.setdefault(sheet.title.split(" ")[0], set()).add(str(setup.orientation))
+    assert orientations["Inputs"] == {"portrait"}  # two columns
+    assert orientations["Lines"] == {"portrait", "landscape"}  # 8 columns fit, 34 do not
+    assert orientations["Rates"] == {"landscape"}  # titles and links of the regulations
+
+
+NUMBER_LIKE = re.compile(r"[+-]?(?:Rp|IDR)?\s?\d[\d.,]*\s?%?\*?")
+
+
+def text_on_purpose(cases: dict[str, Case]) -> dict[str, str]:
+    """Text that looks like a number and is not one, each with why."""
+    found = {__version__: "the jbudget version, on the inputs sheet"}
+    for case in cases.values():
+        for _name, budget in case.budgets:
+            for group in budget.scenario.groups:
+                for code in group.budget_codes.values():
+                    found[code] = "a chart of accounts code (kode rekening), never added up"
+    return found
+
+
+def test_no_number_is_stored_as_text(cases: dict[str, Case], written: dict[str, Path]) -> None:
+    on_purpose = text_on_purpose(cases)
+    assert any("kode rekening" in why for why in on_purpose.values())
+    seen_on_purpose = set()
+    for name, path in written.items():
+        for sheet in openpyxl.load_workbook(path).worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if cell.data_type != "s" or not NUMBER_LIKE.fullmatch(str(cell.value)):
+                        continue
+                    assert cell.value in on_purpose, (name, sheet.title, cell.coordinate)
+                    seen_on_purpose.add(cell.value)
+    assert seen_on_purpose == set(on_purpose)  # every exception is still needed

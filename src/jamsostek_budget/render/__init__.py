@@ -12,7 +12,9 @@ One module or subpackage per command, with its formats:
     cities      the bundled scenarios: report and JSON
 Shared building blocks:
     shared/     labels (words, money, numbers), rate_labels, sections (the format-neutral Report),
-                table (rich), markdown, html, charts (terminal bars), svg_chart, words
-                (--words), provenance (the sections every report ends with)
-    xlsx/       the Excel workbook as bytes: workbook, sheet, summary, lines, rates
+                figures (what a report's figure is, for the workbook's formulas), table (rich),
+                markdown, html, charts (terminal bars), svg_chart, words (--words), provenance
+                (the sections every report ends with)
+    xlsx/       the Excel workbook as bytes: workbook, sheet, summary, lines, rates, formulas
+                (the summary's figures over the lines and rates sheets), phrases
 """

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from jamsostek_budget.engine.budget import Budget, GroupLine, RateUse
+from jamsostek_budget.engine.budget import Budget, CodeTotal, GroupLine, RateUse
 from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.render.estimate.outcomes import (
     benefits_section,
@@ -13,6 +13,7 @@ from jamsostek_budget.render.estimate.outcomes import (
     coverage_section,
     coverage_summary,
 )
+from jamsostek_budget.render.shared.figures import Live, live, rate_figure, sum_of
 from jamsostek_budget.render.shared.labels import (
     confidence_label,
     month_abbr,
@@ -26,7 +27,20 @@ from jamsostek_budget.render.shared.labels import (
     segment_label,
 )
 from jamsostek_budget.render.shared.rate_labels import rate_label
-from jamsostek_budget.render.shared.sections import Bar, Cell, Chart, Money, Report, Section
+from jamsostek_budget.render.shared.sections import (
+    Bar,
+    Cell,
+    Chart,
+    Figure,
+    Money,
+    Numeric,
+    Report,
+    Section,
+    Style,
+    count_figure,
+    phrase,
+    rupiah_figure,
+)
 
 if TYPE_CHECKING:  # annotations only: the estimate's report needs none of planning
     from jamsostek_budget.planning.benefits import Benefits
@@ -47,12 +61,15 @@ def estimate_report(
     title = _(
         "{name}, {province}: BPJS Ketenagakerjaan premiums from the APBD, fiscal year {year}"
     ).format(name=scenario.name, province=scenario.province, year=budget.fiscal_year)
-    summary = [
-        _("APBD total: {amount} a year for {people} people").format(
-            amount=rupiah(budget.annual), people=number(budget.headcount)
+    summary: list[str] = [
+        phrase(
+            _("APBD total: {amount} a year for {people} people"),
+            amount=rupiah_figure(budget.annual, live("annual")),
+            people=count_figure(budget.headcount, live("people")),
         ),
-        _("Worker share (deducted from wages, not APBD): {amount} a year").format(
-            amount=rupiah(budget.worker_annual)
+        phrase(
+            _("Worker share (deducted from wages, not APBD): {amount} a year"),
+            amount=rupiah_figure(budget.worker_annual, live("worker_annual")),
         )
         if budget.has_worker_share
         else _("No worker share: the Pemda pays the whole premium of BPU participants"),
@@ -83,26 +100,30 @@ def _lines(budget: Budget) -> Section:
         (
             line.group.label,
             segment_label(line),
-            line.group.headcount,
+            Figure(line.group.headcount, live("people", group=line.group.id)),
             programs_label(line),
             months_label(line),
-            per_person_label(line),
+            _per_person(line),
             _first_month(line),
-            line.annual,
-            *([line.worker_annual] if worker else []),
+            Figure(line.annual, live("annual", group=line.group.id)),
+            *(
+                [Figure(line.worker_annual, live("worker_annual", group=line.group.id))]
+                if worker
+                else []
+            ),
         )
         for line in budget.lines
     )
     footer: tuple[Cell, ...] = (
         _("Total"),
         "",
-        budget.headcount,
+        Figure(budget.headcount, live("people")),
         "",
         "",
         "",
         _steady_month(budget),
-        budget.annual,
-        *([budget.worker_annual] if worker else []),
+        Figure(budget.annual, live("annual")),
+        *([Figure(budget.worker_annual, live("worker_annual"))] if worker else []),
     )
     headers = (
         _("Group"),
@@ -118,15 +139,32 @@ def _lines(budget: Budget) -> Section:
     return Section(_("Per group"), headers, rows, footer, frozenset({2, 5, 6, 7, 8}))
 
 
+def _per_person(line: GroupLine) -> Cell:
+    """One person a month; a range (text) when it changes during the year."""
+    if line.per_person_varies:
+        return per_person_label(line)
+    amount = line.per_person_monthly
+    figure = live("per_person_month", group=line.group.id)
+    return Numeric(per_person_label(line), amount, "count", live=figure)
+
+
 def _first_month(line: GroupLine) -> Cell:
-    amount = line.first_month_apbd
-    return number(amount) + "*" if line.per_person_varies else amount
+    amount, first = line.first_month_apbd, line.months[0]
+    figure = live("month", group=line.group.id, month=first)
+    if line.per_person_varies:
+        return Numeric(number(amount) + "*", amount, "count", live=figure, mark="*")
+    return Figure(amount, figure)
 
 
 def _steady_month(budget: Budget) -> Cell:
     """The monthly total when it is the same every paying month (0 when no month pays), else a
     pointer to the schedule, footnoted in _notes."""
-    return _("varies*") if _monthly_varies(budget) else budget.steady_monthly or 0
+    if _monthly_varies(budget):
+        return _("varies*")
+    first = next((month for month, amount in enumerate(budget.monthly, 1) if amount), None)
+    if first is None:
+        return 0
+    return Figure(budget.steady_monthly or 0, live("month", month=first))
 
 
 def _monthly_varies(budget: Budget) -> bool:
@@ -137,11 +175,15 @@ def _months(budget: Budget) -> Section:
     worker = budget.has_worker_share
     rows: tuple[tuple[Cell, ...], ...] = tuple(
         (
-            month_abbr(index + 1),
-            Money(amount),
-            *([Money(budget.worker_monthly[index])] if worker else []),
+            month_abbr(month),
+            Money(amount, live("month", month=month)),
+            *(
+                [Money(budget.worker_monthly[month - 1], live("worker_month", month=month))]
+                if worker
+                else []
+            ),
         )
-        for index, amount in enumerate(budget.monthly)
+        for month, amount in enumerate(budget.monthly, 1)
     )
     footer = _money_footer(budget, worker)
     headers = (_("Month"), "APBD", *([_("Worker share")] if worker else []))
@@ -150,7 +192,8 @@ def _months(budget: Budget) -> Section:
 
 
 def _money_footer(budget: Budget, worker: bool) -> tuple[Cell, ...]:
-    return (_("Total"), Money(budget.annual), *([Money(budget.worker_annual)] if worker else []))
+    worker_cells = [Money(budget.worker_annual, live("worker_annual"))] if worker else []
+    return (_("Total"), Money(budget.annual, live("annual")), *worker_cells)
 
 
 def _programs(budget: Budget) -> Section:
@@ -158,8 +201,12 @@ def _programs(budget: Budget) -> Section:
     rows: tuple[tuple[Cell, ...], ...] = tuple(
         (
             program_label(program),
-            Money(annual),
-            *([Money(budget.worker_by_program[program])] if worker else []),
+            Money(annual, live("annual", program=program)),
+            *(
+                [Money(budget.worker_by_program[program], live("worker_annual", program=program))]
+                if worker
+                else []
+            ),
         )
         for program, annual in budget.by_program.items()
     )
@@ -178,18 +225,34 @@ def _budget_codes(budget: Budget) -> Section | None:
             total.code or _("(no code)"),
             program_label(total.program),
             ", ".join(total.groups),
-            Money(total.annual),
+            Money(total.annual, _code_figure(budget, total)),
         )
         for total in totals
     )
-    footer: tuple[Cell, ...] = (_("Total"), "", "", Money(budget.annual))
+    footer: tuple[Cell, ...] = (_("Total"), "", "", Money(budget.annual, live("annual")))
     headers = (_("Budget code"), _("Program"), _("Groups"), _("APBD a year"))
     return Section(_("Per budget code (RKA)"), headers, rows, footer, frozenset({3}))
 
 
-def _rate_value(use: RateUse) -> str:
-    value = rupiah(int(use.value)) if use.unit == "rupiah" else percent(use.value)
-    return value + " " + _("(projected)") if use.projected else value
+def _code_figure(budget: Budget, total: CodeTotal) -> Live:
+    """The lines of the groups that pay the program under the code."""
+    groups = [
+        line.group.id
+        for line in budget.lines
+        if any(p.program == total.program for p in line.programs)
+        and line.group.budget_codes.get(total.program) == total.code
+    ]
+    return sum_of(live("annual", group=group, program=total.program) for group in groups)
+
+
+def _rate_value(use: RateUse) -> Cell:
+    """The rate as written (Rp10.000, 0,24%), its number and where the rates sheet has it."""
+    rupiah_unit = use.unit == "rupiah"
+    value = rupiah(int(use.value)) if rupiah_unit else percent(use.value)
+    mark = " " + _("(projected)") if use.projected else ""
+    number_value = int(use.value) if rupiah_unit else use.value / 100
+    style: Style = "rupiah" if rupiah_unit else "rate_percent"
+    return Numeric(value + mark, number_value, style, live=rate_figure(use), mark=mark)
 
 
 def projected_summary(budget: Budget) -> list[str]:
@@ -280,5 +343,8 @@ def _notes(budget: Budget) -> tuple[str, ...]:
 
 def estimate_chart(budget: Budget) -> Chart:
     """What each group costs the APBD in the fiscal year, in the order of the groups' table."""
-    bars = tuple(Bar(line.group.label, line.annual) for line in budget.lines)
+    bars = tuple(
+        Bar(line.group.label, line.annual, live("annual", group=line.group.id))
+        for line in budget.lines
+    )
     return Chart(_("APBD a year per group"), bars)

@@ -7,8 +7,17 @@ from decimal import Decimal
 
 from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.planning.fit import FitResult
+from jamsostek_budget.render.shared.figures import Live, Measure, constant, live
 from jamsostek_budget.render.shared.labels import number, percent, rupiah, segment_label
-from jamsostek_budget.render.shared.sections import Cell, Report, Section
+from jamsostek_budget.render.shared.sections import (
+    Cell,
+    Figure,
+    Report,
+    Section,
+    count_figure,
+    phrase,
+    rupiah_figure,
+)
 
 GROUP_HEADERS = (
     "#",
@@ -31,12 +40,16 @@ def fit_report(result: FitResult) -> Report:
         mode=_mode_label(result),
     )
     summary = (
-        _("APBD cost: {cost} a year for {covered} of {wanted} people").format(
-            cost=rupiah(result.cost),
-            covered=number(result.people_covered),
+        phrase(
+            _("APBD cost: {cost} a year for {covered} of {wanted} people"),
+            cost=rupiah_figure(result.cost, live("annual")),
+            covered=count_figure(result.people_covered, live("people")),
             wanted=number(result.people_wanted),
         ),
-        _("Left of the ceiling: {left}").format(left=rupiah(result.left)),
+        phrase(
+            _("Left of the ceiling: {left}"),
+            left=rupiah_figure(result.left, constant(result.ceiling) - live("annual")),
+        ),
         _not_covered_line(result),
     )
     return Report(title, summary, (_groups(result),), _notes(result))
@@ -48,18 +61,28 @@ def _mode_label(result: FitResult) -> str:
     return _("the same {share} of every group").format(share=percent(result.share_percent))
 
 
+def _full_cost(result: FitResult) -> Live:
+    """Everyone wanted, at each group's cost of one person a year on the lines sheet."""
+    terms = tuple(
+        (line.wanted, Measure("per_person_year", 0, line.group_id)) for line in result.lines
+    )
+    return Live(terms or ((0, None),))
+
+
 def _not_covered_line(result: FitResult) -> str:
+    full = rupiah_figure(result.full_cost, _full_cost(result))
     if not result.people_not_covered:
-        return _("Everyone is covered: the full estimate is {cost} a year").format(
-            cost=rupiah(result.full_cost)
-        )
-    return _(
-        "Not covered: {people} people; covering everyone costs {cost} a year, "
-        "{shortfall} more than the ceiling"
-    ).format(
-        people=number(result.people_not_covered),
-        cost=rupiah(result.full_cost),
-        shortfall=rupiah(result.shortfall),
+        return phrase(_("Everyone is covered: the full estimate is {cost} a year"), cost=full)
+    return phrase(
+        _(
+            "Not covered: {people} people; covering everyone costs {cost} a year, "
+            "{shortfall} more than the ceiling"
+        ),
+        people=count_figure(
+            result.people_not_covered, constant(result.people_wanted) - live("people")
+        ),
+        cost=full,
+        shortfall=rupiah_figure(result.shortfall, _full_cost(result) - constant(result.ceiling)),
     )
 
 
@@ -70,10 +93,10 @@ def _groups(result: FitResult) -> Section:
             line.label,
             segment_label(result.budget_line(line.group_id)),
             line.wanted,
-            line.covered,
-            line.not_covered,
-            line.per_person_annual,
-            line.cost,
+            Figure(line.covered, live("people", group=line.group_id)),
+            Figure(line.not_covered, constant(line.wanted) - live("people", group=line.group_id)),
+            Figure(line.per_person_annual, live("per_person_year", group=line.group_id)),
+            Figure(line.cost, live("annual", group=line.group_id)),
         )
         for position, line in enumerate(result.lines, 1)
     )
@@ -82,10 +105,10 @@ def _groups(result: FitResult) -> Section:
         _("Total"),
         "",
         result.people_wanted,
-        result.people_covered,
-        result.people_not_covered,
+        Figure(result.people_covered, live("people")),
+        Figure(result.people_not_covered, constant(result.people_wanted) - live("people")),
         "",
-        result.cost,
+        Figure(result.cost, live("annual")),
     )
     title = _("Per group, in funding order") if result.mode == "priority" else _("Per group")
     headers = tuple(_(header) for header in GROUP_HEADERS)

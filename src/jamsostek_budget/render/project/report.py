@@ -7,8 +7,18 @@ from decimal import Decimal
 
 from jamsostek_budget.i18n import _
 from jamsostek_budget.planning.projection import Projection, Year
+from jamsostek_budget.render.shared.figures import live
 from jamsostek_budget.render.shared.labels import percent, program_label, rupiah
-from jamsostek_budget.render.shared.sections import Bar, Cell, Chart, Report, Section
+from jamsostek_budget.render.shared.sections import (
+    Bar,
+    Cell,
+    Chart,
+    Figure,
+    Report,
+    Section,
+    phrase,
+    rupiah_figure,
+)
 
 PROJECTED_MARK = "*"
 
@@ -20,9 +30,15 @@ def project_report(projection: Projection) -> Report:
         name=scenario.name, province=scenario.province, span=span
     )
     summary = (
-        _("APBD total {span}: {amount}").format(span=span, amount=rupiah(projection.annual)),
-        _("Worker share {span}: {amount}").format(
-            span=span, amount=rupiah(projection.worker_annual)
+        phrase(
+            _("APBD total {span}: {amount}"),
+            span=span,
+            amount=rupiah_figure(projection.annual, live("annual", None)),
+        ),
+        phrase(
+            _("Worker share {span}: {amount}"),
+            span=span,
+            amount=rupiah_figure(projection.worker_annual, live("worker_annual", None)),
         ),
         _assumptions(projection),
     )
@@ -66,18 +82,18 @@ def _per_year(projection: Projection) -> Section:
     rows: tuple[tuple[Cell, ...], ...] = tuple(
         (
             str(y.year),
-            y.budget.headcount,
-            y.budget.annual,
-            y.budget.worker_annual,
+            Figure(y.budget.headcount, live("people", index)),
+            Figure(y.budget.annual, live("annual", index)),
+            Figure(y.budget.worker_annual, live("worker_annual", index)),
             _cap_label(y),
         )
-        for y in projection.years
+        for index, y in enumerate(projection.years)
     )
     footer: tuple[Cell, ...] = (
         _("Total"),
         "",
-        projection.annual,
-        projection.worker_annual,
+        Figure(projection.annual, live("annual", None)),
+        Figure(projection.worker_annual, live("worker_annual", None)),
         "",
     )
     headers = (
@@ -93,7 +109,11 @@ def _per_year(projection: Projection) -> Section:
 def _per_group(projection: Projection) -> Section:
     years = projection.years
     rows: tuple[tuple[Cell, ...], ...] = tuple(
-        (label, *projection.group_by_year(group_id), projection.group_total(group_id))
+        (
+            label,
+            *_by_year(projection.group_by_year(group_id), group=group_id),
+            Figure(projection.group_total(group_id), live("annual", None, group=group_id)),
+        )
         for group_id, label in projection.groups
     )
     headers = (_("Group"), *[f"{y.year}\n(Rp)" for y in years], _("Total\n(Rp)"))
@@ -106,14 +126,29 @@ def _per_group(projection: Projection) -> Section:
     )
 
 
+def _by_year(
+    amounts: tuple[int, ...], *, group: str | None = None, program: str | None = None
+) -> list[Cell]:
+    """A group's or a program's APBD in each year, from that year's lines sheet."""
+    return [
+        Figure(amount, live("annual", index, group=group, program=program))
+        for index, amount in enumerate(amounts)
+    ]
+
+
 def _year_totals(projection: Projection) -> tuple[Cell, ...]:
-    return (_("Total"), *[y.budget.annual for y in projection.years], projection.annual)
+    years = [y.budget.annual for y in projection.years]
+    return (_("Total"), *_by_year(tuple(years)), Figure(projection.annual, live("annual", None)))
 
 
 def _per_program(projection: Projection) -> Section:
     years = projection.years
     rows: tuple[tuple[Cell, ...], ...] = tuple(
-        (program_label(program), *projection.program_by_year(program), total)
+        (
+            program_label(program),
+            *_by_year(projection.program_by_year(program), program=program),
+            Figure(total, live("annual", None, program=program)),
+        )
         for program, total in projection.by_program.items()
     )
     headers = (_("Program"), *[f"{y.year}\n(Rp)" for y in years], _("Total\n(Rp)"))
@@ -148,5 +183,8 @@ def _notes(projection: Projection) -> tuple[str, ...]:
 
 def project_chart(projection: Projection) -> Chart:
     """The APBD total of each projected year, to show how fast the budget grows."""
-    bars = tuple(Bar(str(year.year), year.budget.annual) for year in projection.years)
+    bars = tuple(
+        Bar(str(year.year), year.budget.annual, live("annual", index))
+        for index, year in enumerate(projection.years)
+    )
     return Chart(_("APBD total per year"), bars)

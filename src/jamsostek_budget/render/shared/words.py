@@ -7,14 +7,17 @@ from collections.abc import Sequence
 
 from jamsostek_budget.i18n import _
 from jamsostek_budget.render.shared.labels import in_words, rupiah
-from jamsostek_budget.render.shared.sections import Report
+from jamsostek_budget.render.shared.sections import AsProduced, Report
 
 
 def with_words(report: Report, totals: Sequence[tuple[str, int]]) -> Report:
-    """The report with a summary line per total: its label, the figure and the figure in words."""
+    """The report with a summary line per total: its label, the figure and the figure in words
+    (AsProduced: a workbook cannot compute words, and says so)."""
     lines = tuple(
-        _("{label} in words: {amount} ({words})").format(
-            label=label, amount=rupiah(amount), words=in_words(amount)
+        AsProduced(
+            _("{label} in words: {amount} ({words})").format(
+                label=label, amount=rupiah(amount), words=in_words(amount)
+            )
         )
         for label, amount in totals
     )

@@ -21,6 +21,7 @@ from jamsostek_budget.render.xlsx.sheet import (
     COUNT_FORMAT,
     INPUT_FILL,
     RUPIAH_FORMAT,
+    Results,
     SheetWriter,
     column_letter,
 )
@@ -88,6 +89,28 @@ class Columns:
 
 
 @dataclass(frozen=True)
+class PlacedLine:
+    """A row of the lines sheet that costs one program of one group (a rate period, or a
+    roster line with its months)."""
+
+    row: int
+    group: str  # the group's id
+    program: str
+    monthly: bool  # a roster line: its amounts per month, no rate
+
+
+@dataclass(frozen=True)
+class LinesIndex:
+    """Where a budget's figures are on its lines sheet, for the formulas of the summary."""
+
+    sheet: str
+    columns: Columns
+    lines: tuple[PlacedLine, ...]
+    groups: dict[str, tuple[int, int]]  # group id -> (its first row, its subtotal row)
+    total_row: int
+
+
+@dataclass(frozen=True)
 class LineRow:
     """Where one row of a group goes: the sheet row and the row holding the group's people."""
 
@@ -97,10 +120,10 @@ class LineRow:
     people_row: int
 
 
-def write_lines_sheet(sheet: Worksheet, budget: Budget) -> None:
+def write_lines_sheet(sheet: Worksheet, budget: Budget, results: Results) -> LinesIndex:
     roster = any(line.rate_periods(p) is None for line in budget.lines for p in line.programs)
     columns = Columns(worker=budget.has_worker_share, monthly=roster)
-    writer = SheetWriter(sheet)
+    writer = SheetWriter(sheet, results)
     scenario = budget.scenario
     writer.title(
         1,
@@ -111,15 +134,33 @@ def write_lines_sheet(sheet: Worksheet, budget: Budget) -> None:
     writer.note(2, _(INPUT_NOTE))
     writer.headers(HEADER_ROW, columns.headers())
     row, first_rows, subtotal_rows = FIRST_LINE_ROW, [], []
+    placed: list[PlacedLine] = []
     for line in budget.lines:
         first_rows.append(row)
         row = _write_group(writer, columns, line, row)
         subtotal_rows.append(row - 1)
+        placed += _placed(line, first_rows[-1])
     _total_row(writer, columns, budget, (first_rows, subtotal_rows), row)
     if roster:
         writer.note(row + 2, _(ROSTER_NOTE))
     last = column_letter(columns.last)
     writer.finish(freeze=f"A{FIRST_LINE_ROW}", table=f"A{HEADER_ROW}:{last}{row - 1}")
+    groups = {
+        line.group.id: (first, subtotal)
+        for line, first, subtotal in zip(budget.lines, first_rows, subtotal_rows, strict=True)
+    }
+    return LinesIndex(sheet.title, columns, tuple(placed), groups, row)
+
+
+def _placed(line: GroupLine, first_row: int) -> list[PlacedLine]:
+    """The rows _write_group gives the group's programs, in the same order."""
+    placed, row = [], first_row
+    for program in line.programs:
+        periods = line.rate_periods(program)
+        for _period in periods or (None,):
+            placed.append(PlacedLine(row, line.group.id, program.program, periods is None))
+            row += 1
+    return placed
 
 
 def _write_group(writer: SheetWriter, columns: Columns, line: GroupLine, first_row: int) -> int:

@@ -29,7 +29,8 @@ HEADER_ROW = 3
 RATE_COLUMNS = 9
 
 
-def write_rates_sheet(sheet: Worksheet, provenance: Provenance) -> None:
+def write_rates_sheet(sheet: Worksheet, provenance: Provenance) -> list[tuple[RateUse, int]]:
+    """Writes the sheet; returns the row of each rate's value (column B), for the summary."""
     writer = SheetWriter(sheet)
     writer.title(1, _("Rates used and the regulations they come from"))
     writer.headers(
@@ -46,14 +47,14 @@ def write_rates_sheet(sheet: Worksheet, provenance: Provenance) -> None:
             _("Projected"),
         ),
     )
-    row = HEADER_ROW + 1
-    for use in provenance.rates_used:
+    placed = list(zip(provenance.rates_used, range(HEADER_ROW + 1, 2**20), strict=False))
+    for use, row in placed:
         _rate_row(writer, row, use)
-        row += 1
-    last_rate_row = row - 1
-    _regulation_table(writer, provenance.regulations, row + 1)
-    table = f"A{HEADER_ROW}:{column_letter(RATE_COLUMNS)}{max(last_rate_row, HEADER_ROW)}"
+    last_rate_row = HEADER_ROW + len(placed)
+    _regulation_table(writer, provenance.regulations, last_rate_row + 2)
+    table = f"A{HEADER_ROW}:{column_letter(RATE_COLUMNS)}{last_rate_row}"
     writer.finish(freeze=f"A{HEADER_ROW + 1}", table=table)
+    return placed
 
 
 def _rate_row(writer: SheetWriter, row: int, use: RateUse) -> None:

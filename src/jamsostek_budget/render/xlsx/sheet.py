@@ -41,10 +41,14 @@ PARAGRAPH_SLACK = 1.15  # wrapped lines break at words, so they hold fewer chara
 
 MIN_WIDTH = 6
 MAX_WIDTH = 60
+# A4 portrait prints about 95 characters of the default font across; a wider sheet turns to
+# landscape rather than shrink to an unreadable size on one page wide.
+PORTRAIT_WIDTH = 95
 SHOWN_DATE_WIDTH = len("2025-01-01")
 SHOWN_PERCENT_WIDTH = len("0.0000%")
 
 Number = int | Decimal
+Results = dict[tuple[str, str], Number | str]  # (sheet, cell) -> what its formula computes
 
 
 def column_letter(column: int) -> str:
@@ -66,10 +70,11 @@ def shown_width(value: object, number_format: str | None = None) -> int:
 class SheetWriter:
     """Writes the cells of one worksheet and remembers how wide each column must be."""
 
-    def __init__(self, sheet: Worksheet) -> None:
+    def __init__(self, sheet: Worksheet, results: Results | None = None) -> None:
         self.sheet = sheet
         self.widths: dict[int, int] = {}
         self.paragraphs: list[Cell] = []
+        self.results: Results = {} if results is None else results
 
     def text(self, row: int, column: int, text: str, *, measure: bool = True) -> Cell:
         """Text stays text: a label starting with '=' is not a formula (no formula injection
@@ -95,11 +100,18 @@ class SheetWriter:
     def formula(
         self, row: int, column: int, formula: str, number_format: str, shown: Number
     ) -> Cell:
-        """A live formula; `shown` is the value it computes to, to size the column."""
+        """A live formula; `shown` is the value it computes to: the column's width, and the
+        result stored with it (see results)."""
         cell = self._cell(row, column, f"={formula}")
         cell.number_format = number_format
         self._measure(column, shown_width(shown, number_format))
+        self.results[(self.sheet.title, cell.coordinate)] = shown
         return cell
+
+    def text_formula(self, cell: Cell, formula: str, shown: str) -> None:
+        """Turn `cell` into a formula that writes the text `shown`."""
+        cell.value = f"={formula}"
+        self.results[(self.sheet.title, cell.coordinate)] = shown
 
     def link(self, row: int, column: int, url: str) -> Cell:
         cell = self.text(row, column, url)
@@ -151,7 +163,7 @@ class SheetWriter:
         self.sheet.freeze_panes = freeze
         if table is not None:
             self.sheet.auto_filter.ref = table
-        self._print_one_page_wide(freeze)
+        self._print_one_page_wide(freeze, sum(sizes.values()))
 
     def _fit_paragraphs(self, sizes: dict[int, int]) -> None:
         last_column = max(sizes, default=1)
@@ -165,11 +177,13 @@ class SheetWriter:
             lines = math.ceil(len(str(cell.value)) * scale * PARAGRAPH_SLACK / width)
             self.sheet.row_dimensions[cell.row].height = LINE_HEIGHT * scale * max(1, lines)
 
-    def _print_one_page_wide(self, freeze: str) -> None:
-        """Printed, every column fits the width of a landscape page (as many pages down as
-        needed), and the frozen rows repeat at the top of every page."""
+    def _print_one_page_wide(self, freeze: str, width: int) -> None:
+        """Printed on A4 (the paper of every Indonesian office), every column fits the width
+        of the page (as many pages down as needed), portrait when the columns fit it and
+        landscape when they are wider; the frozen rows repeat at the top of every page."""
         setup = self.sheet.page_setup
-        setup.orientation = "landscape"
+        setup.paperSize = self.sheet.PAPERSIZE_A4
+        setup.orientation = "portrait" if width <= PORTRAIT_WIDTH else "landscape"
         setup.fitToWidth = 1
         setup.fitToHeight = 0
         self.sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)

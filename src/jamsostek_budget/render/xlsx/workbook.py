@@ -27,8 +27,11 @@ from jamsostek_budget.engine.budget import Budget
 from jamsostek_budget.engine.provenance import Provenance
 from jamsostek_budget.i18n import _
 from jamsostek_budget.render.shared.sections import Report
-from jamsostek_budget.render.xlsx.lines import write_lines_sheet
+from jamsostek_budget.render.xlsx.formulas import Places
+from jamsostek_budget.render.xlsx.lines import LinesIndex, write_lines_sheet
 from jamsostek_budget.render.xlsx.rates import write_rates_sheet
+from jamsostek_budget.render.xlsx.results import sheet_results, with_results
+from jamsostek_budget.render.xlsx.sheet import Number, Results
 from jamsostek_budget.render.xlsx.summary import write_inputs_sheet, write_summary_sheet
 
 REPRODUCIBLE_TIME = datetime(1980, 1, 1)  # the earliest time a zip entry can carry
@@ -52,15 +55,19 @@ def workbook_bytes(
     workbook = Workbook()
     workbook.remove(workbook.worksheets[0])  # a new workbook comes with an empty sheet
     taken: set[str] = set()
-    write_summary_sheet(workbook.create_sheet(sheet_name(_("Summary"), taken)), report)
+    summary = workbook.create_sheet(sheet_name(_("Summary"), taken))  # first, written last
+    indexes: list[LinesIndex] = []
+    results: Results = {}
     for name, budget in budgets:
         title = _("Lines") if len(budgets) == 1 else _("Lines {name}").format(name=name)
-        write_lines_sheet(workbook.create_sheet(sheet_name(title, taken)), budget)
+        sheet = workbook.create_sheet(sheet_name(title, taken))
+        indexes.append(write_lines_sheet(sheet, budget, results))
     rates_sheet = workbook.create_sheet(sheet_name(_("Rates"), taken))
-    write_rates_sheet(rates_sheet, provenance)
+    rates = write_rates_sheet(rates_sheet, provenance)
+    write_summary_sheet(summary, report, Places(indexes, rates, rates_sheet.title), results)
     write_inputs_sheet(workbook.create_sheet(sheet_name(_("Inputs"), taken)), inputs)
     _set_properties(workbook, report, created or REPRODUCIBLE_TIME)
-    return _save(workbook)
+    return _save(workbook, results)
 
 
 def sheet_name(wanted: str, taken: set[str]) -> str:
@@ -84,16 +91,21 @@ def _set_properties(workbook: Workbook, report: Report, created: datetime) -> No
     properties.modified = created
 
 
-def _save(workbook: Workbook) -> bytes:
+def _save(workbook: Workbook, results: Results) -> bytes:
     """The workbook as .xlsx bytes, every zip entry with the same fixed timestamp so the bytes
-    depend on the content alone."""
+    depend on the content alone, every formula with its result (see results)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(workbook, archive).write_data()
-    return _with_fixed_timestamps(buffer.getvalue())
+    by_part = {
+        f"xl/worksheets/sheet{number}.xml": sheet_results(results, sheet.title)
+        for number, sheet in enumerate(workbook.worksheets, 1)
+    }
+    return _rewritten(buffer.getvalue(), by_part)
 
 
-def _with_fixed_timestamps(data: bytes) -> bytes:
+def _rewritten(data: bytes, by_part: dict[str, dict[str, Number | str]]) -> bytes:
+    """The zip again: fixed timestamps, and each sheet's formulas given their results."""
     stamp = REPRODUCIBLE_TIME.timetuple()[:6]
     output = io.BytesIO()
     with (
@@ -104,5 +116,8 @@ def _with_fixed_timestamps(data: bytes) -> bytes:
             fixed = zipfile.ZipInfo(entry.filename, date_time=stamp)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = entry.external_attr
-            target.writestr(fixed, source.read(entry))
+            content = source.read(entry)
+            if entry.filename in by_part:
+                content = with_results(content, by_part[entry.filename])
+            target.writestr(fixed, content)
     return output.getvalue()
