@@ -104,6 +104,14 @@ def grouped(number: int | float | object) -> str:
     return text
 
 
+def in_language(english: str, indonesian: str | None) -> str:
+    """A data file's own text (a rate's label) in the current language: its Indonesian version
+    under Indonesian where the file gives one (`label_id`), else the English."""
+    if indonesian is not None and current_language() == "id":
+        return indonesian
+    return english
+
+
 def N_(message: str) -> str:  # noqa: N802  # the name gettext tools look for
     """Mark a string for the catalogue without translating it yet (translate it where shown)."""
     return message

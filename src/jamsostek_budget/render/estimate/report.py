@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from jamsostek_budget.engine.budget import Budget, GroupLine, RateUse
-from jamsostek_budget.i18n import N_, _
+from jamsostek_budget.i18n import N_, _, in_language
 from jamsostek_budget.render.estimate.outcomes import (
     benefits_section,
     benefits_summary,
@@ -252,7 +252,7 @@ def _notes(budget: Budget) -> tuple[str, ...]:
             "Relief applied: {label} ({regulation} {article}, contribution months "
             "{first} to {last})."
         ).format(
-            label=r.label,
+            label=in_language(r.label, r.label_id),
             regulation=r.regulation,
             article=r.article,
             first=r.first_month,
