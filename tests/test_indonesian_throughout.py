@@ -37,8 +37,8 @@ from tests.cli_runner import run
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 RATES = Path(__file__).resolve().parents[1] / "rates"
 CITIES = sorted(path.stem for path in EXAMPLES.glob("*.yaml"))
-COMMANDS = ("estimate", "rates", "cities", "validate", "schema", "compare", "fit", "project")
-COMMANDS += ("roster",)
+COMMANDS: tuple[str, ...] = ("estimate", "rates", "cities", "validate", "schema", "compare", "fit")
+COMMANDS += ("project", "roster")
 
 # English words that are not also Indonesian words, abbreviations or names (so not "program",
 # "total", "data", "normal", "nominal", "folder", "per", "Id", "URL", "JKK", "BPU", "APBD"),
