@@ -10,10 +10,10 @@ English in every language (tests/test_golden.py holds them equal).
 What is left out of the text before the check, and why:
 - command and option names (`--city`, `estimate`), format and choice values (`<table|json>`),
   field names (`fiscal_year`, `bpu.jkm_flat`), file names and URLs: they are typed as written;
-- a scenario's own prose (its `sources` and `assumptions`) and the rate files' research notes
-  (`note:`, on the workbook's Rates sheet): free text written by whoever researched the figures,
-  shown as written, as a group's label is. The bundled files' prose is in English; giving it an
-  Indonesian version is left for later (it needs `*_id` fields in the scenario file as well).
+- the rate files' research notes (`note:`, on the workbook's Rates sheet): free text written by
+  whoever checked the figures, shown as written. They are in English; an Indonesian version of
+  each is left for later. (A scenario's `sources` and `assumptions` have theirs: `sources_id`,
+  `assumptions_id`.)
 """
 
 from __future__ import annotations
@@ -78,16 +78,14 @@ def english_words(text: str, prose: tuple[str, ...] = ()) -> set[str]:
     return {word for word in re.findall(r"[A-Za-z]+", flat) if word.lower() in ENGLISH}
 
 
-def scenario_prose() -> tuple[str, ...]:
-    """The bundled scenarios' sources and assumptions (a variant shows those it extends)."""
-    passages: list[str] = []
-    for city in CITIES:
-        data = yaml.safe_load((EXAMPLES / f"{city}.yaml").read_text(encoding="utf-8"))
-        passages += [*data.get("sources", ()), data.get("assumptions", "")]
-    passages += [
-        note for path in RATES.glob("*.yaml") for note in _notes(yaml.safe_load(path.read_text()))
+def research_notes() -> tuple[str, ...]:
+    """The rate files' research notes, longest first (a note may contain a shorter one)."""
+    notes = [
+        note
+        for path in RATES.glob("*.yaml")
+        for note in _notes(yaml.safe_load(path.read_text(encoding="utf-8")))
     ]
-    return tuple(sorted(filter(None, passages), key=len, reverse=True))
+    return tuple(sorted(notes, key=len, reverse=True))
 
 
 def _notes(data: object) -> list[str]:
@@ -130,7 +128,7 @@ def test_an_indonesian_estimate_has_no_english_word(city: str, fmt: str) -> None
     result = run("estimate", "--city", city, "--format", fmt, *benefits, "--words", "--lang", "id")
     assert result.exit_code == 0, result.output
     text = html_text(result.stdout) if fmt == "html" else result.stdout
-    assert english_words(text, scenario_prose()) == set()
+    assert english_words(text, research_notes()) == set()
 
 
 @pytest.mark.parametrize("city", CITIES)
@@ -147,7 +145,7 @@ def test_an_indonesian_workbook_has_no_english_word(city: str, tmp_path: Path) -
         if isinstance(cell.value, str) and not cell.value.startswith("=")
     ]
     text = "\n".join([*workbook.sheetnames, *cells])
-    assert english_words(text, scenario_prose()) == set()
+    assert english_words(text, research_notes()) == set()
 
 
 LISTINGS = {
@@ -168,7 +166,7 @@ def test_indonesian_planning_and_listings_have_no_english_word(listing: str, fmt
         arguments += ["--format", fmt]
     result = run(*arguments)
     assert result.exit_code == 0, result.output
-    assert english_words(result.stdout, scenario_prose()) == set()
+    assert english_words(result.stdout, research_notes()) == set()
 
 
 @pytest.mark.parametrize("command", ["", *COMMANDS])
@@ -243,3 +241,42 @@ def test_a_label_without_label_id_loads_shows_in_english_and_validate_warns(tmp_
     assert checked.exit_code == 0, checked.output
     assert "label 'JKM BPU, flat Rupiah a month' tidak punya label_id" in checked.output
     assert run("validate", str(tmp_path), "--strict").exit_code == 1
+
+
+VARIANT = """extends: metro
+fiscal_year: 2026
+sources: ["Minutes of the 2026 budget meeting"]
+assumptions: Ten more marbot.
+change_groups:
+  - {id: marbot, headcount: 610}
+"""
+
+
+def test_a_variant_without_indonesian_texts_keeps_its_english_after_the_base_ones(
+    tmp_path: Path,
+) -> None:
+    """metro gives sources_id and assumptions_id; a variant of it that gives only English texts
+    shows metro's in Indonesian and its own as written, one source each."""
+    variant = tmp_path / "metro-marbot.yaml"
+    variant.write_text(VARIANT, encoding="utf-8")
+    report = run("estimate", "--scenario", str(variant), "--format", "markdown", "--lang", "id")
+    assert report.exit_code == 0, report.output
+    sources = [line for line in report.stdout.splitlines() if line.startswith("- Sumber: ")]
+    assert len(sources) == 5
+    assert sources[0].startswith("- Sumber: Lampuijo, 'Pemkot Metro Jamin")
+    assert "Desember 2025 (tanggal tidak disebut)" in sources[0]
+    assert sources[-1] == "- Sumber: Minutes of the 2026 budget meeting"
+    assert "Sumber-sumber memberikan jumlahnya" in report.stdout
+    assert "setahun. Ten more marbot." in " ".join(report.stdout.split())
+    english = run("estimate", "--scenario", str(variant), "--format", "markdown", "--lang", "en")
+    assert "- Source: Minutes of the 2026 budget meeting" in english.stdout
+    assert "The sources give the total" in english.stdout
+
+
+def test_sources_id_needs_one_entry_per_source(tmp_path: Path) -> None:
+    scenario = tmp_path / "kota.yaml"
+    text = (EXAMPLES / "bandar-lampung.yaml").read_text(encoding="utf-8")
+    scenario.write_text(text.replace("sources_id:\n", "sources_id:\n  - satu lagi\n"), "utf-8")
+    result = run("validate", str(scenario), "--lang", "id")
+    assert result.exit_code == 1
+    assert "memberikan 2 sumber dalam Bahasa Indonesia untuk 1 sumber" in result.output

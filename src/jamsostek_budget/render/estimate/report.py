@@ -260,9 +260,12 @@ def _notes(budget: Budget) -> tuple[str, ...]:
         )
         for r in budget.reliefs_applied
     ]
-    if budget.scenario.assumptions:
-        notes.append(_("Assumptions: {text}").format(text=budget.scenario.assumptions))
-    notes += [_("Source: {source}").format(source=source) for source in budget.scenario.sources]
+    scenario = budget.scenario
+    if scenario.assumptions:
+        assumptions = in_language(scenario.assumptions, scenario.assumptions_id)
+        notes.append(_("Assumptions: {text}").format(text=assumptions))
+    sources = in_language(scenario.sources, scenario.sources_id)
+    notes += [_("Source: {source}").format(source=source) for source in sources]
     return tuple(notes)
 
 
