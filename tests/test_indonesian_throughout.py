@@ -10,10 +10,8 @@ English in every language (tests/test_golden.py holds them equal).
 What is left out of the text before the check, and why:
 - command and option names (`--city`, `estimate`), format and choice values (`<table|json>`),
   field names (`fiscal_year`, `bpu.jkm_flat`), file names and URLs: they are typed as written;
-- the rate files' research notes (`note:`, on the workbook's Rates sheet): free text written by
-  whoever checked the figures, shown as written. They are in English; an Indonesian version of
-  each is left for later. (A scenario's `sources` and `assumptions` have theirs: `sources_id`,
-  `assumptions_id`.)
+- nothing else: data files' texts have their Indonesian version (`label_id` of a rate, band
+  table or relief, `note_id` of a regulation, `sources_id` and `assumptions_id` of a scenario).
 """
 
 from __future__ import annotations
@@ -27,7 +25,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-import yaml
 
 from jamsostek_budget.loading import bundled
 from jamsostek_budget.loading.files import load_rate_files
@@ -35,7 +32,6 @@ from jamsostek_budget.loading.labelcheck import labelled, missing_translations
 from tests.cli_runner import run
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-RATES = Path(__file__).resolve().parents[1] / "rates"
 CITIES = sorted(path.stem for path in EXAMPLES.glob("*.yaml"))
 COMMANDS: tuple[str, ...] = ("estimate", "rates", "cities", "validate", "schema", "compare", "fit")
 COMMANDS += ("project", "roster")
@@ -66,36 +62,12 @@ SKIPPED = (
 )
 
 
-def english_words(text: str, prose: tuple[str, ...] = ()) -> set[str]:
-    """The words of `text` that are in ENGLISH, once the skipped parts and `prose` are out."""
+def english_words(text: str) -> set[str]:
+    """The words of `text` that are in ENGLISH, once the skipped parts are out."""
     flat = " ".join(text.split())
-    for passage in prose:  # whole, and in pieces where a link cuts it (HTML, xlsx)
-        for piece in (passage, *re.split(r"https?://\S+", passage)):
-            if len(piece.strip()) > 3:
-                flat = flat.replace(" ".join(piece.split()), " ")
     for pattern in SKIPPED:
         flat = re.sub(pattern, " ", flat)
     return {word for word in re.findall(r"[A-Za-z]+", flat) if word.lower() in ENGLISH}
-
-
-def research_notes() -> tuple[str, ...]:
-    """The rate files' research notes, longest first (a note may contain a shorter one)."""
-    notes = [
-        note
-        for path in RATES.glob("*.yaml")
-        for note in _notes(yaml.safe_load(path.read_text(encoding="utf-8")))
-    ]
-    return tuple(sorted(notes, key=len, reverse=True))
-
-
-def _notes(data: object) -> list[str]:
-    """The rate files' research notes (`note:`), which the workbook's Rates sheet shows."""
-    if isinstance(data, dict):
-        found = [data["note"]] if isinstance(data.get("note"), str) else []
-        return found + [note for value in data.values() for note in _notes(value)]
-    if isinstance(data, list):
-        return [note for value in data for note in _notes(value)]
-    return []
 
 
 def html_text(page: str) -> str:
@@ -118,7 +90,7 @@ def test_the_word_check_finds_english() -> None:
         english_words("--scenario `jbudget cities` fiscal_year <table|json> https://x.id/the")
         == set()
     )
-    assert english_words("Asumsi: the total. Sumber", ("the  total.",)) == set()
+    assert english_words("Asumsi: The sources give the total") == {"The", "sources", "the"}
 
 
 @pytest.mark.parametrize("fmt", ["table", "markdown", "html"])
@@ -128,7 +100,7 @@ def test_an_indonesian_estimate_has_no_english_word(city: str, fmt: str) -> None
     result = run("estimate", "--city", city, "--format", fmt, *benefits, "--words", "--lang", "id")
     assert result.exit_code == 0, result.output
     text = html_text(result.stdout) if fmt == "html" else result.stdout
-    assert english_words(text, research_notes()) == set()
+    assert english_words(text) == set()
 
 
 @pytest.mark.parametrize("city", CITIES)
@@ -145,7 +117,7 @@ def test_an_indonesian_workbook_has_no_english_word(city: str, tmp_path: Path) -
         if isinstance(cell.value, str) and not cell.value.startswith("=")
     ]
     text = "\n".join([*workbook.sheetnames, *cells])
-    assert english_words(text, research_notes()) == set()
+    assert english_words(text) == set()
 
 
 LISTINGS = {
@@ -166,7 +138,7 @@ def test_indonesian_planning_and_listings_have_no_english_word(listing: str, fmt
         arguments += ["--format", fmt]
     result = run(*arguments)
     assert result.exit_code == 0, result.output
-    assert english_words(result.stdout, research_notes()) == set()
+    assert english_words(result.stdout) == set()
 
 
 @pytest.mark.parametrize("command", ["", *COMMANDS])
