@@ -37,8 +37,9 @@ COMMANDS: tuple[str, ...] = ("estimate", "rates", "cities", "validate", "schema"
 COMMANDS += ("project", "roster")
 
 # English words that are not also Indonesian words, abbreviations or names (so not "program",
-# "total", "data", "normal", "nominal", "folder", "per", "Id", "URL", "JKK", "BPU", "APBD"),
-# and not a command's name (rates, project, fit), which help screens show as typed.
+# "total", "data", "normal", "nominal", "folder", "per", "No." as in "LN 2015 No. 154", "Id",
+# "URL", "JKK", "BPU", "APBD"), and not a command's name (rates, project, fit), which help
+# screens show as typed.
 ENGLISH = frozenset(
     """
     usage options option commands arguments argument show this message exit error missing
@@ -47,7 +48,7 @@ ENGLISH = frozenset(
     several varies worker workers premium premiums employer wage wages cap risk very low
     high medium halved other sectors sector transport relief reliefs optional deducted none
     death benefit benefits burial declared extra people person annual monthly budget amount
-    scenario the of and from with for is are not or to on by be no yes note source sources
+    scenario the of and from with for is are not or to on by be yes note source sources
     since until above below each every
     """.split()  # noqa: SIM905 (a list of words reads best as words)
 )
@@ -55,7 +56,7 @@ SKIPPED = (
     r"https?://\S+",  # URLs
     r"`[^`]*`",  # a command or a file name quoted in a help text
     r"<[^<>\s]*>",  # a value's type or choices: <table|json>, <id|en>
-    r"\S*[_.]\S*",  # field names, parameter names, file names, numbers: fiscal_year, pu.yaml
+    r"\S*\w[_.]\w\S*",  # field names, parameter names, file names, numbers: fiscal_year, pu.yaml
     r"\S*\w-\w\S*",  # ids and a URL's pieces where a table wraps it: pp-50-2025-other
     r"(?<![\w-])--?[a-z][\w-]*",  # option names
     r"\bjbudget( (" + "|".join(COMMANDS) + r"))?\b",  # the command line
@@ -86,6 +87,13 @@ def test_the_word_check_finds_english() -> None:
     """The check itself: it sees English prose, and not what it must skip."""
     assert english_words("JKM BPU, flat Rupiah a month") == {"flat", "month"}
     assert english_words("Usage: jbudget estimate [OPTIONS]") == {"Usage", "OPTIONS"}
+    assert english_words("Show this message and exit.") == {
+        "Show",
+        "this",
+        "message",
+        "and",
+        "exit",
+    }
     assert (
         english_words("--scenario `jbudget cities` fiscal_year <table|json> https://x.id/the")
         == set()
