@@ -185,6 +185,7 @@ def test_indonesian_usage_errors_have_no_english_word(case: str) -> None:
     result = jbudget(*arguments)
     assert result.returncode == 2, result.stderr
     assert expected in " ".join(result.stderr.replace("│", " ").split())
+    assert result.stderr.startswith("Penggunaan: jbudget ")
     assert english_words(result.stderr) == set()
 
 

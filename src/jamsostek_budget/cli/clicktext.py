@@ -127,15 +127,13 @@ def _localize_parameters(command: Command_) -> None:
             parameter.__class__ = _Argument
 
 
-def _reworded(error: UsageError) -> UsageError:
-    """The error with its message in the current language (a usage error keeps its context, so
-    the usage line and the help hint are still shown, and its exit status 2)."""
+def _reworded(error: UsageError, ctx: Context) -> UsageError:
+    """The error with its message in the current language and its command's context, so the
+    usage line and the help hint are shown (click's parser raises some without it); exit
+    status 2 as before."""
     if isinstance(error, NoArgsIsHelpError):  # the help itself, not an error
         return error
-    text = translated(error.format_message())
-    if text == error.format_message():
-        return error
-    return UsageError(text, error.ctx)
+    return UsageError(translated(error.format_message()), error.ctx or ctx)
 
 
 class _Localized(Command_):
@@ -158,13 +156,11 @@ class _Localized(Command_):
             option.__class__ = _Option
         return option
 
-    def make_context(
-        self, info_name: str | None, args: list[str], parent: Context | None = None, **extra: Any
-    ) -> Context:
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         try:
-            return super().make_context(info_name, args, parent, **extra)
+            return super().parse_args(ctx, args)
         except UsageError as error:
-            raise _reworded(error) from error
+            raise _reworded(error, ctx) from error
 
 
 class Command(_Localized, TyperCommand):
@@ -190,7 +186,7 @@ class Group(_Localized, TyperGroup):
         try:
             return super().resolve_command(ctx, args)
         except UsageError as error:
-            raise _reworded(error) from error
+            raise _reworded(error, ctx) from error
 
 
 class App(typer.Typer):
