@@ -134,7 +134,7 @@ def test_bad_scenario_exits_1_naming_file_line_and_field(tmp_path: Path) -> None
     )
     result = run("estimate", "--scenario", str(bad))
     assert result.exit_code == 1
-    assert "kota.yaml:31:16: groups[1].headcount: must be a whole number >= 0, got -40" in (
+    assert "kota.yaml:46:16: groups[1].headcount: must be a whole number >= 0, got -40" in (
         result.stderr
     )
 

@@ -126,7 +126,7 @@ def test_problems_come_in_the_same_order_from_the_process(tmp_path: Path) -> Non
     scenario.write_text(METRO.read_text().replace("headcount: 1400", "headcount: -40"))
     result = jbudget("roster", "kota.csv", "--scenario", "kota.yaml", cwd=tmp_path)
     assert result.returncode == 1
-    assert "kota.yaml:31:16: groups[1].headcount" in result.stderr
+    assert "kota.yaml:46:16: groups[1].headcount" in result.stderr
     assert "Traceback" not in result.stderr
 
 

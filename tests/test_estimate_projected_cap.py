@@ -165,7 +165,7 @@ def test_caps_citing_a_regulation_the_folder_lacks_are_a_located_problem(
         result = run(*args, "--scenario", str(staff), "--rates", str(rates))
         assert result.exit_code == 1, result.stdout
         assert isinstance(result.exception, SystemExit)  # a message, not a KeyError
-        assert "jp-wage-cap.yaml:14:21: parameters[0].values[0].regulation: " in result.stderr
+        assert "jp-wage-cap.yaml:15:21: parameters[0].values[0].regulation: " in result.stderr
         assert "cites regulation 'pp-45-2015', which no rate file defines" in result.stderr
 
 

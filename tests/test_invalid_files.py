@@ -364,7 +364,7 @@ CASES = [
     ),
     Case(
         "rates-unknown-regulation.yaml",
-        8,
+        9,
         ("values[0].regulation", "cites regulation 'pp-44-2051', which no rate file defines"),
         ("did you mean 'pp-44-2015'?",),
     ),
@@ -621,7 +621,7 @@ CASES = [
     ),
     Case(
         "rates-last-checked-in-future.yaml",
-        10,
+        11,
         ("values[0].last_checked", "last checked on 2027-01-15, after today (2026-11-22)"),
         ("really checked",),
     ),
@@ -725,7 +725,7 @@ CASES = [
     # Two reliefs for one month, segment, program and sector would both cut the premium.
     Case(
         "rates-relief-overlap.yaml",
-        40,
+        44,
         (
             "reliefs[3].first_month",
             "relief covid-extended overlaps relief covid",

@@ -18,9 +18,10 @@ import gettext
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Literal, TypeVar, get_args
 
 Language = Literal["id", "en"]
+Text = TypeVar("Text", str, list[str])
 LANGUAGES: tuple[Language, ...] = get_args(Language)
 DEFAULT_LANGUAGE: Language = "id"
 DOMAIN = "jbudget"
@@ -102,6 +103,14 @@ def grouped(number: int | float | object) -> str:
     if current_language() == "id":
         return text.translate(str.maketrans(",.", ".,"))
     return text
+
+
+def in_language(english: Text, indonesian: Text | None) -> Text:
+    """A data file's own text (a rate's label, a scenario's sources) in the current language: its
+    Indonesian version under Indonesian where the file gives one (`label_id`), else the English."""
+    if indonesian is not None and current_language() == "id":
+        return indonesian
+    return english
 
 
 def N_(message: str) -> str:  # noqa: N802  # the name gettext tools look for

@@ -30,6 +30,7 @@ from jamsostek_budget.loading.files import (
     not_a_mapping,
     yaml_files,
 )
+from jamsostek_budget.loading.labelcheck import missing_translations
 from jamsostek_budget.loading.ratecheck import (
     LoadedRates,
     build_rate_table,
@@ -163,6 +164,7 @@ def _check_rate_folder(folder: Path, today: date, result: Validation) -> None:
     loaded = _load_each(files, result)
     for rates, source in loaded:
         result.problems += registry_problems(rates, source)
+        result.problems += missing_translations(rates, source)
     if len(loaded) == len(files):
         result.attempt(lambda: build_rate_table(loaded))
         result.problems += checked_dates(loaded, today)
@@ -177,6 +179,7 @@ def _check_rate_file(path: Path, today: date, table: RateTable | None, result: V
     result.problems += duplicate_problems(loaded)
     result.problems += unknown_regulations(rates, source, known)
     result.problems += registry_problems(rates, source)
+    result.problems += missing_translations(rates, source)
     result.problems += checked_dates(loaded, today)
 
 

@@ -107,7 +107,7 @@ YearOption = Annotated[
     typer.Option(
         "--year",
         "-y",
-        metavar="YYYY",
+        metavar=_("YYYY"),
         help=_("Fiscal year (overrides the scenario's fiscal_year)."),
     ),
 ]
@@ -225,7 +225,9 @@ def _version(value: bool) -> None:
 def new_app() -> typer.Typer:
     """The jbudget app with its root options and no command: cli.main registers the commands
     (each command module's `register`)."""
-    app = typer.Typer(
+    from jamsostek_budget.cli.clicktext import App
+
+    app = App(
         name="jbudget",
         help=_(
             "Budget BPJS Ketenagakerjaan premiums paid from an Indonesian regional budget (APBD): "

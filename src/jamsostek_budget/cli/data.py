@@ -36,10 +36,11 @@ def validate_command(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
+            metavar=_("PATH"),
             help=_(
                 "Rate files, scenario files or folders of them (default: the bundled rates/ "
                 "and examples/)."
-            )
+            ),
         ),
     ] = None,
     fmt: Annotated[
@@ -63,7 +64,7 @@ def validate_command(
         str | None,
         typer.Option(
             "--today",
-            metavar="YYYY-MM-DD",
+            metavar=_("YYYY-MM-DD"),
             help=_("Judge staleness as of this date (default: today)."),
         ),
     ] = None,

@@ -53,7 +53,7 @@ def estimate(
         typer.Option(
             "--jp-cap-growth",
             "--gdp-growth",
-            metavar="PCT",
+            metavar=_("PCT"),
             help=_(
                 "GDP growth a year assumed for JP wage caps not announced yet, which the "
                 "estimate projects by PP 45/2015 Pasal 29 (default: the scenario's "
@@ -93,7 +93,7 @@ def rates_command(
         typer.Option(
             "--date",
             "-d",
-            metavar="YYYY-MM-DD",
+            metavar=_("YYYY-MM-DD"),
             help=_("Show the rates in force on this date (default: today)."),
         ),
     ] = None,

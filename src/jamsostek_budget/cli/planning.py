@@ -34,7 +34,7 @@ def compare_command(
     scenarios: Annotated[
         list[str],
         typer.Argument(
-            metavar="SCENARIO...",
+            metavar=_("SCENARIO..."),
             help=_(
                 "Two or more scenarios: a bundled city (metro), a file (kota.yaml), either "
                 "with @YEAR for another fiscal year (metro@2026). The first is the baseline."
@@ -78,7 +78,7 @@ def fit_command(
         typer.Option(
             "--budget",
             "-b",
-            metavar="AMOUNT",
+            metavar=_("AMOUNT"),
             help=_(
                 "The annual ceiling in Rupiah: 1500000000, 1.5e9, 1.5B, 1,5 miliar, 1500jt, "
                 "Rp1.500.000.000 (a bare M is refused: million or miliar?)."
@@ -92,7 +92,7 @@ def fit_command(
         typer.Option(
             "--priority",
             "-p",
-            metavar="ID,ID,...",
+            metavar=_("ID,ID,..."),
             help=_(
                 "Group ids in funding order (default: the scenario's priority, then file order)."
             ),
@@ -161,7 +161,9 @@ def project_command(
     ctx: typer.Context,
     years: Annotated[
         str,
-        typer.Option("--years", metavar="FIRST-LAST", help=_("The years to cost, like 2026-2030.")),
+        typer.Option(
+            "--years", metavar=_("FIRST-LAST"), help=_("The years to cost, like 2026-2030.")
+        ),
     ],
     city: CityOption = None,
     scenario: ScenarioOption = None,
@@ -169,7 +171,7 @@ def project_command(
         str | None,
         typer.Option(
             "--headcount-growth",
-            metavar="PCT",
+            metavar=_("PCT"),
             help=_(
                 "Headcount growth a year for every group without its own "
                 "(default: the scenario's projection, else 0)."
@@ -180,7 +182,7 @@ def project_command(
         str | None,
         typer.Option(
             "--wage-growth",
-            metavar="PCT",
+            metavar=_("PCT"),
             help=_("PU wage growth a year (default: the scenario's projection, else 0)."),
         ),
     ] = None,
@@ -189,7 +191,7 @@ def project_command(
         typer.Option(
             "--gdp-growth",
             "--jp-cap-growth",
-            metavar="PCT",
+            metavar=_("PCT"),
             help=_(
                 "GDP growth for JP wage caps not yet announced (default: the scenario's "
                 "projection, else 5)."

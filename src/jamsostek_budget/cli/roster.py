@@ -49,7 +49,7 @@ def roster_command(
     roster: Annotated[
         Path,
         typer.Argument(
-            metavar="FILE",
+            metavar=_("FILE"),
             help=_(
                 "The roster: CSV or .xlsx with columns nik, name, group, declared_income, "
                 "monthly_wage, start_month, end_month (Indonesian names such as nama, "
@@ -91,7 +91,7 @@ def roster_command(
         list[str] | None,
         typer.Option(
             "--sheet",
-            metavar="NAME",
+            metavar=_("NAME"),
             help=_(
                 "Read this sheet of an .xlsx roster (repeat for several; a hidden sheet too). "
                 "Default: every visible sheet with a roster header."
@@ -105,7 +105,7 @@ def roster_command(
         str | None,
         typer.Option(
             "--today",
-            metavar="YYYY-MM-DD",
+            metavar=_("YYYY-MM-DD"),
             help=_("Judge birth dates in NIKs as of this date (default: today)."),
         ),
     ] = None,

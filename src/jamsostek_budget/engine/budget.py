@@ -187,8 +187,9 @@ class GroupLine:
 class RateUse:
     """One dated rate value that entered the estimate, with its citation.
 
-    A rate from a rate file carries that file's label (data, shown as written). An income band
-    has no such label: it carries its number, and each renderer names it in its own language."""
+    A rate from a rate file carries that file's labels (data, shown as written: `label`, and
+    `label_id` in Bahasa Indonesia where the file gives one). An income band has no such label:
+    it carries its number, and each renderer names it in its own language."""
 
     name: str
     label: str | None  # None for an income band (see band)
@@ -202,6 +203,7 @@ class RateUse:
     projected: bool = False
     assumed_growth_percent: Decimal | None = None  # for a projected value: the growth assumed
     band: int | None = None  # the BPU income band whose nominal income this is
+    label_id: str | None = None  # the rate file's label in Bahasa Indonesia, if it gives one
 
 
 @dataclass(frozen=True)

@@ -116,6 +116,7 @@ def rates_used(scenario: Scenario, table: RateTable, snapshots: Snapshots) -> tu
                     value.last_checked,
                     value.projected,
                     value.assumed_growth_percent,
+                    label_id=parameter.label_id,
                 )
         if group.segment == "bpu" and group.declared_income is not None:
             band_use = _band_use(group.declared_income, snapshot, table)

@@ -8,7 +8,7 @@ from datetime import date
 
 from jamsostek_budget.engine.rules import parameter_names
 from jamsostek_budget.errors import Problem, option
-from jamsostek_budget.i18n import N_, _, grouped
+from jamsostek_budget.i18n import N_, _, grouped, in_language
 from jamsostek_budget.model.rates import DatedValue
 from jamsostek_budget.model.ratetable import RateTable
 from jamsostek_budget.model.scenario import Group, Scenario
@@ -130,10 +130,11 @@ def stale_rate_warnings(scenario: Scenario, source: SourceMap, table: RateTable)
         if not parameter.changes_yearly or last.effective.year >= scenario.fiscal_year:
             continue
         projected = [v for v in parameter.values if v.projected and v.effective > last.effective]
+        label = in_language(parameter.label, parameter.label_id)
         message, hint = (
-            _projected_message(scenario.fiscal_year, parameter.label, last, projected[-1])
+            _projected_message(scenario.fiscal_year, label, last, projected[-1])
             if projected
-            else _stale_message(scenario.fiscal_year, parameter.label, last)
+            else _stale_message(scenario.fiscal_year, label, last)
         )
         problem = source.problem(("fiscal_year",), message, hint)
         warnings.append(replace(problem, severity="warning"))

@@ -10,7 +10,7 @@ from typing import Any
 from jamsostek_budget.errors import DataError, Problem
 from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.model.sourcemap import DataPath, SourceMap, format_path
-from jamsostek_budget.model.variant import APPENDED_FIELDS
+from jamsostek_budget.model.variant import APPENDED_FIELDS, TRANSLATED_FIELDS
 
 Data = dict[str, Any]
 
@@ -53,6 +53,8 @@ class _Merger:
         return result, self.merged
 
     def _field(self, key: str) -> Any:
+        if key in TRANSLATED_FIELDS:
+            return self._translation(key, TRANSLATED_FIELDS[key])
         if key not in self.variant:
             self.merged.graft(self.base_source, (key,), (key,))
             return self.base[key]
@@ -61,6 +63,20 @@ class _Merger:
         if key in APPENDED_FIELDS and key in self.base:
             return self.base[key] + new if key == "sources" else f"{self.base[key]}\n{new}"
         return new
+
+    def _translation(self, key: str, english: str) -> Any:
+        """`sources_id` or `assumptions_id`: the base's and the variant's, each side's English
+        text where it has none, so that the merged sources_id still has one entry per source."""
+        base = self.base.get(key, self.base.get(english))
+        side = key if key in self.variant else english
+        if side not in self.variant:
+            self.merged.graft(self.base_source, (key if key in self.base else english,), (key,))
+            return base
+        self.merged.graft(self.source, (side,), (key,))
+        new = self.variant[side]
+        if base is None:
+            return new
+        return base + new if isinstance(new, list) else f"{base}\n{new}"
 
     def _groups(self) -> tuple[list[Data], list[Problem]]:
         base_groups: list[Data] = list(self.base.get("groups") or [])

@@ -9,7 +9,13 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from jamsostek_budget.i18n import _, grouped
-from jamsostek_budget.model.fields import Confidence, Model, Rupiah, ViolationList
+from jamsostek_budget.model.fields import (
+    Confidence,
+    IndonesianLabel,
+    Model,
+    Rupiah,
+    ViolationList,
+)
 from jamsostek_budget.model.regulation import Citation
 
 
@@ -32,6 +38,7 @@ class BandVersion(Citation):
 class BandTable(Model):
     name: Literal["bpu.income_bands"]
     label: str = Field(min_length=3)
+    label_id: IndonesianLabel = None
     bound_step: Rupiah = Field(
         gt=0,
         description="granularity of the published bounds: a band ends one step before the "

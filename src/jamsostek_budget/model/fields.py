@@ -119,6 +119,17 @@ ScenarioRupiah = Annotated[
     Field(gt=0),
     at_most(MONTHLY_RUPIAH),
 ]
+# A rate file's label in Bahasa Indonesia, next to its English `label`. Optional, so a rate file
+# written before it still loads (a label in English is no wrong figure); validate warns of a
+# missing one and the bundled files carry every one (tests/test_indonesian_throughout.py).
+IndonesianLabel = Annotated[
+    str | None,
+    Field(
+        min_length=3,
+        description="the label in Bahasa Indonesia, shown in Indonesian reports (without it they "
+        "show `label`, and validate warns)",
+    ),
+]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
 # A regional chart of accounts code (kode rekening, Permendagri 90/2019 as updated):
 # 5.1.02.02.02.0006 is account 0006 of sub-object 5.1.02.02.02.

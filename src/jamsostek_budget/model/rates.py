@@ -23,6 +23,7 @@ from jamsostek_budget.model.bounds import (
     too_precise,
 )
 from jamsostek_budget.model.fields import (
+    IndonesianLabel,
     Model,
     Number,
     Program,
@@ -82,6 +83,7 @@ class DatedValue(Citation):
 class Parameter(Model):
     name: ParameterName
     label: str = Field(min_length=3)
+    label_id: IndonesianLabel = None
     unit: Unit
     changes_yearly: bool = Field(
         default=False, description="a new value is expected every year (warn when it runs out)"
@@ -158,6 +160,7 @@ class Relief(Citation):
 
     id: Slug
     label: str = Field(min_length=3)
+    label_id: IndonesianLabel = None
     first_month: YearMonth
     last_month: YearMonth
     segments: list[Segment] = Field(min_length=1)

@@ -35,6 +35,11 @@ class Regulation(Model):
         default_factory=no_items, description="where the dates come from (outlet, title, date, URL)"
     )
     note: str = ""
+    note_id: str | None = Field(
+        default=None,
+        description="the note in Bahasa Indonesia, for Indonesian workbooks (without it they "
+        "show `note`)",
+    )
 
     def dates_due(self) -> tuple[RegulationDate, ...]:
         """The dates this kind of document has: a letter is not promulgated."""

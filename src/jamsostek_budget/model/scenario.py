@@ -12,6 +12,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
+from jamsostek_budget.i18n import _
 from jamsostek_budget.model.fields import (
     BUDGET_CODE,
     DeathRate,
@@ -154,6 +155,16 @@ class Scenario(Model):
         default_factory=no_items, description="where the headcounts come from"
     )
     assumptions: str = Field(default="", description="what is assumed where sources are silent")
+    sources_id: list[str] | None = Field(
+        default=None,
+        description="the sources in Bahasa Indonesia, one per source in the same order, for "
+        "Indonesian reports (without it they show `sources`)",
+    )
+    assumptions_id: str | None = Field(
+        default=None,
+        description="the assumptions in Bahasa Indonesia, for Indonesian reports (without it "
+        "they show `assumptions`)",
+    )
     groups: list[Group] = Field(min_length=1)
     priority: list[Slug] = Field(
         default_factory=no_items,
@@ -170,6 +181,16 @@ class Scenario(Model):
     @model_validator(mode="after")
     def _check_unique_ids(self) -> Scenario:
         found = scenario_rules([dict(group) for group in self.groups], list(self.priority))
+        if self.sources_id is not None and len(self.sources_id) != len(self.sources):
+            found.append(
+                (
+                    ("sources_id",),
+                    _("gives {count} sources in Bahasa Indonesia for {sources} sources").format(
+                        count=len(self.sources_id), sources=len(self.sources)
+                    ),
+                    _("write one entry of sources_id per entry of sources, in the same order"),
+                )
+            )
         if found:
             raise ViolationsError(found)
         return self

@@ -12,6 +12,8 @@ from jamsostek_budget.model.fields import Model, Slug, no_items
 from jamsostek_budget.model.scenario import Group, Scenario
 
 APPENDED_FIELDS = ("sources", "assumptions")  # a variant adds to these; other fields replace
+# Their versions in Bahasa Indonesia, appended the same way (see loading.merge).
+TRANSLATED_FIELDS = {"sources_id": "sources", "assumptions_id": "assumptions"}
 
 
 def _optional_fields(model: type[Model], exclude: set[str]) -> dict[str, Any]:

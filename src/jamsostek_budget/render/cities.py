@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from jamsostek_budget.i18n import _
+from jamsostek_budget.i18n import _, in_language
 from jamsostek_budget.model.city import City
 from jamsostek_budget.render.shared.sections import Cell, Report, Section
 
@@ -20,7 +20,7 @@ def cities_report(cities: list[City], city_option: str) -> Report:
             str(c.scenario.fiscal_year),
             len(c.scenario.groups),
             c.scenario.headcount,
-            "; ".join(c.scenario.sources),
+            "; ".join(in_language(c.scenario.sources, c.scenario.sources_id)),
         )
         for c in cities
     )

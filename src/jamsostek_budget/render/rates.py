@@ -7,7 +7,7 @@ from typing import Any
 
 from jamsostek_budget.engine.listing import RateListing
 from jamsostek_budget.engine.premiums import BandPremium
-from jamsostek_budget.i18n import _
+from jamsostek_budget.i18n import _, in_language
 from jamsostek_budget.model.rates import DatedValue, Parameter
 from jamsostek_budget.model.ratetable import RateSnapshot, RateTable
 from jamsostek_budget.render.shared.labels import confidence_label, percent, rupiah
@@ -24,7 +24,7 @@ def rates_report(listing: RateListing) -> Report:
     rows = tuple(
         (
             name,
-            table.parameters[name].label,
+            in_language(table.parameters[name].label, table.parameters[name].label_id),
             _value(table.parameters[name], value),
             value.effective.isoformat(),
             f"{value.regulation} {value.article}".strip(),
@@ -89,7 +89,7 @@ def _reliefs(snapshot: RateSnapshot) -> Section:
     rows = tuple(
         (
             r.id,
-            r.label,
+            in_language(r.label, r.label_id),
             _("{first} to {last}").format(first=r.first_month, last=r.last_month),
             ", ".join(r.segments).upper() + ": " + ", ".join(r.programs).upper(),
             percent(r.payable_percent),

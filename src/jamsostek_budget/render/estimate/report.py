@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from jamsostek_budget.engine.budget import Budget, CodeTotal, GroupLine, RateUse
-from jamsostek_budget.i18n import N_, _
+from jamsostek_budget.i18n import N_, _, in_language
 from jamsostek_budget.render.estimate.outcomes import (
     benefits_section,
     benefits_summary,
@@ -327,7 +327,7 @@ def _notes(budget: Budget) -> tuple[str, ...]:
             "Relief applied: {label} ({regulation} {article}, contribution months "
             "{first} to {last})."
         ).format(
-            label=r.label,
+            label=in_language(r.label, r.label_id),
             regulation=r.regulation,
             article=r.article,
             first=r.first_month,
@@ -335,9 +335,12 @@ def _notes(budget: Budget) -> tuple[str, ...]:
         )
         for r in budget.reliefs_applied
     ]
-    if budget.scenario.assumptions:
-        notes.append(_("Assumptions: {text}").format(text=budget.scenario.assumptions))
-    notes += [_("Source: {source}").format(source=source) for source in budget.scenario.sources]
+    scenario = budget.scenario
+    if scenario.assumptions:
+        assumptions = in_language(scenario.assumptions, scenario.assumptions_id)
+        notes.append(_("Assumptions: {text}").format(text=assumptions))
+    sources = in_language(scenario.sources, scenario.sources_id)
+    notes += [_("Source: {source}").format(source=source) for source in sources]
     return tuple(notes)
 
 

@@ -13,7 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from jamsostek_budget.engine.budget import RateUse
 from jamsostek_budget.engine.provenance import Provenance
-from jamsostek_budget.i18n import _
+from jamsostek_budget.i18n import _, in_language
 from jamsostek_budget.model.regulation import Regulation
 from jamsostek_budget.render.shared.labels import confidence_label, percent
 from jamsostek_budget.render.shared.rate_labels import rate_label
@@ -98,5 +98,5 @@ def _regulation_table(writer: SheetWriter, cited: Sequence[Regulation], row: int
         if regulation.effective:
             writer.date_cell(offset, 3, regulation.effective)
         writer.text(offset, 4, regulation.id)
-        writer.text(offset, 5, regulation.note)
+        writer.text(offset, 5, in_language(regulation.note, regulation.note_id))
         writer.link(offset, 6, regulation.url)
