@@ -109,6 +109,8 @@ ScenarioRupiah = Annotated[
                 {"type": "integer", "exclusiveMinimum": 0, "maximum": MONTHLY_RUPIAH.limit},
                 {
                     "type": "string",
+                    # without a digit 1-9 an amount is Rp0 or no amount: refused either way
+                    "pattern": "[1-9]",
                     "description": "Indonesian notation: Rp1.200.000, 1.200.000, 1,2 juta, 1200rb",
                 },
             ],
