@@ -41,6 +41,27 @@ def constrain(defs: Schema, model: str, field: str, **rules: Any) -> None:
     given(defs[model]["properties"][field]).update(rules)
 
 
+def flatten_optionals(defs: Schema) -> None:
+    """`anyOf: [{type: integer, maximum: 1000}, {type: null}]` -> `{type: [integer, null],
+    maximum: 1000}`: the same rule, but a client then reports "3190 is greater than the maximum
+    of 1000" rather than "3190 is not valid under any of the given schemas". Every keyword of
+    such a branch applies to its own type only (null passes a maximum, a pattern, a contains), so
+    only the enum needs null added."""
+    for model in defs.values():
+        for name, prop in model.get("properties", {}).items():
+            branch = given(prop)
+            types = branch.get("type")
+            if branch is prop or types is None:
+                continue
+            flat = branch | {key: value for key, value in prop.items() if key != "anyOf"}
+            flat["type"] = [*(types if isinstance(types, list) else [types]), "null"]
+            if not prop.get("description", "").startswith(branch.get("description", "")):
+                flat["description"] = f"{prop['description']}; {branch['description']}"
+            if "enum" in branch:
+                flat["enum"] = [*branch["enum"], None]
+            model["properties"][name] = flat
+
+
 def _when(field: str, value: str, then: Schema) -> Schema:
     return {"if": {"properties": {field: {"const": value}}, "required": [field]}, "then": then}
 

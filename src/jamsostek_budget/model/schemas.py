@@ -13,7 +13,11 @@ from typing import Any, Literal
 
 from jamsostek_budget.model.rates import RatesFile
 from jamsostek_budget.model.scenario import Scenario
-from jamsostek_budget.model.schema_rules import add_rates_rules, add_scenario_rules
+from jamsostek_budget.model.schema_rules import (
+    add_rates_rules,
+    add_scenario_rules,
+    flatten_optionals,
+)
 from jamsostek_budget.model.variant import ScenarioVariant
 
 SchemaName = Literal["rates", "scenario"]
@@ -30,6 +34,7 @@ def schema(name: SchemaName) -> dict[str, Any]:
 def _rates_schema() -> dict[str, Any]:
     body = RatesFile.model_json_schema(ref_template=DEFS + "{model}")
     add_rates_rules(body["$defs"])
+    flatten_optionals(body["$defs"])
     return body
 
 
@@ -39,6 +44,7 @@ def _scenario_schema() -> dict[str, Any]:
     defs = {**plain.pop("$defs", {}), **variant.pop("$defs", {})}
     defs["Scenario"], defs["ScenarioVariant"] = plain, variant
     add_scenario_rules(defs)
+    flatten_optionals(defs)
     return {
         "if": {"required": ["extends"]},
         "then": {"$ref": DEFS + "ScenarioVariant"},
