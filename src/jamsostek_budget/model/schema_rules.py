@@ -79,6 +79,7 @@ def add_scenario_rules(defs: Schema) -> None:
         _when("segment", "bpu", _BPU),
         _when("segment", "pu", _PU),
         *(_budget_code_rule(program) for program in PROGRAMS),
+        *_month_order_rules(defs["Group"]["properties"]["start_month"]),
     ]
 
 
@@ -99,6 +100,19 @@ _PU: Schema = {
         "sector": {"const": "other"},
     },
 }
+
+
+def _month_order_rules(start_month: Schema) -> list[Schema]:
+    """end_month not before start_month (scenario_rules._month_rules): JSON Schema cannot compare
+    two fields, but a month has few values, so one rule for each start after January."""
+    starts = range(start_month["minimum"] + 1, start_month["maximum"] + 1)
+    return [
+        {
+            "if": {"properties": {"start_month": {"const": start}}, "required": ["start_month"]},
+            "then": {"properties": {"end_month": {"minimum": start}}},
+        }
+        for start in starts
+    ]
 
 
 def _budget_code_rule(program: str) -> Schema:
