@@ -509,6 +509,12 @@ CASES = [
     Case("scenario-rich-markup-in-value.yaml", 8, ("must be one of bpu, pu, got '[/red]'",)),
     Case("scenario-sexagesimal-headcount.yaml", 9, ("the number 1:30 is ambiguous", "base 60")),
     Case(
+        "scenario-apbd-paid-yes.yaml",
+        12,
+        ("groups[0].apbd_paid", "'yes' is ambiguous", "YAML 1.1 reads it as true", "YAML 1.2"),
+        ("write true or false",),
+    ),
+    Case(
         "yaml-alias.yaml",
         17,
         ("groups[1].programs", "YAML aliases (*both) are not allowed"),

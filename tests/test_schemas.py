@@ -12,6 +12,7 @@ import pytest
 from jamsostek_budget.loading.files import yaml_files
 from jamsostek_budget.loading.yamlsource import read_yaml
 from jamsostek_budget.model import schemas
+from jamsostek_budget.model.bounds import DEATH_RATE, MONTHLY_RUPIAH, PEOPLE
 from tests.cli_runner import run
 
 REPO = Path(__file__).resolve().parents[1]
@@ -58,3 +59,27 @@ def test_schema_rejects_an_unknown_key() -> None:
     }
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema)
+
+
+def test_bounds_come_from_the_models() -> None:
+    """One place for each bound: model/bounds.py, read by the models and by the schema rules."""
+    scenario = schemas.schema("scenario")["$defs"]
+    rates = schemas.schema("rates")["$defs"]
+    assert scenario["Group"]["properties"]["headcount"]["maximum"] == PEOPLE.limit
+    assert scenario["Group"]["properties"]["monthly_wage"]["maximum"] == MONTHLY_RUPIAH.limit
+    assert scenario["Group"]["properties"]["death_rate_per_1000"]["maximum"] == DEATH_RATE.limit
+    rupiah = rates["Parameter"]["allOf"][0]["then"]["properties"]["values"]["items"]
+    assert rupiah["properties"]["value"]["maximum"] == MONTHLY_RUPIAH.limit
+
+
+def test_a_rate_file_may_carry_indonesian_labels() -> None:
+    """label_id next to label (the Indonesian label): allowed, and still a string."""
+    path = REPO / "rates" / "bpu.yaml"
+    data, _ = read_yaml(path)
+    data["parameters"][0]["label_id"] = "JKK BPU, persen dari penghasilan nominal"
+    data["band_tables"][0]["label_id"] = "Rentang penghasilan BPU"
+    schema = schemas.schema("rates")
+    jsonschema.validate(_as_json(data), schema)
+    data["parameters"][0]["label_id"] = 12
+    with pytest.raises(jsonschema.ValidationError, match="12 is not of type 'string'"):
+        jsonschema.validate(_as_json(data), schema)

@@ -2,7 +2,9 @@
 
 Refused on the way, each as a Problem at its own line: duplicate keys (PyYAML would silently keep
 the last), merge keys, keys that are not plain words, impossible dates, infinite numbers, and
-integers that YAML 1.1 reads in a way nobody means (`0100` as octal 64, `1:30` as 90, `0x10`).
+integers that YAML 1.1 reads in a way nobody means (`0100` as octal 64, `1:30` as 90, `0x10`),
+and the YAML 1.1 booleans `yes`, `no`, `on` and `off`, which YAML 1.2 and every editor checking
+the JSON Schema read as words (`y` and `n` are words to both: a bool field refuses them).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from jamsostek_budget.model.sourcemap import DataPath, Mark, SourceMap, format_p
 AMBIGUOUS_NUMBER = re.compile(r"^[-+]?(0[0-9_]+|0[xXoObB].*|[0-9][0-9_]*(:[0-5]?[0-9])+.*)$")
 NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+BOOL_TAG = "tag:yaml.org,2002:bool"
+YAML_12_BOOLEANS = frozenset({"true", "false"})
 STRING_TAG = "tag:yaml.org,2002:str"
 MERGE_TAG = "tag:yaml.org,2002:merge"
 MAX_DIGITS = 40  # Rp1 trillion has 13 digits; Python refuses to read past 4,300
@@ -59,6 +63,9 @@ class _Builder:
                 ).format(number=text),
                 _plain_hint(text),
             )
+            return None
+        if node.tag == BOOL_TAG and text.lower() not in YAML_12_BOOLEANS:
+            self._fail(path, *_yaml_11_boolean(text))
             return None
         if node.tag in NUMBER_TAGS and len(text) > MAX_DIGITS:
             self._fail(
@@ -146,6 +153,19 @@ def _unreadable(node: yaml.Node, text: str) -> tuple[str, str]:
     return (
         _("cannot read {value}").format(value=echo(text)),
         _("write a plain number, text, date (YYYY-MM-DD) or list"),
+    )
+
+
+def _yaml_11_boolean(text: str) -> tuple[str, str]:
+    """Message and hint for `yes`, `no`, `on` or `off`: true or false to YAML 1.1 (PyYAML), a
+    word to YAML 1.2, so a file would mean one thing to jbudget and another to an editor."""
+    meaning = "true" if text.lower() in ("yes", "on") else "false"
+    return (
+        _(
+            "{value} is ambiguous: YAML 1.1 reads it as {meaning}, YAML 1.2 and editors "
+            "checking the JSON Schema as the word {value}"
+        ).format(value=echo(text), meaning=meaning),
+        _("write true or false (or put the word in quotes if you mean text)"),
     )
 
 

@@ -105,14 +105,15 @@ ScenarioRupiah = Annotated[
     BeforeValidator(_amount_text),
     WithJsonSchema(
         {
-            "anyOf": [
-                {"type": "integer", "exclusiveMinimum": 0, "maximum": MONTHLY_RUPIAH.limit},
-                {
-                    "type": "string",
-                    "description": "Indonesian notation: Rp1.200.000, 1.200.000, 1,2 juta, 1200rb",
-                },
-            ],
-            "description": "whole Rupiah",
+            # one schema for both forms (the bounds apply to a number only, the pattern to text
+            # only), so a client names the bound a value breaks
+            "type": ["integer", "string"],
+            "exclusiveMinimum": 0,
+            "maximum": MONTHLY_RUPIAH.limit,
+            # without a digit 1-9 an amount is Rp0 or no amount: refused either way
+            "pattern": "[1-9]",
+            "description": "whole Rupiah, or Indonesian notation: Rp1.200.000, 1.200.000, "
+            "1,2 juta, 1200rb",
         }
     ),
     # A wage or a declared income of 0 costs Rp0: never a real budget, as in a roster.

@@ -1,6 +1,9 @@
-"""JSON Schemas of the two file formats, generated from the models (never written by hand).
+"""JSON Schemas of the two file formats, generated from the models (never written by hand), with
+the rules of their validators that JSON Schema can say (schema_rules).
 
-A scenario file is either a plain scenario or a variant that `extends` another one.
+A scenario file is either a plain scenario or a variant that `extends` another one: the schema
+picks the one to check by the presence of `extends`, so an editor reports the first real problem
+rather than how the file fails both.
 """
 
 from __future__ import annotations
@@ -10,6 +13,11 @@ from typing import Any, Literal
 
 from jamsostek_budget.model.rates import RatesFile
 from jamsostek_budget.model.scenario import Scenario
+from jamsostek_budget.model.schema_rules import (
+    add_rates_rules,
+    add_scenario_rules,
+    flatten_optionals,
+)
 from jamsostek_budget.model.variant import ScenarioVariant
 
 SchemaName = Literal["rates", "scenario"]
@@ -19,8 +27,15 @@ DEFS = "#/$defs/"
 
 
 def schema(name: SchemaName) -> dict[str, Any]:
-    body = RatesFile.model_json_schema() if name == "rates" else _scenario_schema()
+    body = _rates_schema() if name == "rates" else _scenario_schema()
     return {"$schema": DRAFT, **body, "title": TITLES[name]}
+
+
+def _rates_schema() -> dict[str, Any]:
+    body = RatesFile.model_json_schema(ref_template=DEFS + "{model}")
+    add_rates_rules(body["$defs"])
+    flatten_optionals(body["$defs"])
+    return body
 
 
 def _scenario_schema() -> dict[str, Any]:
@@ -28,8 +43,12 @@ def _scenario_schema() -> dict[str, Any]:
     variant = ScenarioVariant.model_json_schema(ref_template=DEFS + "{model}")
     defs = {**plain.pop("$defs", {}), **variant.pop("$defs", {})}
     defs["Scenario"], defs["ScenarioVariant"] = plain, variant
+    add_scenario_rules(defs)
+    flatten_optionals(defs)
     return {
-        "anyOf": [{"$ref": DEFS + "Scenario"}, {"$ref": DEFS + "ScenarioVariant"}],
+        "if": {"required": ["extends"]},
+        "then": {"$ref": DEFS + "ScenarioVariant"},
+        "else": {"$ref": DEFS + "Scenario"},
         "$defs": dict(sorted(defs.items())),
     }
 
