@@ -105,6 +105,16 @@ def test_a_figure_keeps_its_currency_code() -> None:
     ]
 
 
+def test_a_percentage_keeps_its_sign() -> None:
+    """Rate labels write a percentage with a space before the sign (`1 %`, `0,3 %`): the README's
+    rates example at 100 columns once showed `... JKM at 1` / `% of normal`."""
+    assert fold("COVID-19 relief, JKK and JKM at 1 % of normal", 34) == [
+        "COVID-19 relief, JKK and JKM at ",
+        "1 % of normal",
+    ]
+    assert fold("JKM PU, pemberi kerja 0,3 %", 25) == ["JKM PU, pemberi kerja ", "0,3 %"]
+
+
 def test_a_word_longer_than_the_line_stands_alone_and_whole() -> None:
     address = "https://example.org/" + "a" * 40
     assert fold(f"Source: News, {address}: 940 people", 30, "  ") == [

@@ -10,7 +10,7 @@ An example is a fenced block of kind `console` (```` ```console ````):
 - In the shown output, a line `...` (alone, any indentation) stands for any number of lines, and
   `...` inside a line for any text within that line; everything else is compared exactly, except
   trailing spaces and trailing blank lines.
-- Every command runs the installed `jbudget` as a process, with COLUMNS=100, NO_COLOR=1,
+- Every command runs the installed `jbudget` as a process, with COLUMNS=120, NO_COLOR=1,
   TERM=dumb and LANGUAGE=en, in a fresh folder holding the README's files: the fenced blocks
   whose info string says `file=NAME` (```` ```yaml file=kota.yaml ````). The commands of one
   block share the folder, in order.
@@ -49,7 +49,7 @@ from tests.readme_examples import (
 README = Path(__file__).parent.parent / "README.md"
 EXAMPLES = examples(README.read_text(encoding="utf-8"))
 ENVIRONMENT = {
-    "COLUMNS": "100",
+    "COLUMNS": "120",
     "NO_COLOR": "1",
     "TERM": "dumb",
     "LANGUAGE": "en",

@@ -1,7 +1,8 @@
 """Running text in the terminal (titles, summaries, notes) folded at word boundaries only.
 
 rich folds a word longer than the line in two, and may break between a currency code and its
-figure (`IDR` / `745,718,400`). Here a figure keeps its currency code, and a word longer than the
+figure (`IDR` / `745,718,400`) or a figure and its percent sign (`1` / `%`). Here a figure keeps
+its currency code and its sign, and a word longer than the
 line (a web address) stands alone on a line of its own, unbroken: the terminal may wrap it, but a
 copy and paste still gets it whole. Otherwise the folding is rich's own (greedy, a word's trailing
 space kept where it fits), so wide output is unchanged.
@@ -17,8 +18,9 @@ from rich.measure import Measurement
 from rich.text import Text
 
 # A word with its trailing spaces (the first also with its leading ones, as rich has it); an
-# amount in English is one word: the code, a space and the figure.
-WORD = re.compile(r"\s*(?:IDR (?=[+-]?\d))?\S+\s*")
+# amount in English is one word (the code, a space and the figure), and so is a percentage written
+# with a space before its sign, as Indonesian writes it (`0,3 %`, `1 %`).
+WORD = re.compile(r"\s*(?:IDR (?=[+-]?\d))?(?:\S*\d %\S*|\S+)\s*")
 
 
 def words(text: str) -> list[str]:
