@@ -615,7 +615,12 @@ STATIC_HEADERS = {
     "Expected\nclaims",
     "Expected\nbenefits",
 }
-STATIC_IN = {"fit": {"People"}}  # the people each group wants covered: the scenario's input
+STATIC_IN = {
+    "fit": {"People"},  # the people each group wants covered: the scenario's input
+    # the JP wage caps of each year: rates (announced or projected by PP 45/2015 Pasal 29), not
+    # on the rates sheet of a projection whose groups pay no JP
+    "project": {"JP wage cap\nJan-Feb (Rp)", "JP wage cap\nfrom March (Rp)"},
+}
 # A roster's per-person amount is an average where the group's lines carry months, no rate: a
 # number there, a formula for a group costed at one rate.
 EITHER_IN = {"roster": {"Per person\na month (Rp)"}}

@@ -6,14 +6,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 from jamsostek_budget.i18n import _
+from jamsostek_budget.model.rates import DatedValue
 from jamsostek_budget.planning.projection import Projection, Year
 from jamsostek_budget.render.shared.figures import live
-from jamsostek_budget.render.shared.labels import percent, program_label, rupiah
+from jamsostek_budget.render.shared.labels import number, percent, program_label, rupiah
 from jamsostek_budget.render.shared.sections import (
     Bar,
     Cell,
     Chart,
     Figure,
+    Numeric,
     Report,
     Section,
     phrase,
@@ -72,10 +74,17 @@ def _pct(value: Decimal) -> str:
     return percent(value, decimals=places) if places else percent(value)
 
 
-def _cap_label(year: Year) -> str:
-    return " / ".join(
-        rupiah(int(cap.value)) + (PROJECTED_MARK if cap.projected else "") for cap in year.jp_caps
-    )
+def _caps(year: Year) -> tuple[Cell, Cell]:
+    """The JP wage cap in force in January-February and the one from March, each a number in a
+    workbook (marked when projected); a year with one cap shows it in both, none shows blanks."""
+    if not year.jp_caps:
+        return "", ""
+    return _cap(year.jp_caps[0]), _cap(year.jp_caps[-1])
+
+
+def _cap(cap: DatedValue) -> Numeric:
+    mark = PROJECTED_MARK if cap.projected else ""
+    return Numeric(number(int(cap.value)) + mark, int(cap.value), "rupiah", mark=mark)
 
 
 def _per_year(projection: Projection) -> Section:
@@ -85,7 +94,7 @@ def _per_year(projection: Projection) -> Section:
             Figure(y.budget.headcount, live("people", index)),
             Figure(y.budget.annual, live("annual", index)),
             Figure(y.budget.worker_annual, live("worker_annual", index)),
-            _cap_label(y),
+            *_caps(y),
         )
         for index, y in enumerate(projection.years)
     )
@@ -95,15 +104,17 @@ def _per_year(projection: Projection) -> Section:
         Figure(projection.annual, live("annual", None)),
         Figure(projection.worker_annual, live("worker_annual", None)),
         "",
+        "",
     )
     headers = (
         _("Year"),
         _("People"),
         _("APBD\na year (Rp)"),
         _("Worker share\na year (Rp)"),
-        _("JP wage cap\n(Jan-Feb / from March)"),
+        _("JP wage cap\nJan-Feb (Rp)"),
+        _("JP wage cap\nfrom March (Rp)"),
     )
-    return Section(_("Per year"), headers, rows, footer, frozenset({1, 2, 3}))
+    return Section(_("Per year"), headers, rows, footer, frozenset({1, 2, 3, 4, 5}))
 
 
 def _per_group(projection: Projection) -> Section:
