@@ -62,7 +62,7 @@ from tests.helpers import budget_for
 INPUTS = (
     ("Scenario", "metro"),
     ("Fiscal year", "2025"),
-    ("jbudget version", "0.1.0"),
+    ("jbudget version", __version__),
     ("Command", "jbudget estimate --city metro --format xlsx --output metro.xlsx"),
 )
 ANNUAL = "APBD\na year (Rp)"

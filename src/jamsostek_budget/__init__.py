@@ -1,3 +1,3 @@
 """jbudget: budget BPJS Ketenagakerjaan premiums paid from an Indonesian regional budget (APBD)."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
