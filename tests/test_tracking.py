@@ -159,16 +159,32 @@ def test_a_month_billed_above_plan_and_the_projection_at_the_latest_headcount() 
         620,
     )
     assert marbot.latest_participants == 620
+    # the whole plan's March: every group's plan (1,720,963,200 / 12 = 143,413,600), marbot's bill
+    everyone = result.months[2]
+    assert (everyone.planned, everyone.billed, everyone.participants) == (
+        143_413_600,
+        10_416_000,
+        620,
+    )
+    # April is not billed: nothing owed, nothing late, and not settled either
+    april = result.months[3]
+    assert (april.billed_lines, april.outstanding, april.days_late, april.settled) == (
+        0,
+        0,
+        0,
+        False,
+    )
     assert marbot.projected == 124_320_000
     # the other groups are not billed: their plan stands, so the year is the plan + 3,360,000
     assert result.totals.projected == 1_720_963_200 + 3_360_000
     # against a pagu of Rp1,721,000,000 (the reported ~Rp1.721 billion): the plan left a surplus
     # of 36,800; the 20 extra marbot turn it into a shortfall of 3,323,200
-    assert Ledger().track(date(2025, 3, 20), pagu=1_721_000_000).totals.balance == 36_800
-    assert result.totals.pagu is None and result.totals.balance is None
-    assert track(PLAN, 1_721_000_000, result.bills, (), date(2025, 3, 20)).totals.balance == (
-        -3_323_200
-    )
+    surplus = Ledger().track(date(2025, 3, 20), pagu=1_721_000_000).totals
+    assert (surplus.balance, surplus.balance_kind) == (36_800, "surplus")
+    assert result.totals.pagu is None
+    assert (result.totals.balance, result.totals.balance_kind) == (None, None)
+    shortfall = track(PLAN, 1_721_000_000, result.bills, (), date(2025, 3, 20)).totals
+    assert (shortfall.balance, shortfall.balance_kind) == (-3_323_200, "shortfall")
 
 
 def test_a_payment_naming_its_month_settles_it_and_carries_the_excess_forward() -> None:
@@ -186,18 +202,20 @@ def test_a_payment_naming_its_month_settles_it_and_carries_the_excess_forward() 
     assert (january.paid, february.paid, march.paid) == (0, 2_318_400, 681_600)
     assert (february.settled, february.days_late) == (True, 0)
     assert january.days_late == (date(2025, 3, 10) - date(2025, 1, 15)).days == 54
-    # with nothing owed after February, the excess goes back to January
-    back = (
+    # with nothing owed from February on, the excess is a credit: it is not carried back to
+    # January, which stays in arrears (2,318,400 owed, 54 days late)
+    forward = (
         Ledger()
         .bill(1, "penjaga-makam")
         .bill(2, "penjaga-makam")
         .pay(date(2025, 2, 14), 3_000_000, (2025, 2))
         .track(date(2025, 3, 10))
     )
-    assert [figures.paid for figures in group(back, "penjaga-makam").months[:2]] == [
-        681_600,
+    assert [figures.paid for figures in group(forward, "penjaga-makam").months[:2]] == [
+        0,
         2_318_400,
     ]
+    assert (forward.totals.credit, forward.totals.arrears) == (681_600, 2_318_400)
 
 
 def test_an_overpayment_beyond_everything_owed_is_a_credit_with_its_source() -> None:
@@ -327,8 +345,9 @@ def test_every_month_billed_is_paid_plus_outstanding_and_no_rupiah_is_made_or_lo
         payment.amount for payment in result.payments
     )
     assert result.totals.paid == sum(allocated.values())
-    # a credit only remains when nothing billed is owed
-    assert result.totals.credit == 0 or result.totals.outstanding == 0
+    # a credit from a payment naming no month only remains when nothing billed is owed
+    if any(credit.payment.month is None for credit in result.credits):
+        assert result.totals.outstanding == 0
 
 
 @settings(max_examples=30, deadline=None)
@@ -346,7 +365,7 @@ def test_the_projection_equals_the_plan_when_bills_follow_it(
     )
     result = ledger.track(date(2025, 12, 31), pagu=PLAN.annual)
     assert result.totals.projected == PLAN.annual
-    assert result.totals.balance == 0
+    assert (result.totals.balance, result.totals.balance_kind) == (0, "even")
 
 
 def test_reasons_are_given_in_indonesian() -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from jamsostek_budget.engine.budget import Budget, GroupLine, ProgramLine
 from jamsostek_budget.model.fields import Program, Segment
@@ -30,6 +31,7 @@ from jamsostek_budget.planning.tracking_rules import (
 )
 
 BillKey = tuple[str, Program, int]  # group id, program, calendar month
+BalanceKind = Literal["surplus", "shortfall", "even"]
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,14 @@ class YearTotals:
     def balance(self) -> int | None:
         """Pagu - projected: positive a surplus (SiLPA), negative a shortfall; None: no pagu."""
         return None if self.pagu is None else self.pagu - self.projected
+
+    @property
+    def balance_kind(self) -> BalanceKind | None:
+        """How a report says the balance in words: a surplus (SiLPA), a shortfall, or even."""
+        balance = self.balance
+        if balance is None:
+            return None
+        return "surplus" if balance > 0 else "shortfall" if balance < 0 else "even"
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,9 @@ can audit by hand (tracking_rules.ALLOCATION_RULE):
 
 - payments are applied in date order (the file's order on the same day);
 - a payment that names no month settles the oldest contribution month owed first;
-- a payment that names its month settles that month, then the months after it, then any earlier
-  month still owed (BPJS carries an overpayment forward);
+- a payment that names its month settles that month, then the months after it (BPJS carries an
+  overpayment forward, never back): a month before the one named is not touched, even when
+  owed, so what is left is a credit while that month is in arrears, as BPJS's account shows it;
 - within a month, bill lines are settled in the order given (the bill file's order);
 - what no bill line can absorb is a credit, kept with its payment: nothing is dropped.
 
@@ -79,9 +80,7 @@ def allocate(bills: Sequence[BillLine], payments: Sequence[Payment]) -> Settleme
 def _order(
     oldest_first: list[int], bills: Sequence[BillLine], named: YearMonth | None
 ) -> list[int]:
-    """The bill lines a payment settles, in order: oldest first, or from the month it names."""
+    """The bill lines a payment settles, in order: oldest first, or from the month it names on."""
     if named is None:
         return oldest_first
-    later = [index for index in oldest_first if bills[index].month >= named]
-    earlier = [index for index in oldest_first if bills[index].month < named]
-    return later + earlier
+    return [index for index in oldest_first if bills[index].month >= named]

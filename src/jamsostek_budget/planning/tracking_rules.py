@@ -78,9 +78,9 @@ ALLOCATION_RULE = TrackingRule(
     "allocation",
     N_(
         "a payment settles the oldest month owed first; a payment that names its month settles "
-        "that month and carries any excess to the following months (BPJS carries an "
-        "overpayment forward), then to earlier months still owed; within a month, bill lines "
-        "are settled in the order of the bill file; what nothing owed can absorb is a credit"
+        "that month and carries any excess to the following months, never back (BPJS carries "
+        "an overpayment forward); within a month, bill lines are settled in the order of the "
+        "bill file; what is left is a credit"
     ),
     _DUE_SOURCES,
     "high",
