@@ -282,6 +282,7 @@ def test_bills_and_payments_the_plan_cannot_place_are_rejected_with_their_line()
     )
     ledger.pay(date(2025, 2, 1), 10_080_000).pay(date(2025, 3, 2), 100)  # after the as-of date
     ledger.pay(date(2025, 2, 1), 5, (2026, 1))
+    ledger.pay(date(2025, 2, 1), 0)
     result = ledger.track(date(2025, 2, 28))
     assert result.bills_read == len(ledger.bills) == 7
     assert [bill.source.line for bill in result.bills] == [2, 3]
@@ -290,8 +291,9 @@ def test_bills_and_payments_the_plan_cannot_place_are_rejected_with_their_line()
     assert reasons[4] == ("month 2024-12 is outside the fiscal year 2025",)
     assert reasons[6][0].startswith("group 'juru-parkir' is not in the scenario")
     assert reasons[8] == ("group 'marbot' does not pay JHT (it pays JKK, JKM)",)
-    assert result.payments_read == 3
-    assert [rejected.source.line for rejected in result.rejected_payments] == [3, 4]
+    assert result.payments_read == len(ledger.payments) == 4
+    assert [rejected.source.line for rejected in result.rejected_payments] == [3, 4, 5]
+    assert result.rejected_payments[2].reasons == ("the amount must be more than 0, got 0",)
     assert result.rejected_payments[0].reasons == (
         "paid on 2025-03-02, after the as-of date 2025-02-28",
     )
@@ -377,3 +379,45 @@ def test_reasons_are_given_in_indonesian() -> None:
     assert result.rejected_payments[0].reasons == (
         "dibayar pada 2025-03-02, setelah tanggal posisi 2025-02-28",
     )
+
+
+def test_a_pu_month_falls_due_the_next_month_and_pu_groups_are_never_deactivated() -> None:
+    # 10 PU staff on Rp3,000,000, very low risk: JKK 0.24 % = 7,200 + JKM 0.30 % = 9,000 a person,
+    # 162,000 a month (PP 44/2015). January is due 15 February: unpaid on 10 February it is not
+    # late yet; on 20 February it is 5 days late. Four unpaid months do not deactivate PU staff.
+    scenario = make_scenario(
+        2025,
+        make_group(
+            id="staf",
+            label="Staf",
+            segment="pu",
+            headcount=10,
+            monthly_wage=3_000_000,
+            risk_class="very_low",
+            programs=["jkk", "jkm"],
+        ),
+    )
+    plan = engine.estimate(scenario, TABLE)
+    bills = [
+        BillLine((2025, month), "staf", program, 10, amount, Source("tagihan.csv", line))
+        for line, (month, program, amount) in enumerate(
+            [
+                (month, program, amount)
+                for month in (1, 2, 3, 4)
+                for program, amount in (("jkk", 72_000), ("jkm", 90_000))
+            ],
+            start=2,
+        )
+    ]
+    before = track(plan, None, bills, (), date(2025, 2, 10))
+    assert (before.months[0].planned, before.months[0].days_late, before.totals.arrears) == (
+        162_000,
+        0,
+        0,
+    )
+    after = track(plan, None, bills, (), date(2025, 2, 20))
+    assert (after.months[0].days_late, after.totals.arrears) == (5, 162_000)
+    late = track(plan, None, bills, (), date(2025, 6, 1))
+    (staf,) = late.groups
+    assert (staf.unpaid_months, staf.at_risk, late.at_risk) == (4, False, ())
+    assert late.totals.arrears == 4 * 162_000
