@@ -398,16 +398,13 @@ def test_a_pu_month_falls_due_the_next_month_and_pu_groups_are_never_deactivated
         ),
     )
     plan = engine.estimate(scenario, TABLE)
+    amounts: tuple[tuple[Program, int], ...] = (("jkk", 72_000), ("jkm", 90_000))
     bills = [
-        BillLine((2025, month), "staf", program, 10, amount, Source("tagihan.csv", line))
-        for line, (month, program, amount) in enumerate(
-            [
-                (month, program, amount)
-                for month in (1, 2, 3, 4)
-                for program, amount in (("jkk", 72_000), ("jkm", 90_000))
-            ],
-            start=2,
+        BillLine(
+            (2025, month), "staf", program, 10, amount, Source("tagihan.csv", 2 * month + side)
         )
+        for month in (1, 2, 3, 4)
+        for side, (program, amount) in enumerate(amounts)
     ]
     before = track(plan, None, bills, (), date(2025, 2, 10))
     assert (before.months[0].planned, before.months[0].days_late, before.totals.arrears) == (
