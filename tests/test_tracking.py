@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from jamsostek_budget.app import estimate as api
 from jamsostek_budget.engine import premiums as engine
+from jamsostek_budget.engine.budget import Budget
 from jamsostek_budget.i18n import set_language
 from jamsostek_budget.loading import bundled
 from jamsostek_budget.loading.files import load_scenario
@@ -73,6 +74,28 @@ class Ledger:
         return track(PLAN, pagu, self.bills, self.payments, as_of)
 
 
+def makam(*months: int) -> Ledger:
+    """The penjaga makam (138 people, Rp2,318,400 a month) billed for `months`."""
+    ledger = Ledger()
+    for month in months:
+        ledger.bill(month, "penjaga-makam")
+    return ledger
+
+
+def pu_plan(headcount: int) -> Budget:
+    """PU staff on Rp3,000,000 a month, very low risk, JKK and JKM."""
+    staff = make_group(
+        id="staf",
+        label="Staf",
+        segment="pu",
+        headcount=headcount,
+        monthly_wage=3_000_000,
+        risk_class="very_low",
+        programs=["jkk", "jkm"],
+    )
+    return engine.estimate(make_scenario(2025, staff), TABLE)
+
+
 def group(result: Tracking, group_id: str) -> GroupTrack:
     return next(line for line in result.groups if line.group_id == group_id)
 
@@ -85,9 +108,7 @@ def test_the_plan_is_metro_at_its_real_figures() -> None:
 def test_a_month_paid_late() -> None:
     # January's Rp2,318,400 for the penjaga makam is due 15 January and paid 3 February:
     # 16 days to 31 January + 3 = 19 days late, then settled.
-    result = (
-        Ledger().bill(1, "penjaga-makam").pay(date(2025, 2, 3), 2_318_400).track(date(2025, 3, 1))
-    )
+    result = makam(1).pay(date(2025, 2, 3), 2_318_400).track(date(2025, 3, 1))
     january = group(result, "penjaga-makam").months[0]
     assert (january.due, january.billed, january.paid, january.outstanding) == (
         date(2025, 1, 15),
@@ -102,13 +123,7 @@ def test_a_month_paid_late() -> None:
 
 
 def test_a_month_paid_on_time_is_not_late_and_one_not_due_yet_is_not_late() -> None:
-    result = (
-        Ledger()
-        .bill(1, "penjaga-makam")
-        .bill(2, "penjaga-makam")
-        .pay(date(2025, 1, 15), 2_318_400)
-        .track(date(2025, 2, 10))
-    )
+    result = makam(1, 2).pay(date(2025, 1, 15), 2_318_400).track(date(2025, 2, 10))
     january, february = group(result, "penjaga-makam").months[:2]
     assert (january.days_late, january.settled) == (0, True)
     # February is due on the 15th: on 10 February nothing is late yet, though all is owed
@@ -121,18 +136,12 @@ def test_a_partial_payment_settles_the_oldest_month_first() -> None:
     # January gets 2,318,400 (settled 20 Feb, 36 days after 15 Jan), February the other 681,600,
     # all to its JKK line, first in the bill file (JKK 1,380,000 - 681,600 = 698,400 owed; JKM
     # 938,400 owed; together 1,636,800). As of 1 March February is 14 days past its 15 February.
-    result = (
-        Ledger()
-        .bill(1, "penjaga-makam")
-        .bill(2, "penjaga-makam")
-        .pay(date(2025, 2, 20), 3_000_000)
-        .track(date(2025, 3, 1))
-    )
-    makam = group(result, "penjaga-makam")
-    january, february = makam.months[:2]
+    result = makam(1, 2).pay(date(2025, 2, 20), 3_000_000).track(date(2025, 3, 1))
+    track_of_makam = group(result, "penjaga-makam")
+    january, february = track_of_makam.months[:2]
     assert (january.paid, january.days_late, january.settled) == (2_318_400, 36, True)
     assert (february.paid, february.outstanding, february.days_late) == (681_600, 1_636_800, 14)
-    jkk, jkm = makam.programs
+    jkk, jkm = track_of_makam.programs
     assert (jkk.months[1].outstanding, jkm.months[1].outstanding) == (698_400, 938_400)
     assert result.totals.arrears == 1_636_800
     assert (result.totals.billed, result.totals.paid, result.totals.credit) == (
@@ -190,27 +199,14 @@ def test_a_month_billed_above_plan_and_the_projection_at_the_latest_headcount() 
 def test_a_payment_naming_its_month_settles_it_and_carries_the_excess_forward() -> None:
     # January, February and March billed (2,318,400 each); Rp3,000,000 names February: February
     # is settled, the 681,600 excess goes to March (the next month), January stays unpaid.
-    result = (
-        Ledger()
-        .bill(1, "penjaga-makam")
-        .bill(2, "penjaga-makam")
-        .bill(3, "penjaga-makam")
-        .pay(date(2025, 2, 14), 3_000_000, (2025, 2))
-        .track(date(2025, 3, 10))
-    )
+    result = makam(1, 2, 3).pay(date(2025, 2, 14), 3_000_000, (2025, 2)).track(date(2025, 3, 10))
     january, february, march = group(result, "penjaga-makam").months[:3]
     assert (january.paid, february.paid, march.paid) == (0, 2_318_400, 681_600)
     assert (february.settled, february.days_late) == (True, 0)
     assert january.days_late == (date(2025, 3, 10) - date(2025, 1, 15)).days == 54
     # with nothing owed from February on, the excess is a credit: it is not carried back to
     # January, which stays in arrears (2,318,400 owed, 54 days late)
-    forward = (
-        Ledger()
-        .bill(1, "penjaga-makam")
-        .bill(2, "penjaga-makam")
-        .pay(date(2025, 2, 14), 3_000_000, (2025, 2))
-        .track(date(2025, 3, 10))
-    )
+    forward = makam(1, 2).pay(date(2025, 2, 14), 3_000_000, (2025, 2)).track(date(2025, 3, 10))
     assert [figures.paid for figures in group(forward, "penjaga-makam").months[:2]] == [
         0,
         2_318_400,
@@ -220,7 +216,7 @@ def test_a_payment_naming_its_month_settles_it_and_carries_the_excess_forward() 
 
 def test_an_overpayment_beyond_everything_owed_is_a_credit_with_its_source() -> None:
     # January billed 2,318,400; Rp2,500,000 paid: 181,600 left over, kept with its payment line.
-    ledger = Ledger().bill(1, "penjaga-makam").pay(date(2025, 1, 10), 2_500_000)
+    ledger = makam(1).pay(date(2025, 1, 10), 2_500_000)
     result = ledger.track(date(2025, 1, 31))
     assert result.totals.paid == 2_318_400
     assert result.totals.credit == 181_600
@@ -257,18 +253,7 @@ def test_due_dates_bpu_same_month_pu_following_month_and_cited() -> None:
     assert due_date("pu", (2025, 1)) == date(2025, 2, 15)
     assert DUE_RULES["pu"].rule in RULES
     assert all("908 PROBIS KEPESERTAAN" in rule.rule.sources[0] for rule in DUE_RULES.values())
-    scenario = make_scenario(
-        2025,
-        make_group(
-            id="staf",
-            label="Staf",
-            segment="pu",
-            monthly_wage=3_000_000,
-            risk_class="very_low",
-            programs=["jkk", "jkm"],
-        ),
-    )
-    result = track(engine.estimate(scenario, TABLE), None, (), (), date(2025, 6, 1))
+    result = track(pu_plan(1), None, (), (), date(2025, 6, 1))
     assert [figures.due for figures in result.months[:2]] == [date(2025, 2, 15), date(2025, 3, 15)]
     assert result.rules == RULES
 
@@ -385,19 +370,7 @@ def test_a_pu_month_falls_due_the_next_month_and_pu_groups_are_never_deactivated
     # 10 PU staff on Rp3,000,000, very low risk: JKK 0.24 % = 7,200 + JKM 0.30 % = 9,000 a person,
     # 162,000 a month (PP 44/2015). January is due 15 February: unpaid on 10 February it is not
     # late yet; on 20 February it is 5 days late. Four unpaid months do not deactivate PU staff.
-    scenario = make_scenario(
-        2025,
-        make_group(
-            id="staf",
-            label="Staf",
-            segment="pu",
-            headcount=10,
-            monthly_wage=3_000_000,
-            risk_class="very_low",
-            programs=["jkk", "jkm"],
-        ),
-    )
-    plan = engine.estimate(scenario, TABLE)
+    plan = pu_plan(10)
     amounts: tuple[tuple[Program, int], ...] = (("jkk", 72_000), ("jkm", 90_000))
     bills = [
         BillLine(
