@@ -306,13 +306,16 @@ def test_a_version_without_groups_compares_its_pagu_only() -> None:
 
 
 def test_the_window_costs_what_the_plan_costs_for_those_months() -> None:
-    """Trimming a group to the months left keeps its enrolment: PP 50/2025's discount for a
-    non-APBD group enrolled in 2026 is the same in the trimmed plan as in the whole year."""
-    group = make_group(id="d", headcount=7, apbd_paid=False, start_month=3)
-    plan = make_scenario(2026, group)
+    """Trimming a group to the months left keeps its enrolment month. PP 49/2020 cut JKK and JKM
+    from August 2020 to January 2021, but members who joined from August paid their first two
+    months in full: a group joining in August pays in full in August and September and the
+    reduced premium from October, in the whole year and in the plan trimmed to September on
+    (which, taking September as the joining month, would charge October in full)."""
+    plan = make_scenario(2020, make_group(id="new", headcount=7, start_month=8))
     whole = engine.estimate(plan, TABLE).lines[0].monthly
-    left = engine.estimate(trimmed_to(plan, 4), TABLE).lines[0].monthly
-    assert left == (0, 0, 0, *whole[3:])
+    assert whole[7] == whole[8] > whole[9]  # full in August and September, reduced in October
+    left = engine.estimate(trimmed_to(plan, 9), TABLE).lines[0].monthly
+    assert left == (0,) * 8 + whole[8:]
 
 
 @pytest.mark.parametrize(
