@@ -135,6 +135,7 @@ def test_metro_adds_a_group_from_october(tmp_path: Path) -> None:
     assert revision.realized_total == NINE_MONTHS - 1_680_000 == 1_289_042_400
     # need: 3 months of the plan plus 350 x 16,800 x 3 = 17,640,000 for the juru parkir
     assert revision.need == 3 * METRO_MONTH + 17_640_000 == 447_880_800
+    assert revision.planned_left == 3 * METRO_MONTH == 430_240_800
     assert revision.revised_pagu == 1_289_042_400 + 447_880_800 == 1_736_923_200
     assert revision.difference == 17_640_000 - 1_680_000 == 15_960_000
     assert (revision.cut, revision.fit, revision.losses, revision.unbilled) == (None, None, (), ())

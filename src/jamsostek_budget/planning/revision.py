@@ -106,6 +106,11 @@ class Revision:
         return sum(line.need for line in self.lines)
 
     @property
+    def planned_left(self) -> int:
+        """The original plan for the months left, the figure the need revises."""
+        return sum(line.planned_left for line in self.lines)
+
+    @property
     def covered(self) -> int:
         return sum(line.covered for line in self.lines)
 
