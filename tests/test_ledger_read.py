@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 
 from jamsostek_budget.errors import DataError
+from jamsostek_budget.i18n import set_language
 from jamsostek_budget.loading.files import load_scenario
 from jamsostek_budget.model.ledger import BillLine, Payment, Source
 from jamsostek_budget.model.scenario import Group
@@ -589,3 +590,12 @@ def test_a_workbook_renamed_csv_is_refused_with_what_it_is(
     with pytest.raises(DataError) as error:
         read_bills(renamed, groups, YEAR)
     assert ".xlsx" in error.value.problems[0].message + error.value.problems[0].hint
+
+
+def test_a_reason_is_in_the_users_language(groups: list[Group], tmp_path: Path) -> None:
+    set_language("id")
+    read = bills(tmp_path, groups, BILL, "2024-12,marbot,jkk,600,6000000", BILL)
+    assert [rejected.reasons for rejected in read.rejected] == [
+        ("month 2024-12 di luar tahun anggaran 2025",),
+        ("bulan, kelompok dan program sama dengan baris 2",),
+    ]
