@@ -538,6 +538,11 @@ def test_a_workbook_is_read_from_every_visible_sheet_and_a_hidden_one_named(
         ((2025, 4), "April", 3),
     ]
     assert (read.blank, read.rows_read) == (1, 3)
+    assert [(sheet.name, sheet.skipped, sheet.rows_read) for sheet in read.sheets] == [
+        ("Maret", None, 1),
+        ("Lama", "hidden", 0),
+        ("April", None, 2),
+    ]
     (note,) = read.notes
     assert (note.file, note.severity, note.message) == (
         f"{path}[Lama]",

@@ -16,8 +16,9 @@ reference, are rejected naming the line of the first.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -88,7 +89,7 @@ class LedgerFile(Generic[Record]):
     rejected: tuple[Rejected, ...]
     blank: int
     notes: tuple[Problem, ...]
-    sheets: tuple[SheetRead, ...] = ()
+    sheets: tuple[SheetRead, ...] = ()  # of a workbook: every sheet, read or skipped, its rows
 
     @property
     def rows_read(self) -> int:
@@ -218,8 +219,10 @@ def _read(
     records: list[Record] = []
     rejected: list[Rejected] = []
     blank = 0
+    per_sheet: Counter[str] = Counter()
     for row in read_rows(raw).iter_rows(named=True):
         line = int(row[LINE])
+        per_sheet[reading.source(line).sheet] += 1
         if row[CELLS] is None and _blank(raw, row):
             blank += 1
             continue
@@ -230,7 +233,8 @@ def _read(
         else:
             records.append(made)
     notes = (*reading.raw.notes, *_notation_notes(reading))
-    return LedgerFile(raw.file, tuple(records), tuple(rejected), blank, notes, raw.sheets)
+    sheets = tuple(replace(sheet, rows_read=per_sheet[sheet.name]) for sheet in raw.sheets)
+    return LedgerFile(raw.file, tuple(records), tuple(rejected), blank, notes, sheets)
 
 
 def _blank(raw: RawRoster, row: Mapping[str, Any]) -> bool:
