@@ -604,3 +604,25 @@ def test_a_reason_is_in_the_users_language(groups: list[Group], tmp_path: Path) 
         ("month 2024-12 di luar tahun anggaran 2025",),
         ("bulan, kelompok dan program sama dengan baris 2",),
     ]
+
+
+def test_a_workbook_without_a_bills_header_is_refused_naming_the_bills_columns(
+    groups: list[Group], tmp_path: Path
+) -> None:
+    path = workbook(tmp_path / "bills.xlsx", {"Catatan": [["Keterangan"], ["dibayar lewat SP2D"]]})
+    with pytest.raises(DataError) as error:
+        read_bills(path, groups, YEAR)
+    columns = "month, program, participants, amount"
+    note, *missing, refusal = error.value.problems
+    assert (note.file, note.severity, note.message) == (
+        f"{path}[Catatan]",
+        "note",
+        f"sheet 'Catatan' has no header naming {columns}: not read",
+    )
+    # as for a roster: what its first row lacks, were it the header
+    assert [problem.field for problem in missing] == ["month", "program", "participants", "amount"]
+    assert (refusal.file, refusal.message) == (
+        str(path),
+        f"no sheet of the workbook has a header naming {columns}: none was read",
+    )
+    assert "bulan, kelompok, kode_rekening" in refusal.hint

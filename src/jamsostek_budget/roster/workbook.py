@@ -116,7 +116,7 @@ def read_workbook(
     parts = [outcome.rows for outcome in outcomes if outcome.rows is not None]
     if not parts:
         unread = (problem for outcome in outcomes for problem in outcome.unread)
-        raise DataError([*notes, *unread, _nothing_read(file)])
+        raise DataError([*notes, *unread, _nothing_read(file, book.table)])
     return _combined(parts, tuple(outcome.read for outcome in outcomes), notes)
 
 
@@ -210,7 +210,10 @@ def _read_sheet(sheet: LoadedSheet, at: tuple[int, TableColumns], chosen: bool) 
         )
     found = find_header(rows, table)
     if found is None and not chosen:
-        note = _skip_note(sheet.where, sheet.name, "no_roster_header", rows[0][0] + 1)
+        if table is ROSTER:
+            note = _skip_note(sheet.where, sheet.name, "no_roster_header", rows[0][0] + 1)
+        else:
+            note = _no_header_note(sheet.where, sheet.name, table, rows[0][0] + 1)
         unread = header_problems(sheet, rows[0], table).problems
         return _Outcome(SheetRead(sheet.name, "no_roster_header"), (note,), unread=unread)
     if found is None or not found[1]:
@@ -286,7 +289,23 @@ def _skip_note(where: str, name: str, why: Skipped, row: int = 1) -> Problem:
     return Problem(where, row, 1, "sheet", message, hints.get(why, ""), "note")
 
 
-def _nothing_read(file: str) -> Problem:
+def _no_header_note(where: str, name: str, table: TableColumns, row: int) -> Problem:
+    """A sheet skipped for want of the header of a table other than a roster."""
+    message = _("sheet '{sheet}' has no header naming {columns}: not read")
+    hint = _("the header is looked for among the sheet's first {rows} rows with a value")
+    message = message.format(sheet=name, columns=", ".join(table.required))
+    return Problem(where, row, 1, "sheet", message, hint.format(rows=HEADER_SEARCH), "note")
+
+
+def _nothing_read(file: str, table: TableColumns) -> Problem:
+    if table is not ROSTER:
+        message = _("no sheet of the workbook has a header naming {columns}: none was read")
+        hint = _("name the columns in a header row (Indonesian names are accepted: {names})")
+        names = ", ".join(aliases[0] for aliases in table.aliases.values() if aliases)
+        columns = ", ".join(table.required)
+        return Problem(
+            file, 1, 1, "sheet", message.format(columns=columns), hint.format(names=names)
+        )
     message = _("no sheet of the workbook is a roster: every sheet was skipped")
     hint = _(
         "a roster sheet has a header row naming the columns nik and group (also accepted: "
