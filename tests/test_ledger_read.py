@@ -12,6 +12,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from jamsostek_budget.errors import DataError
 from jamsostek_budget.i18n import set_language
@@ -421,6 +423,35 @@ def test_rows_read_are_used_rejected_or_blank(groups: list[Group], tmp_path: Pat
     assert (len(read.records), len(read.rejected), read.blank, read.rows_read) == (2, 1, 3, 6)
     assert [line.source.line for line in read.records] == [2, 6]
     assert read.rejected[0].source.line == 5
+
+
+CELLS = {
+    "month": ["2025-03", "2025-04", "2024-12", "", "Maret"],
+    "group": ["marbot", "Marbot", "satpam", ""],
+    "program": ["jkk", "JKM", "jkn", ""],
+    "participants": ["600", "0", "1.5", ""],
+    "amount": ["6000000", "Rp6.000.000", "-1", "16.800", ""],
+}
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.tuples(*(st.sampled_from(cells) for cells in CELLS.values())), max_size=12))
+def test_every_line_below_the_header_is_a_row_used_rejected_or_blank(
+    groups: list[Group], tmp_path: Path, rows: list[tuple[str, ...]]
+) -> None:
+    read = bills(tmp_path, groups, *(",".join(row) for row in rows))
+    assert read.rows_read == len(rows)
+    assert read.blank == sum(not any(row) for row in rows)
+    lines = sorted(
+        [line.source.line for line in read.records] + [r.source.line for r in read.rejected]
+    )
+    assert lines == [number for number, row in enumerate(rows, start=2) if any(row)]
+    keys = [(line.month, line.group, line.program) for line in read.records]
+    assert len(keys) == len(
+        set(keys)
+    )  # a second line for the same month, group and program is rejected
 
 
 # --- file refused at its header -----------------------------------------------------------------
