@@ -62,7 +62,7 @@ def track_report(result: TrackResult) -> Report:
 def _headline(result: TrackResult) -> tuple[str, ...]:
     totals = result.tracking.totals
     pagu = (
-        _("Pagu: none given (pass --pagu AMOUNT for the balance)")
+        _("Pagu: none given, so no balance")
         if totals.pagu is None
         else _("Pagu: {amount}").format(amount=rupiah(totals.pagu))
     )
