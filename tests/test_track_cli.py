@@ -22,6 +22,7 @@ import csv
 import io
 import json
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -227,3 +228,46 @@ def test_indonesian() -> None:
     assert "Selisih: sisa lebih (SiLPA) sebesar Rp75.676.800" in out
     assert "Tunggakan (terutang lewat jatuh tempo): Rp43.413.600" in out
     assert "Per bulan" in out
+
+
+def test_workbook_planned_figures_are_live_and_recalculate(tmp_path: Path) -> None:
+    """The planned figures are formulas over the plan's lines sheet (12 months and their total,
+    7 groups and their total, the headline sentence); LibreOffice recalculates every figure of
+    the summary to the report's own. Billed, paid and the rest are numbers."""
+    from jamsostek_budget.app.estimate import scenario_path
+    from jamsostek_budget.app.track import TrackRequest, track_budget
+    from jamsostek_budget.render.track.report import track_report
+    from tests import spreadsheet
+    from tests.test_xlsx import book_bytes
+
+    request = TrackRequest(
+        scenario_path("metro", None), Path(BILLS), Path(PAYMENTS), 1_800_000_000, date(2025, 10, 20)
+    )
+    result = track_budget(request).unwrap()
+    report = track_report(result)
+    path = tmp_path / "track.xlsx"
+    path.write_bytes(book_bytes(report, [("metro", result.budget)]))
+    sheet = openpyxl.load_workbook(path).worksheets[0]
+    formulas = [
+        placed
+        for placed in spreadsheet.all_placed(sheet, report)
+        if str(placed.cell.value).startswith("=")
+    ]
+    assert len(formulas) == 12 + 1 + 7 + 1
+    planned = [
+        cell
+        for line, cell in spreadsheet.summary_lines(sheet, report)
+        if line.startswith("Planned")
+    ]
+    assert len(planned) == 1 and str(planned[0].value).startswith("=")
+    (copy,) = spreadsheet.recalculate([path], tmp_path / "lo").values()
+    recalculated = openpyxl.load_workbook(copy, data_only=True).worksheets[0]
+    checked = 0
+    for placed in spreadsheet.all_placed(recalculated, report):
+        expected = spreadsheet.expected_number(placed.figure)
+        if expected is not None:
+            assert Decimal(str(placed.cell.value)) == expected, placed
+            checked += 1
+    assert checked > 100
+    lines = spreadsheet.summary_lines(recalculated, report)
+    assert [str(cell.value) for _line, cell in lines] == [str(line) for line in report.summary]

@@ -1,8 +1,9 @@
 """The budget year as of a date (`jbudget track`) as a Report, drawn by the table, Markdown, HTML
 and Excel renderers unchanged (the 80-column layouts of render.shared.fitted apply).
 
-The workbook writes these figures as plain numbers: its live formulas work on the lines sheet of
-a budget (what the plan costs), and billed, paid and outstanding are not there.
+In the workbook the planned figures are live formulas over the lines sheet of the plan (an
+edited headcount moves them); billed, paid, outstanding and what derives from them are plain
+numbers, as the bills and payments files gave them: they are not on any sheet to refer to.
 """
 
 from __future__ import annotations
@@ -13,7 +14,15 @@ from jamsostek_budget.planning.tracking import GroupTrack, Tracking
 from jamsostek_budget.planning.tracking_figures import MonthFigures
 from jamsostek_budget.planning.tracking_result import FileCount, TrackResult
 from jamsostek_budget.render.shared.labels import confidence_label, number, rupiah, segment_label
-from jamsostek_budget.render.shared.sections import Cell, Report, Section
+from jamsostek_budget.render.shared.figures import live
+from jamsostek_budget.render.shared.sections import (
+    Cell,
+    Figure,
+    Report,
+    Section,
+    phrase,
+    rupiah_figure,
+)
 
 MONTH_HEADERS = (
     N_("Month"),
@@ -68,7 +77,10 @@ def _headline(result: TrackResult) -> tuple[str, ...]:
     )
     return (
         pagu,
-        _("Planned for the year: {amount}").format(amount=rupiah(totals.planned)),
+        phrase(
+            _("Planned for the year: {amount}"),
+            amount=rupiah_figure(totals.planned, live("annual")),
+        ),
         _("Billed to date: {billed}; paid to date: {paid}; outstanding: {outstanding}").format(
             billed=rupiah(totals.billed),
             paid=rupiah(totals.paid),
@@ -110,7 +122,7 @@ def _file_line(counted: FileCount) -> str:
 
 def _month_cells(figures: MonthFigures) -> tuple[Cell, ...]:
     return (
-        figures.planned,
+        Figure(figures.planned, live("month", month=figures.month[1])),
         figures.billed,
         figures.paid,
         figures.outstanding,
@@ -131,7 +143,7 @@ def _months(tracking: Tracking) -> Section:
     footer: tuple[Cell, ...] = (
         _("Total"),
         "",
-        totals.planned,
+        Figure(totals.planned, live("annual")),
         totals.billed,
         totals.paid,
         totals.outstanding,
@@ -149,7 +161,7 @@ def _group_row(result: TrackResult, group: GroupTrack) -> tuple[Cell, ...]:
     return (
         group.label,
         segment_label(line),
-        planned,
+        Figure(planned, live("annual", group=group.group_id)),
         billed,
         paid,
         billed - paid,
@@ -164,7 +176,7 @@ def _groups(result: TrackResult) -> Section:
     footer: tuple[Cell, ...] = (
         _("Total"),
         "",
-        totals.planned,
+        Figure(totals.planned, live("annual")),
         totals.billed,
         totals.paid,
         totals.outstanding,
