@@ -123,4 +123,3 @@ def _rejected(row: Rejected) -> dict[str, Any]:
         "sheet": source.sheet,
         "reasons": list(row.reasons),
     }
-

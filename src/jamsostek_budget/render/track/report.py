@@ -13,8 +13,8 @@ from jamsostek_budget.model.ledger import Rejected
 from jamsostek_budget.planning.tracking import GroupTrack, Tracking
 from jamsostek_budget.planning.tracking_figures import MonthFigures
 from jamsostek_budget.planning.tracking_result import FileCount, TrackResult
-from jamsostek_budget.render.shared.labels import confidence_label, number, rupiah, segment_label
 from jamsostek_budget.render.shared.figures import live
+from jamsostek_budget.render.shared.labels import confidence_label, number, rupiah, segment_label
 from jamsostek_budget.render.shared.sections import (
     Cell,
     Figure,
