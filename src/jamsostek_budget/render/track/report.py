@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.model.ledger import Rejected
-from jamsostek_budget.planning.tracking import GroupTrack, Tracking
+from jamsostek_budget.planning.tracking import GroupTrack, Tracking, YearTotals
 from jamsostek_budget.planning.tracking_figures import MonthFigures
 from jamsostek_budget.planning.tracking_result import FileCount, TrackResult
 from jamsostek_budget.render.shared.figures import live
@@ -120,13 +120,18 @@ def _file_line(counted: FileCount) -> str:
     )
 
 
+def _amounts(planned: Figure, billed: int, paid: int) -> tuple[Cell, ...]:
+    """Planned (a live figure of the plan), billed, paid and outstanding."""
+    return (planned, billed, paid, billed - paid)
+
+
 def _month_cells(figures: MonthFigures) -> tuple[Cell, ...]:
-    return (
-        Figure(figures.planned, live("month", month=figures.month[1])),
-        figures.billed,
-        figures.paid,
-        figures.outstanding,
-    )
+    planned = Figure(figures.planned, live("month", month=figures.month[1]))
+    return _amounts(planned, figures.billed, figures.paid)
+
+
+def _total_amounts(totals: YearTotals) -> tuple[Cell, ...]:
+    return _amounts(Figure(totals.planned, live("annual")), totals.billed, totals.paid)
 
 
 def _months(tracking: Tracking) -> Section:
@@ -140,15 +145,7 @@ def _months(tracking: Tracking) -> Section:
         for figures in tracking.months
     )
     totals = tracking.totals
-    footer: tuple[Cell, ...] = (
-        _("Total"),
-        "",
-        Figure(totals.planned, live("annual")),
-        totals.billed,
-        totals.paid,
-        totals.outstanding,
-        "",
-    )
+    footer = (_("Total"), "", *_total_amounts(totals), "")
     headers = tuple(_(header) for header in MONTH_HEADERS)
     return Section(_("Per month"), headers, rows, footer, frozenset({2, 3, 4, 5, 6}))
 
@@ -161,10 +158,7 @@ def _group_row(result: TrackResult, group: GroupTrack) -> tuple[Cell, ...]:
     return (
         group.label,
         segment_label(line),
-        Figure(planned, live("annual", group=group.group_id)),
-        billed,
-        paid,
-        billed - paid,
+        *_amounts(Figure(planned, live("annual", group=group.group_id)), billed, paid),
         group.projected,
         group.unpaid_months,
     )
@@ -173,16 +167,7 @@ def _group_row(result: TrackResult, group: GroupTrack) -> tuple[Cell, ...]:
 def _groups(result: TrackResult) -> Section:
     rows = tuple(_group_row(result, group) for group in result.tracking.groups)
     totals = result.tracking.totals
-    footer: tuple[Cell, ...] = (
-        _("Total"),
-        "",
-        Figure(totals.planned, live("annual")),
-        totals.billed,
-        totals.paid,
-        totals.outstanding,
-        totals.projected,
-        "",
-    )
+    footer = (_("Total"), "", *_total_amounts(totals), totals.projected, "")
     headers = tuple(_(header) for header in GROUP_HEADERS)
     return Section(_("Per group"), headers, rows, footer, frozenset(range(2, 8)))
 
