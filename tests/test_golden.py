@@ -28,6 +28,20 @@ PLANNING = {
     "compare": ("compare", "metro", "metro-2026-expansion", "--words"),
     "fit": ("fit", "--city", "metro", "--budget", "1,5 miliar"),
     "project": ("project", "--city", "lubuklinggau", "--years", "2025-2027"),
+    "track": (
+        "track",
+        "--city",
+        "metro",
+        "--bills",
+        "examples/track/metro-2025-bills.csv",
+        "--payments",
+        "examples/track/metro-2025-payments.csv",
+        "--as-of",
+        "2025-10-20",
+        "--pagu",
+        "1,8 miliar",
+        "--words",
+    ),
 }
 WIDTHS = (60, 80, 100, 120)
 # Every command that prints tables; lubuklinggau has two segments, a group for part of the year
