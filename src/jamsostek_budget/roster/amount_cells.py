@@ -21,7 +21,7 @@ from jamsostek_budget.roster.columns import LINE, PARSED, SEGMENT_OF, TEXT
 from jamsostek_budget.roster.reasons import shown_lines
 from jamsostek_budget.roster.sheets import place, row_labels
 
-__all__ = ["AmountCells", "amount_cells", "notation_notes"]
+__all__ = ["AmountCells", "amount_cells", "notation_note", "notation_notes", "read_amount_cell"]
 
 SHOWN_LINES = 5
 
@@ -54,7 +54,7 @@ def amount_cells(frame: pl.LazyFrame) -> AmountCells:
     values = cells.filter(pl.col("cell").is_not_null() & cast.is_null()).collect()
     amounts, reasons = {}, {}
     for value in values.get_column("cell").to_list():
-        read = _read(value)
+        read = read_amount_cell(value)
         if isinstance(read, int):
             amounts[value] = read
         else:
@@ -62,7 +62,7 @@ def amount_cells(frame: pl.LazyFrame) -> AmountCells:
     return AmountCells(amounts, reasons)
 
 
-def _read(value: str) -> int | str:
+def read_amount_cell(value: str) -> int | str:
     """The amount `value` is (negative after a minus sign, for the checks to refuse), or the
     parser's reason and hint."""
     sign, text = (-1, value[1:]) if value.startswith(MINUS) else (1, value)
@@ -89,14 +89,18 @@ def notation_notes(
         where, line = place(file, min(lines), sheets)
         shown = row_labels(lines, sheets)
         notes.append(
-            _note((where, line), field, count=read.height, lines=shown, example=(example, amount))
+            notation_note(
+                (where, line), field, count=read.height, lines=shown, example=(example, amount)
+            )
         )
     return notes
 
 
-def _note(
+def notation_note(
     at: tuple[str, int], field: str, *, count: int, lines: list[str], example: tuple[str, int]
 ) -> Problem:
+    """The note that `count` cells of `field` (the first on `lines`, at `at`) were read from
+    notation, with an example cell and its amount."""
     message = ngettext(
         "{count} {field} cell written with separators or a unit was read as whole Rupiah: "
         "'{example}' as {amount} (line {lines})",

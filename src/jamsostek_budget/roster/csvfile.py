@@ -44,6 +44,7 @@ from jamsostek_budget.roster.csvlines import (
     file_problem,
     line_problems,
 )
+from jamsostek_budget.roster.headers import ROSTER, TableColumns
 
 __all__ = ["CsvText", "csv_problems", "line_blocks", "lines_below_header", "prepare_csv"]
 
@@ -71,17 +72,18 @@ class CsvText:
         return self.header_line + self.header_lines
 
 
-def prepare_csv(path: Path, file: str) -> CsvText:
-    """The CSV as polars can read it, or a DataError saying where and why it cannot be."""
+def prepare_csv(path: Path, file: str, table: TableColumns = ROSTER) -> CsvText:
+    """The CSV as polars can read it, or a DataError saying where and why it cannot be (its
+    header names the columns of `table`)."""
     try:
-        return _prepared(path, file)
+        return _prepared(path, file, table)
     except OSError as error:
         message = _("cannot read the file: {error}").format(error=error.strerror or error)
         hint = _("save the roster as CSV UTF-8, or as .xlsx")
         raise DataError([file_problem(file, 1, message, hint)]) from error
 
 
-def _prepared(path: Path, file: str) -> CsvText:
+def _prepared(path: Path, file: str, table: TableColumns) -> CsvText:
     raw = _utf16_as_utf8(path, file)
     if raw is None:
         raw = _lone_carriage_returns(path, file)
@@ -91,7 +93,7 @@ def _prepared(path: Path, file: str) -> CsvText:
     if declared is not None:  # Excel's "sep=;": the separator, then the header on line 2
         data = (path.read_bytes() if data is None else data).partition(b"\n")[2]
         header = first_line(data, file)
-    title = title_lines(path if data is None else data)
+    title = title_lines(path if data is None else data, table)
     if title:  # a title above the header, as a sheet saved as CSV keeps it
         data = b"\n".join((path.read_bytes() if data is None else data).split(b"\n")[title:])
         header = first_line(data, file)

@@ -12,7 +12,7 @@ from pathlib import Path
 from jamsostek_budget.errors import DataError
 from jamsostek_budget.i18n import _, grouped
 from jamsostek_budget.roster.csvlines import file_problem, not_utf8_problem, open_quote_problem
-from jamsostek_budget.roster.headers import HEADER_SEARCH, Row, find_header
+from jamsostek_budget.roster.headers import HEADER_SEARCH, ROSTER, Row, TableColumns, find_header
 
 __all__ = [
     "HEAD_BYTES",
@@ -45,7 +45,7 @@ def separator_of(line: str) -> str:
     return max(SEPARATORS, key=line.count)
 
 
-def title_lines(source: Path | bytes) -> int:
+def title_lines(source: Path | bytes, table: TableColumns = ROSTER) -> int:
     """How many lines a title above the header takes: the header is the first of the first
     HEADER_SEARCH lines holding a value that names the required columns, else the first that
     names two or more roster columns (`headers.find_header`, as in a workbook sheet); 0 when
@@ -58,7 +58,7 @@ def title_lines(source: Path | bytes) -> int:
             rows.append((position, tuple(cells)))
         if len(rows) == HEADER_SEARCH:
             break
-    found = find_header(rows)
+    found = find_header(rows, table)
     return 0 if found is None else found[0][0]
 
 

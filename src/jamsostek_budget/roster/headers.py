@@ -1,7 +1,9 @@
 """The header row of a roster: a name for every column (`column_names`), and which columns are
 the roster's own (`map_columns`: by name or Indonesian alias, whatever the case, spaces and a
-"(Rp)" around them). A roster column given twice is refused, whether under the same header or
-under two aliases: which of the two is meant cannot be told. `find_header` tells which of a
+"(Rp)" around them). Another table read the same way (a bills or payments file: `roster.ledger`)
+gives its own `TableColumns`; the roster's are ROSTER, every function's default. A roster column
+given twice is refused, whether under the same header or under two aliases: which of the two is
+meant cannot be told. `find_header` tells which of a
 file's first rows is the header, below a title (for a CSV and a workbook sheet alike).
 
 The names are the header's cells as written, made unique: they are what the rejects file and the
@@ -13,12 +15,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from jamsostek_budget.errors import DataError, Problem, echo
 from jamsostek_budget.i18n import _, grouped
 from jamsostek_budget.roster.columns import LINE, REASONS
-from jamsostek_budget.roster.lookalikes import lookalike_problems
+from jamsostek_budget.roster.lookalikes import LOOKALIKES, lookalike_problems
 
 MAX_LISTED = 20  # header cells a missing column's hint lists: a header may have thousands
 
@@ -26,7 +29,9 @@ __all__ = [
     "COLUMNS",
     "HEADER_SEARCH",
     "REQUIRED",
+    "ROSTER",
     "Row",
+    "TableColumns",
     "column_names",
     "find_header",
     "map_columns",
@@ -46,9 +51,31 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "start_month": ("bulan_mulai", "mulai", "start", "bulan_awal", "awal"),
     "end_month": ("bulan_akhir", "bulan_selesai", "selesai", "end", "akhir"),
 }
-KNOWN = {name: name for name in COLUMNS} | {
-    alias: name for name, aliases in ALIASES.items() for alias in aliases
-}
+
+
+@dataclass(frozen=True)
+class TableColumns:
+    """The columns of a kind of table file: their names, the required ones, each one's
+    Indonesian aliases, and the header words that look like a column the file lacks
+    (`lookalikes.LOOKALIKES` for a roster; `defaults` says whether a row then takes its
+    group's value, as a roster's does, which the look-alike message tells)."""
+
+    columns: tuple[str, ...]
+    required: tuple[str, ...]
+    aliases: Mapping[str, tuple[str, ...]]
+    lookalikes: Mapping[str, tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=dict)
+    defaults: bool = False
+
+    @property
+    def known(self) -> dict[str, str]:
+        """A header as `normalise` gives it -> the column it names."""
+        return {name: name for name in self.columns} | {
+            alias: name for name, aliases in self.aliases.items() for alias in aliases
+        }
+
+
+ROSTER = TableColumns(COLUMNS, REQUIRED, ALIASES, LOOKALIKES, defaults=True)
+KNOWN = ROSTER.known
 HEADER_SEARCH = 10  # the header is among the first rows (CSV: lines) holding a value
 Row = tuple[int, tuple[str | None, ...]]  # a row's position (from 0), its cells
 RESERVED = (LINE, REASONS, "sheet")  # the rejects file's own columns (a workbook's: its sheet)
@@ -81,30 +108,39 @@ def normalise(header: str) -> str:
     return "_".join(words)
 
 
-def suggest_column(header: str) -> str | None:
+def suggest_column(header: str, table: TableColumns = ROSTER) -> str | None:
     """The roster column a header that is not one probably meant, for a hint."""
-    close = difflib.get_close_matches(normalise(header), list(KNOWN), n=1, cutoff=0.75)
-    return KNOWN[close[0]] if close else None
+    known = table.known
+    close = difflib.get_close_matches(normalise(header), list(known), n=1, cutoff=0.75)
+    return known[close[0]] if close else None
 
 
-def roster_columns(cells: Sequence[str | None]) -> set[str]:
+def roster_columns(cells: Sequence[str | None], table: TableColumns = ROSTER) -> set[str]:
     """The roster columns that header cells name (by name or alias)."""
-    return {KNOWN[key] for cell in cells if cell and (key := normalise(cell)) in KNOWN}
+    known = table.known
+    return {known[key] for cell in cells if cell and (key := normalise(cell)) in known}
 
 
 def map_columns(
-    names: Sequence[str], cells: Sequence[str | None], file: str, line: int, start: int = 1
+    names: Sequence[str],
+    cells: Sequence[str | None],
+    file: str,
+    line: int,
+    start: int = 1,
+    *,
+    table: TableColumns = ROSTER,
 ) -> dict[str, str]:
     """Roster column -> the name (`column_names`) of the column that gives it. A DataError when a
     required column is missing, a roster column is given twice, or a header cell looks like a
     roster column the roster lacks (`lookalikes`; the problems give the cells' positions from
     `start`)."""
+    known = table.known
     columns: dict[str, str] = {}
     first: dict[str, tuple[int, str]] = {}  # roster column -> (position, cell) giving it
     problems: list[Problem] = []
     for position, (name, cell) in enumerate(zip(names, cells, strict=True), start=start):
         text = cell or ""
-        column = KNOWN.get(normalise(text))
+        column = known.get(normalise(text))
         if column is None:
             continue
         if column in columns:
@@ -112,17 +148,17 @@ def map_columns(
         else:
             columns[column], first[column] = name, (position, text)
     problems += [
-        _missing_problem(file, line, column, names, start)
-        for column in REQUIRED
+        _missing_problem(file, line, column, names, (start, table))
+        for column in table.required
         if column not in columns
     ]
     if not problems:
         unused = [
             (position, cell, normalise(cell))
             for position, cell in enumerate(cells, start=start)
-            if cell and KNOWN.get(normalise(cell)) is None
+            if cell and known.get(normalise(cell)) is None
         ]
-        problems = lookalike_problems(unused, columns, ALIASES, (file, line))
+        problems = lookalike_problems(unused, columns, table, (file, line))
     if problems:
         raise DataError(problems)
     return columns
@@ -144,13 +180,16 @@ def _given_twice(
 
 
 def _missing_problem(
-    file: str, line: int, name: str, headers: Sequence[str], start: int
+    file: str, line: int, name: str, headers: Sequence[str], within: tuple[int, TableColumns]
 ) -> Problem:
-    names = ", ".join(ALIASES[name])
-    unused = [header for header in headers if KNOWN.get(normalise(header)) is None]
+    """A required column missing from the header `headers` (its cells from position `start`,
+    of a `table` of `within`)."""
+    start, table = within
+    names = ", ".join(table.aliases[name])
+    unused = [header for header in headers if table.known.get(normalise(header)) is None]
     missing = _("required column '{name}' is missing").format(name=name)
     for position, header in enumerate(headers, start=start):
-        if header in unused and suggest_column(header) == name:
+        if header in unused and suggest_column(header, table) == name:
             hint = _("did you mean '{header}'? Rename it to {name} (also accepted: {names})")
             hint = hint.format(header=header, name=name, names=names)
             return Problem(file, line, position, name, missing, hint)
@@ -163,15 +202,13 @@ def _missing_problem(
     return Problem(file, line, start, name, missing, hint)
 
 
-def find_header(
-    rows: Iterable[Row],
-) -> tuple[Row, bool] | None:
+def find_header(rows: Iterable[Row], table: TableColumns = ROSTER) -> tuple[Row, bool] | None:
     """The header row and whether it names every required column: the first row that does,
     else the first that names two or more roster columns; None when no row does either."""
     attempt = None
     for row in rows:
-        named = roster_columns(row[1])
-        if named >= set(REQUIRED):
+        named = roster_columns(row[1], table)
+        if named >= set(table.required):
             return row, True
         if attempt is None and len(named) >= 2:
             attempt = row

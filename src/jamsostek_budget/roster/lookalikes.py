@@ -7,11 +7,15 @@ is refused, with the names that are read (`lookalike_problems`).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from jamsostek_budget.errors import Problem, clip
 from jamsostek_budget.i18n import _
 
-__all__ = ["lookalike_problems"]
+if TYPE_CHECKING:
+    from jamsostek_budget.roster.headers import TableColumns
+
+__all__ = ["LOOKALIKES", "lookalike_problems"]
 
 # field -> (the words of a header that look like it, the fields whose column makes it moot)
 LOOKALIKES: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
@@ -31,34 +35,48 @@ LOOKALIKES: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
 def lookalike_problems(
     headers: Sequence[tuple[int, str, str]],
     columns: Mapping[str, str],
-    aliases: Mapping[str, Sequence[str]],
+    table: TableColumns,
     where: tuple[str, int],
 ) -> list[Problem]:
     """A problem for each header (position, cell as written, its words joined by '_' as
-    `headers.normalise` gives them) that looks like a field of LOOKALIKES the roster has no
-    column for; `where` is the file and the header's line."""
+    `headers.normalise` gives them) that looks like a field of the table's look-alikes
+    (LOOKALIKES for a roster) the file has no column for; `where` is the file and the
+    header's line."""
     problems = []
     for position, cell, words in headers:
-        field = _looks_like(words.split("_"), columns)
+        field = _looks_like(words.split("_"), columns, table.lookalikes)
         if field is not None:
-            problems.append(_problem(where, position, cell, field, aliases[field]))
+            problems.append(_problem(where, (position, cell), field, table))
     return problems
 
 
-def _looks_like(words: Sequence[str], columns: Mapping[str, str]) -> str | None:
-    for field, (looks, moot) in LOOKALIKES.items():
+def _looks_like(
+    words: Sequence[str],
+    columns: Mapping[str, str],
+    lookalikes: Mapping[str, tuple[frozenset[str], tuple[str, ...]]],
+) -> str | None:
+    for field, (looks, moot) in lookalikes.items():
         if looks.intersection(words) and not any(name in columns for name in moot):
             return field
     return None
 
 
 def _problem(
-    where: tuple[str, int], position: int, header: str, field: str, aliases: Sequence[str]
+    where: tuple[str, int], cell: tuple[int, str], field: str, table: TableColumns
 ) -> Problem:
-    message = _(
-        "column '{header}' looks like {field} but is not read as it: its values would be "
-        "ignored, and every row would take its group's {field}"
-    ).format(header=clip(header), field=field)
+    position, header = cell
+    aliases = table.aliases[field]
+    if table.defaults:
+        message = _(
+            "column '{header}' looks like {field} but is not read as it: its values would be "
+            "ignored, and every row would take its group's {field}"
+        )
+    else:
+        message = _(
+            "column '{header}' looks like {field} but is not read as it: its values would be "
+            "ignored"
+        )
+    message = message.format(header=clip(header), field=field)
     hint = _(
         "rename it to {field} (also accepted: {names}); if it holds something else, rename it "
         "so that it does not look like {field}"

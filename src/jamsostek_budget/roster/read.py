@@ -21,7 +21,7 @@ import atexit
 import contextlib
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import polars as pl
@@ -42,7 +42,7 @@ from jamsostek_budget.roster.csvfile import (
     scan,
 )
 from jamsostek_budget.roster.file_kind import misnamed_workbook
-from jamsostek_budget.roster.headers import column_names, map_columns
+from jamsostek_budget.roster.headers import ROSTER, TableColumns, column_names, map_columns
 from jamsostek_budget.roster.nik import nik_key, nik_number
 from jamsostek_budget.roster.sheets import SheetRead
 
@@ -50,6 +50,8 @@ __all__ = [
     "RawRoster",
     "Reading",
     "open_roster",
+    "open_table",
+    "read_rows",
     "start_reading",
 ]
 
@@ -159,6 +161,20 @@ def start_reading(raw: RawRoster, batch_bytes: int | None = None) -> Reading:
 def open_roster(path: Path, sheets: Sequence[str] = ()) -> RawRoster:
     """A roster opened (see RawRoster); `sheets`, the names of a workbook's sheets to read (by
     default every visible sheet with a roster header: see `roster.workbook`)."""
+    raw = open_table(path, sheets)
+    return replace(raw, frame=_with_helpers(raw.frame, raw.columns))
+
+
+def read_rows(raw: RawRoster) -> pl.DataFrame:
+    """Every row of a small table opened by `open_table` (a bills or payments file: a few
+    hundred rows), read at once with `collect`'s checks."""
+    lines = None if raw.csv is None else line_count(raw.csv).collect(background=True)
+    return collect(raw, raw.frame.collect(background=True), lines)
+
+
+def open_table(path: Path, sheets: Sequence[str] = (), table: TableColumns = ROSTER) -> RawRoster:
+    """A table file opened as a roster is (see RawRoster), its header naming the columns of
+    `table`, without the roster's helper columns: LINE, the file's columns and CELLS."""
     file = display_name(path)
     if not path.is_file():
         message = _("cannot read the file: it does not exist")
@@ -169,11 +185,11 @@ def open_roster(path: Path, sheets: Sequence[str] = ()) -> RawRoster:
         hint = _("save the roster as .xlsx or as CSV")
         raise DataError([_file_problem(file, message.format(suffix=path.suffix), hint)])
     if path.suffix.lower() in EXCEL_SUFFIXES:
-        return _open_workbook(path, file, sheets)
+        return _open_workbook(path, file, sheets, table)
     misnamed = misnamed_workbook(path, file)
     if misnamed is not None:
         raise DataError([misnamed])
-    source = prepare_csv(path, file)
+    source = prepare_csv(path, file, table)
     frame, header_line = scan(source), source.header_line
     separator = source.separator
     cells: Sequence[str | None] = source.header
@@ -182,22 +198,22 @@ def open_roster(path: Path, sheets: Sequence[str] = ()) -> RawRoster:
         cells = found
     headers = column_names(cells)
     frame = frame.rename(dict(zip(found, headers, strict=True)))
-    columns = map_columns(headers, cells, file, header_line)
+    columns = map_columns(headers, cells, file, header_line, table=table)
     ignored = tuple(header for header in headers if header not in columns.values())
-    frame = _rows(frame, source.first_row_line, columns)
+    frame = _numbered(frame, source.first_row_line)
+    frame = frame.with_columns(pl.lit(None, pl.String).alias(CELLS))
     return RawRoster(path, file, frame, headers, columns, ignored, separator, csv=source)
 
 
-def _open_workbook(path: Path, file: str, sheets: Sequence[str]) -> RawRoster:
+def _open_workbook(path: Path, file: str, sheets: Sequence[str], table: TableColumns) -> RawRoster:
     from jamsostek_budget.roster.workbook import read_workbook  # noqa: PLC0415
 
-    book = read_workbook(path, file, sheets)
+    book = read_workbook(path, file, sheets, table)
     ignored = tuple(header for header in book.headers if header not in book.columns.values())
-    frame = _with_helpers(book.frame.lazy(), book.columns)
     return RawRoster(
         path,
         file,
-        frame,
+        book.frame.lazy(),
         book.headers,
         book.columns,
         ignored,

@@ -76,7 +76,9 @@ def cell_reasons(
         for cell in flagged_cells(sheet.xml)
         if cell.row > header_row and cell.column in position
     ]
-    found += _number_niks(sheet, sheet.first_column + names.index(columns["nik"]), header_row)
+    if "nik" in columns:  # a roster's (a bills or payments file has none)
+        nik = sheet.first_column + names.index(columns["nik"])
+        found += _number_niks(sheet, nik, header_row)
     rows: dict[int, list[str]] = {}
     for row, _column, why in sorted(found):
         rows.setdefault(index * STRIDE + row, []).append(why)

@@ -11,7 +11,9 @@ import polars as pl
 from jamsostek_budget.errors import DataError
 from jamsostek_budget.roster.headers import (
     HEADER_SEARCH,
+    ROSTER,
     Row,
+    TableColumns,
     column_names,
     find_header,
     map_columns,
@@ -33,11 +35,11 @@ def rows_with_values(cells: pl.DataFrame) -> list[Row]:
     return found
 
 
-def header_problems(sheet: LoadedSheet, row: Row) -> DataError:
+def header_problems(sheet: LoadedSheet, row: Row, table: TableColumns = ROSTER) -> DataError:
     """The problems of a row taken as the roster's header, which cannot be one."""
     names = column_names(row[1], sheet.first_column)
     try:
-        map_columns(names, row[1], sheet.where, row[0] + 1, sheet.first_column)
+        map_columns(names, row[1], sheet.where, row[0] + 1, sheet.first_column, table=table)
     except DataError as problems:
         return problems
     raise AssertionError  # pragma: no cover - only called for a row lacking a column

@@ -30,7 +30,7 @@ from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.roster.cells import past_the_last_cell, sheet_targets, sheet_xml
 from jamsostek_budget.roster.columns import CELLS, LINE
 from jamsostek_budget.roster.file_kind import not_a_workbook
-from jamsostek_budget.roster.headers import column_names, map_columns
+from jamsostek_budget.roster.headers import ROSTER, TableColumns, column_names, map_columns
 from jamsostek_budget.roster.sheet_cells import (
     LoadedSheet,
     cell_reasons,
@@ -91,13 +91,16 @@ class _Book:
     reader: ExcelReader
     states: dict[str, tuple[str, str]]  # see cells.sheet_targets
     chosen: Sequence[str]
+    table: TableColumns = ROSTER  # the columns its header names
 
 
-def read_workbook(path: Path, file: str, chosen: Sequence[str]) -> Workbook:
+def read_workbook(
+    path: Path, file: str, chosen: Sequence[str], table: TableColumns = ROSTER
+) -> Workbook:
     """The rows of the sheets read (see the module docstring); a DataError when the workbook
     cannot be opened, a chosen sheet does not exist or cannot be read, a sheet's header is
-    not a roster's, or no sheet is read."""
-    book = _Book(path, file, _open(path, file), sheet_targets(path), chosen)
+    not a roster's (the columns of `table`), or no sheet is read."""
+    book = _Book(path, file, _open(path, file), sheet_targets(path), chosen, table)
     _check_chosen(file, book.reader.sheet_names, chosen)
     outcomes: list[_Outcome] = []
     problems: list[Problem] = []
@@ -113,7 +116,7 @@ def read_workbook(path: Path, file: str, chosen: Sequence[str]) -> Workbook:
     parts = [outcome.rows for outcome in outcomes if outcome.rows is not None]
     if not parts:
         unread = (problem for outcome in outcomes for problem in outcome.unread)
-        raise DataError([*notes, *unread, _nothing_read(file)])
+        raise DataError([*notes, *unread, _nothing_read(file, book.table)])
     return _combined(parts, tuple(outcome.read for outcome in outcomes), notes)
 
 
@@ -128,7 +131,7 @@ def _look_at(book: _Book, name: str, index: int) -> _Outcome:
     _check_grid(where, xml)
     cells, first_column = _load(book.reader, where, name)
     sheet = LoadedSheet(name, where, book.reader, cells, first_column, xml)
-    return _read_sheet(sheet, index, bool(book.chosen))
+    return _read_sheet(sheet, (index, book.table), bool(book.chosen))
 
 
 def _check_grid(where: str, xml: bytes) -> None:
@@ -192,9 +195,11 @@ def _not_loaded(where: str, name: str, state: str, chosen: Sequence[str]) -> Ski
     return None if chosen else HIDDEN.get(state)
 
 
-def _read_sheet(sheet: LoadedSheet, index: int, chosen: bool) -> _Outcome:
-    """What becomes of a sheet that is looked at: its rows, or why it is skipped; a DataError
-    when it cannot be read (a sheet chosen by name must be)."""
+def _read_sheet(sheet: LoadedSheet, at: tuple[int, TableColumns], chosen: bool) -> _Outcome:
+    """What becomes of a sheet that is looked at, the `index`-th read if it is read (`at`:
+    that and the table's columns): its rows, or why it is skipped; a DataError when it cannot
+    be read (a sheet chosen by name must be)."""
+    table = at[1]
     rows = rows_with_values(sheet.cells)
     if not rows:
         if chosen:
@@ -203,24 +208,28 @@ def _read_sheet(sheet: LoadedSheet, index: int, chosen: bool) -> _Outcome:
         return _Outcome(
             SheetRead(sheet.name, "empty"), (_skip_note(sheet.where, sheet.name, "empty"),)
         )
-    found = find_header(rows)
+    found = find_header(rows, table)
     if found is None and not chosen:
-        note = _skip_note(sheet.where, sheet.name, "no_roster_header", rows[0][0] + 1)
-        unread = header_problems(sheet, rows[0]).problems
+        if table is ROSTER:
+            note = _skip_note(sheet.where, sheet.name, "no_roster_header", rows[0][0] + 1)
+        else:
+            note = _no_header_note(sheet.where, sheet.name, table, rows[0][0] + 1)
+        unread = header_problems(sheet, rows[0], table).problems
         return _Outcome(SheetRead(sheet.name, "no_roster_header"), (note,), unread=unread)
     if found is None or not found[1]:
-        raise header_problems(sheet, rows[0] if found is None else found[0])
-    part, header_row, notes = _sheet_rows(sheet, found[0], index)
+        raise header_problems(sheet, rows[0] if found is None else found[0], table)
+    part, header_row, notes = _sheet_rows(sheet, found[0], at)
     return _Outcome(SheetRead(sheet.name, None, header_row), tuple(notes), part)
 
 
 def _sheet_rows(
-    sheet: LoadedSheet, header: tuple[int, tuple[str | None, ...]], index: int
+    sheet: LoadedSheet, header: tuple[int, tuple[str | None, ...]], at: tuple[int, TableColumns]
 ) -> tuple[_Rows, int, list[Problem]]:
     position, cells = header
+    index, table = at
     header_row = position + 1
     names = column_names(cells, sheet.first_column)
-    columns = map_columns(names, cells, sheet.where, header_row, sheet.first_column)
+    columns = map_columns(names, cells, sheet.where, header_row, sheet.first_column, table=table)
     filled, merges = fill_merges(sheet.cells, sheet.xml, header_row, sheet.first_column)
     data = filled.rename(dict(zip(filled.columns, names, strict=True))).slice(header_row)
     lines = pl.int_range(header_row + 1, header_row + 1 + data.height, dtype=pl.Int64)
@@ -280,7 +289,23 @@ def _skip_note(where: str, name: str, why: Skipped, row: int = 1) -> Problem:
     return Problem(where, row, 1, "sheet", message, hints.get(why, ""), "note")
 
 
-def _nothing_read(file: str) -> Problem:
+def _no_header_note(where: str, name: str, table: TableColumns, row: int) -> Problem:
+    """A sheet skipped for want of the header of a table other than a roster."""
+    message = _("sheet '{sheet}' has no header naming {columns}: not read")
+    hint = _("the header is looked for among the sheet's first {rows} rows with a value")
+    message = message.format(sheet=name, columns=", ".join(table.required))
+    return Problem(where, row, 1, "sheet", message, hint.format(rows=HEADER_SEARCH), "note")
+
+
+def _nothing_read(file: str, table: TableColumns) -> Problem:
+    if table is not ROSTER:
+        message = _("no sheet of the workbook has a header naming {columns}: none was read")
+        hint = _("name the columns in a header row (Indonesian names are accepted: {names})")
+        names = ", ".join(aliases[0] for aliases in table.aliases.values() if aliases)
+        columns = ", ".join(table.required)
+        return Problem(
+            file, 1, 1, "sheet", message.format(columns=columns), hint.format(names=names)
+        )
     message = _("no sheet of the workbook is a roster: every sheet was skipped")
     hint = _(
         "a roster sheet has a header row naming the columns nik and group (also accepted: "
