@@ -74,6 +74,7 @@ COMMAND_MODULES: dict[str, str] = {
     "fit": "cli.planning",
     "project": "cli.planning",
     "roster": "cli.roster",
+    "revise": "cli.revise",
 }
 ROOT_OPTIONS_WITH_VALUE = frozenset({"--lang"})  # the root callback's other options are flags
 
