@@ -45,8 +45,8 @@ def revise_csv(revision: Revision) -> str:
     for line in revision.lines:
         amounts = [line.planned, line.realized, line.need, line.covered, line.revised]
         cells = [_cell(amount) for amount in (*amounts, line.difference)]
-        people = [line.people, line.people_covered, losing.get(line.group_id, "")]
-        writer.writerow([*head, line.group_id, line.label, *cells, *people])
+        counts = [line.people, line.people_covered, losing.get(line.group_id, "")]
+        writer.writerow([*head, line.group_id, line.label, *cells, *counts])
     revised = revision.realized_total + revision.covered
     total = [revision.original.annual, revision.realized_total, revision.need, revision.covered]
     people = sum(line.people for line in revision.lines)
