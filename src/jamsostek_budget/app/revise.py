@@ -65,6 +65,7 @@ def _revise(request: RevisionRequest) -> tuple[Revised, tuple[Problem, ...]]:
     if request.variant is not None:
         variant, more = checked_scenario(request.variant, None, request.rates_dir)[::2]
         warnings = (*warnings, *more)
+    _check_priority(request)
     realized, notes = _realized(request, plan, table)
     effective = request.effective or _month_after(realized, plan.fiscal_year)
     revision = revising.revise(
@@ -87,6 +88,19 @@ def _revise(request: RevisionRequest) -> tuple[Revised, tuple[Problem, ...]]:
     source = "plan" if request.bills is None else "bills"
     found = Revised(revision, side_by_side(steps), source, str(request.bills or ""))
     return found, (*warnings, *notes)
+
+
+def _check_priority(request: RevisionRequest) -> None:
+    """A funding order only matters for a cut: given without one, it would be ignored."""
+    if request.priority is not None and request.cut is None:
+        raise UsageError(
+            _("{priority} orders the groups a cut leaves covered, and there is no cut").format(
+                priority=option("priority")
+            ),
+            _("give {cut} too, or leave {priority} out").format(
+                cut=option("cut"), priority=option("priority")
+            ),
+        )
 
 
 def _realized(

@@ -20,6 +20,8 @@ FLAGS: dict[str, str] = {
     "bills": "--bills",
     "realized_through": "--realized-through",
     "effective": "--from",
+    "priority": "--priority",
+    "cut": "--cut",
     "jp_cap_growth": "--jp-cap-growth",
     "force": "--force",
 }

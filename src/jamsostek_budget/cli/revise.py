@@ -105,13 +105,12 @@ def revise_command(
     from jamsostek_budget.cli.output import Rendering, command_line, emit_rendering
     from jamsostek_budget.cli.problems import reported_errors, shown
     from jamsostek_budget.cli.values import parse_month
-    from jamsostek_budget.model.amounts import parse_amount
     from jamsostek_budget.render.revise import csvout, jsonout, report
 
     with reported_errors():
         request = commands.RevisionRequest(
             scenario_path(city, scenario),
-            pagu=None if pagu is None else parse_amount(pagu),
+            pagu=_amount(pagu, "--pagu"),
             bills=bills,
             realized_through=parse_month(realized_through, "--realized-through"),
             effective=parse_month(effective, "--from"),
@@ -148,14 +147,26 @@ def _variant(path: Path | None) -> Path | None:
 def _cut(text: str | None) -> Cut | None:
     """'10%' (a percentage of the pagu) or an amount written as for --budget."""
     from jamsostek_budget.cli.values import parse_percent
-    from jamsostek_budget.model.amounts import parse_amount
     from jamsostek_budget.planning.cut import Cut
 
     if text is None:
         return None
     if text.strip().endswith("%"):
         return Cut(percent=parse_percent(text, "--cut"))
-    return Cut(amount=parse_amount(text))
+    return Cut(amount=_amount(text, "--cut"))
+
+
+def _amount(text: str | None, flag: str) -> int | None:
+    """An amount written as for fit --budget; a refusal names the option it was given to."""
+    from jamsostek_budget.errors import UsageError
+    from jamsostek_budget.model.amounts import parse_amount
+
+    if text is None:
+        return None
+    try:
+        return parse_amount(text)
+    except UsageError as refused:
+        raise UsageError(f"{flag} {refused.message}", refused.hint) from None
 
 
 def register(app: typer.Typer) -> None:
