@@ -250,3 +250,35 @@ def test_usage_errors(args: list[str], words: list[str]) -> None:
     for word in words:
         assert word in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_workbook_recomputes_the_plan_and_the_need(tmp_path: Path) -> None:
+    """The planned amounts and the need are formulas over the lines sheets of the plan and the
+    variant; LibreOffice's results equal the report's figures, and the plain ones stay."""
+    from decimal import Decimal
+
+    from jamsostek_budget.app import revise as app
+    from jamsostek_budget.app.estimate import scenario_path
+    from jamsostek_budget.render.revise.report import revise_report
+    from tests import spreadsheet
+
+    target = tmp_path / "revise.xlsx"
+    args = ("revise", "--city", "metro", "--bills", BILLS, "--variant", VARIANT)
+    assert run(*args, "--format", "xlsx", "-o", str(target)).exit_code == 0
+    request = app.RevisionRequest(
+        scenario_path("metro", None), bills=Path(BILLS), variant=Path(VARIANT)
+    )
+    found = app.revise(request).unwrap()
+    report = revise_report(found.revision, found.versions, from_bills=True)
+    written = openpyxl.load_workbook(target).worksheets[0]
+    need = [p for p in spreadsheet.all_placed(written, report) if p.header.startswith("Need")]
+    assert need and all(str(p.cell.value).startswith("=") for p in need)
+    copy = spreadsheet.recalculate([target], tmp_path / "lo")[target]
+    sheet = openpyxl.load_workbook(copy, data_only=True).worksheets[0]
+    checked = 0
+    for placed in spreadsheet.all_placed(sheet, report):
+        expected = spreadsheet.expected_number(placed.figure)
+        if expected is not None:
+            assert Decimal(str(placed.cell.value)) == expected, placed
+            checked += 1
+    assert checked >= 50

@@ -122,14 +122,11 @@ def revise_command(
         found = shown(commands.revise(request))
         revision, versions = found.revision, found.versions
         from_bills = found.realized_from == "bills"
-        budgets = [(_("murni"), revision.original)]
-        if revision.revised_plan is not revision.original:
-            budgets.append((_("perubahan"), revision.revised_plan))
         rendering = Rendering(
             report=lambda: report.revise_report(revision, versions, from_bills=from_bills),
             as_json=lambda: dump(jsonout.revise_dict(revision, versions, from_bills=from_bills)),
             as_csv=lambda: csvout.revise_csv(revision),
-            budgets=budgets,
+            budgets=report.revise_budgets(revision),
             totals=lambda: report.revise_totals(revision),
             rates_dir=rates,
             command=command_line(ctx),

@@ -2,20 +2,25 @@
 months left, the revised pagu and its difference to the original, per group, with a cut what
 the reduced ceiling covers and who loses cover, and the budget versions side by side.
 
-The figures are plain numbers in a workbook, not formulas: the realized amounts come from bills
-(or the plan up to a month), not from the lines sheet a formula could refer to.
+In a workbook the planned amounts and the need are formulas over the lines sheets of the plan and
+the revised plan (`revise_budgets` names them in that order); the realized amounts come from the
+bills, not from a sheet a formula could refer to, so they and what follows from them (what a cut
+covers, the revised year, the differences) are plain numbers.
 """
 
 from __future__ import annotations
 
 from itertools import pairwise
 
+from jamsostek_budget.engine.budget import Budget
 from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.planning.realized import month_text
 from jamsostek_budget.planning.revision import Revision
 from jamsostek_budget.planning.versions import VersionComparison, VersionRow
+from jamsostek_budget.render.shared.figures import Live, live, sum_of
 from jamsostek_budget.render.shared.sections import (
     Cell,
+    Figure,
     Report,
     Section,
     Signed,
@@ -59,6 +64,22 @@ def revise_report(revision: Revision, versions: VersionComparison, *, from_bills
     return Report(title, _summary(revision, from_bills), tuple(sections), notes)
 
 
+def revise_budgets(revision: Revision) -> list[tuple[str, Budget]]:
+    """The budgets behind the report, for provenance and the workbook's lines sheets: the plan
+    (murni), then the revised plan when a variant gave one."""
+    budgets = [(_("murni"), revision.original)]
+    if revision.revised_plan is not revision.original:
+        budgets.append((_("perubahan"), revision.revised_plan))
+    return budgets
+
+
+def _need(revision: Revision, group: str | None = None) -> Live:
+    """The revised plan for the months left, on its lines sheet."""
+    index = 0 if revision.revised_plan is revision.original else 1
+    months = range(revision.effective[1], 13)
+    return sum_of(live("month", index, group=group, month=month) for month in months)
+
+
 def revise_totals(revision: Revision) -> list[tuple[str, int]]:
     """The revision's main amounts, for --words."""
     return [
@@ -86,7 +107,7 @@ def _summary(revision: Revision, from_bills: bool) -> tuple[str, ...]:
             _("Need for {first} to {last}: {need} (the original plan: {planned})"),
             first=month_text(revision.effective),
             last=month_text((revision.fiscal_year, 12)),
-            need=rupiah_figure(revision.need),
+            need=rupiah_figure(revision.need, _need(revision)),
             planned=rupiah_figure(revision.planned_left),
         ),
         _pagu_line(revision),
@@ -152,9 +173,9 @@ def _groups(revision: Revision) -> Section:
     rows = tuple(
         (
             line.label,
-            line.planned,
+            Figure(line.planned, live("annual", group=line.group_id)),
             _optional(line.realized),
-            line.need,
+            Figure(line.need, _need(revision, line.group_id)),
             line.covered,
             _optional(line.revised),
             _change(line.difference),
@@ -163,9 +184,9 @@ def _groups(revision: Revision) -> Section:
     )
     footer: tuple[Cell, ...] = (
         _("Total"),
-        revision.original.annual,
+        Figure(revision.original.annual, live("annual")),
         revision.realized_total,
-        revision.need,
+        Figure(revision.need, _need(revision)),
         revision.covered,
         revision.realized_total + revision.covered,
         Signed(revision.realized_total + revision.covered - revision.original.annual),
@@ -265,5 +286,11 @@ def _notes(revision: Revision, from_bills: bool) -> tuple[str, ...]:
                 "people not covered from {month}."
             ).format(month=month_text(revision.effective))
         )
-    notes.append(_("In a workbook these figures are plain numbers, not formulas."))
+    notes.append(
+        _(
+            "In a workbook the planned amounts and the need are formulas over the lines "
+            "sheets; the realized amounts come from the bills, so they and the figures that "
+            "follow from them are plain numbers."
+        )
+    )
     return tuple(notes)
