@@ -282,3 +282,35 @@ def test_the_workbook_recomputes_the_plan_and_the_need(tmp_path: Path) -> None:
             assert Decimal(str(placed.cell.value)) == expected, placed
             checked += 1
     assert checked >= 50
+
+
+def test_the_bills_workbook_and_a_scenario_file_give_the_same_revision() -> None:
+    """The .xlsx bills (an office's headers, a title row) realize what the CSV does, and the
+    plan given as a file is the bundled city's."""
+    from_csv = revised_json("revise", "--city", "metro", "--bills", BILLS)
+    from_xlsx = revised_json(
+        "revise", "--scenario", "examples/metro.yaml", "--bills", BILLS.replace(".csv", ".xlsx")
+    )
+    assert from_xlsx["realized"] == from_csv["realized"]
+    assert (
+        from_xlsx["pagu"]
+        == from_csv["pagu"]
+        == {
+            "original": 1_720_963_200,
+            "cut": None,
+            "revised": 1_721_803_200,  # 1,291,562,400 + 430,240,800: September's 840,000 more
+            "difference": 840_000,
+        }
+    )
+
+
+def test_months_without_a_bill_are_said(tmp_path: Path) -> None:
+    bills = tmp_path / "bills.csv"
+    bills.write_text(
+        "month,group,program,participants,amount\n2025-01,non-asn,jkk,3699,36990000\n",
+        encoding="utf-8",
+    )
+    result = run("revise", "--city", "metro", "--bills", str(bills), "--from", "2025-04")
+    assert result.exit_code == 0, result.stderr
+    assert "No bill for 2025-02, 2025-03" in result.stdout
+    assert "Realized 2025-01 to 2025-03 (bills): IDR 36,990,000" in result.stdout
