@@ -17,6 +17,11 @@ FLAGS: dict[str, str] = {
     "year": "--year",
     "years": "--years",
     "with_benefits": "--benefits",
+    "bills": "--bills",
+    "realized_through": "--realized-through",
+    "effective": "--from",
+    "priority": "--priority",
+    "cut": "--cut",
     "jp_cap_growth": "--jp-cap-growth",
     "force": "--force",
 }

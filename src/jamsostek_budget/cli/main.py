@@ -75,6 +75,7 @@ COMMAND_MODULES: dict[str, str] = {
     "project": "cli.planning",
     "roster": "cli.roster",
     "track": "cli.track",
+    "revise": "cli.revise",
 }
 ROOT_OPTIONS_WITH_VALUE = frozenset({"--lang"})  # the root callback's other options are flags
 

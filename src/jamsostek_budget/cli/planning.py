@@ -28,6 +28,21 @@ from jamsostek_budget.cli.values import parse_year
 from jamsostek_budget.errors import echo
 from jamsostek_budget.i18n import _
 
+PriorityOption = Annotated[
+    str | None,
+    typer.Option(
+        "--priority",
+        "-p",
+        metavar=_("ID,ID,..."),
+        help=_("Group ids in funding order (default: the scenario's priority, then file order)."),
+    ),
+]
+
+
+def priority_order(text: str | None) -> list[str] | None:
+    """'a, b,c' -> ['a', 'b', 'c']; None when no order is given."""
+    return [part.strip() for part in text.split(",") if part.strip()] if text else None
+
 
 def compare_command(
     ctx: typer.Context,
@@ -87,17 +102,7 @@ def fit_command(
     ],
     city: CityOption = None,
     scenario: ScenarioOption = None,
-    priority: Annotated[
-        str | None,
-        typer.Option(
-            "--priority",
-            "-p",
-            metavar=_("ID,ID,..."),
-            help=_(
-                "Group ids in funding order (default: the scenario's priority, then file order)."
-            ),
-        ),
-    ] = None,
+    priority: PriorityOption = None,
     mode: Annotated[
         FitMode,
         typer.Option(
@@ -134,12 +139,11 @@ def fit_command(
                 "",
             )
         )
-        order = [part.strip() for part in priority.split(",") if part.strip()] if priority else None
         result = shown(
             commands.fit(
                 scenario_path(city, scenario),
                 ceiling,
-                priority=order,
+                priority=priority_order(priority),
                 mode=mode.value,
                 year=parse_year(year),
                 rates_dir=rates,

@@ -91,3 +91,20 @@ def parse_date(text: str | None, option: str) -> date:
             _("{option} {text} is not a date").format(option=option, text=echo(text)),
             _("write it as YYYY-MM-DD, like 2026-03-01"),
         ) from None
+
+
+MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
+
+
+def parse_month(text: str | None, flag: str) -> tuple[int, int] | None:
+    """'2025-10' -> (2025, 10), for the months of `jbudget revise` (`--from`,
+    `--realized-through`)."""
+    if text is None:
+        return None
+    match = MONTH.match(text)
+    if match is None or not 1 <= int(match.group(2)) <= 12:
+        raise UsageError(
+            _("{flag} {value} is not a month").format(flag=flag, value=echo(text)),
+            _("write {example}").format(example=f"{flag} 2025-10"),
+        )
+    return int(match.group(1)), int(match.group(2))

@@ -1,0 +1,1 @@
+"""`jbudget revise`: report, JSON and CSV."""
