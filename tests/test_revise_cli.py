@@ -314,3 +314,22 @@ def test_months_without_a_bill_are_said(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert "No bill for 2025-02, 2025-03" in result.stdout
     assert "Realized 2025-01 to 2025-03 (bills): IDR 36,990,000" in result.stdout
+
+
+def test_the_adopted_pagu_can_be_written_in_the_plan(tmp_path: Path) -> None:
+    """A plan with `pagu: 1800000000`: the adopted pagu is the file's, not the plan's total.
+    Revised = realized + need = 1,291,562,400 + 447,880,800 = 1,739,443,200 with the juru parkir,
+    60,556,800 less than the adopted 1,800,000,000; a 10 % cut takes 180,000,000 of it."""
+    plan = tmp_path / "metro-pagu.yaml"
+    plan.write_text("extends: metro\npagu: 1800000000\n", encoding="utf-8")
+    base = ("revise", "--scenario", str(plan), "--bills", BILLS)
+    data = revised_json(*base, "--variant", VARIANT)
+    assert data["pagu"] == {
+        "original": 1_800_000_000,
+        "cut": None,
+        "revised": 1_739_443_200,
+        "difference": -60_556_800,
+    }
+    cut = revised_json(*base, "--cut", "10%")
+    assert cut["pagu"]["cut"] == 180_000_000  # type: ignore[index]
+    assert revised_json(*base, "--pagu", "1720963200")["pagu"]["original"] == 1_720_963_200  # type: ignore[index]

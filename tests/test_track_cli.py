@@ -271,3 +271,31 @@ def test_workbook_planned_figures_are_live_and_recalculate(tmp_path: Path) -> No
     assert checked > 100
     lines = spreadsheet.summary_lines(recalculated, report)
     assert [str(cell.value) for _line, cell in lines] == [str(line) for line in report.summary]
+
+
+def scenario_with_pagu(folder: Path, pagu: str) -> str:
+    """Metro's scenario with the pagu its APBD adopted, written in the file."""
+    path = folder / "metro-pagu.yaml"
+    path.write_text(f"extends: metro\npagu: {pagu}\n", encoding="utf-8")
+    return str(path)
+
+
+def test_the_pagu_can_be_written_in_the_scenario(tmp_path: Path) -> None:
+    """`pagu: "1,8 miliar"` in the scenario is the ceiling when --pagu is not given: the same
+    surplus of 1,800,000,000 - 1,724,323,200 = Rp75,676,800; --pagu 1700jt overrides it."""
+    scenario = scenario_with_pagu(tmp_path, '"1,8 miliar"')
+    base = ("track", "--scenario", scenario, "--bills", BILLS, "--payments", PAYMENTS, *AS_OF)
+    result = run(*base, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    totals = json.loads(result.stdout)["totals"]
+    assert (totals["pagu"], totals["balance"]) == (1_800_000_000, 75_676_800)
+    overridden = run(*base, "--pagu", "1700jt")
+    assert overridden.exit_code == 0, overridden.stderr
+    assert "Balance: a shortfall of IDR 24,323,200" in overridden.stdout
+
+
+def test_a_pagu_that_is_not_an_amount_is_located(tmp_path: Path) -> None:
+    scenario = scenario_with_pagu(tmp_path, "banyak")
+    result = run("track", "--scenario", scenario, "--bills", BILLS, *AS_OF)
+    assert result.exit_code == 1
+    assert "metro-pagu.yaml:2" in result.stderr and "pagu" in result.stderr

@@ -68,12 +68,13 @@ def _revise(request: RevisionRequest) -> tuple[Revised, tuple[Problem, ...]]:
     _check_priority(request)
     realized, notes = _realized(request, plan, table)
     effective = request.effective or _month_after(realized, plan.fiscal_year)
+    pagu = plan.pagu if request.pagu is None else request.pagu  # --pagu, else the plan file's
     revision = revising.revise(
         plan,
         table,
         effective=effective,
         realized=realized,
-        pagu=request.pagu,
+        pagu=pagu,
         revised=variant,
         cut=request.cut,
         priority=request.priority,
@@ -81,7 +82,7 @@ def _revise(request: RevisionRequest) -> tuple[Revised, tuple[Problem, ...]]:
     steps = [version_of_budget(revision.original, pagu=revision.original_pagu)]
     if variant is not None and request.cut is not None:
         uncut = revising.revise(
-            plan, table, effective=effective, realized=realized, pagu=request.pagu, revised=variant
+            plan, table, effective=effective, realized=realized, pagu=pagu, revised=variant
         )
         steps.append(version_of_revision(uncut))
     steps.append(version_of_revision(revision))

@@ -53,7 +53,8 @@ def _track(request: TrackRequest) -> tuple[TrackResult, tuple[Problem, ...]]:
     bills = read_bills(request.bills, scenario.groups, year)
     payments = None if request.payments is None else read_payments(request.payments, year)
     paid = () if payments is None else payments.records
-    tracking = track(budget, request.pagu, bills.records, paid, request.as_of)
+    pagu = scenario.pagu if request.pagu is None else request.pagu  # --pagu, else the file's
+    tracking = track(budget, pagu, bills.records, paid, request.as_of)
     files = [_counted(bills, tracking.rejected_bills)]
     if payments is not None:
         files.append(_counted(payments, tracking.rejected_payments))

@@ -37,7 +37,7 @@ def revise_command(
             metavar=_("AMOUNT"),
             help=_(
                 "The adopted ceiling in Rupiah, written as for fit --budget (default: the "
-                "plan's annual total)."
+                "plan's pagu, else its annual total)."
             ),
         ),
     ] = None,

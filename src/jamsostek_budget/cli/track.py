@@ -60,7 +60,7 @@ def track_command(
             metavar=_("AMOUNT"),
             help=_(
                 "The ceiling (pagu) of the year in Rupiah: 1500000000, 1,5 miliar, 1500jt "
-                "(without it, no balance)."
+                "(default: the scenario's pagu; without either, no balance)."
             ),
         ),
     ] = None,

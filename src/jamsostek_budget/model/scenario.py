@@ -165,6 +165,11 @@ class Scenario(Model):
         description="the assumptions in Bahasa Indonesia, for Indonesian reports (without it "
         "they show `assumptions`)",
     )
+    pagu: ScenarioRupiah | None = Field(
+        default=None,
+        description="the ceiling (pagu) the APBD adopted for these premiums, a year: what "
+        "`jbudget track` and `jbudget revise` hold the year against (their --pagu overrides it)",
+    )
     groups: list[Group] = Field(min_length=1)
     priority: list[Slug] = Field(
         default_factory=no_items,
