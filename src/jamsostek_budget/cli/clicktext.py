@@ -5,10 +5,10 @@ typer 0.29 vendors its click, which writes these texts in English without gettex
 "Show this message and exit.", "No such option: --x", `<bool>`); only typer's panel titles and a
 few messages go through the stdlib gettext, which `i18n.use_for_libraries` routes to jbudget's
 catalogue. The rest is translated here, where typer lets a program step in: the app's command and
-group classes (`Command`, `Group`, given to typer by cli.app) put the usage prefix, the
-placeholders and the help option's text through `_()`, name each value type in the catalogue's
-words, and reword a usage error from its English form (`translated`), whose patterns keep the
-English text as it was.
+group classes (`Command`, `Group`, given to typer by cli.app) put the usage prefix, the usage
+metavars ([OPTIONS], COMMAND [ARGS]...) and the help option's text through `_()`, name each
+value type in the catalogue's words, and reword a usage error from its English form
+(`translated`), whose patterns keep the English text as it was.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from jamsostek_budget.i18n import N_, _
 
 __all__ = ["App", "Command", "Group", "translated"]
 
-# typer's placeholders and type labels; the English text is the msgid, so English is unchanged.
+# typer's usage metavars ([OPTIONS], <text>) and type labels; the English text is the msgid, so
+# English is unchanged.
 OPTIONS_METAVAR = N_("[OPTIONS]")
 SUBCOMMAND_METAVAR = N_("COMMAND [ARGS]...")
 HELP_TEXT = N_("Show this message and exit.")
@@ -137,7 +138,7 @@ def _reworded(error: UsageError, ctx: Context) -> UsageError:
 
 
 class _Localized(Command_):
-    """What a jbudget command and the `jbudget` group share: the usage prefix and placeholder,
+    """What a jbudget command and the `jbudget` group share: the usage prefix and [OPTIONS],
     the help option and the usage errors in the user's language."""
 
     def _localize(self) -> None:
@@ -172,7 +173,7 @@ class Command(_Localized, TyperCommand):
 
 
 class Group(_Localized, TyperGroup):
-    """The `jbudget` group: also its command placeholder and the refusal of an unknown command."""
+    """The `jbudget` group: also its COMMAND metavar and the refusal of an unknown command."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
