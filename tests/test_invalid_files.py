@@ -721,6 +721,33 @@ CASES = [
         ("did you mean 'jkm'?",),
     ),
     Case("scenario-empty-label.yaml", 7, ("groups[0].label", "must not be empty")),
+    # A pagu per budget code: every code of the groups has one, each names a code a group pays
+    # from, and every program is paid from a code; each refused at its line.
+    Case(
+        "scenario-pagu-per-code-unknown-code.yaml",
+        16,
+        ("pagu.5.1.02.02.02.0008", "no group pays from budget code 5.1.02.02.02.0008"),
+        ("did you mean 5.1.02.02.02.0007?",),
+    ),
+    Case(
+        "scenario-pagu-per-code-missing-code.yaml",
+        14,
+        ("pagu", "budget code 5.1.02.02.02.0007 (rt-rw) has no pagu"),
+        ("give every budget code of the groups its pagu, or one pagu for the year",),
+    ),
+    Case(
+        "scenario-pagu-per-code-group-without-code.yaml",
+        13,
+        ("groups[1].budget_codes", "this group pays jkk, jkm from no budget code"),
+        ("add budget_codes: {jkk: CODE}",),
+    ),
+    Case(
+        "scenario-pagu-per-code-not-a-code.yaml",
+        14,
+        ("pagu.jkk", "is not in the expected form", "'jkk'"),
+        ("regional account code",),
+    ),
+    Case("scenario-pagu-per-code-empty.yaml", 13, ("pagu", "at least 1 item"), ()),
     # A budget code's hint shows the form, not only that the text is not in it.
     Case(
         "scenario-budget-code-not-a-code.yaml",

@@ -11,9 +11,10 @@ An example is a fenced block of kind `console` (```` ```console ````):
   `...` inside a line for any text within that line; everything else is compared exactly, except
   trailing spaces and trailing blank lines.
 - Every command runs the installed `jbudget` as a process, with COLUMNS=120, NO_COLOR=1,
-  TERM=dumb and LANGUAGE=en, in a fresh folder holding the README's files: the fenced blocks
-  whose info string says `file=NAME` (```` ```yaml file=kota.yaml ````). The commands of one
-  block share the folder, in order.
+  TERM=dumb and LANGUAGE=en, in a fresh folder holding the README's files (the fenced blocks
+  whose info string says `file=NAME`, ```` ```yaml file=kota.yaml ````) and a copy of the
+  repository's `examples/`, as a reader in a clone's root has it. The commands of one block
+  share the folder, in order.
 
 After a deliberate change of output, `pytest tests/test_readme_examples.py --regen-readme`
 rewrites the shown output of every example that differs from the real one, keeping the `...`
@@ -27,6 +28,7 @@ import difflib
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -95,6 +97,7 @@ def report(index: int, shown: Step, actual: Step) -> str:
 )
 def test_readme_example(index: int, tmp_path: Path, request: pytest.FixtureRequest) -> None:
     text = README.read_text(encoding="utf-8")
+    shutil.copytree(README.parent / "examples", tmp_path / "examples")
     for name, content in files(text).items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(content, encoding="utf-8")

@@ -6,7 +6,8 @@ Hand-worked figures. Metro's plan is Rp143,413,600 a month (7,977 people x Rp16,
 honorer x Rp18,800), Rp1,720,963,200 a year. Realized as planned January to September: 9 x
 143,413,600 = Rp1,290,722,400; the months left, October to December, need 3 x 143,413,600 =
 Rp430,240,800. The synthetic bills are at plan except September, 50 more ketua RT/RW: Rp840,000
-more, so they realize Rp1,291,562,400.
+more, so they realize Rp1,291,562,400. The months left are priced at the latest bill's people
+(1,450 ketua RT/RW, as track projects the year): 3 x 144,253,600 = Rp432,760,800.
 """
 
 from __future__ import annotations
@@ -35,9 +36,10 @@ def revised_json(*args: str) -> dict[str, object]:
 
 # --- a group added from October (APBD Perubahan) ---------------------------------------------
 # 350 juru parkir x Rp16,800 x 3 months = Rp17,640,000 more for October to December: the need
-# is 430,240,800 + 17,640,000 = Rp447,880,800, the revised pagu 1,291,562,400 + 447,880,800 =
-# Rp1,739,443,200, Rp18,480,000 above the adopted 1,720,963,200 (the juru parkir and
-# September's 840,000).
+# is 432,760,800 + 17,640,000 = Rp450,400,800, the revised pagu 1,291,562,400 + 450,400,800 =
+# Rp1,741,963,200, Rp21,000,000 above the adopted 1,720,963,200 (the juru parkir, and the 50
+# more ketua RT/RW: 840,000 in September and 3 x 840,000 from October). It is track's
+# projected year (1,724,323,200) plus the juru parkir.
 
 
 def test_a_group_added_from_october_with_the_bills_to_date() -> None:
@@ -46,22 +48,51 @@ def test_a_group_added_from_october_with_the_bills_to_date() -> None:
     assert data["pagu"] == {
         "original": 1_720_963_200,
         "cut": None,
-        "revised": 1_739_443_200,
-        "difference": 18_480_000,
+        "revised": 1_741_963_200,
+        "difference": 21_000_000,
     }
     totals = data["totals"]
     assert isinstance(totals, dict)
     assert (totals["realized"], totals["need"], totals["planned_left"]) == (
         1_291_562_400,
-        447_880_800,
+        450_400_800,
         430_240_800,
     )
     groups = {line["group"]: line for line in data["groups"]}  # type: ignore[attr-defined]
     assert groups["juru-parkir"]["planned"] == 0
     assert groups["juru-parkir"]["need"] == groups["juru-parkir"]["revised"] == 17_640_000
-    assert groups["ketua-rt-rw"]["difference"] == 840_000  # 50 more heads billed in September
+    assert groups["ketua-rt-rw"]["difference"] == 4 * 840_000  # 50 more heads from September
+    assert data["need_at"] == "billed"
+    assert data["headcounts"] == [
+        {
+            "group": "ketua-rt-rw",
+            "label": "Ketua RT/RW",
+            "planned": 1_400,
+            "billed": 1_450,
+            "month": "2025-09",
+        }
+    ]
     kinds = [(v["kind"], v["pagu"]) for v in data["versions"]]  # type: ignore[attr-defined]
-    assert kinds == [("murni", 1_720_963_200), ("perubahan", 1_739_443_200)]
+    assert kinds == [("murni", 1_720_963_200), ("perubahan", 1_741_963_200)]
+
+
+def test_the_months_left_at_the_plans_headcounts() -> None:
+    """--need-at plan: October to December at the plan's 1,400 ketua RT/RW, 430,240,800 +
+    17,640,000 = 447,880,800; revised 1,291,562,400 + 447,880,800 = 1,739,443,200."""
+    base = ("revise", "--city", "metro", "--bills", BILLS, "--variant", VARIANT)
+    data = revised_json(*base, "--need-at", "plan")
+    assert (data["need_at"], data["headcounts"]) == ("plan", [])
+    assert data["pagu"]["revised"] == 1_739_443_200  # type: ignore[index]
+    assert data["totals"]["need"] == 447_880_800  # type: ignore[index]
+    result = run(*base, "--need-at", "latest")
+    assert result.exit_code == 2 and "latest" in result.stderr
+
+
+def test_the_track_projection_and_the_revision_agree() -> None:
+    """Without a change, revising with the bills to date gives track's projected year."""
+    revised = revised_json("revise", "--city", "metro", "--bills", BILLS)
+    tracked = revised_json("track", "--city", "metro", "--bills", BILLS, "--as-of", "2025-10-20")
+    assert revised["pagu"]["revised"] == tracked["totals"]["projected_year"] == 1_724_323_200  # type: ignore[index]
 
 
 def test_the_revision_said_in_words_in_the_table() -> None:
@@ -69,7 +100,7 @@ def test_the_revision_said_in_words_in_the_table() -> None:
     assert result.exit_code == 0, result.stderr
     assert "Realized 2025-01 to 2025-09 (bills): IDR 1,291,562,400" in result.stdout
     assert (
-        "Pagu: IDR 1,720,963,200 adopted, IDR 1,739,443,200 revised, IDR 18,480,000 more"
+        "Pagu: IDR 1,720,963,200 adopted, IDR 1,741,963,200 revised, IDR 21,000,000 more"
         in result.stdout
     )
     assert "Juru parkir" in result.stdout and "Budget versions" in result.stdout
@@ -122,7 +153,7 @@ def test_a_variant_and_a_cut_show_three_versions() -> None:
     pagus = [(v["kind"], v["pagu"]) for v in data["versions"]]  # type: ignore[attr-defined]
     assert pagus == [
         ("murni", 1_720_963_200),
-        ("perubahan", 1_739_443_200),
+        ("perubahan", 1_741_963_200),
         ("efisiensi", 1_548_866_880),
     ]
 
@@ -298,8 +329,8 @@ def test_the_bills_workbook_and_a_scenario_file_give_the_same_revision() -> None
         == {
             "original": 1_720_963_200,
             "cut": None,
-            "revised": 1_721_803_200,  # 1,291,562,400 + 430,240,800: September's 840,000 more
-            "difference": 840_000,
+            "revised": 1_724_323_200,  # 1,291,562,400 + 3 x 144,253,600 (1,450 ketua RT/RW)
+            "difference": 3_360_000,  # 4 x 840,000
         }
     )
 
@@ -318,8 +349,8 @@ def test_months_without_a_bill_are_said(tmp_path: Path) -> None:
 
 def test_the_adopted_pagu_can_be_written_in_the_plan(tmp_path: Path) -> None:
     """A plan with `pagu: 1800000000`: the adopted pagu is the file's, not the plan's total.
-    Revised = realized + need = 1,291,562,400 + 447,880,800 = 1,739,443,200 with the juru parkir,
-    60,556,800 less than the adopted 1,800,000,000; a 10 % cut takes 180,000,000 of it."""
+    Revised = realized + need = 1,291,562,400 + 450,400,800 = 1,741,963,200 with the juru parkir,
+    58,036,800 less than the adopted 1,800,000,000; a 10 % cut takes 180,000,000 of it."""
     plan = tmp_path / "metro-pagu.yaml"
     plan.write_text("extends: metro\npagu: 1800000000\n", encoding="utf-8")
     base = ("revise", "--scenario", str(plan), "--bills", BILLS)
@@ -327,9 +358,21 @@ def test_the_adopted_pagu_can_be_written_in_the_plan(tmp_path: Path) -> None:
     assert data["pagu"] == {
         "original": 1_800_000_000,
         "cut": None,
-        "revised": 1_739_443_200,
-        "difference": -60_556_800,
+        "revised": 1_741_963_200,
+        "difference": -58_036_800,
     }
     cut = revised_json(*base, "--cut", "10%")
     assert cut["pagu"]["cut"] == 180_000_000  # type: ignore[index]
     assert revised_json(*base, "--pagu", "1720963200")["pagu"]["original"] == 1_720_963_200  # type: ignore[index]
+
+
+def test_no_gap_between_the_months_realized_as_planned_and_the_revision() -> None:
+    """--realized-through 2025-06 --from 2025-10 would count July to September neither as
+    realized nor as needed, understating the year by 3 x 143,413,600: refused."""
+    result = run(*AS_PLANNED[:-1], "2025-06", "--from", "2025-10")
+    assert result.exit_code == 2
+    said = " ".join(result.stderr.split())
+    assert "the plan is realized through 2025-06 and the revision takes effect in 2025-10" in said
+    assert "--realized-through the month before 2025-10" in said
+    adjoining = revised_json(*AS_PLANNED[:-1], "2025-06", "--from", "2025-07")
+    assert adjoining["realized"]["total"] == 6 * 143_413_600  # type: ignore[index]

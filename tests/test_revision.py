@@ -24,12 +24,12 @@ from jamsostek_budget.engine.budget import Budget
 from jamsostek_budget.errors import UsageError
 from jamsostek_budget.loading import bundled
 from jamsostek_budget.loading.files import load_scenario
-from jamsostek_budget.model.ledger import BillLine, Source, YearMonth
+from jamsostek_budget.model.ledger import BilledHeadcount, BillLine, Source, YearMonth
 from jamsostek_budget.model.scenario import Scenario
 from jamsostek_budget.planning.cut import Cut
 from jamsostek_budget.planning.months_left import trimmed_to
 from jamsostek_budget.planning.realized import Realized, realized_from_bills
-from jamsostek_budget.planning.revision import Revision, revise
+from jamsostek_budget.planning.revision import HeadcountChange, NeedAt, Revision, revise
 from jamsostek_budget.planning.versions import (
     BudgetVersion,
     side_by_side,
@@ -105,7 +105,7 @@ def metro_with_juru_parkir_from_october(folder: Path) -> Scenario:
     return scenario
 
 
-def metro_apbd_p(folder: Path) -> Revision:
+def metro_apbd_p(folder: Path, need_at: NeedAt = "billed") -> Revision:
     """Metro's APBD-P from October: 350 juru parkir join, and September billed 100 guru ngaji
     fewer than planned."""
     return revise(
@@ -114,6 +114,7 @@ def metro_apbd_p(folder: Path) -> Revision:
         effective=OCTOBER,
         realized=metro_bills(fewer_guru_ngaji_in_september=100),
         revised=metro_with_juru_parkir_from_october(folder),
+        need_at=need_at,
     )
 
 
@@ -130,25 +131,60 @@ def by_id(revision: Revision) -> dict[str, Any]:
 
 
 def test_metro_adds_a_group_from_october(tmp_path: Path) -> None:
+    """The months left are priced at the latest bill's headcounts, as track projects the year:
+    September billed 1,100 guru ngaji, not the plan's 1,200."""
     revision = metro_apbd_p(tmp_path)
     # realized: 9 months at plan less 100 guru ngaji in September (100 x 16,800 = 1,680,000)
     assert revision.realized_total == NINE_MONTHS - 1_680_000 == 1_289_042_400
-    # need: 3 months of the plan plus 350 x 16,800 x 3 = 17,640,000 for the juru parkir
-    assert revision.need == 3 * METRO_MONTH + 17_640_000 == 447_880_800
+    # need: 3 months at September's people (1,680,000 less a month) plus 350 x 16,800 x 3 =
+    # 17,640,000 for the juru parkir
+    assert revision.need == 3 * (METRO_MONTH - 1_680_000) + 17_640_000 == 442_840_800
     assert revision.planned_left == 3 * METRO_MONTH == 430_240_800
-    assert revision.revised_pagu == 1_289_042_400 + 447_880_800 == 1_736_923_200
-    assert revision.difference == 17_640_000 - 1_680_000 == 15_960_000
+    assert revision.revised_pagu == 1_289_042_400 + 442_840_800 == 1_731_883_200
+    assert revision.difference == 17_640_000 - 4 * 1_680_000 == 10_920_000
     assert (revision.cut, revision.fit, revision.losses, revision.unbilled) == (None, None, (), ())
     assert revision.covered == revision.need and revision.left == 0
+    assert revision.headcounts == (
+        HeadcountChange("guru-ngaji", "Guru ngaji", 1_200, BilledHeadcount((2025, 9), 1_100)),
+    )
     lines = by_id(revision)
     parkir = lines["juru-parkir"]
     assert (parkir.planned, parkir.realized, parkir.need, parkir.people) == (0, 0, 17_640_000, 350)
     assert (parkir.revised, parkir.difference) == (17_640_000, 17_640_000)
     ngaji = lines["guru-ngaji"]
-    # 1,200 x 201,600 planned; 1,200 x 16,800 x 9 - 1,680,000 billed; 1,200 x 16,800 x 3 needed
+    # 1,200 x 201,600 planned; 1,200 x 16,800 x 9 - 1,680,000 billed; 1,100 x 16,800 x 3 needed
     assert (ngaji.planned, ngaji.planned_to_date) == (241_920_000, 181_440_000)
-    assert (ngaji.realized, ngaji.need) == (179_760_000, 60_480_000)
+    assert (ngaji.realized, ngaji.need, ngaji.people) == (179_760_000, 55_440_000, 1_100)
+    assert (ngaji.revised, ngaji.difference) == (235_200_000, -6_720_000)
+
+
+def test_metro_adds_a_group_from_october_at_the_plans_headcounts(tmp_path: Path) -> None:
+    """need_at="plan": the months left at the plan's 1,200 guru ngaji, whatever September billed."""
+    revision = metro_apbd_p(tmp_path, need_at="plan")
+    assert revision.realized_total == 1_289_042_400
+    # need: 3 months of the plan plus 350 x 16,800 x 3 = 17,640,000 for the juru parkir
+    assert revision.need == 3 * METRO_MONTH + 17_640_000 == 447_880_800
+    assert revision.revised_pagu == 1_289_042_400 + 447_880_800 == 1_736_923_200
+    assert revision.difference == 17_640_000 - 1_680_000 == 15_960_000
+    assert revision.headcounts == ()
+    ngaji = by_id(revision)["guru-ngaji"]
+    assert (ngaji.realized, ngaji.need, ngaji.people) == (179_760_000, 60_480_000, 1_200)
     assert (ngaji.revised, ngaji.difference) == (240_240_000, -1_680_000)
+
+
+def test_a_headcount_the_variant_sets_is_kept_over_the_bill(tmp_path: Path) -> None:
+    """A variant that sets guru ngaji to 1,300 decided it: the months left cost 1,300 x 16,800 x 3
+    = 65,520,000, not September's 1,100."""
+    variant = write(
+        tmp_path,
+        "metro-ngaji.yaml",
+        "extends: metro\nchange_groups:\n  - {id: guru-ngaji, headcount: 1300}\n",
+    )
+    revised, _source = load_scenario(variant)
+    realized = metro_bills(fewer_guru_ngaji_in_september=100)
+    revision = revise(METRO, TABLE, effective=OCTOBER, realized=realized, revised=revised)
+    assert revision.headcounts == ()
+    assert by_id(revision)["guru-ngaji"].need == 1_300 * 16_800 * 3 == 65_520_000
 
 
 def test_kab_bogor_covers_19235_rt_rw_heads_for_october_to_december(tmp_path: Path) -> None:
@@ -284,19 +320,33 @@ def test_versions_side_by_side(tmp_path: Path) -> None:
     assert (murni.kind, perubahan.kind, efisiensi.kind) == ("murni", "perubahan", "efisiensi")
     assert murni.label == "APBD murni (adopted)" and efisiensi.label == "efisiensi (ordered cut)"
     table = side_by_side([murni, perubahan, efisiensi])
-    assert table.pagu.amounts == (METRO_YEAR, 1_736_923_200, 1_548_866_880)
-    # +15,960,000 in the APBD-P; 1,548,866,880 - 1,736,923,200 in the cut
-    assert table.pagu.changes == (15_960_000, -188_056_320)
+    assert table.pagu.amounts == (METRO_YEAR, 1_731_883_200, 1_548_866_880)
+    # +10,920,000 in the APBD-P; 1,548,866,880 - 1,731,883,200 in the cut
+    assert table.pagu.changes == (10_920_000, -183_016_320)
     rows = {row.key: row for row in table.groups}
-    assert rows["guru-ngaji"].amounts == (241_920_000, 240_240_000, 182_548_800)
+    assert rows["guru-ngaji"].amounts == (241_920_000, 235_200_000, 182_548_800)
     assert rows["juru-parkir"].amounts == (0, 17_640_000, 0)
     assert rows["juru-parkir"].changes == (17_640_000, -17_640_000)
     assert [row.key for row in table.groups][-1] == "juru-parkir"
-    # per program only for the adopted budget: JKK 7,977 x 120,000 + 500 x 144,000, JKM
-    # 8,477 x 81,600
+    # Per program, realized + covered. Metro's month is JKK 7,977 x 10,000 + 500 x 12,000 =
+    # 85,770,000 and JKM 8,477 x 6,800 = 57,643,600; the adopted year JKK 12 x 85,770,000, JKM
+    # 12 x 57,643,600. APBD-P: September billed 100 guru ngaji fewer (JKK -1,000,000, JKM
+    # -680,000), the months left priced at that and the juru parkir added (350 x 10,000 x 3 and
+    # 350 x 6,800 x 3):
+    #   JKK 9 x 85,770,000 - 1,000,000 + 3 x 84,770,000 + 10,500,000 = 1,035,740,000
+    #   JKM 9 x 57,643,600 - 680,000 + 3 x 56,963,600 + 7,140,000 = 696,143,200
+    # The cut covers 3,699 non-ASN, 1,400 RT/RW heads and 22 guru ngaji (5,121 people) for three
+    # months: JKK 9 x 85,770,000 + 5,121 x 30,000 = 925,560,000, JKM 9 x 57,643,600 + 5,121 x
+    # 20,400 = 623,260,800.
     programs = {row.key: row.amounts for row in table.programs}
-    assert programs == {"jkk": (1_029_240_000, None, None), "jkm": (691_723_200, None, None)}
-    assert table.programs[0].changes == (None, None)
+    assert programs == {
+        "jkk": (1_029_240_000, 1_035_740_000, 925_560_000),
+        "jkm": (691_723_200, 696_143_200, 623_260_800),
+    }
+    assert table.programs[0].changes == (6_500_000, -110_180_000)
+    for version in (perubahan, efisiensi):  # the programs add up to the groups
+        assert version.programs is not None and version.groups is not None
+        assert sum(version.programs.values()) == sum(group.annual for group in version.groups)
 
 
 def test_a_version_without_groups_compares_its_pagu_only() -> None:

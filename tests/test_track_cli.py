@@ -216,8 +216,15 @@ def test_as_of_before_a_due_date_counts_no_arrears() -> None:
     june = data["months"][5]
     assert (june["outstanding"], june["days_late"]) == (43_413_600, 0)
     assert data["totals"]["arrears"] == 0
-    # the payments of later dates are rejected as after the as-of date (July to September)
-    assert len(data["rejected"]) == 3
+    # the payments of later dates are rejected as after the as-of date (July to September), and
+    # so are the bills of July to September (7 groups x 2 programs a month): not sent yet then
+    assert len(data["rejected"]) == 3 + 3 * 14
+    assert data["totals"]["billed"] == 6 * 143_413_600
+    later = [row for row in data["rejected"] if "not yet billed then" in row["reasons"][0]]
+    assert (
+        len(later) == 42
+        and "month 2025-07 comes after the as-of date 2025-06-14" in (later[0]["reasons"][0])
+    )
 
 
 def test_indonesian() -> None:
@@ -236,12 +243,17 @@ def test_workbook_planned_figures_are_live_and_recalculate(tmp_path: Path) -> No
     the summary to the report's own. Billed, paid and the rest are numbers."""
     from jamsostek_budget.app.estimate import scenario_path
     from jamsostek_budget.app.track import TrackRequest, track_budget
+    from jamsostek_budget.model.ledger import Pagu
     from jamsostek_budget.render.track.report import track_report
     from tests import spreadsheet
     from tests.test_xlsx import book_bytes
 
     request = TrackRequest(
-        scenario_path("metro", None), Path(BILLS), Path(PAYMENTS), 1_800_000_000, date(2025, 10, 20)
+        scenario_path("metro", None),
+        Path(BILLS),
+        Path(PAYMENTS),
+        Pagu(1_800_000_000),
+        date(2025, 10, 20),
     )
     result = track_budget(request).unwrap()
     report = track_report(result)
@@ -299,3 +311,148 @@ def test_a_pagu_that_is_not_an_amount_is_located(tmp_path: Path) -> None:
     result = run("track", "--scenario", scenario, "--bills", BILLS, *AS_OF)
     assert result.exit_code == 1
     assert "metro-pagu.yaml:2" in result.stderr and "pagu" in result.stderr
+
+
+# --- a pagu per budget code -------------------------------------------------------------------
+# Kota Lubuklinggau (examples/lubuklinggau.yaml): 3,500 non-ASN staff (PU, very low risk, wage
+# Rp2,500,000: JKK 0.24 % = Rp6,000 and JKM 0.30 % = Rp7,500 a month) all year, and 1,000
+# pekerja rentan (BPU band 1: JKK Rp10,000, JKM Rp6,800) from July. Both groups pay JKK from
+# 5.1.02.02.02.0006 and JKM from 5.1.02.02.02.0007 (the pekerja rentan's codes added here).
+# January is billed for 3,600 staff, 100 above plan: JKK 3,600 x 6,000 = Rp21,600,000 and JKM
+# 3,600 x 7,500 = Rp27,000,000. Projected at 3,600 staff:
+#   JKK 3,600 x 6,000 x 12 = 259,200,000 + 1,000 x 10,000 x 6 = 60,000,000 -> Rp319,200,000
+#   JKM 3,600 x 7,500 x 12 = 324,000,000 + 1,000 x 6,800 x 6 = 40,800,000 -> Rp364,800,000
+# Against Rp350,000,000 (JKK) and Rp340,000,000 (JKM): +30,800,000 and -24,800,000; the total
+# 690,000,000 - 684,000,000 = a surplus of Rp6,000,000, which the JKM code cannot use as is.
+JKK_CODE, JKM_CODE = "5.1.02.02.02.0006", "5.1.02.02.02.0007"
+CODED = (
+    f"extends: {Path('examples/lubuklinggau.yaml').resolve()}\n"
+    "change_groups:\n"
+    f"  - {{id: pekerja-rentan, budget_codes: {{jkk: {JKK_CODE}, jkm: {JKM_CODE}}}}}\n"
+)
+PER_CODE_PAGU = f"pagu:\n  {JKK_CODE}: 350 juta\n  {JKM_CODE}: 340000000\n"
+
+
+def coded_files(folder: Path, pagu: str = PER_CODE_PAGU) -> tuple[str, ...]:
+    scenario = folder / "lubuklinggau-rka.yaml"
+    scenario.write_text(CODED + pagu, encoding="utf-8")
+    bills = folder / "tagihan.csv"
+    bills.write_text(
+        "bulan,kelompok,program,tk,iuran\n"
+        "2025-01,non-asn,jkk,3600,21600000\n2025-01,non-asn,jkm,3600,27000000\n",
+        encoding="utf-8",
+    )
+    return ("track", "--scenario", str(scenario), "--bills", str(bills), "--as-of", "2025-02-01")
+
+
+def test_a_pagu_per_budget_code(tmp_path: Path) -> None:
+    data = revised = json.loads(run(*coded_files(tmp_path), "-f", "json").stdout)
+    codes = {row["budget_code"]: row for row in data["by_budget_code"]}
+    assert codes[JKK_CODE] == {
+        "budget_code": JKK_CODE,
+        "programs": ["jkk"],
+        "groups": ["non-asn", "pekerja-rentan"],
+        "planned": 312_000_000,  # 3,500 x 6,000 x 12 + 60,000,000
+        "billed": 21_600_000,
+        "paid": 0,
+        "outstanding": 21_600_000,
+        "projected_year": 319_200_000,
+        "pagu": 350_000_000,
+        "balance": 30_800_000,
+    }
+    jkm = codes[JKM_CODE]
+    assert (jkm["planned"], jkm["projected_year"], jkm["balance"]) == (
+        355_800_000,  # 3,500 x 7,500 x 12 + 40,800,000
+        364_800_000,
+        -24_800_000,
+    )
+    totals = revised["totals"]
+    assert (totals["pagu"], totals["projected_year"], totals["balance"]) == (
+        690_000_000,
+        684_000_000,
+        6_000_000,
+    )
+    for key in ("planned", "billed", "paid", "outstanding", "projected_year"):
+        assert sum(row[key] for row in data["by_budget_code"]) == totals[key]
+
+
+def test_a_code_short_under_a_total_surplus_is_said(tmp_path: Path) -> None:
+    result = run(*coded_files(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "Pagu: IDR 690,000,000, the sum of the pagu of 2 budget codes" in out
+    assert "Balance: a surplus (SiLPA) of IDR 6,000,000" in out
+    assert (
+        f"Budget code {JKM_CODE}: a shortfall of IDR 24,800,000, though the total has room"
+        in " ".join(out.split())
+    )
+    assert "Per budget code" in out
+
+
+def test_the_pagu_per_code_on_the_command_line(tmp_path: Path) -> None:
+    base = coded_files(tmp_path, pagu="")
+    given = ("--pagu", f"{JKK_CODE}=350jt", "--pagu", f"{JKM_CODE}=340 juta", "-f", "json")
+    data = json.loads(run(*base, *given).stdout)
+    assert [row["pagu"] for row in data["by_budget_code"]] == [350_000_000, 340_000_000]
+    # without a pagu per code the codes are still followed, with no pagu of their own
+    plain = json.loads(run(*base, "--pagu", "700jt", "-f", "json").stdout)
+    assert [row["pagu"] for row in plain["by_budget_code"]] == [None, None]
+    assert plain["totals"]["balance"] == 16_000_000
+
+
+@pytest.mark.parametrize(
+    ("pagu", "said"),
+    [
+        ((f"{JKK_CODE}=350jt",), f"budget code {JKM_CODE} (non-asn, pekerja-rentan) has no pagu"),
+        (
+            (f"{JKK_CODE}=350jt", f"{JKM_CODE}=340jt", "5.1.02.02.02.0008=1jt"),
+            "no group pays from budget code 5.1.02.02.02.0008",
+        ),
+        ((f"{JKK_CODE}=350jt", "340jt"), "--pagu mixes a pagu for the year with pagu per"),
+        (("350jt", "340jt"), "--pagu is given 2 times without a budget code"),
+        ((f"{JKK_CODE}=350jt", f"{JKK_CODE}=1jt"), f"--pagu gives budget code '{JKK_CODE}' twice"),
+        ((f"{JKK_CODE}=banyak",), f"--pagu {JKK_CODE}= 'banyak' is not an amount"),
+    ],
+)
+def test_a_wrong_pagu_per_code_is_refused(tmp_path: Path, pagu: tuple[str, ...], said: str) -> None:
+    given = [part for value in pagu for part in ("--pagu", value)]
+    result = run(*coded_files(tmp_path, pagu=""), *given)
+    assert result.exit_code == 2, result.stdout
+    assert said in " ".join(result.stderr.split())
+
+
+def test_a_plan_without_codes_takes_no_pagu_per_code() -> None:
+    result = run("track", "--city", "metro", "--bills", BILLS, "--pagu", f"{JKK_CODE}=1jt")
+    assert result.exit_code == 2
+    assert "this group pays jkk, jkm from no budget code" in " ".join(result.stderr.split())
+
+
+@pytest.mark.parametrize(
+    ("pagu", "line", "said"),
+    [
+        (f"pagu:\n  {JKK_CODE}: 350 juta\n", 5, f"budget code {JKM_CODE}"),
+        (
+            f"pagu:\n  {JKK_CODE}: 1\n  {JKM_CODE}: 1\n  5.1.02.02.02.0009: 1\n",
+            7,
+            "no group pays from budget code 5.1.02.02.02.0009",
+        ),
+        ("pagu:\n  kode: 1\n", 5, "pagu.kode"),
+        ("pagu: {}\n", 4, "pagu:"),
+    ],
+)
+def test_a_wrong_pagu_per_code_in_the_file_is_located(
+    tmp_path: Path, pagu: str, line: int, said: str
+) -> None:
+    files = coded_files(tmp_path, pagu=pagu)
+    result = run("validate", files[2])
+    assert result.exit_code == 1
+    assert f"lubuklinggau-rka.yaml:{line}:" in result.stdout + result.stderr
+    assert said in result.stdout + result.stderr
+
+
+def test_strict_fails_when_a_row_is_rejected() -> None:
+    """As of 2025-06-14 the payments of July to September are rejected: --strict exits 1, with
+    the report written all the same; without rejected rows it exits 0."""
+    early = run(*METRO, "--as-of", "2025-06-14", "--strict")
+    assert early.exit_code == 1 and "Rejected rows" in early.stdout
+    assert run(*METRO, *AS_OF, "--strict").exit_code == 0

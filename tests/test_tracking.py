@@ -25,7 +25,7 @@ from jamsostek_budget.i18n import set_language
 from jamsostek_budget.loading import bundled
 from jamsostek_budget.loading.files import load_scenario
 from jamsostek_budget.model.fields import Program
-from jamsostek_budget.model.ledger import BillLine, Payment, Source, YearMonth
+from jamsostek_budget.model.ledger import BillLine, Pagu, Payment, Source, YearMonth
 from jamsostek_budget.planning.tracking import GroupTrack, Tracking, track
 from jamsostek_budget.planning.tracking_rules import DUE_RULES, RULES, due_date
 from tests.helpers import make_group, make_scenario
@@ -71,7 +71,7 @@ class Ledger:
         return self
 
     def track(self, as_of: date, pagu: int | None = None) -> Tracking:
-        return track(PLAN, pagu, self.bills, self.payments, as_of)
+        return track(PLAN, None if pagu is None else Pagu(pagu), self.bills, self.payments, as_of)
 
 
 def makam(*months: int) -> Ledger:
@@ -192,7 +192,7 @@ def test_a_month_billed_above_plan_and_the_projection_at_the_latest_headcount() 
     assert (surplus.balance, surplus.balance_kind) == (36_800, "surplus")
     assert result.totals.pagu is None
     assert (result.totals.balance, result.totals.balance_kind) == (None, None)
-    shortfall = track(PLAN, 1_721_000_000, result.bills, (), date(2025, 3, 20)).totals
+    shortfall = track(PLAN, Pagu(1_721_000_000), result.bills, (), date(2025, 3, 20)).totals
     assert (shortfall.balance, shortfall.balance_kind) == (-3_323_200, "shortfall")
 
 

@@ -20,7 +20,7 @@ from jamsostek_budget.model.scenario import Scenario
 from jamsostek_budget.planning import revision as revising
 from jamsostek_budget.planning.cut import Cut
 from jamsostek_budget.planning.realized import Realized, month_text, realized_from_bills
-from jamsostek_budget.planning.revision import Revision
+from jamsostek_budget.planning.revision import NeedAt, Revision
 from jamsostek_budget.planning.versions import (
     VersionComparison,
     side_by_side,
@@ -44,6 +44,7 @@ class RevisionRequest:
     cut: Cut | None = None
     priority: Sequence[str] | None = None
     rates_dir: Path | None = None
+    need_at: NeedAt = "billed"
 
 
 @dataclass(frozen=True)
@@ -68,27 +69,51 @@ def _revise(request: RevisionRequest) -> tuple[Revised, tuple[Problem, ...]]:
     _check_priority(request)
     realized, notes = _realized(request, plan, table)
     effective = request.effective or _month_after(realized, plan.fiscal_year)
-    pagu = plan.pagu if request.pagu is None else request.pagu  # --pagu, else the plan file's
-    revision = revising.revise(
-        plan,
-        table,
-        effective=effective,
-        realized=realized,
-        pagu=pagu,
-        revised=variant,
-        cut=request.cut,
-        priority=request.priority,
-    )
+    _check_no_gap(request, effective)
+    adopted = plan.adopted_pagu  # one amount, or the total of one per budget code
+    file_pagu = None if adopted is None else adopted.total
+    pagu = file_pagu if request.pagu is None else request.pagu  # --pagu, else the plan file's
+
+    def revised_with(cut: Cut | None) -> Revision:
+        return revising.revise(
+            plan,
+            table,
+            effective=effective,
+            realized=realized,
+            pagu=pagu,
+            revised=variant,
+            cut=cut,
+            priority=request.priority,
+            need_at=request.need_at,
+        )
+
+    revision = revised_with(request.cut)
     steps = [version_of_budget(revision.original, pagu=revision.original_pagu)]
     if variant is not None and request.cut is not None:
-        uncut = revising.revise(
-            plan, table, effective=effective, realized=realized, pagu=pagu, revised=variant
-        )
-        steps.append(version_of_revision(uncut))
+        steps.append(version_of_revision(revised_with(None)))  # the APBD-P before the cut
     steps.append(version_of_revision(revision))
     source = "plan" if request.bills is None else "bills"
     found = Revised(revision, side_by_side(steps), source, str(request.bills or ""))
     return found, (*warnings, *notes)
+
+
+def _check_no_gap(request: RevisionRequest, effective: YearMonth) -> None:
+    """Without bills, the months between the last one realized as planned and the revision
+    would be counted neither as realized nor as needed: the year would be understated."""
+    through = request.realized_through
+    if through is None or effective <= (through[0], through[1] + 1):
+        return
+    raise UsageError(
+        _(
+            "the plan is realized through {through} and the revision takes effect in {month}: "
+            "the months between would be counted neither as realized nor as needed"
+        ).format(through=month_text(through), month=month_text(effective)),
+        _("give {through} the month before {month}, or leave {effective} out").format(
+            through=option("realized_through"),
+            month=month_text(effective),
+            effective=option("effective"),
+        ),
+    )
 
 
 def _check_priority(request: RevisionRequest) -> None:
@@ -164,7 +189,10 @@ def as_planned(plan: Scenario, table: RateTable, through: YearMonth) -> Realized
     last = through[1]
     by_month = {(plan.fiscal_year, m): budget.monthly[m - 1] for m in range(1, last + 1)}
     by_group = {line.group.id: sum(line.monthly[:last]) for line in budget.lines}
-    return Realized(by_month, by_group)
+    by_program = {
+        program: sum(months[:last]) for program, months in budget.monthly_by_program.items()
+    }
+    return Realized(by_month, by_group, by_program=by_program)
 
 
 def _month_after(realized: Realized, year: int) -> YearMonth:

@@ -142,6 +142,9 @@ WordsOption = Annotated[
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help=_("Overwrite --output if it exists."))]
+StrictOption = Annotated[
+    bool, typer.Option("--strict", help=_("Fail (exit 1) when any row is rejected."))
+]
 RatesOption = Annotated[
     Path | None,
     typer.Option(

@@ -22,6 +22,7 @@ FLAGS: dict[str, str] = {
     "effective": "--from",
     "priority": "--priority",
     "cut": "--cut",
+    "pagu": "--pagu",
     "jp_cap_growth": "--jp-cap-growth",
     "force": "--force",
 }

@@ -125,12 +125,12 @@ def fit_command(
 ) -> None:
     from jamsostek_budget.app import planning as commands
     from jamsostek_budget.app.estimate import scenario_path
-    from jamsostek_budget.model.amounts import parse_amount
+    from jamsostek_budget.cli.values import parse_rupiah
     from jamsostek_budget.render.fit import csvout, jsonout, report
     from jamsostek_budget.render.shared.labels import rupiah
 
     with reported_errors():
-        ceiling = parse_amount(budget)
+        ceiling = parse_rupiah(budget, "--budget")
         say(
             (
                 _("budget ceiling: {amount} (read from {text})").format(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -19,11 +20,17 @@ from jamsostek_budget.cli.app import (
     WordsOption,
     dump,
 )
+from jamsostek_budget.cli.choices import choice
 from jamsostek_budget.cli.planning import PriorityOption, priority_order
 from jamsostek_budget.i18n import _
 
 if TYPE_CHECKING:
     from jamsostek_budget.planning.cut import Cut
+
+
+class NeedAt(StrEnum):
+    billed = "billed"
+    plan = "plan"
 
 
 def revise_command(
@@ -93,6 +100,17 @@ def revise_command(
         ),
     ] = None,
     priority: PriorityOption = None,
+    need_at: Annotated[
+        NeedAt,
+        typer.Option(
+            "--need-at",
+            **choice(NeedAt),
+            help=_(
+                "The headcounts the months left are priced at: billed (each group's people on "
+                "its latest bill, as track projects the year) or plan (the plan's)."
+            ),
+        ),
+    ] = NeedAt.billed,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -118,6 +136,7 @@ def revise_command(
             cut=_cut(cut),
             priority=priority_order(priority),
             rates_dir=rates,
+            need_at="plan" if need_at is NeedAt.plan else "billed",
         )
         found = shown(commands.revise(request))
         revision, versions = found.revision, found.versions
@@ -155,15 +174,9 @@ def _cut(text: str | None) -> Cut | None:
 
 def _amount(text: str | None, flag: str) -> int | None:
     """An amount written as for fit --budget; a refusal names the option it was given to."""
-    from jamsostek_budget.errors import UsageError
-    from jamsostek_budget.model.amounts import parse_amount
+    from jamsostek_budget.cli.values import parse_rupiah
 
-    if text is None:
-        return None
-    try:
-        return parse_amount(text)
-    except UsageError as refused:
-        raise UsageError(f"{flag} {refused.message}", refused.hint) from None
+    return None if text is None else parse_rupiah(text, flag)
 
 
 def register(app: typer.Typer) -> None:

@@ -22,6 +22,7 @@ from jamsostek_budget.cli.app import (
     OutputOption,
     RatesOption,
     ScenarioOption,
+    StrictOption,
     WordsOption,
     YearOption,
 )
@@ -98,9 +99,7 @@ def roster_command(
             ),
         ),
     ] = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help=_("Fail (exit 1) when any row is rejected."))
-    ] = False,
+    strict: StrictOption = False,
     today: Annotated[
         str | None,
         typer.Option(

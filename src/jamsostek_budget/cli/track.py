@@ -16,13 +16,14 @@ from jamsostek_budget.cli.app import (
     OutputOption,
     RatesOption,
     ScenarioOption,
+    StrictOption,
     WordsOption,
     YearOption,
     dump,
 )
 from jamsostek_budget.cli.output import Rendering, command_line, emit_rendering
 from jamsostek_budget.cli.problems import reported_errors, shown
-from jamsostek_budget.cli.values import parse_date, parse_year
+from jamsostek_budget.cli.values import parse_date, parse_pagu, parse_year
 from jamsostek_budget.i18n import _
 
 
@@ -54,12 +55,13 @@ def track_command(
         ),
     ] = None,
     pagu: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
             "--pagu",
-            metavar=_("AMOUNT"),
+            metavar=_("AMOUNT|CODE=AMOUNT"),
             help=_(
-                "The ceiling (pagu) of the year in Rupiah: 1500000000, 1,5 miliar, 1500jt "
+                "The ceiling (pagu) of the year in Rupiah: 1500000000, 1,5 miliar, 1500jt; or "
+                "one per budget code, the option repeated: --pagu 5.1.02.02.02.0006=1100jt "
                 "(default: the scenario's pagu; without either, no balance)."
             ),
         ),
@@ -75,6 +77,7 @@ def track_command(
     city: CityOption = None,
     scenario: ScenarioOption = None,
     year: YearOption = None,
+    strict: StrictOption = False,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -84,7 +87,6 @@ def track_command(
 ) -> None:
     from jamsostek_budget.app.estimate import scenario_path
     from jamsostek_budget.app.track import TrackRequest, track_budget
-    from jamsostek_budget.model.amounts import parse_amount
     from jamsostek_budget.render.track import csvout, jsonout, report
 
     with reported_errors():
@@ -92,7 +94,7 @@ def track_command(
             scenario_file=scenario_path(city, scenario),
             bills=bills,
             payments=payments,
-            pagu=None if pagu is None else parse_amount(pagu),
+            pagu=parse_pagu(pagu, "--pagu"),
             as_of=parse_date(as_of, "--as-of"),
             year=parse_year(year),
             rates_dir=rates,
@@ -108,6 +110,8 @@ def track_command(
             command=command_line(ctx),
         )
         emit_rendering(rendering, fmt, output, force, words=words)
+        if strict and result.rejected:
+            raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:

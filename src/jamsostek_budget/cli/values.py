@@ -1,6 +1,7 @@
 """Values of options read by jbudget itself: a fiscal year (`--year`), a date (`--date`,
-`--today`), a range of years (`--years`) and a growth a year in percent (`--headcount-growth`,
-`--wage-growth`, `--gdp-growth`, `--jp-cap-growth`)."""
+`--today`), a range of years (`--years`), a growth a year in percent (`--headcount-growth`,
+`--wage-growth`, `--gdp-growth`, `--jp-cap-growth`), an amount of Rupiah (`--budget`, `--cut`)
+and a pagu, one amount or one per budget code (`--pagu`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 from jamsostek_budget.errors import UsageError, echo
 from jamsostek_budget.i18n import _
+from jamsostek_budget.model.ledger import Pagu
 
 MAX_PERCENT_DECIMALS = 6  # a growth a year is known to a hundredth of a percent at best
 YEAR_RANGE = re.compile(r"^\s*(\d{4})\s*(?:(?:-|\.\.|:)\s*(\d{4}))?\s*$")
@@ -108,3 +110,49 @@ def parse_month(text: str | None, flag: str) -> tuple[int, int] | None:
             _("write {example}").format(example=f"{flag} 2025-10"),
         )
     return int(match.group(1)), int(match.group(2))
+
+
+def parse_rupiah(text: str, flag: str) -> int:
+    """An amount written as the scenario files write one (1500000000, 1,5 miliar, 1500jt); a
+    refusal names the option it was given to."""
+    from jamsostek_budget.model.amounts import parse_amount
+
+    try:
+        return parse_amount(text)
+    except UsageError as refused:
+        raise UsageError(f"{flag} {refused.message}", refused.hint) from None
+
+
+def parse_pagu(values: list[str] | None, flag: str) -> Pagu | None:
+    """`--pagu AMOUNT` once, or `--pagu CODE=AMOUNT` once per budget code (not both)."""
+    if not values:
+        return None
+    coded = [value for value in values if "=" in value]
+    if not coded:
+        if len(values) > 1:
+            raise UsageError(
+                _("{flag} is given {count} times without a budget code").format(
+                    flag=flag, count=len(values)
+                ),
+                _("give one pagu for the year, or {flag} CODE=AMOUNT for each budget code").format(
+                    flag=flag
+                ),
+            )
+        return Pagu(parse_rupiah(values[0], flag))
+    if len(coded) < len(values):
+        raise UsageError(
+            _("{flag} mixes a pagu for the year with pagu per budget code").format(flag=flag),
+            _("give one pagu for the year, or {flag} CODE=AMOUNT for each budget code").format(
+                flag=flag
+            ),
+        )
+    by_code: dict[str, int] = {}
+    for value in coded:
+        code, _sep, amount = (part.strip() for part in value.partition("="))
+        if code in by_code:
+            raise UsageError(
+                _("{flag} gives budget code {code} twice").format(flag=flag, code=echo(code)),
+                _("give each budget code its pagu once"),
+            )
+        by_code[code] = parse_rupiah(amount, f"{flag} {code}=")
+    return Pagu.per_code(by_code)

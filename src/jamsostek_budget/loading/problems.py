@@ -17,7 +17,7 @@ from pydantic_core import ErrorDetails
 from jamsostek_budget.errors import Problem, clip, echo
 from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.model.bounds import BY_NAME
-from jamsostek_budget.model.fields import BUDGET_CODE, ViolationsError
+from jamsostek_budget.model.fields import BUDGET_CODE, FORM_TAGS, ViolationsError
 from jamsostek_budget.model.sourcemap import DataPath, SourceMap
 
 SEPARATED_NUMBER = re.compile(r"^\s*-?\d{1,3}([.,' ]\d{3})+\s*$")
@@ -46,7 +46,7 @@ def problems_from(exc: ValidationError, source: SourceMap, model: type[BaseModel
     typo_fixes = _typo_fixes(errors, model)
     problems: list[Problem] = []
     for error in errors:
-        path: DataPath = tuple(error["loc"])
+        path: DataPath = tuple(part for part in error["loc"] if part not in FORM_TAGS)
         if path and path[-1] == "[key]":  # a mapping's key is wrong: report it at the key
             problems.append(_problem(error, path[:-1], source, model, key=True))
             continue

@@ -98,6 +98,12 @@ def _amount_text(value: Any) -> Any:
         ) from None
 
 
+# The forms of a field that may be written more than one way (a pagu: one amount, or one per
+# budget code). Pydantic puts the form in an error's place; loading.problems drops it.
+AMOUNT = "(amount)"
+PER_CODE = "(per budget code)"
+FORM_TAGS = frozenset({AMOUNT, PER_CODE})
+
 # Money in a scenario: a whole number, or Indonesian notation where it is unambiguous; loading
 # echoes each amount read from text back, normalised, as a note.
 ScenarioRupiah = Annotated[

@@ -9,6 +9,7 @@ Money is integer Rupiah. A month is (year, month).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -38,6 +39,45 @@ class BillLine:
     participants: int
     amount: int  # Rupiah billed
     source: Source
+
+
+@dataclass(frozen=True)
+class Pagu:
+    """The ceiling the APBD adopted for the premiums, a year: one amount, or one per budget code
+    (the account lines of the RKA), whose sum is the total."""
+
+    total: int
+    by_code: Mapping[str, int] | None = None
+
+    @classmethod
+    def per_code(cls, by_code: Mapping[str, int]) -> Pagu:
+        return cls(sum(by_code.values()), dict(by_code))
+
+
+@dataclass(frozen=True)
+class BilledHeadcount:
+    """A group's people on its latest bill: the month, and the most participants on any of its
+    lines that month (a group's programs are billed for the same people)."""
+
+    month: YearMonth
+    people: int
+
+
+def latest_headcounts(bills: Iterable[BillLine]) -> dict[str, BilledHeadcount]:
+    """Each billed group's headcount on its latest bill. `jbudget track` projects the months not
+    yet billed at it, and `jbudget revise` prices the months left at it: the one rule both
+    follow, since the latest bill is the best evidence of how many people the year still pays
+    for."""
+    latest: dict[str, BilledHeadcount] = {}
+    for bill in bills:
+        known = latest.get(bill.group)
+        if (
+            known is None
+            or bill.month > known.month
+            or (bill.month == known.month and bill.participants > known.people)
+        ):
+            latest[bill.group] = BilledHeadcount(bill.month, bill.participants)
+    return latest
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Discriminator, Field, Tag, model_validator
 
 from jamsostek_budget.i18n import _
 from jamsostek_budget.model.fields import (
+    AMOUNT,
     BUDGET_CODE,
+    PER_CODE,
     DeathRate,
     GrowthPercent,
     Model,
@@ -31,9 +33,25 @@ from jamsostek_budget.model.fields import (
     no_entries,
     no_items,
 )
+from jamsostek_budget.model.ledger import Pagu
 from jamsostek_budget.model.scenario_rules import group_rules, scenario_rules
 
 BudgetCode = Annotated[str, Field(pattern=BUDGET_CODE)]
+PaguPerCode = Annotated[dict[BudgetCode, ScenarioRupiah], Field(min_length=1)]
+
+
+def _pagu_form(value: object) -> str:
+    """Which form a pagu is written in, so that a wrong one is told what that form needs (and
+    not what the other form would)."""
+    return PER_CODE if isinstance(value, dict) else AMOUNT
+
+
+# A pagu is one amount or one per budget code; the tags are dropped from an error's place
+# (loading.problems), so an error names `pagu` or `pagu.<code>`.
+AdoptedPagu = Annotated[
+    Annotated[ScenarioRupiah, Tag(AMOUNT)] | Annotated[PaguPerCode, Tag(PER_CODE)],
+    Discriminator(_pagu_form),
+]
 
 
 class YearHeadcount(Model):
@@ -165,9 +183,10 @@ class Scenario(Model):
         description="the assumptions in Bahasa Indonesia, for Indonesian reports (without it "
         "they show `assumptions`)",
     )
-    pagu: ScenarioRupiah | None = Field(
+    pagu: AdoptedPagu | None = Field(
         default=None,
-        description="the ceiling (pagu) the APBD adopted for these premiums, a year: what "
+        description="the ceiling (pagu) the APBD adopted for these premiums, a year: one "
+        "amount, or one per budget code of the groups (every code its pagu); what "
         "`jbudget track` and `jbudget revise` hold the year against (their --pagu overrides it)",
     )
     groups: list[Group] = Field(min_length=1)
@@ -185,7 +204,9 @@ class Scenario(Model):
 
     @model_validator(mode="after")
     def _check_unique_ids(self) -> Scenario:
-        found = scenario_rules([dict(group) for group in self.groups], list(self.priority))
+        found = scenario_rules(
+            [dict(group) for group in self.groups], list(self.priority), self.pagu
+        )
         if self.sources_id is not None and len(self.sources_id) != len(self.sources):
             found.append(
                 (
@@ -203,3 +224,12 @@ class Scenario(Model):
     @property
     def headcount(self) -> int:
         return sum(group.headcount for group in self.groups)
+
+    @property
+    def adopted_pagu(self) -> Pagu | None:
+        """The file's pagu: one amount, or the sum of one per budget code."""
+        if self.pagu is None:
+            return None
+        if isinstance(self.pagu, int):
+            return Pagu(self.pagu)
+        return Pagu.per_code(self.pagu)

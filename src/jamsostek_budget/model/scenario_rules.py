@@ -195,8 +195,12 @@ def _is_month(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12
 
 
-def scenario_rules(groups: list[Any], priority: list[Any] | None = None) -> Found:
+def scenario_rules(
+    groups: list[Any], priority: list[Any] | None = None, pagu: object = None
+) -> Found:
     found: Found = _priority_rules(groups, priority or [])
+    if isinstance(pagu, Mapping):
+        found += pagu_rules(groups, pagu)
     seen: dict[str, int] = {}
     for index, group in enumerate(groups):
         group_id = group.get("id") if isinstance(group, Mapping) else None
@@ -214,6 +218,71 @@ def scenario_rules(groups: list[Any], priority: list[Any] | None = None) -> Foun
             )
         seen.setdefault(group_id, index)
     return found
+
+
+def pagu_rules(groups: list[Any], pagu: Mapping[Any, Any]) -> Found:
+    """A pagu per budget code: one for every code the groups pay from, none for a code no group
+    uses, and every program of every group paid from a code (else its premiums would fall under
+    no ceiling)."""
+    used, found = _codes_used(groups)
+    for code in pagu:
+        if isinstance(code, str) and code not in used:
+            close = difflib.get_close_matches(code, list(used), 1)
+            hint = (
+                _("did you mean {code}?").format(code=close[0])
+                if close
+                else _("the groups' budget codes are: {codes}").format(codes=", ".join(used))
+                if used
+                else _("no group gives budget_codes: give one pagu for the year")
+            )
+            message = _("no group pays from budget code {code}").format(code=code)
+            found.append((("pagu", code), message, hint))
+    for code, ids in used.items():
+        if code not in pagu:
+            found.append(
+                (
+                    ("pagu",),
+                    _("budget code {code} ({groups}) has no pagu").format(
+                        code=code, groups=", ".join(dict.fromkeys(ids))
+                    ),
+                    _("give every budget code of the groups its pagu, or one pagu for the year"),
+                )
+            )
+    return found
+
+
+def _codes_used(groups: list[Any]) -> tuple[dict[str, list[str]], Found]:
+    """The budget codes the groups pay from, each with its groups' ids; and, for a pagu per
+    code, each group that pays a program from no code."""
+    used: dict[str, list[str]] = {}
+    found: Found = []
+    for index, group in enumerate(groups):
+        if not isinstance(group, Mapping):
+            continue
+        codes = group.get("budget_codes")
+        codes = codes if isinstance(codes, Mapping) else {}
+        programs = group.get("programs")
+        uncoded = []
+        for program in programs if isinstance(programs, list) else []:
+            code = codes.get(program)
+            if isinstance(code, str):
+                used.setdefault(code, []).append(str(group.get("id")))
+            elif isinstance(program, str):
+                uncoded.append(program)
+        if uncoded:
+            found.append(
+                (
+                    ("groups", index, "budget_codes"),
+                    _(
+                        "the pagu is given per budget code, and this group pays {programs} from "
+                        "no budget code"
+                    ).format(programs=", ".join(uncoded)),
+                    _(
+                        "add budget_codes: {{{program}: CODE}}, or give one pagu for the year"
+                    ).format(program=uncoded[0]),
+                )
+            )
+    return used, found
 
 
 def _priority_rules(groups: list[Any], priority: list[Any]) -> Found:
@@ -243,7 +312,8 @@ def rules_hidden_by_errors(data: Mapping[str, Any], failed: Collection[DataPath]
     if not isinstance(groups, list):
         return []
     priority = data.get("priority")
-    found = scenario_rules(groups, priority if isinstance(priority, list) else [])
+    pagu = None if any(path[:1] == ("pagu",) for path in failed) else data.get("pagu")
+    found = scenario_rules(groups, priority if isinstance(priority, list) else [], pagu)
     for index, group in enumerate(groups):
         if isinstance(group, Mapping) and any(p[:2] == ("groups", index) for p in failed):
             found += [

@@ -29,10 +29,12 @@ LETTER_DATES = ("signed", "effective")  # Regulation.dates_due: a letter is not 
 
 
 def given(prop: Schema) -> Schema:
-    """The schema a value meets when it is given: an optional field's branch that is not null."""
+    """The schema a value meets when it is given: an optional field's branch that is not null
+    (the field itself when it may take several forms, as a pagu: an amount or one per code)."""
     options = prop.get("anyOf", [])
-    if NULL in options:
-        found: Schema = next(option for option in options if option != NULL)
+    others = [option for option in options if option != NULL]
+    if NULL in options and len(others) == 1:
+        found: Schema = others[0]
         return found
     return prop
 
@@ -62,6 +64,15 @@ def flatten_optionals(defs: Schema) -> None:
             model["properties"][name] = flat
 
 
+def _per_code_only(pagu: Schema) -> None:
+    """A pagu per budget code names budget codes only (the model refuses any other key)."""
+    for option in (*pagu.get("anyOf", ()), *pagu.get("oneOf", ())):
+        if option.get("type") == "object":
+            option["additionalProperties"] = False
+        else:
+            _per_code_only(option)
+
+
 def _when(field: str, value: str, then: Schema) -> Schema:
     return {"if": {"properties": {field: {"const": value}}, "required": [field]}, "then": then}
 
@@ -74,6 +85,7 @@ def add_scenario_rules(defs: Schema) -> None:
         constrain(defs, model, "programs", uniqueItems=True, allOf=paid)
     for model in ("Scenario", "ScenarioVariant"):
         constrain(defs, model, "priority", uniqueItems=True)
+        _per_code_only(defs[model]["properties"]["pagu"])
     constrain(defs, "ScenarioVariant", "remove_groups", uniqueItems=True)
     defs["Group"]["allOf"] = [
         _when("segment", "bpu", _BPU),

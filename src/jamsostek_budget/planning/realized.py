@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from jamsostek_budget.errors import UsageError, echo
 from jamsostek_budget.i18n import _, grouped
-from jamsostek_budget.model.ledger import BillLine, YearMonth
+from jamsostek_budget.model.fields import Program
+from jamsostek_budget.model.ledger import BilledHeadcount, BillLine, YearMonth, latest_headcounts
 from jamsostek_budget.model.scenario import Scenario
 
 
@@ -24,10 +25,13 @@ def month_text(month: YearMonth) -> str:
 @dataclass(frozen=True)
 class Realized:
     """Rupiah realized per contribution month; per group too when the amounts come from bill
-    lines (None when only monthly totals are known, e.g. a tracking summary)."""
+    lines (None when only monthly totals are known, e.g. a tracking summary), and each billed
+    group's headcount on its latest bill (empty when nothing was billed)."""
 
     by_month: Mapping[YearMonth, int]
     by_group: Mapping[str, int] | None = field(default=None)
+    latest: Mapping[str, BilledHeadcount] = field(default_factory=dict)
+    by_program: Mapping[Program, int] | None = field(default=None)
 
     @property
     def total(self) -> int:
@@ -42,10 +46,13 @@ def realized_from_bills(bills: Iterable[BillLine]) -> Realized:
     month, paid or not, so it is what the month has realized against the pagu."""
     by_month: dict[YearMonth, int] = {}
     by_group: dict[str, int] = {}
+    by_program: dict[Program, int] = {}
+    bills = tuple(bills)
     for bill in bills:
         by_month[bill.month] = by_month.get(bill.month, 0) + bill.amount
         by_group[bill.group] = by_group.get(bill.group, 0) + bill.amount
-    return Realized(dict(sorted(by_month.items())), by_group)
+        by_program[bill.program] = by_program.get(bill.program, 0) + bill.amount
+    return Realized(dict(sorted(by_month.items())), by_group, latest_headcounts(bills), by_program)
 
 
 def check_effective(plan: Scenario, effective: YearMonth) -> None:

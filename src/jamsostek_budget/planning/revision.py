@@ -7,18 +7,24 @@ says what is still needed. Without a cut the revised pagu is realized + need. Wi
 pagu is the original minus the cut, and what it leaves after the realized months is fitted to
 the months left in funding order (planning.fit, on the scenario trimmed to those months), which
 says who loses cover and from which month.
+
+The months left are priced at each billed group's headcount on its latest bill, the rule
+`jbudget track` projects the year with (model.ledger.latest_headcounts), unless the revised plan
+sets that group's headcount itself or the caller asks for the plan's headcounts (`need_at="plan"`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from jamsostek_budget.engine import premiums as engine
 from jamsostek_budget.engine.budget import Budget, GroupLine
 from jamsostek_budget.errors import UsageError
 from jamsostek_budget.i18n import _
-from jamsostek_budget.model.ledger import YearMonth
+from jamsostek_budget.model.fields import PROGRAMS, Program
+from jamsostek_budget.model.ledger import BilledHeadcount, YearMonth
 from jamsostek_budget.model.ratetable import RateTable
 from jamsostek_budget.model.scenario import Scenario
 from jamsostek_budget.planning import fit as fitting
@@ -31,6 +37,18 @@ from jamsostek_budget.planning.realized import (
     check_realized,
     months_without_bills,
 )
+
+NeedAt = Literal["billed", "plan"]  # the headcounts the months left are priced at
+
+
+@dataclass(frozen=True)
+class HeadcountChange:
+    """A group whose months left are priced at the headcount on its latest bill, not the plan's."""
+
+    group_id: str
+    label: str
+    planned: int  # the people the plan (and the revised plan) give the group
+    billed: BilledHeadcount  # the people on its latest bill, and that bill's month
 
 
 @dataclass(frozen=True)
@@ -91,6 +109,8 @@ class Revision:
     fit: FitResult | None  # with a cut: the months left fitted to what the pagu leaves
     lines: tuple[RevisionLine, ...]  # original groups in file order, then added ones
     unbilled: tuple[YearMonth, ...]  # months before the revision the plan pays but no bill shows
+    need_at: NeedAt = "billed"
+    headcounts: tuple[HeadcountChange, ...] = ()  # groups priced at their latest bill
 
     @property
     def fiscal_year(self) -> int:
@@ -130,6 +150,28 @@ class Revision:
         return self.ceiling_left - self.covered
 
     @property
+    def revised_by_program(self) -> dict[Program, int] | None:
+        """The revised year per program: realized + what the (reduced) pagu covers of the
+        months left, the covered people of each group at its programs' premiums. None when the
+        realized amount is not known per program."""
+        realized = self.realized.by_program
+        if realized is None:
+            return None
+        first = self.effective[1]
+        fitted = None if self.fit is None else {line.group_id: line for line in self.fit.lines}
+        amounts = dict(realized)
+        for line in self.revised_plan.lines:
+            for program in line.programs:
+                if fitted is None:
+                    covered = sum(program.apbd[first - 1 :])
+                else:
+                    fitted_line = fitted.get(line.group.id)
+                    people = 0 if fitted_line is None else fitted_line.covered
+                    covered = people * sum(program.per_person[first - 1 :])
+                amounts[program.program] = amounts.get(program.program, 0) + covered
+        return {program: amounts[program] for program in PROGRAMS if program in amounts}
+
+    @property
     def losses(self) -> tuple[LostCover, ...]:
         """Who loses cover, group by group in funding order (none without a cut)."""
         if self.fit is None:
@@ -158,16 +200,21 @@ def revise(
     revised: Scenario | None = None,
     cut: Cut | None = None,
     priority: Sequence[str] | None = None,
+    need_at: NeedAt = "billed",
 ) -> Revision:
     """Revise `plan` from month `effective` on: with `revised` (a variant scenario of the same
     fiscal year) for the months left, with `cut` taken off the pagu (None: the plan's annual
-    total), or both. `priority` is the funding order for a cut (default: the scenario's)."""
+    total), or both. `priority` is the funding order for a cut (default: the scenario's).
+    `need_at` prices the months left at the latest billed headcounts or at the plan's."""
     check_effective(plan, effective)
     check_realized(plan, realized, effective)
     scenario = revised or plan
     _check_same_year(plan, scenario)
+    changes: tuple[HeadcountChange, ...] = ()
+    if need_at == "billed":
+        scenario, changes = at_billed_headcounts(plan, scenario, realized)
     original = engine.estimate(plan, table)
-    revised_plan = original if revised is None else engine.estimate(scenario, table)
+    revised_plan = original if scenario is plan else engine.estimate(scenario, table)
     original_pagu = original.annual if pagu is None else pagu
     taken, result = None, None
     new_pagu = realized.total + _months_from(revised_plan.monthly, effective[1])
@@ -187,7 +234,33 @@ def revise(
         fit=result,
         lines=_lines(original, revised_plan, realized, effective[1], result),
         unbilled=months_without_bills(original.monthly, realized, effective),
+        need_at=need_at,
+        headcounts=changes,
     )
+
+
+def at_billed_headcounts(
+    plan: Scenario, scenario: Scenario, realized: Realized
+) -> tuple[Scenario, tuple[HeadcountChange, ...]]:
+    """`scenario` (the plan or its variant) with each billed group's headcount taken from its
+    latest bill, where that differs from the plan's. A group whose headcount the variant
+    changes keeps the variant's: the revision decided it. Groups never billed keep theirs."""
+    planned = {group.id: group.headcount for group in plan.groups}
+    groups, changes = [], []
+    for group in scenario.groups:
+        latest = realized.latest.get(group.id)
+        if (
+            latest is None
+            or planned.get(group.id) != group.headcount
+            or latest.people == group.headcount
+        ):
+            groups.append(group)
+        else:
+            changes.append(HeadcountChange(group.id, group.label, group.headcount, latest))
+            groups.append(group.model_copy(update={"headcount": latest.people}))
+    if not changes:
+        return scenario, ()
+    return scenario.model_copy(update={"groups": groups}), tuple(changes)
 
 
 def _lines(

@@ -12,14 +12,14 @@ the deactivation threshold are the cited rules of tracking_rules, which the resu
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from jamsostek_budget.engine.budget import Budget, GroupLine, ProgramLine
 from jamsostek_budget.model.fields import Program, Segment
-from jamsostek_budget.model.ledger import BillLine, Payment, Rejected
+from jamsostek_budget.model.ledger import BillLine, Pagu, Payment, Rejected, latest_headcounts
 from jamsostek_budget.planning.tracking_allocation import Allocation, Credit, Settlement, allocate
 from jamsostek_budget.planning.tracking_checks import check_ledger
 from jamsostek_budget.planning.tracking_figures import MonthFigures, add_up, days_late
@@ -61,15 +61,20 @@ class GroupTrack:
         return sum(program.projected for program in self.programs)
 
 
-@dataclass(frozen=True)
-class YearTotals:
+def balance_kind(balance: int | None) -> BalanceKind | None:
+    """How a report says a balance in words: a surplus (SiLPA), a shortfall, or even."""
+    if balance is None:
+        return None
+    return "surplus" if balance > 0 else "shortfall" if balance < 0 else "even"
+
+
+class _HeldAgainstPagu:
+    """Billed, paid and projected held against a pagu: what is owed and the balance."""
+
+    billed: int
+    paid: int
+    projected: int
     pagu: int | None
-    planned: int
-    billed: int  # to date
-    paid: int  # to date, allocated to bills (credits apart)
-    arrears: int  # outstanding on bills past their due date
-    projected: int  # billed to date + the plan for the months not billed, at the latest headcount
-    credit: int  # payments no bill absorbed
 
     @property
     def outstanding(self) -> int:
@@ -83,10 +88,40 @@ class YearTotals:
     @property
     def balance_kind(self) -> BalanceKind | None:
         """How a report says the balance in words: a surplus (SiLPA), a shortfall, or even."""
-        balance = self.balance
-        if balance is None:
-            return None
-        return "surplus" if balance > 0 else "shortfall" if balance < 0 else "even"
+        return balance_kind(self.balance)
+
+
+@dataclass(frozen=True)
+class CodeTrack(_HeldAgainstPagu):
+    """The year of one budget code (an account line of the RKA): the group programs paid from
+    it added up, held against its own pagu when the pagu is given per code."""
+
+    code: str | None  # None: programs the groups pay from no code
+    parts: tuple[tuple[str, Program], ...]  # (group id, program) paid from the code, plan order
+    planned: int
+    billed: int
+    paid: int
+    projected: int
+    pagu: int | None
+
+    @property
+    def programs(self) -> tuple[Program, ...]:
+        return tuple(dict.fromkeys(program for _group, program in self.parts))
+
+    @property
+    def groups(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(group for group, _program in self.parts))
+
+
+@dataclass(frozen=True)
+class YearTotals(_HeldAgainstPagu):
+    pagu: int | None
+    planned: int
+    billed: int  # to date
+    paid: int  # to date, allocated to bills (credits apart)
+    arrears: int  # outstanding on bills past their due date
+    projected: int  # billed to date + the plan for the months not billed, at the latest headcount
+    credit: int  # payments no bill absorbed
 
 
 @dataclass(frozen=True)
@@ -102,6 +137,7 @@ class Tracking:
     rejected_payments: tuple[Rejected, ...]
     allocations: tuple[Allocation, ...]
     credits: tuple[Credit, ...]
+    by_code: tuple[CodeTrack, ...] = ()  # per budget code; empty when the plan gives no code
     rules: tuple[TrackingRule, ...] = RULES
 
     @property
@@ -119,7 +155,7 @@ class Tracking:
 
 def track(
     budget: Budget,
-    pagu: int | None,
+    pagu: Pagu | None,
     bills: Sequence[BillLine],
     payments: Sequence[Payment],
     as_of: date,
@@ -137,13 +173,48 @@ def track(
         as_of=as_of,
         months=months,
         groups=groups,
-        totals=_totals(budget, pagu, groups, settlement, as_of),
+        totals=_totals(budget, None if pagu is None else pagu.total, groups, settlement, as_of),
         bills=checked.bills,
         payments=checked.payments,
         rejected_bills=checked.rejected_bills,
         rejected_payments=checked.rejected_payments,
         allocations=settlement.allocations,
         credits=settlement.credits,
+        by_code=_by_code(budget, groups, pagu),
+    )
+
+
+def _by_code(
+    budget: Budget, groups: Sequence[GroupTrack], pagu: Pagu | None
+) -> tuple[CodeTrack, ...]:
+    """The programs added up per budget code, in the order of Budget.by_budget_code (codes
+    sorted, programs without a code last); nothing when no group gives a code."""
+    parts: dict[str | None, list[tuple[str, ProgramTrack]]] = {}
+    for line, group in zip(budget.lines, groups, strict=True):
+        for program in group.programs:
+            code = line.group.budget_codes.get(program.program)
+            parts.setdefault(code, []).append((group.group_id, program))
+    if set(parts) == {None}:
+        return ()
+    by_code = None if pagu is None else pagu.by_code
+    order = sorted(parts, key=lambda code: (code is None, code or ""))
+    return tuple(_code_track(code, parts[code], by_code) for code in order)
+
+
+def _code_track(
+    code: str | None,
+    parts: Sequence[tuple[str, ProgramTrack]],
+    by_code: Mapping[str, int] | None,
+) -> CodeTrack:
+    months = [figures for _group, program in parts for figures in program.months]
+    return CodeTrack(
+        code=code,
+        parts=tuple((group, program.program) for group, program in parts),
+        planned=sum(figures.planned for figures in months),
+        billed=sum(figures.billed for figures in months),
+        paid=sum(figures.paid for figures in months),
+        projected=sum(program.projected for _group, program in parts),
+        pagu=None if by_code is None or code is None else by_code.get(code),
     )
 
 
@@ -154,17 +225,15 @@ class _Ledger:
         self.bills = bills
         self.settlement = settlement
         self.as_of = as_of
+        self.latest = latest_headcounts(bills)
         self.lines: dict[BillKey, list[int]] = {}
         for index, bill in enumerate(bills):
             self.lines.setdefault((bill.group, bill.program, bill.month[1]), []).append(index)
 
     def latest_participants(self, group_id: str) -> int | None:
-        """The participants on the group's latest bill (the most on any of its lines then)."""
-        own = [bill for bill in self.bills if bill.group == group_id]
-        if not own:
-            return None
-        latest = max(bill.month for bill in own)
-        return max(bill.participants for bill in own if bill.month == latest)
+        """The participants on the group's latest bill (model.ledger.latest_headcounts)."""
+        latest = self.latest.get(group_id)
+        return None if latest is None else latest.people
 
     def figures(self, key: BillKey, due: date, planned: int, year: int) -> MonthFigures:
         indexes = self.lines.get(key, [])

@@ -1,8 +1,8 @@
 """Bill lines and payments held against the plan before they are tracked: a line the plan cannot
-place (a month outside the fiscal year, a group the scenario does not have, a program the group
-does not pay) and a payment that cannot count yet (dated after the as-of date, naming a month
-outside the fiscal year, not a positive amount) are rejected with every reason, never dropped:
-rows read = used + rejected.
+place (a month outside the fiscal year or after the as-of date's month, a group the scenario does
+not have, a program the group does not pay) and a payment that cannot count yet (dated after the
+as-of date, naming a month outside the fiscal year, not a positive amount) are rejected with
+every reason, never dropped: rows read = used + rejected.
 
 The files' syntax (dates, numbers, columns) is checked by the reader; this checks meaning.
 """
@@ -33,7 +33,7 @@ def check_ledger(
     budget: Budget, bills: Sequence[BillLine], payments: Sequence[Payment], as_of: date
 ) -> Checked:
     """Split bills and payments into those used and those rejected, keeping their order."""
-    used_bills, rejected_bills = _split(bills, lambda bill: bill_problems(budget, bill))
+    used_bills, rejected_bills = _split(bills, lambda bill: bill_problems(budget, bill, as_of))
     used_payments, rejected_payments = _split(
         payments, lambda payment: payment_problems(budget.fiscal_year, payment, as_of)
     )
@@ -54,11 +54,19 @@ def _split(
     return tuple(used), tuple(rejected)
 
 
-def bill_problems(budget: Budget, bill: BillLine) -> tuple[str, ...]:
-    """Why the plan cannot place a bill line (empty when it can)."""
+def bill_problems(budget: Budget, bill: BillLine, as_of: date) -> tuple[str, ...]:
+    """Why the plan cannot place a bill line as of `as_of` (empty when it can). A bill for a
+    month after the as-of date's month was not sent yet on that date: counting it would
+    overstate what was billed to date."""
     reasons: list[str] = []
     if bill.month[0] != budget.fiscal_year:
         reasons.append(_outside_year(bill.month, budget.fiscal_year))
+    elif bill.month > (as_of.year, as_of.month):
+        reasons.append(
+            _("month {month} comes after the as-of date {as_of}: not yet billed then").format(
+                month=f"{bill.month[0]:04d}-{bill.month[1]:02d}", as_of=as_of.isoformat()
+            )
+        )
     lines = {line.group.id: line for line in budget.lines}
     line = lines.get(bill.group)
     if line is None:

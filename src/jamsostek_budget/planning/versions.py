@@ -85,8 +85,8 @@ def version_of_revision(
     legal_basis: str = "",
 ) -> BudgetVersion:
     """A version from a revision: efisiensi for a cut, perubahan otherwise (unless `kind` says
-    which). Its groups are realized + covered, known only when the bills give groups; it has no
-    per-program amounts, since what the months left cover is costed per group."""
+    which). Its groups and programs are realized + covered, known only when the realized amount
+    is known per group and per program."""
     chosen: VersionKind = kind or ("perubahan" if revision.cut is None else "efisiensi")
     revised = [(line, line.revised) for line in revision.lines]
     groups = (
@@ -95,7 +95,12 @@ def version_of_revision(
         else tuple(GroupAmount(line.group_id, line.label, amount or 0) for line, amount in revised)
     )
     return BudgetVersion(
-        chosen, label or default_label(chosen), revision.revised_pagu, groups, None, legal_basis
+        chosen,
+        label or default_label(chosen),
+        revision.revised_pagu,
+        groups,
+        revision.revised_by_program,
+        legal_basis,
     )
 
 

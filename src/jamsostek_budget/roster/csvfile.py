@@ -79,7 +79,7 @@ def prepare_csv(path: Path, file: str, table: TableColumns = ROSTER) -> CsvText:
         return _prepared(path, file, table)
     except OSError as error:
         message = _("cannot read the file: {error}").format(error=error.strerror or error)
-        hint = _("save the roster as CSV UTF-8, or as .xlsx")
+        hint = _("save the file as CSV UTF-8, or as .xlsx")
         raise DataError([file_problem(file, 1, message, hint)]) from error
 
 
@@ -176,7 +176,7 @@ def _lone_carriage_returns(path: Path, file: str) -> bytes | None:
 
 def _nul_problem(file: str, line: int, byte: int) -> Problem:
     message = _("holds a NUL byte (byte {byte} of the line): this is not a text file")
-    hint = _("save the roster as CSV UTF-8 (Excel: Save As > CSV UTF-8), or as .xlsx")
+    hint = _("save the file as CSV UTF-8 (Excel: Save As > CSV UTF-8), or as .xlsx")
     return file_problem(file, line, message.format(byte=byte), hint)
 
 

@@ -72,10 +72,10 @@ def header_cells(
     no roster's column names are that long, and it would be read cut short."""
     head = read_head(source)
     if len(head) == HEAD_BYTES and b"\n" not in head:
-        message = _("the first line is longer than {limit} bytes: it is not a roster's header")
+        message = _("the first line is longer than {limit} bytes: it is not a header row")
         hint = _(
-            "the first line of a roster names its columns (nik, group, ...): save the "
-            "roster again as CSV UTF-8, or as .xlsx"
+            "the first line of the file names its columns (for a roster nik, group, ...): save "
+            "the file again as CSV UTF-8, or as .xlsx"
         )
         raise DataError([file_problem(file, line, message.format(limit=grouped(HEAD_BYTES)), hint)])
     lines = head.split(b"\n")

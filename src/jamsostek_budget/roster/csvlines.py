@@ -18,7 +18,7 @@ __all__ = ["UTF8_HINT", "file_problem", "line_problems", "not_utf8_problem", "op
 
 MAX_PROBLEMS = 20
 QUOTED_END = re.compile(r'(?:[^"]|"")*"(?!")')  # the rest of a quoted cell, to its closing quote
-UTF8_HINT = N_("save the roster as CSV UTF-8 (Excel: Save As > CSV UTF-8)")
+UTF8_HINT = N_("save the file as CSV UTF-8 (Excel: Save As > CSV UTF-8)")
 
 
 def file_problem(file: str, line: int, message: str, hint: str) -> Problem:
@@ -126,7 +126,7 @@ def _width_problem(file: str, line: int, cells: int, width: int, *, short: bool)
     if short:
         hint = _(
             "the file's line endings mix CR and LF, so a line break inside this row may have "
-            "split it: remove it, or save the roster again as CSV UTF-8"
+            "split it: remove it, or save the file again as CSV UTF-8"
         )
     else:
         hint = _("add a header for the extra cells, or remove the stray separators")

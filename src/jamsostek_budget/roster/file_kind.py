@@ -28,7 +28,7 @@ def _head(path: Path) -> bytes:
 def not_a_workbook(path: Path, file: str) -> Problem:
     """Why `path`, named .xlsx or .xlsm, cannot be opened as a workbook."""
     head = _head(path)
-    save = _("save the roster from Excel as .xlsx (Excel Workbook), or as CSV UTF-8")
+    save = _("save the file from Excel as .xlsx (Excel Workbook), or as CSV UTF-8")
     if not head:
         message, hint = _("is empty (0 bytes), not an Excel workbook"), save
     elif head.startswith(OLE):
@@ -44,7 +44,7 @@ def not_a_workbook(path: Path, file: str) -> Problem:
         message, hint = _zip_problem(path, save)
     elif b"\x00" not in head:
         message = _("is a text file (a CSV?) named .xlsx, not an Excel workbook")
-        hint = _("if it is a CSV roster, rename it to .csv")
+        hint = _("if it is a CSV file, rename it to .csv")
     else:
         message, hint = _("is not an Excel workbook"), save
     return Problem(file, 1, 1, "", message, hint)

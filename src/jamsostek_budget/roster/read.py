@@ -182,7 +182,7 @@ def open_table(path: Path, sheets: Sequence[str] = (), table: TableColumns = ROS
     _check_readable(path, file)
     if path.suffix.lower() in OTHER_SPREADSHEETS:
         message = _("cannot read the file: jbudget reads .csv and .xlsx, not {suffix}")
-        hint = _("save the roster as .xlsx or as CSV")
+        hint = _("save the file as .xlsx or as CSV")
         raise DataError([_file_problem(file, message.format(suffix=path.suffix), hint)])
     if path.suffix.lower() in EXCEL_SUFFIXES:
         return _open_workbook(path, file, sheets, table)
@@ -310,7 +310,7 @@ def _blocks(
 def _unreadable(raw: RawRoster) -> Problem:
     """A CSV whose rows could not be read, where no line is known to be at fault."""
     message = _("the rows below the header cannot be read as CSV")
-    hint = _("save the roster again as CSV UTF-8 (Excel: Save As > CSV UTF-8), or as .xlsx")
+    hint = _("save the file again as CSV UTF-8 (Excel: Save As > CSV UTF-8), or as .xlsx")
     below = raw.csv.first_row_line if raw.csv is not None else HEADER_LINE + 1
     return _file_problem(raw.file, message, hint, below)
 

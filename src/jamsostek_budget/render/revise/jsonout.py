@@ -36,6 +36,17 @@ def revise_dict(
             "revised": revision.revised_pagu,
             "difference": revision.difference,
         },
+        "need_at": revision.need_at,
+        "headcounts": [
+            {
+                "group": change.group_id,
+                "label": change.label,
+                "planned": change.planned,
+                "billed": change.billed.people,
+                "month": month_text(change.billed.month),
+            }
+            for change in revision.headcounts
+        ],
         "totals": _totals(revision),
         "groups": [_line(line) for line in revision.lines],
         "losses": [

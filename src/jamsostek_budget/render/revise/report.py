@@ -49,6 +49,7 @@ FIT_HEADERS = (
     N_("APBD\n(Rp)"),
 )
 LOSS_HEADERS = (N_("Group"), N_("People"), N_("From"), N_("Keeping them\ncosts (Rp)"))
+HEADCOUNT_HEADERS = (N_("Group"), N_("In the plan"), N_("On the\nlatest bill"), N_("Bill of"))
 
 
 def revise_report(revision: Revision, versions: VersionComparison, *, from_bills: bool) -> Report:
@@ -57,6 +58,8 @@ def revise_report(revision: Revision, versions: VersionComparison, *, from_bills
         name=scenario.name, year=revision.fiscal_year, month=month_text(revision.effective)
     )
     sections = [_groups(revision)]
+    if revision.headcounts:
+        sections.append(_headcounts(revision))
     if revision.fit is not None:
         sections += [_fitted(revision), _losses(revision)]
     sections.append(_versions(versions))
@@ -104,7 +107,12 @@ def _summary(revision: Revision, from_bills: bool) -> tuple[str, ...]:
             amount=rupiah_figure(revision.realized_total),
         ),
         phrase(
-            _("Need for {first} to {last}: {need} (the original plan: {planned})"),
+            _(
+                "Need for {first} to {last} at the latest billed headcounts: {need} "
+                "(the original plan: {planned})"
+            )
+            if revision.headcounts
+            else _("Need for {first} to {last}: {need} (the original plan: {planned})"),
             first=month_text(revision.effective),
             last=month_text((revision.fiscal_year, 12)),
             need=rupiah_figure(revision.need, _need(revision)),
@@ -227,6 +235,17 @@ def _fitted(revision: Revision) -> Section:
     return Section(title, headers, rows, footer, frozenset({0, 2, 3, 4, 5, 6}))
 
 
+def _headcounts(revision: Revision) -> Section:
+    """The groups whose months left are priced at the people on their latest bill."""
+    rows = tuple(
+        (change.label, change.planned, change.billed.people, month_text(change.billed.month))
+        for change in revision.headcounts
+    )
+    headers = tuple(_(header) for header in HEADCOUNT_HEADERS)
+    title = _("Months left priced at the latest bill")
+    return Section(title, headers, rows, None, frozenset({1, 2}))
+
+
 def _losses(revision: Revision) -> Section:
     rows = tuple(
         (loss.label, loss.people, month_text(loss.from_month), loss.cost)
@@ -272,6 +291,14 @@ def _notes(revision: Revision, from_bills: bool) -> tuple[str, ...]:
             "given); need: the revised plan for {month} to December."
         ).format(month=month_text(revision.effective))
     ]
+    if revision.need_at == "billed" and from_bills:
+        notes.append(
+            _(
+                "The months left are priced at each group's people on its latest bill, as "
+                "track projects the year, unless the revised plan sets the group's headcount "
+                "itself."
+            )
+        )
     if revision.unbilled:
         notes.append(
             _("No bill for {months}: the realized amount counts nothing for them.").format(
@@ -291,6 +318,12 @@ def _notes(revision: Revision, from_bills: bool) -> tuple[str, ...]:
             "In a workbook the planned amounts and the need are formulas over the lines "
             "sheets; the realized amounts come from the bills, so they and the figures that "
             "follow from them are plain numbers."
+        )
+        if from_bills
+        else _(
+            "In a workbook the planned amounts and the need are formulas over the lines "
+            "sheets; the realized amounts and the figures that follow from them are plain "
+            "numbers."
         )
     )
     return tuple(notes)

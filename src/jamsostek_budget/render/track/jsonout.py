@@ -8,7 +8,7 @@ from typing import Any
 
 from jamsostek_budget import __version__
 from jamsostek_budget.model.ledger import Rejected
-from jamsostek_budget.planning.tracking import GroupTrack, YearTotals
+from jamsostek_budget.planning.tracking import CodeTrack, GroupTrack, YearTotals
 from jamsostek_budget.planning.tracking_figures import MonthFigures
 from jamsostek_budget.planning.tracking_result import FileCount, TrackResult
 
@@ -24,6 +24,7 @@ def track_dict(result: TrackResult) -> dict[str, Any]:
         "pagu": tracking.totals.pagu,
         "months": [month_dict(figures) for figures in tracking.months],
         "by_group": [_group(group) for group in tracking.groups],
+        "by_budget_code": [_code(code) for code in tracking.by_code],
         "totals": _totals(tracking.totals),
         "at_risk": [group.group_id for group in tracking.at_risk],
         "credits": [
@@ -87,6 +88,21 @@ def _group(group: GroupTrack) -> dict[str, Any]:
             }
             for program in group.programs
         ],
+    }
+
+
+def _code(code: CodeTrack) -> dict[str, Any]:
+    return {
+        "budget_code": code.code,
+        "programs": list(code.programs),
+        "groups": list(code.groups),
+        "planned": code.planned,
+        "billed": code.billed,
+        "paid": code.paid,
+        "outstanding": code.outstanding,
+        "projected_year": code.projected,
+        "pagu": code.pagu,
+        "balance": code.balance,
     }
 
 
