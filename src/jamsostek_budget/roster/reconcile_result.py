@@ -1,0 +1,42 @@
+"""What `jbudget reconcile` found, for the renderers: the lists as read, what became of every
+row, and the Pemda's roster costed (the budget the workbook's lines and rates sheets show)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from jamsostek_budget.engine.budget import Budget
+from jamsostek_budget.model.scenario import Scenario
+from jamsostek_budget.roster.bpjs_list import ListRows
+from jamsostek_budget.roster.checks import RosterRows
+from jamsostek_budget.roster.reconcile import Reconciliation
+
+
+@dataclass(frozen=True)
+class Reconciled:
+    """The lists as read, what became of every row, the roster's budget."""
+
+    scenario: Scenario
+    roster: RosterRows
+    bpjs: ListRows
+    others: tuple[ListRows, ...]
+    reconciliation: Reconciliation
+    budget: Budget
+    roster_file: str
+
+    @property
+    def bpjs_rejected(self) -> pl.DataFrame:
+        """BPJS's rows not used: rejected by the reader, or that could not be priced."""
+        unpriced = self.reconciliation.unpriced
+        frames = [self.bpjs.rejected.select("line", "reasons")]
+        if not unpriced.is_empty():
+            frames.append(unpriced.select("line", "reasons"))
+        return pl.concat(frames).sort("line")
+
+    @property
+    def roster_rejected(self) -> pl.DataFrame:
+        """The roster's rows not used, but for the repeats of a NIK (they are duplicates)."""
+        lines = self.roster.duplicates.get_column("line").implode()
+        return self.roster.rejected.filter(~pl.col("line").is_in(lines))
