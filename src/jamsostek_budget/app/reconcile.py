@@ -42,9 +42,16 @@ def _reconcile(request: ReconcileRequest) -> tuple[Reconciled, tuple[Problem, ..
     others = tuple(read_list(path, scenario.groups, today) for path in request.others)
     found = reconcile(roster, bpjs, others, scenario=scenario, table=table, today=today)
     budget = roster_budget(roster.accepted.drop("sheet", strict=False), scenario, table)
-    notes = (*warnings, *roster.notes, *bpjs.notes, *(n for o in others for n in o.notes))
+    roster_notes = tuple(note for note in roster.notes if not _says_rejected_repeats(note))
+    notes = (*warnings, *roster_notes, *bpjs.notes, *(n for o in others for n in o.notes))
     result = Reconciled(scenario, roster, bpjs, others, found, budget, str(request.roster))
     return result, notes
+
+
+def _says_rejected_repeats(note: Problem) -> bool:
+    """The roster reader's note of NIKs on several lines says the repeats are rejected; here
+    they are duplicates, each in the report with its line, so the note would mislead."""
+    return note.severity == "note" and note.field == "nik"
 
 
 def _check_distinct(request: ReconcileRequest) -> None:

@@ -62,7 +62,9 @@ ENTRY = pl.Schema(
         "name": pl.String(),
         "group": pl.String(),
         "roster_line": pl.Int64(),
+        "roster_sheet": pl.String(),  # of a workbook: the sheet of the line (null for a CSV)
         "bpjs_line": pl.Int64(),
+        "bpjs_sheet": pl.String(),
         "category": CATEGORY,
         "reasons": pl.String(),
         "pemda_monthly": pl.Int64(),
@@ -135,9 +137,12 @@ def reconcile(
 ) -> Reconciliation:
     """The entries of the two lists (see the module), against the scenario's eligibility."""
     ours = _roster_people(roster, scenario, table)
-    theirs = bpjs.accepted.with_columns(pl.col(LINE).rank("ordinal").over(KEY).alias("_nth")).sort(
-        LINE
+    theirs = (
+        bpjs.accepted.with_columns(_sheet(bpjs.accepted).alias("bpjs_sheet"))
+        .drop("sheet", strict=False)
+        .with_row_index("_order")  # the file's order (a workbook's lines restart per sheet)
     )
+    theirs = theirs.with_columns(pl.col("_order").rank("ordinal").over(KEY).alias("_nth"))
     first, repeats = theirs.filter(pl.col("_nth") == 1), theirs.filter(pl.col("_nth") > 1)
     paired = first.join(ours, on=KEY, how="full", coalesce=True, suffix="_roster")
     priced, unpriced = _bpjs_premiums(paired, scenario, table)
@@ -152,6 +157,11 @@ def reconcile(
     return Reconciliation(pl.concat([entries, repeat_entries]).sort(order), unpriced, shared)
 
 
+def _sheet(frame: pl.DataFrame) -> pl.Expr:
+    """The sheet of each row of a workbook list (`sheets.located`); null for a CSV."""
+    return pl.col("sheet") if "sheet" in frame.columns else pl.lit(None, dtype=pl.String)
+
+
 def _roster_people(roster: RosterRows, scenario: Scenario, table: RateTable) -> pl.DataFrame:
     """The Pemda's accepted rows with their NIK key and premiums (`pemda_monthly`, `_annual`)."""
     accepted = roster.accepted
@@ -159,6 +169,7 @@ def _roster_people(roster: RosterRows, scenario: Scenario, table: RateTable) -> 
     monthly = [name for name in costs.columns if name.endswith("_monthly")]
     return accepted.select(
         pl.col(LINE).alias("roster_line"),
+        _sheet(accepted).alias("roster_sheet"),
         nik_key(nik_number(pl.col("nik"))).alias(KEY),
         pl.col("nik").alias("nik_roster"),
         pl.col("name").alias("name_roster"),
@@ -186,6 +197,7 @@ def _bpjs_premiums(
     frame = paired.with_columns(group.alias("_priced_group"))
     cannot = on_list & pl.col("amount").is_null() & pl.col("_priced_group").is_null()
     unpriced = frame.filter(cannot).select(
+        pl.col("bpjs_sheet").alias("sheet"),
         LINE,
         pl.lit(
             _("no amount, and no group to price it with (neither its own nor the Pemda's)")
@@ -355,7 +367,9 @@ def _categorised(
         pl.coalesce("name", "name_roster").alias("name"),
         pl.coalesce(pl.col("group").cast(pl.String), "group_roster").alias("group"),
         pl.col("roster_line"),
+        pl.col("roster_sheet"),
         pl.col(LINE).alias("bpjs_line"),
+        pl.col("bpjs_sheet"),
         pl.col("category"),
         reasons.alias("reasons"),
         pl.col("pemda_monthly"),
@@ -505,7 +519,9 @@ def _repeats(
                 pl.col("name"),
                 pl.coalesce(pl.col("group").cast(pl.String), "group_roster").alias("group"),
                 pl.lit(None, pl.Int64).alias("roster_line"),
+                pl.lit(None, pl.String).alias("roster_sheet"),
                 pl.col(LINE).alias("bpjs_line"),
+                pl.col("bpjs_sheet"),
                 pl.lit("duplicate").cast(CATEGORY).alias("category"),
                 pl.lit(_("the NIK is on an earlier line of {file}").format(file=bpjs_file)).alias(
                     "reasons"
@@ -527,7 +543,9 @@ def _repeats(
                 pl.lit(None, pl.String).alias("name"),
                 pl.lit(None, pl.String).alias("group"),
                 pl.col(LINE).alias("roster_line"),
+                _sheet(duplicates).alias("roster_sheet"),
                 pl.lit(None, pl.Int64).alias("bpjs_line"),
+                pl.lit(None, pl.String).alias("bpjs_sheet"),
                 pl.lit("duplicate").cast(CATEGORY).alias("category"),
                 pl.lit(_("the NIK is on an earlier line of the Pemda's list")).alias("reasons"),
                 *(pl.lit(None, pl.Int64).alias(name) for name in PREMIUMS),

@@ -30,10 +30,14 @@ class Reconciled:
     def bpjs_rejected(self) -> pl.DataFrame:
         """BPJS's rows not used: rejected by the reader, or that could not be priced."""
         unpriced = self.reconciliation.unpriced
-        frames = [self.bpjs.rejected.select("line", "reasons")]
-        if not unpriced.is_empty():
-            frames.append(unpriced.select("line", "reasons"))
-        return pl.concat(frames).sort("line")
+        rejected = self.bpjs.rejected
+        if "sheet" not in rejected.columns:
+            rejected = rejected.with_columns(pl.lit(None, dtype=pl.String).alias("sheet"))
+        frames = [rejected.select("sheet", "line", "reasons"), unpriced]
+        frame = pl.concat(frames)
+        if frame.get_column("sheet").is_null().all():
+            frame = frame.drop("sheet")
+        return frame.sort("line")
 
     @property
     def roster_rejected(self) -> pl.DataFrame:

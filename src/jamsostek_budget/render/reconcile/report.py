@@ -7,6 +7,8 @@ category. A workbook (the work paper) also gets one sheet per category listing e
 
 from __future__ import annotations
 
+from typing import Any
+
 import polars as pl
 
 from jamsostek_budget.i18n import N_, _
@@ -226,26 +228,30 @@ def _findings(found: Reconciled, first: int | None) -> list[Section]:
     return sections
 
 
-def _person(row: dict[str, object]) -> tuple[Cell, ...]:
+def _person(row: dict[str, Any]) -> tuple[Cell, ...]:
     def amount(name: str) -> Cell:
         value = row[name]
-        return "" if value is None else Money(int(value))  # type: ignore[call-overload]
+        return "" if value is None else Money(int(value))
 
     def line(name: str) -> Cell:
-        value = row[name]
-        return "" if value is None else int(value)  # type: ignore[call-overload]
+        value, sheet = row[f"{name}_line"], row[f"{name}_sheet"]
+        if value is None:
+            return ""
+        if sheet:
+            return _("{line} of sheet '{sheet}'").format(line=value, sheet=sheet)
+        return int(value)
 
     return (
         Verbatim(str(row["nik"] or "")),
         str(row["name"] or ""),
         str(row["group"] or ""),
-        line("roster_line"),
-        line("bpjs_line"),
+        line("roster"),
+        line("bpjs"),
         str(row["reasons"] or ""),
         amount("pemda_monthly"),
         amount("bpjs_monthly"),
-        Signed(int(row["monthly"])) if row["category"] == "mismatched" else amount("monthly"),  # type: ignore[call-overload]
-        Signed(int(row["annual"])) if row["category"] == "mismatched" else amount("annual"),  # type: ignore[call-overload]
+        Signed(int(row["monthly"])) if row["category"] == "mismatched" else amount("monthly"),
+        Signed(int(row["annual"])) if row["category"] == "mismatched" else amount("annual"),
     )
 
 
