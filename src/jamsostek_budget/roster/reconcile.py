@@ -65,6 +65,7 @@ ENTRY = pl.Schema(
         "roster_sheet": pl.String(),  # of a workbook: the sheet of the line (null for a CSV)
         "bpjs_line": pl.Int64(),
         "bpjs_sheet": pl.String(),
+        "bpjs_month": pl.String(),  # the row's month, when BPJS's list gives months
         "category": CATEGORY,
         "reasons": pl.String(),
         "pemda_monthly": pl.Int64(),
@@ -73,6 +74,7 @@ ENTRY = pl.Schema(
         "bpjs_annual": pl.Int64(),
         "monthly": pl.Int64(),
         "annual": pl.Int64(),
+        "counted": pl.Boolean(),  # a person (or a duplicate row); false: another month of one
     }
 )
 
@@ -110,7 +112,9 @@ class Reconciliation:
         return joined.select(*columns[:at], name, *columns[at:])
 
     def counts(self) -> dict[str, int]:
-        found = self.entries.group_by("category").len()
+        """People per category (a duplicate row counts as one; another month of a person, as
+        none)."""
+        found = self.entries.filter(pl.col("counted")).group_by("category").len()
         by = dict(zip(found.get_column("category"), found.get_column("len"), strict=True))
         return {category: int(by.get(category, 0)) for category in CATEGORIES}
 
@@ -169,9 +173,15 @@ def reconcile(
         "monthly_wage",
         "amount",
         "programs",
+        "month",
     )
-    theirs = theirs.with_columns(pl.col(KEY).is_first_distinct().alias("_first"))
-    first, repeats = theirs.filter(pl.col("_first")), theirs.filter(~pl.col("_first"))
+    theirs = theirs.with_columns(
+        pl.col(KEY).is_first_distinct().alias("_first"),
+        pl.struct(KEY, "month").is_first_distinct().alias("_new_month"),
+    )
+    first = theirs.filter(pl.col("_first"))
+    repeats = theirs.filter(~pl.col("_new_month"))  # the same NIK and month again
+    months = theirs.filter(~pl.col("_first") & pl.col("_new_month"))
     paired = first.join(ours, on=KEY, how="full", coalesce=True, suffix="_roster")
     priced, unpriced = _bpjs_premiums(paired, scenario, table)
     other_keys = [other.accepted.get_column(KEY).unique() for other in others]
@@ -183,10 +193,42 @@ def reconcile(
     if other_keys:
         ours_and_theirs = pl.concat([ours.get_column(KEY), first.get_column(KEY)]).implode()
         shared = tuple(int(keys.is_in(ours_and_theirs).sum()) for keys in other_keys)
+    month_entries, orphans = _other_months(months, entries)
     order = [pl.col("category").to_physical(), pl.col(KEY), pl.col("bpjs_line")]
-    entries = pl.concat([entries, repeat_entries]).sort(order, nulls_last=True)
+    entries = pl.concat([entries, repeat_entries, month_entries]).sort(order, nulls_last=True)
+    unpriced = pl.concat([unpriced, orphans]).sort(LINE) if orphans.height else unpriced
     names = (roster.accepted.select(KEY_OF_NIK, "name"), bpjs.accepted.select(KEY, "name"))
     return Reconciliation(entries, unpriced, shared, names)
+
+
+def _other_months(months: pl.DataFrame, entries: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The rows of BPJS's list for another month of a person already on it: in that person's
+    category, counting no person and no Rupiah (the person's are on their first row). Rows of a
+    person whose first row could not be priced are rejected with it."""
+    person = entries.filter(pl.col("bpjs_line").is_not_null()).select(KEY, "category", "group")
+    found = months.join(person, on=KEY, how="left")
+    orphans = found.filter(pl.col("category").is_null()).select(
+        pl.col("bpjs_sheet").alias("sheet"),
+        LINE,
+        pl.lit(_("the first row of this NIK cannot be priced")).alias("reasons"),
+    )
+    rows = found.filter(pl.col("category").is_not_null()).select(
+        pl.col(KEY),
+        pl.col(KEY).cast(pl.String).alias("nik"),
+        pl.col("group_right").alias("group") if "group_right" in found.columns else pl.col("group"),
+        pl.lit(None, pl.Int64).alias("roster_line"),
+        pl.lit(None, pl.String).alias("roster_sheet"),
+        pl.col(LINE).alias("bpjs_line"),
+        pl.col("bpjs_sheet"),
+        pl.col("month").alias("bpjs_month"),
+        pl.col("category"),
+        pl.lit(_("another month of a person on an earlier line")).alias("reasons"),
+        *(pl.lit(None, pl.Int64).alias(name) for name in PREMIUMS),
+        pl.lit(0, pl.Int64).alias("monthly"),
+        pl.lit(0, pl.Int64).alias("annual"),
+        pl.lit(False).alias("counted"),
+    )
+    return rows.cast(ENTRY), orphans
 
 
 def _sheet(frame: pl.DataFrame) -> pl.Expr:
@@ -434,6 +476,7 @@ def _entries(frame: pl.DataFrame) -> pl.DataFrame:
         pl.col("roster_sheet"),
         pl.col(LINE).alias("bpjs_line"),
         pl.col("bpjs_sheet"),
+        pl.col("month").alias("bpjs_month"),
         pl.col("category"),
         pl.col("reasons"),
         pl.col("pemda_monthly"),
@@ -442,6 +485,7 @@ def _entries(frame: pl.DataFrame) -> pl.DataFrame:
         pl.col("bpjs_annual"),
         money[0].alias("monthly"),
         money[1].alias("annual"),
+        pl.lit(True).alias("counted"),
     ).cast(ENTRY)
 
 
@@ -585,6 +629,7 @@ def _repeats(
                 pl.lit(None, pl.String).alias("roster_sheet"),
                 pl.col(LINE).alias("bpjs_line"),
                 pl.col("bpjs_sheet"),
+                pl.col("month").alias("bpjs_month"),
                 pl.lit("duplicate").cast(CATEGORY).alias("category"),
                 pl.lit(_("the NIK is on an earlier line of {file}").format(file=bpjs_file)).alias(
                     "reasons"
@@ -595,6 +640,7 @@ def _repeats(
                 pl.col("bpjs_annual"),
                 pl.col("bpjs_monthly").fill_null(0).alias("monthly"),
                 pl.col("bpjs_annual").fill_null(0).alias("annual"),
+                pl.lit(True).alias("counted"),
             ).cast(ENTRY)
         )
     duplicates = roster.duplicates
@@ -608,11 +654,13 @@ def _repeats(
                 _sheet(duplicates).alias("roster_sheet"),
                 pl.lit(None, pl.Int64).alias("bpjs_line"),
                 pl.lit(None, pl.String).alias("bpjs_sheet"),
+                pl.lit(None, pl.String).alias("bpjs_month"),
                 pl.lit("duplicate").cast(CATEGORY).alias("category"),
                 pl.lit(_("the NIK is on an earlier line of the Pemda's list")).alias("reasons"),
                 *(pl.lit(None, pl.Int64).alias(name) for name in PREMIUMS),
                 pl.lit(0, pl.Int64).alias("monthly"),
                 pl.lit(0, pl.Int64).alias("annual"),
+                pl.lit(True).alias("counted"),
             ).cast(ENTRY)
         )
     if not parts:
