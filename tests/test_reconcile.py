@@ -422,3 +422,31 @@ def test_one_column_per_program(tmp_path: Path) -> None:
         "jkm 'mungkin' is neither a mark (1, ya, x), no mark (0, tidak) nor an amount"
     ]
     assert data["counts"]["listed_not_billed"] == 1  # its BPJS row is rejected
+
+
+def test_a_workbook_list_locates_its_rows_by_sheet(tmp_path: Path) -> None:
+    """BPJS's list as an office keeps it: a title row, then the header, one sheet per month.
+    Every row is located by its sheet and sheet row, in the details and in the rejects."""
+    book = openpyxl.Workbook()
+    january = book.active
+    assert january is not None
+    january.title = "Januari"
+    january.append(["Daftar peserta BPJS Ketenagakerjaan, Januari 2025"])
+    january.append(["nik", "kelompok", "bulan"])
+    january.append(["1872014501900001", "marbot", "2025-01"])
+    february = book.create_sheet("Februari")
+    february.append(["nik", "kelompok", "bulan"])
+    february.append(["1872014501900001", "marbot", "2025-02"])
+    february.append(["18720145019", "marbot", "2025-02"])
+    path = tmp_path / "bpjs.xlsx"
+    book.save(path)
+    args = list(files(tmp_path, roster="nik,kelompok\n1872014501900001,marbot\n"))
+    args[2] = str(path)
+    details = tmp_path / "details.csv"
+    data = reconciled(*args, "--details", str(details))
+    (rejected,) = [row for row in data["rejected"] if row["list"] == "bpjs"]
+    assert (rejected["sheet"], rejected["line"]) == ("Februari", 3)
+    rows = list(csv.DictReader(io.StringIO(details.read_text(encoding="utf-8"))))
+    placed = sorted((row["bpjs_sheet"], row["bpjs_line"], row["category"]) for row in rows)
+    assert placed == [("Februari", "2", "matched"), ("Januari", "3", "matched")]
+    assert data["counts"]["matched"] == 1

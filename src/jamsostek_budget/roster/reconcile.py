@@ -81,9 +81,9 @@ ENTRY = pl.Schema(
 
 @dataclass(frozen=True)
 class Reconciliation:
-    """Every entry (ENTRY's columns; within a category in the lists' order: BPJS's list, then
-    the roster's people not on it), the BPJS rows that could not be priced (rejected here:
-    LINE, reasons) and the other lists' NIKs found on ours."""
+    """Every entry (ENTRY's columns, in no particular order: `in_order` orders them), the BPJS
+    rows that could not be priced (rejected here: LINE, reasons) and the other lists' NIKs
+    found on ours."""
 
     entries: pl.DataFrame
     unpriced: pl.DataFrame
@@ -153,6 +153,15 @@ class Reconciliation:
         return {category: int(by.get(category, 0)) for category in CATEGORIES}
 
 
+def in_order(entries: pl.DataFrame, first: int | None = None) -> pl.DataFrame:
+    """Entries in the order reports list them: by category, then NIK, then BPJS's line (the
+    first `first` of them only, without sorting the rest)."""
+    order = [pl.col("category").to_physical(), pl.col(KEY), pl.col("bpjs_line")]
+    if first is not None and entries.height > first:
+        entries = entries.bottom_k(first, by=order)
+    return entries.sort(order, nulls_last=True)
+
+
 def reconcile(
     roster: RosterRows,
     bpjs: ListRows,
@@ -194,8 +203,7 @@ def reconcile(
         ours_and_theirs = pl.concat([ours.get_column(KEY), first.get_column(KEY)]).implode()
         shared = tuple(int(keys.is_in(ours_and_theirs).sum()) for keys in other_keys)
     month_entries, orphans = _other_months(months, entries)
-    order = [pl.col("category").to_physical(), pl.col(KEY), pl.col("bpjs_line")]
-    entries = pl.concat([entries, repeat_entries, month_entries]).sort(order, nulls_last=True)
+    entries = pl.concat([entries, repeat_entries, month_entries])
     unpriced = pl.concat([unpriced, orphans]).sort(LINE) if orphans.height else unpriced
     names = (roster.accepted.select(KEY_OF_NIK, "name"), bpjs.accepted.select(KEY, "name"))
     return Reconciliation(entries, unpriced, shared, names)
@@ -245,7 +253,7 @@ def _roster_people(roster: RosterRows, scenario: Scenario, table: RateTable) -> 
         pl.col(LINE).alias("roster_line"),
         _sheet(accepted).alias("roster_sheet"),
         nik_key(nik_number(pl.col("nik"))).alias(KEY),
-        pl.col("group").cast(pl.String).alias("group_roster"),
+        pl.col("group").alias("group_roster"),  # the scenario's group ids (an Enum)
         pl.col("declared_income").alias("income_roster"),
         pl.col("monthly_wage").alias("wage_roster"),
         "start_month",
@@ -265,8 +273,12 @@ def _bpjs_premiums(
     nor of the Pemda's row)."""
     groups = {group.id: group for group in scenario.groups}
     on_list = pl.col(LINE).is_not_null()
-    group = pl.coalesce(pl.col("group").cast(pl.String), pl.col("group_roster"))
-    frame = paired.with_columns(group.alias("_priced_group"))
+    group = pl.coalesce(pl.col("group"), pl.col("group_roster"))  # both of group_ids
+    programs = pl.lit(pl.Series(["+".join(g.programs) for g in scenario.groups]))
+    frame = paired.with_columns(
+        group.alias("_priced_group"),
+        programs.gather(pl.col("group_roster").to_physical()).alias("_group_programs"),
+    )
     cannot = on_list & pl.col("amount").is_null() & pl.col("_priced_group").is_null()
     unpriced = frame.filter(cannot).select(
         pl.col("bpjs_sheet").alias("sheet"),
@@ -310,11 +322,11 @@ def _as_listed() -> pl.Expr:
 
     return (
         pl.col("roster_line").is_not_null()
+        & (pl.col("group").is_null() | (pl.col("group") == pl.col("group_roster")).fill_null(False))
         & (
-            pl.col("group").is_null()
-            | (pl.col("group").cast(pl.String) == pl.col("group_roster")).fill_null(False)
+            pl.col("programs").is_null()
+            | (pl.col("programs") == pl.col("_group_programs")).fill_null(False)
         )
-        & pl.col("programs").is_null()
         & agrees("declared_income", "income_roster")
         & agrees("monthly_wage", "wage_roster")
     )
@@ -326,7 +338,7 @@ def _months(frame: pl.DataFrame, groups: dict[str, Group]) -> list[pl.Expr]:
     ids = list(groups)
     starts = pl.Series([groups[i].start_month for i in ids], dtype=pl.Int64)
     ends = pl.Series([groups[i].end_month for i in ids], dtype=pl.Int64)
-    index = pl.col("_priced_group").cast(pl.Enum(ids), strict=False).to_physical()
+    index = pl.col("_priced_group").to_physical()
     group_start = pl.lit(starts).gather(index)
     group_end = pl.lit(ends).gather(index)
     return [
@@ -352,7 +364,7 @@ def _priced(
             {gid: "+".join(g.programs) for gid, g in groups.items()}, return_dtype=pl.String
         ),
     )
-    rows = rows.with_columns(programs.alias("_programs"))
+    rows = rows.with_columns(pl.col("_priced_group").cast(pl.String), programs.alias("_programs"))
     variants = rows.select("_priced_group", "_programs").unique().sort("_priced_group", "_programs")
     probe_groups: list[Group] = []
     names: dict[tuple[str, str], str] = {}
@@ -414,12 +426,6 @@ def _categorised(
     others = _other_checks(other_keys, other_files)
     eligibility = _eligibility_checks(scenario.eligibility, scenario.fiscal_year, today)
     differences = _difference_checks()
-    programs = {group.id: "+".join(group.programs) for group in scenario.groups}
-    frame = frame.with_columns(
-        pl.col("group_roster")
-        .replace_strict(programs, default=None, return_dtype=pl.String)
-        .alias("_group_programs"),
-    )
     category = (
         pl.when(_fails(others))
         .then(pl.lit("duplicate"))
@@ -471,7 +477,7 @@ def _entries(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.select(
         pl.col(KEY),
         pl.col(KEY).cast(pl.String).alias("nik"),
-        pl.coalesce(pl.col("group").cast(pl.String), "group_roster").alias("group"),
+        pl.coalesce("group", "group_roster").cast(pl.String).alias("group"),
         pl.col("roster_line"),
         pl.col("roster_sheet"),
         pl.col(LINE).alias("bpjs_line"),
@@ -566,11 +572,11 @@ def _difference_checks() -> list[Check]:
     )
     return [
         (
-            bpjs_group.is_not_null() & (bpjs_group != pl.col("group_roster")),
+            bpjs_group.is_not_null() & (pl.col("group") != pl.col("group_roster")),
             reason(
                 _("group {bpjs} at BPJS, {pemda} on the Pemda's list"),
                 bpjs=bpjs_group,
-                pemda=pl.col("group_roster"),
+                pemda=pl.col("group_roster").cast(pl.String),
             ),
         ),
         (
@@ -624,7 +630,7 @@ def _repeats(
             priced.select(
                 pl.col(KEY),
                 pl.col(KEY).cast(pl.String).alias("nik"),
-                pl.coalesce(pl.col("group").cast(pl.String), "group_roster").alias("group"),
+                pl.coalesce("group", "group_roster").cast(pl.String).alias("group"),
                 pl.lit(None, pl.Int64).alias("roster_line"),
                 pl.lit(None, pl.String).alias("roster_sheet"),
                 pl.col(LINE).alias("bpjs_line"),
