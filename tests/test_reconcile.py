@@ -159,7 +159,10 @@ def test_the_reasons_of_each_person(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(details.read_text(encoding="utf-8"))))
     by_nik = {(row["nik"], row["category"]): row for row in rows}
-    assert len(rows) == 10
+    assert len(rows) == 10 + 1  # the entries, and Tanpa's rejected row
+    (rejected,) = [row for row in rows if row["category"] == "rejected"]
+    assert (rejected["bpjs_line"], rejected["roster_line"]) == ("8", "")
+    assert rejected["reasons"].startswith("no amount, and no group to price it with")
     tua = by_nik[("1872010101400003", "ineligible")]
     assert tua["reasons"] == "aged 85 on 2025-01-01, above max_age 65"
     luar = by_nik[("1871010101900004", "ineligible")]
@@ -448,5 +451,9 @@ def test_a_workbook_list_locates_its_rows_by_sheet(tmp_path: Path) -> None:
     assert (rejected["sheet"], rejected["line"]) == ("Februari", 3)
     rows = list(csv.DictReader(io.StringIO(details.read_text(encoding="utf-8"))))
     placed = sorted((row["bpjs_sheet"], row["bpjs_line"], row["category"]) for row in rows)
-    assert placed == [("Februari", "2", "matched"), ("Januari", "3", "matched")]
+    assert placed == [
+        ("Februari", "2", "matched"),
+        ("Februari", "3", "rejected"),
+        ("Januari", "3", "matched"),
+    ]
     assert data["counts"]["matched"] == 1

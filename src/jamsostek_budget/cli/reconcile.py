@@ -72,8 +72,8 @@ def reconcile_command(
             "--details",
             metavar=_("FILE"),
             help=_(
-                "Also write one row per person to this CSV: category, reasons, lines and "
-                "Rupiah (- is standard output)."
+                "Also write one row per person, and per rejected row, to this CSV: category, "
+                "reasons, lines and Rupiah (- is standard output)."
             ),
             dir_okay=False,
         ),
@@ -120,7 +120,7 @@ def reconcile_command(
         if fmt is Format.xlsx:
             _check_fits_a_sheet(found.reconciliation.counts())
         if details is not None:
-            write_table(found.reconciliation.details(), details, force=force, inputs=run_inputs())
+            write_table(found.details(), details, force=force, inputs=run_inputs())
         rendering = Rendering(
             report=lambda: report.reconcile_report(found, with_sheets=fmt is Format.xlsx),
             as_json=lambda: dump(jsonout.reconcile_dict(found)),

@@ -42,5 +42,30 @@ class Reconciled:
     @property
     def roster_rejected(self) -> pl.DataFrame:
         """The roster's rows not used, but for the repeats of a NIK (they are duplicates)."""
-        lines = self.roster.duplicates.get_column("line").implode()
-        return self.roster.rejected.filter(~pl.col("line").is_in(lines))
+        rejected, repeats = self.roster.rejected, self.roster.duplicates
+        if repeats.is_empty():
+            return rejected
+        where = [name for name in ("sheet", "line") if name in repeats.columns]
+        return rejected.join(repeats.select(where), on=where, how="anti", maintain_order="left")
+
+    def details(self) -> pl.DataFrame:
+        """Every row read of both lists but the blank ones: each entry (`Reconciliation.details`)
+        and each rejected row, category `rejected`, with its line and reasons."""
+        return pl.concat(
+            [
+                self.reconciliation.details(),
+                _rejected_rows(self.roster_rejected, "roster"),
+                _rejected_rows(self.bpjs_rejected, "bpjs"),
+            ],
+            how="diagonal_relaxed",
+        )
+
+
+def _rejected_rows(frame: pl.DataFrame, side: str) -> pl.DataFrame:
+    sheet = pl.col("sheet") if "sheet" in frame.columns else pl.lit(None, dtype=pl.String)
+    return frame.select(
+        pl.lit("rejected").alias("category"),
+        pl.col("line").alias(f"{side}_line"),
+        sheet.alias(f"{side}_sheet"),
+        pl.col("reasons").cast(pl.String),
+    )
