@@ -16,7 +16,7 @@ accepts (the first of their rows, in line order), with the roster's group, its d
 - `duplicate`: BPJS rows repeated, people on the roster and the BPJS list who are also on the
   other payer's list (two rows each), and people only on the roster also on that list (one);
 - `ineligible`: people on both lists whose NIK is of another Lampung regency, or who are over
-  65 on 1 January 2025 (born 1942-1958); both lists carry the same NIK.
+  65 on 1 January 2025 (born 1944-1958, 28 years before their draw); both lists carry the same NIK.
 
 The other payer's list (`nik,name`) holds those people and as many again who are on neither
 list. A planted person has exactly one roster row, so every planted difference lands in one
@@ -42,8 +42,8 @@ from generate_roster import AGES, FAULTY, GROUPS, OTHER_REGENCIES, assemble, bui
 
 RECONCILE_AGES = (AGES[0], 64.0)  # everyone eligible for min_age 18, max_age 65
 EXTRA_SERIAL = 5000  # added to the serial of people not on the roster: no NIK is shared by chance
-OVER_AGE_SHIFT = 30  # planted over-age people are born 30 years earlier: 1942-1958
-OVER_AGE_BORN = (72, 88)  # ... so they are chosen among those born 1972-1988
+OVER_AGE_SHIFT = 28  # planted over-age people are born 28 years earlier (leap days stay): 1944-1958
+OVER_AGE_BORN = (72, 86)  # ... so they are chosen among those born 1972-1986
 BPJS_HEADER = ["nik", "name", "kpj", "group", "declared_income", "programs"]
 PROGRAMS = "jkk+jkm"
 # planted differences, as shares of the roster's rows (at least one each)
@@ -109,7 +109,7 @@ def plant(
     rng: np.random.Generator, people: pl.DataFrame, wanted: dict[str, int]
 ) -> dict[str, np.ndarray]:
     """Disjoint sets of positions in `people`, one per planted difference on the roster, among
-    the people with one roster row; the over-age ones among those born 1972-1988."""
+    the people with one roster row; the over-age ones among those born 1972-1986."""
     single = np.flatnonzero(people["single"].to_numpy())
     order = single[rng.permutation(len(single))]
     born = people["key"].str.slice(10, 2).cast(pl.Int64).to_numpy()[order]
@@ -133,7 +133,7 @@ def ineligible_niks(
     rng: np.random.Generator, keys: pl.Series, chosen: dict[str, np.ndarray]
 ) -> pl.Series:
     """The NIKs with the planted ineligible ones changed: another Lampung regency, or a birth
-    year 30 years earlier. No other NIK is outside 18.72 or born before 1960: none collides."""
+    year 28 years earlier. No other NIK is outside 18.72 or born before 1960: none collides."""
     niks = keys.to_numpy().astype(object)
     regency = rng.choice(OTHER_REGENCIES, len(chosen["other_regency"]))
     for position, code in zip(chosen["other_regency"], regency, strict=True):
