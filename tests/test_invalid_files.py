@@ -721,6 +721,25 @@ CASES = [
         ("did you mean 'jkm'?",),
     ),
     Case("scenario-empty-label.yaml", 7, ("groups[0].label", "must not be empty")),
+    # Eligibility for `jbudget reconcile`: ages in order, a region as PP.RR, a NIK as text.
+    Case(
+        "scenario-eligibility-ages-reversed.yaml",
+        14,
+        ("eligibility.max_age", "max_age 18 is below min_age 65"),
+        ("at least min_age",),
+    ),
+    Case(
+        "scenario-eligibility-region-not-pp-rr.yaml",
+        13,
+        ("eligibility.nik_regions[0]", "is not in the expected form", "'1872'"),
+        ("PP.RR", "18.72"),
+    ),
+    Case(
+        "scenario-eligibility-nik-not-text.yaml",
+        13,
+        ("eligibility.exceptions[0]", "must be text"),
+        ("quotes",),
+    ),
     # A pagu per budget code: every code of the groups has one, each names a code a group pays
     # from, and every program is paid from a code; each refused at its line.
     Case(

@@ -76,6 +76,7 @@ COMMAND_MODULES: dict[str, str] = {
     "roster": "cli.roster",
     "track": "cli.track",
     "revise": "cli.revise",
+    "reconcile": "cli.reconcile",
 }
 ROOT_OPTIONS_WITH_VALUE = frozenset({"--lang"})  # the root callback's other options are flags
 

@@ -135,7 +135,7 @@ def roster_command(
             scenario_file=scenario_path(city, scenario),
             year=parse_year(year),
             rates_dir=rates,
-            today=_judged_on(today),
+            today=judged_on(today),
             with_per_person=per_person is not None,
             sheets=sheets,
         )
@@ -161,7 +161,7 @@ def roster_command(
             raise typer.Exit(1)
 
 
-def _judged_on(text: str | None) -> date:
+def judged_on(text: str | None) -> date:
     """The --today date, within the years a NIK's birth date can be judged."""
     from jamsostek_budget.roster.nik import JUDGED_FROM, JUDGED_UNTIL
 

@@ -17,6 +17,7 @@ from pydantic_core import ErrorDetails
 from jamsostek_budget.errors import Problem, clip, echo
 from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.model.bounds import BY_NAME
+from jamsostek_budget.model.eligibility import NIK, REGION
 from jamsostek_budget.model.fields import BUDGET_CODE, FORM_TAGS, ViolationsError
 from jamsostek_budget.model.sourcemap import DataPath, SourceMap
 
@@ -35,6 +36,8 @@ PATTERN_HINTS = {
     "^[a-z0-9][a-z0-9-]*$": N_("use lowercase letters, digits and dashes, like ketua-rt-rw"),
     r"^\d{4}-(0[1-9]|1[0-2])$": N_("write a month as YYYY-MM, like 2020-08 (quoted or not)"),
     r"^https?://\S+$": N_("write a full web address starting with https://"),
+    REGION: N_("write a region as PP.RR, the first four digits of its NIKs: 18.72"),
+    NIK: N_("write a NIK as its 16 digits, in quotes"),
     BUDGET_CODE: N_(
         "write a regional account code: numbers joined by dots, like 5.1.02.02.02.0006"
     ),

@@ -13,6 +13,7 @@ from typing import Annotated
 from pydantic import Discriminator, Field, Tag, model_validator
 
 from jamsostek_budget.i18n import _
+from jamsostek_budget.model.eligibility import Eligibility
 from jamsostek_budget.model.fields import (
     AMOUNT,
     BUDGET_CODE,
@@ -196,6 +197,11 @@ class Scenario(Model):
         "not listed follow in file order",
     )
     projection: Projection = Field(default_factory=Projection)
+    eligibility: Eligibility | None = Field(
+        default=None,
+        description="who may be paid for (ages from the NIK, the regions of the NIK, "
+        "exceptions): the rules `jbudget reconcile` checks both lists against",
+    )
     death_rate_per_1000: DeathRate | None = Field(
         default=None,
         description="assumed deaths a year per 1,000 participants, for every group "

@@ -28,6 +28,7 @@ from jamsostek_budget.model.scenario import Group, Scenario
 from jamsostek_budget.roster.amount_cells import notation_notes
 from jamsostek_budget.roster.columns import (
     CELLS,
+    DUPLICATE,
     FAILS,
     FIELDS,
     GROUP,
@@ -75,6 +76,11 @@ class RosterRows:
     # amounts in notation, duplicates), counted
     blank_lines: pl.Series = dataclass_field(default_factory=lambda: pl.Series(LINE, [], pl.Int64))
     sheets: tuple[SheetRead, ...] = ()  # a workbook's, read or skipped, with the rows of each
+    # the rejected rows whose only fault is a NIK accepted on an earlier line: LINE and the NIK
+    # as a number ("key"), for `jbudget reconcile`, which calls them duplicates
+    duplicates: pl.DataFrame = dataclass_field(
+        default_factory=lambda: pl.DataFrame(schema={LINE: pl.Int64, "key": pl.Int64})
+    )
 
     @property
     def blank_rows(self) -> int:
@@ -103,6 +109,7 @@ def check_reading(reading: Reading, scenario: Scenario, *, today: date) -> Roste
         found,
         accepted=accepted,
         rejected=rejected,
+        duplicates=located(found.duplicates, names),
         ignored_columns=raw.ignored,
         notes=(*raw.notes, *found.notes),
         sheets=counted(raw.sheets, accepted, rejected, found.blank_lines),
@@ -163,7 +170,8 @@ def check_rows(
         *duplicates_note(found, file, sheets),
     )
     rows = accepted.height + rejected.height + blanks
-    return RosterRows(accepted, rejected, rows, (), notes, blank_lines)
+    duplicates = judged.filter(pl.col(DUPLICATE)).select(LINE, pl.col(KEY).alias("key"))
+    return RosterRows(accepted, rejected, rows, (), notes, blank_lines, duplicates=duplicates)
 
 
 def _first_split(

@@ -219,3 +219,22 @@ def _with_date_flags(frame: pl.LazyFrame, today: date) -> pl.LazyFrame:
     return frame.with_columns(
         (in_month | leap_day).alias(EXISTS), (in_2000s | in_1900s).alias(PLAUSIBLE)
     )
+
+
+def nik_age(key: pl.Expr, on: date, today: date) -> pl.Expr:
+    """Whole years of age on `on` of the person a NIK (see `nik_key`) was issued to, from its
+    birth date DDMMYY (women's DD + 40), the century read as the checks read it: 20YY if that
+    day is not after `today`, else 19YY. Null for a null key."""
+    born = key // 10**4 % 10**6
+    raw_day = born // 10**4
+    day = pl.when(raw_day > WOMAN_DAY_OFFSET).then(raw_day - WOMAN_DAY_OFFSET).otherwise(raw_day)
+    in_2000s = (2000 + born % 100) * 10_000 + born // 100 % 100 * 100 + day
+    today_key = today.year * 10_000 + today.month * 100 + today.day
+    birth = pl.when(in_2000s <= today_key).then(in_2000s).otherwise(in_2000s - 10**6)
+    on_key = on.year * 10_000 + on.month * 100 + on.day
+    return (on_key - birth) // 10_000
+
+
+def nik_region(key: pl.Expr) -> pl.Expr:
+    """The province and regency of a NIK, its first four digits as a number (1872)."""
+    return key // 10**12

@@ -52,3 +52,17 @@ def shown_lines(lines: Sequence[int | str], count: int) -> str:
         if more <= 0
         else _("{lines} and {count} more").format(lines=shown, count=grouped(more))
     )
+
+
+def grouped_number(value: pl.Expr) -> pl.Expr:
+    """A whole number with its thousands grouped as the current language writes them (as
+    i18n.grouped does for one number): 1.048.576 in Indonesian, 1,048,576 in English."""
+    separator = grouped(1000)[1]
+    digits = value.abs().cast(pl.String)
+    grouped_digits = (
+        digits.str.reverse()
+        .str.replace_all(r"([0-9]{3})", "${1}" + separator)
+        .str.reverse()
+        .str.strip_chars_start(separator)
+    )
+    return pl.when(value < 0).then(pl.lit("-") + grouped_digits).otherwise(grouped_digits)

@@ -102,6 +102,11 @@ def phrase(template: str, **values: str) -> Phrase:
     return Phrase(tuple(parts))
 
 
+class Verbatim(str):
+    """Text that is never a number, though it may be all digits: a NIK, which a workbook would
+    cut to Excel's 15 significant digits if it stored it as a number."""
+
+
 class AsProduced(str):
     """Text about a figure that no formula can write (an amount in words): a workbook marks it
     as written when the file was produced."""
@@ -149,6 +154,9 @@ class Report:
     sections: tuple[Section, ...]
     notes: tuple[str, ...] = field(default=())
     charts: tuple[Chart, ...] = field(default=())
+    # tables a workbook puts on sheets of their own, one each, named by its title (a work
+    # paper's listing of every person); the other formats show the sections only
+    sheets: tuple[Section, ...] = field(default=())
 
 
 def rupiah_figure(amount: int, live: Live | None = None) -> Numeric:

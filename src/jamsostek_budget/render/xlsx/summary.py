@@ -26,6 +26,7 @@ from jamsostek_budget.render.shared.sections import (
     Report,
     Section,
     Signed,
+    Verbatim,
 )
 from jamsostek_budget.render.xlsx.formulas import Places
 from jamsostek_budget.render.xlsx.phrases import numeric_format, phrase_formula
@@ -78,6 +79,17 @@ def write_summary_sheet(sheet: Worksheet, report: Report, places: Places, result
     writer.finish(freeze="A2")
 
 
+def write_table_sheet(sheet: Worksheet, section: Section, places: Places, results: Results) -> None:
+    """A section on a sheet of its own: its title, then its table with a filter on it, the
+    header row frozen."""
+    writer = SheetWriter(sheet, results)
+    writer.title(1, section.title)
+    table = Section("", section.headers, section.rows, section.footer, section.right)
+    last = _write_section(writer, table, 2, places) - 1
+    corner = f"{column_letter(len(section.headers))}{max(last, 3)}"
+    writer.finish(freeze="A4", table=f"A3:{corner}")
+
+
 def chart_section(chart: Chart) -> Section:
     """A chart as the table of its bars: the numbers behind it, which a spreadsheet can chart."""
     rows = tuple((bar.label, Money(bar.amount, bar.live)) for bar in chart.bars)
@@ -128,7 +140,7 @@ def _shape(cell: Cell) -> tuple[Number, Live | None, str] | None:
         return int(cell), cell.live if isinstance(cell, Figure) else None, COUNT_FORMAT
     if isinstance(cell, Numeric):
         return cell.value, cell.live, numeric_format(cell)
-    if cell.isascii() and cell.isdigit():
+    if cell.isascii() and cell.isdigit() and not isinstance(cell, Verbatim):
         return int(cell), None, YEAR_FORMAT
     return None
 

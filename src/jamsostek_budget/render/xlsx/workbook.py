@@ -32,7 +32,11 @@ from jamsostek_budget.render.xlsx.lines import LinesIndex, write_lines_sheet
 from jamsostek_budget.render.xlsx.rates import write_rates_sheet
 from jamsostek_budget.render.xlsx.results import sheet_results, with_results
 from jamsostek_budget.render.xlsx.sheet import Number, Results
-from jamsostek_budget.render.xlsx.summary import write_inputs_sheet, write_summary_sheet
+from jamsostek_budget.render.xlsx.summary import (
+    write_inputs_sheet,
+    write_summary_sheet,
+    write_table_sheet,
+)
 
 REPRODUCIBLE_TIME = datetime(1980, 1, 1)  # the earliest time a zip entry can carry
 SHEET_NAME_LENGTH = 31  # Excel's limit
@@ -62,9 +66,16 @@ def workbook_bytes(
         title = _("Lines") if len(budgets) == 1 else _("Lines {name}").format(name=name)
         sheet = workbook.create_sheet(sheet_name(title, taken))
         indexes.append(write_lines_sheet(sheet, budget, results))
+    tables = [
+        (workbook.create_sheet(sheet_name(section.title, taken)), section)
+        for section in report.sheets
+    ]
     rates_sheet = workbook.create_sheet(sheet_name(_("Rates"), taken))
     rates = write_rates_sheet(rates_sheet, provenance)
-    write_summary_sheet(summary, report, Places(indexes, rates, rates_sheet.title), results)
+    places = Places(indexes, rates, rates_sheet.title)
+    write_summary_sheet(summary, report, places, results)
+    for sheet, section in tables:
+        write_table_sheet(sheet, section, places, results)
     write_inputs_sheet(workbook.create_sheet(sheet_name(_("Inputs"), taken)), inputs)
     _set_properties(workbook, report, created or REPRODUCIBLE_TIME)
     return _save(workbook, results)

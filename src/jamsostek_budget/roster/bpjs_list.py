@@ -1,0 +1,189 @@
+"""Read the list of participants BPJS Ketenagakerjaan bills a Pemda for (and another payer's
+list, for `--other`), CSV or .xlsx, for `jbudget reconcile`.
+
+The file is opened as a roster is (`read.open_table`: encodings, separators, a title above the
+header, every sheet with the header), with the columns of BPJS_LIST, by name or Indonesian alias.
+Every row is then accepted, rejected with all its reasons (joined by "; ") and its line, or
+blank: rows read = accepted + rejected + blank. The checks are vectorised: the NIK by the
+roster's own rule (`roster.nik`), the group against the scenario's, amounts as whole Rupiah
+(digits, or groups of three joined by dots as Indonesian spreadsheets write them, `Rp` before
+them allowed), programs as `jkk+jkm` (also `jkk, jkm`, `jkk/jkm`). Whether a NIK comes twice is
+for the reconciliation to say: a repeat is a finding, not a fault of the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+
+from jamsostek_budget.errors import Problem
+from jamsostek_budget.i18n import _
+from jamsostek_budget.model.fields import PROGRAMS
+from jamsostek_budget.model.scenario import Group
+from jamsostek_budget.roster.columns import LINE, REASONS, group_ids
+from jamsostek_budget.roster.csvfile import line_count
+from jamsostek_budget.roster.headers import TableColumns
+from jamsostek_budget.roster.nik import NUMBER, nik_checks, nik_fails, nik_key, with_nik_columns
+from jamsostek_budget.roster.read import collect, open_table
+from jamsostek_budget.roster.reasons import clipped, reason
+from jamsostek_budget.roster.sheets import located
+
+__all__ = ["BPJS_LIST", "ListRows", "read_list"]
+
+BPJS_LIST = TableColumns(
+    (
+        "nik",
+        "name",
+        "kpj",
+        "group",
+        "declared_income",
+        "monthly_wage",
+        "programs",
+        "amount",
+    ),
+    ("nik",),
+    {
+        "nik": ("no_ktp", "nomor_ktp", "no_nik", "nomor_nik", "ktp", "nomor_induk_kependudukan"),
+        "name": ("nama", "nama_lengkap", "nama_peserta", "nama_tenaga_kerja", "nama_tk"),
+        "kpj": ("no_kpj", "nomor_kpj", "no_peserta", "nomor_peserta", "kartu_peserta"),
+        "group": ("kelompok", "kelompok_peserta", "grup", "group_id", "id_kelompok"),
+        "declared_income": ("penghasilan", "income", "pendapatan", "penghasilan_bulanan"),
+        "monthly_wage": ("upah", "wage", "upah_bulanan", "gaji", "gaji_bulanan"),
+        "programs": ("program", "program_jaminan", "jaminan", "jenis_program"),
+        "amount": ("iuran", "tagihan", "jumlah_iuran", "nilai_iuran", "iuran_bulanan"),
+    },
+)
+AMOUNTS = ("declared_income", "monthly_wage", "amount")
+SEPARATOR = "; "  # between the reasons of a row, as the roster's rejects write them
+KEY = "key"  # the NIK as a number (Int64), what the lists are joined on
+RUPIAH = r"^(?:Rp\.?\s*)?([0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+)$"
+
+
+@dataclass(frozen=True)
+class ListRows:
+    """What became of every row of a list: accepted (LINE, [sheet,] nik, KEY, name, kpj, group,
+    declared_income, monthly_wage, programs, amount; a column the file lacks is null), rejected
+    (LINE, [sheet,] reasons) or blank."""
+
+    file: str
+    accepted: pl.DataFrame
+    rejected: pl.DataFrame
+    blank: int
+    notes: tuple[Problem, ...] = ()
+
+    @property
+    def rows_read(self) -> int:
+        return self.accepted.height + self.rejected.height + self.blank
+
+
+def read_list(path: Path, groups: Sequence[Group], today: date) -> ListRows:
+    """Read and check a BPJS (or another payer's) list against the scenario's groups."""
+    raw = open_table(path, (), BPJS_LIST)
+    wanted = [LINE, *dict.fromkeys(raw.columns.values())]
+    lines = None if raw.csv is None else line_count(raw.csv).collect(background=True)
+    frame = collect(raw, raw.frame.select(wanted).collect(background=True), lines)
+    cells = {field: _cell(frame, raw.columns.get(field)) for field in BPJS_LIST.columns}
+    blank = pl.all_horizontal(cell.is_null() for cell in cells.values())
+    rows = frame.select(
+        pl.col(LINE), *(cell.alias(field) for field, cell in cells.items()), blank.alias("_blank")
+    )
+    blanks = int(rows.get_column("_blank").sum())
+    rows = with_nik_columns(rows.filter(~pl.col("_blank")).lazy(), "nik", today).collect()
+    checked = rows.with_columns(_values(groups)).with_columns(_reasons(groups))
+    failing = pl.col(REASONS) != ""
+    sheets = raw.sheets_read
+    accepted = checked.filter(~failing).select(
+        LINE,
+        "nik",
+        nik_key(pl.col(NUMBER)).alias(KEY),
+        "name",
+        "kpj",
+        pl.col("_group").alias("group"),
+        *(pl.col(f"_{field}").alias(field) for field in AMOUNTS),
+        pl.col("_programs").alias("programs"),
+    )
+    rejected = checked.filter(failing).select(LINE, REASONS)
+    return ListRows(
+        raw.file, located(accepted, sheets), located(rejected, sheets), blanks, raw.notes
+    )
+
+
+def _cell(frame: pl.DataFrame, header: str | None) -> pl.Expr:
+    """A column's cells stripped, null when blank or when the file has no such column."""
+    if header is None:
+        return pl.lit(None, dtype=pl.String)
+    text = pl.col(header).cast(pl.String).str.strip_chars()
+    return pl.when(text != "").then(text)
+
+
+def _values(groups: Sequence[Group]) -> list[pl.Expr]:
+    """Each cell read: `_group` (a scenario group id or null), `_<amount>` (Int64 or null),
+    `_programs` (`jkk+jkm` in the rate tables' order, or null)."""
+    amounts = [_rupiah(pl.col(field)).alias(f"_{field}") for field in AMOUNTS]
+    return [
+        pl.col("group").cast(group_ids(groups), strict=False).alias("_group"),
+        *amounts,
+        _programs(pl.col("programs")).alias("_programs"),
+    ]
+
+
+def _rupiah(text: pl.Expr) -> pl.Expr:
+    digits = text.str.extract(RUPIAH, 1).str.replace_all(".", "", literal=True)
+    return digits.cast(pl.Int64, strict=False)
+
+
+def _programs(text: pl.Expr) -> pl.Expr:
+    """`jkk+jkm` from any order and separator; null when blank or a program is unknown."""
+    tokens = text.str.to_lowercase().str.replace_all(r"[\s,/;&+]+", "+").str.strip_chars("+")
+    parts = tokens.str.split("+")
+    known = parts.list.eval(pl.element().is_in(list(PROGRAMS))).list.all()
+    present = [pl.when(parts.list.contains(program)).then(pl.lit(program)) for program in PROGRAMS]
+    canonical = pl.concat_str(present, separator="+", ignore_nulls=True)
+    return pl.when(known).then(canonical)
+
+
+def _reasons(groups: Sequence[Group]) -> pl.Expr:
+    """Every reason a row is not used, in the order a reader would fix them."""
+    ids = ", ".join(group.id for group in groups)
+    nik_bad = pl.col(NUMBER).is_null() | nik_fails()
+    checks = [(nik_bad & fails, why) for fails, why in nik_checks("nik")]
+    checks += [
+        (
+            pl.col("group").is_not_null() & pl.col("_group").is_null(),
+            reason(
+                _("group '{group}' is not a group of the scenario, whose groups are {groups}"),
+                group=clipped(pl.col("group")),
+                groups=ids,
+            ),
+        )
+    ]
+    for field in AMOUNTS:
+        bad = pl.col(field).is_not_null() & (
+            pl.col(f"_{field}").is_null() | (pl.col(f"_{field}") <= 0)
+        )
+        checks.append(
+            (
+                bad,
+                reason(
+                    _("{field} '{value}' is not a whole number of Rupiah above 0"),
+                    field=field,
+                    value=clipped(pl.col(field)),
+                ),
+            )
+        )
+    checks.append(
+        (
+            pl.col("programs").is_not_null() & pl.col("_programs").is_null(),
+            reason(
+                _("programs '{value}' must name programs among {programs}, joined by +"),
+                value=clipped(pl.col("programs")),
+                programs=", ".join(PROGRAMS),
+            ),
+        )
+    )
+    found = [pl.when(fails.fill_null(False)).then(why) for fails, why in checks]
+    return pl.concat_list(found).list.drop_nulls().list.join(SEPARATOR).alias(REASONS)

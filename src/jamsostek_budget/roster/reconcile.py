@@ -1,0 +1,558 @@
+"""The Pemda's list against BPJS's (`jbudget reconcile`): every accepted row of both lands in
+exactly one category, with the Rupiah a month and a year it stands for.
+
+The unit is an entry: a person on both lists (their first rows), on one list only, or a later
+row of a NIK already on the same list (a repeat). An entry's category is the first that applies:
+
+1. duplicate: a repeat, or a person whose NIK is also on another payer's list;
+2. ineligible: the NIK fails the scenario's eligibility rules (region, age) and is no exception;
+3. matched or mismatched: on both lists; mismatched when BPJS has another group, other
+   programs, another wage (PU) or bills another premium (a BPU income in another band);
+4. billed_not_listed (BPJS only) or listed_not_billed (the Pemda's only).
+
+Premiums come from the one premium rule (`roster.costing.per_person`): the Pemda's for its row
+(the person's first covered month, and the covered months), BPJS's for its row (its `amount`
+a month when given, else priced with its own group, income or wage and programs, falling back
+to the Pemda's row and then to the group). An entry's money: matched, the Pemda's premium;
+mismatched, BPJS's minus the Pemda's; billed_not_listed, ineligible and duplicate, what BPJS
+bills for it (nothing for a row only on the Pemda's list); listed_not_billed, the Pemda's
+premium, what protecting them would cost. Everything is vectorised: two lists of ten million
+rows are joined on the NIK as a number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import polars as pl
+
+from jamsostek_budget.i18n import _
+from jamsostek_budget.model.eligibility import Eligibility
+from jamsostek_budget.model.ratetable import RateTable
+from jamsostek_budget.model.scenario import Group, Scenario
+from jamsostek_budget.roster.bpjs_list import KEY, ListRows
+from jamsostek_budget.roster.checks import RosterRows
+from jamsostek_budget.roster.columns import LINE, group_ids
+from jamsostek_budget.roster.costing import per_person
+from jamsostek_budget.roster.nik import nik_age, nik_key, nik_number, nik_region
+from jamsostek_budget.roster.reasons import grouped_number, reason
+
+__all__ = ["CATEGORIES", "Reconciliation", "reconcile"]
+
+CATEGORIES = (
+    "matched",
+    "mismatched",
+    "billed_not_listed",
+    "listed_not_billed",
+    "ineligible",
+    "duplicate",
+)
+CATEGORY = pl.Enum(CATEGORIES)
+PAID_NOT_OWED = ("billed_not_listed", "ineligible", "duplicate", "mismatched")
+PREMIUMS = ("pemda_monthly", "pemda_annual", "bpjs_monthly", "bpjs_annual")
+SIDES = ("roster", "bpjs")
+# an entry: the NIK, the line of its row on each list (null: not there), its category, its
+# reasons and the premiums a month and a year on each side
+ENTRY = pl.Schema(
+    {
+        KEY: pl.Int64(),
+        "nik": pl.String(),
+        "name": pl.String(),
+        "group": pl.String(),
+        "roster_line": pl.Int64(),
+        "roster_sheet": pl.String(),  # of a workbook: the sheet of the line (null for a CSV)
+        "bpjs_line": pl.Int64(),
+        "bpjs_sheet": pl.String(),
+        "category": CATEGORY,
+        "reasons": pl.String(),
+        "pemda_monthly": pl.Int64(),
+        "pemda_annual": pl.Int64(),
+        "bpjs_monthly": pl.Int64(),
+        "bpjs_annual": pl.Int64(),
+        "monthly": pl.Int64(),
+        "annual": pl.Int64(),
+    }
+)
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    """Every entry (ENTRY's columns, in category order then NIK), the BPJS rows that could not
+    be priced (rejected here: LINE, reasons) and the other lists' NIKs found on ours."""
+
+    entries: pl.DataFrame
+    unpriced: pl.DataFrame
+    shared_with_others: tuple[int, ...]  # per --other list: NIKs of ours it holds
+
+    def counts(self) -> dict[str, int]:
+        found = self.entries.group_by("category").len()
+        by = dict(zip(found.get_column("category"), found.get_column("len"), strict=True))
+        return {category: int(by.get(category, 0)) for category in CATEGORIES}
+
+    def money(self, column: str) -> dict[str, int]:
+        found = self.entries.group_by("category").agg(pl.col(column).sum())
+        by = dict(zip(found.get_column("category"), found.get_column(column), strict=True))
+        return {category: int(by.get(category, 0)) for category in CATEGORIES}
+
+    def details(self) -> pl.DataFrame:
+        """One row per entry, for `--details`: who, where, which category and why, and the
+        Rupiah on each side and of the category, a month and a year."""
+        return (
+            self.entries.drop(KEY)
+            .select("category", pl.exclude("category"))
+            .with_columns(pl.col("category").cast(pl.String))
+        )
+
+    def totals(self, column: str) -> dict[str, int]:
+        """What the Pemda pays for people it should not (paid_not_owed: billed but not listed,
+        ineligible, duplicates, and what BPJS bills above the list), what protecting the
+        unprotected would cost (to_protect) and the net, for `column` (monthly or annual)."""
+        money = self.money(column)
+        paid_not_owed = sum(money[category] for category in PAID_NOT_OWED)
+        to_protect = money["listed_not_billed"]
+        return {
+            "paid_not_owed": paid_not_owed,
+            "to_protect": to_protect,
+            "net": paid_not_owed - to_protect,
+        }
+
+    def rows(self, side: str) -> dict[str, int]:
+        """Rows of one list (roster or bpjs) per category."""
+        found = self.entries.filter(pl.col(f"{side}_line").is_not_null()).group_by("category")
+        table = found.len()
+        by = dict(zip(table.get_column("category"), table.get_column("len"), strict=True))
+        return {category: int(by.get(category, 0)) for category in CATEGORIES}
+
+
+def reconcile(
+    roster: RosterRows,
+    bpjs: ListRows,
+    others: Sequence[ListRows],
+    *,
+    scenario: Scenario,
+    table: RateTable,
+    today: date,
+) -> Reconciliation:
+    """The entries of the two lists (see the module), against the scenario's eligibility."""
+    ours = _roster_people(roster, scenario, table)
+    theirs = (
+        bpjs.accepted.with_columns(_sheet(bpjs.accepted).alias("bpjs_sheet"))
+        .drop("sheet", strict=False)
+        .with_row_index("_order")  # the file's order (a workbook's lines restart per sheet)
+    )
+    theirs = theirs.with_columns(pl.col("_order").rank("ordinal").over(KEY).alias("_nth"))
+    first, repeats = theirs.filter(pl.col("_nth") == 1), theirs.filter(pl.col("_nth") > 1)
+    paired = first.join(ours, on=KEY, how="full", coalesce=True, suffix="_roster")
+    priced, unpriced = _bpjs_premiums(paired, scenario, table)
+    other_keys = [other.accepted.get_column(KEY).unique() for other in others]
+    entries = _categorised(priced, other_keys, [other.file for other in others], scenario, today)
+    repeat_entries = _repeats(
+        repeats, roster=roster, bpjs_file=bpjs.file, scenario=scenario, table=table, ours=ours
+    )
+    all_keys = pl.concat([ours.get_column(KEY), first.get_column(KEY)]).unique()
+    shared = tuple(int(keys.is_in(all_keys.implode()).sum()) for keys in other_keys)
+    order = [pl.col("category").to_physical(), pl.col("nik")]
+    return Reconciliation(pl.concat([entries, repeat_entries]).sort(order), unpriced, shared)
+
+
+def _sheet(frame: pl.DataFrame) -> pl.Expr:
+    """The sheet of each row of a workbook list (`sheets.located`); null for a CSV."""
+    return pl.col("sheet") if "sheet" in frame.columns else pl.lit(None, dtype=pl.String)
+
+
+def _roster_people(roster: RosterRows, scenario: Scenario, table: RateTable) -> pl.DataFrame:
+    """The Pemda's accepted rows with their NIK key and premiums (`pemda_monthly`, `_annual`)."""
+    accepted = roster.accepted
+    costs = per_person(accepted.drop("sheet", strict=False), scenario, table)
+    monthly = [name for name in costs.columns if name.endswith("_monthly")]
+    return accepted.select(
+        pl.col(LINE).alias("roster_line"),
+        _sheet(accepted).alias("roster_sheet"),
+        nik_key(nik_number(pl.col("nik"))).alias(KEY),
+        pl.col("nik").alias("nik_roster"),
+        pl.col("name").alias("name_roster"),
+        pl.col("group").cast(pl.String).alias("group_roster"),
+        pl.col("declared_income").alias("income_roster"),
+        pl.col("monthly_wage").alias("wage_roster"),
+        "start_month",
+        "end_month",
+        pl.sum_horizontal(costs.select(monthly)).alias("pemda_monthly")
+        if monthly
+        else pl.lit(0, pl.Int64).alias("pemda_monthly"),
+        costs.get_column("apbd_annual").alias("pemda_annual"),
+    )
+
+
+def _bpjs_premiums(
+    paired: pl.DataFrame, scenario: Scenario, table: RateTable
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """`paired` with BPJS's premiums for the rows on its list (`bpjs_monthly`, `bpjs_annual`;
+    null off it), and the BPJS rows that cannot be priced (no amount, and no group of their own
+    nor of the Pemda's row)."""
+    groups = {group.id: group for group in scenario.groups}
+    on_list = pl.col(LINE).is_not_null()
+    group = pl.coalesce(pl.col("group").cast(pl.String), pl.col("group_roster"))
+    frame = paired.with_columns(group.alias("_priced_group"))
+    cannot = on_list & pl.col("amount").is_null() & pl.col("_priced_group").is_null()
+    unpriced = frame.filter(cannot).select(
+        pl.col("bpjs_sheet").alias("sheet"),
+        LINE,
+        pl.lit(
+            _("no amount, and no group to price it with (neither its own nor the Pemda's)")
+        ).alias("reasons"),
+    )
+    frame = frame.filter(~cannot)
+    months = _months(frame, groups)
+    frame = frame.with_columns(months)
+    to_price = frame.filter(on_list & pl.col("amount").is_null())
+    priced = _priced(to_price, scenario, table, groups)
+    frame = frame.join(priced, on=LINE, how="left", nulls_equal=False, maintain_order="left")
+    count = pl.col("_end") - pl.col("_start") + 1
+    return (
+        frame.with_columns(
+            pl.when(on_list)
+            .then(pl.coalesce(pl.col("amount"), pl.col("_rule_monthly")))
+            .alias("bpjs_monthly"),
+            pl.when(on_list)
+            .then(pl.coalesce(pl.col("amount") * count, pl.col("_rule_annual")))
+            .alias("bpjs_annual"),
+        ),
+        unpriced,
+    )
+
+
+def _months(frame: pl.DataFrame, groups: dict[str, Group]) -> list[pl.Expr]:
+    """The months a BPJS row is reckoned over: the Pemda's row's, else its group's, else the
+    whole year."""
+    ids = list(groups)
+    starts = pl.Series([groups[i].start_month for i in ids], dtype=pl.Int64)
+    ends = pl.Series([groups[i].end_month for i in ids], dtype=pl.Int64)
+    index = pl.col("_priced_group").cast(pl.Enum(ids), strict=False).to_physical()
+    group_start = pl.lit(starts).gather(index)
+    group_end = pl.lit(ends).gather(index)
+    return [
+        pl.coalesce(pl.col("start_month"), group_start, pl.lit(1)).alias("_start"),
+        pl.coalesce(pl.col("end_month"), group_end, pl.lit(12)).alias("_end"),
+    ]
+
+
+def _priced(
+    rows: pl.DataFrame, scenario: Scenario, table: RateTable, groups: dict[str, Group]
+) -> pl.DataFrame:
+    """BPJS's premium of each row without an amount, by the one premium rule: its group with its
+    programs (a variant of the group when they differ), its income or wage (else the Pemda's,
+    else the group's)."""
+    empty = pl.DataFrame(
+        schema={LINE: pl.Int64, "_rule_monthly": pl.Int64, "_rule_annual": pl.Int64}
+    )
+    if rows.is_empty():
+        return empty
+    programs = pl.coalesce(
+        pl.col("programs"),
+        pl.col("_priced_group").replace_strict(
+            {gid: "+".join(g.programs) for gid, g in groups.items()}, return_dtype=pl.String
+        ),
+    )
+    rows = rows.with_columns(programs.alias("_programs"))
+    variants = rows.select("_priced_group", "_programs").unique().sort("_priced_group", "_programs")
+    probe_groups: list[Group] = []
+    names: dict[tuple[str, str], str] = {}
+    for gid, wanted in variants.iter_rows():
+        name = f"{gid}~{wanted}"
+        names[(gid, wanted)] = name
+        probe_groups.append(
+            groups[gid].model_copy(update={"id": name, "programs": wanted.split("+")})
+        )
+    probe = scenario.model_copy(update={"groups": probe_groups})
+    label = pl.concat_str(pl.col("_priced_group"), pl.lit("~"), pl.col("_programs"))
+    is_bpu = pl.col("_priced_group").replace_strict(
+        {gid: g.segment == "bpu" for gid, g in groups.items()}, return_dtype=pl.Boolean
+    )
+    default_income = pl.col("_priced_group").replace_strict(
+        {gid: g.declared_income for gid, g in groups.items()}, return_dtype=pl.Int64
+    )
+    default_wage = pl.col("_priced_group").replace_strict(
+        {gid: g.monthly_wage for gid, g in groups.items()}, return_dtype=pl.Int64
+    )
+    people = rows.select(
+        pl.col(LINE).alias("line"),
+        pl.col("nik").fill_null(pl.col("nik_roster")),
+        pl.col("name"),
+        label.cast(group_ids(probe_groups)).alias("group"),
+        pl.when(is_bpu)
+        .then(pl.coalesce("declared_income", "income_roster", default_income))
+        .alias("declared_income"),
+        pl.when(~is_bpu)
+        .then(pl.coalesce("monthly_wage", "wage_roster", default_wage))
+        .alias("monthly_wage"),
+        pl.col("_start").alias("start_month"),
+        pl.col("_end").alias("end_month"),
+    )
+    costs = per_person(people, probe, table)
+    monthly = [name for name in costs.columns if name.endswith("_monthly")]
+    return costs.select(
+        pl.col("line").alias(LINE),
+        pl.sum_horizontal(pl.col(monthly).fill_null(0)).alias("_rule_monthly"),
+        pl.col("apbd_annual").alias("_rule_annual"),
+    )
+
+
+def _categorised(
+    frame: pl.DataFrame,
+    other_keys: Sequence[pl.Series],
+    other_files: Sequence[str],
+    scenario: Scenario,
+    today: date,
+) -> pl.DataFrame:
+    """One entry per person of either list (see the module for the order of the categories)."""
+    on_roster = pl.col("roster_line").is_not_null()
+    on_list = pl.col(LINE).is_not_null()
+    other = _on_other_lists(other_keys, other_files)
+    ineligible = _ineligible(scenario.eligibility, scenario.fiscal_year, today)
+    differs = _differences()
+    programs = {group.id: "+".join(group.programs) for group in scenario.groups}
+    frame = frame.with_columns(
+        other.alias("_other"),
+        ineligible.alias("_ineligible"),
+        pl.col("group_roster")
+        .replace_strict(programs, default=None, return_dtype=pl.String)
+        .alias("_group_programs"),
+    )
+    frame = frame.with_columns(differs.alias("_differs"))
+    category = (
+        pl.when(pl.col("_other").is_not_null())
+        .then(pl.lit("duplicate"))
+        .when(pl.col("_ineligible").is_not_null())
+        .then(pl.lit("ineligible"))
+        .when(on_roster & on_list & pl.col("_differs").is_not_null())
+        .then(pl.lit("mismatched"))
+        .when(on_roster & on_list)
+        .then(pl.lit("matched"))
+        .when(on_list)
+        .then(pl.lit("billed_not_listed"))
+        .otherwise(pl.lit("listed_not_billed"))
+        .cast(CATEGORY)
+    )
+    frame = frame.with_columns(category.alias("category"))
+    pemda = [pl.col("pemda_monthly").fill_null(0), pl.col("pemda_annual").fill_null(0)]
+    bpjs = [pl.col("bpjs_monthly").fill_null(0), pl.col("bpjs_annual").fill_null(0)]
+    money = [
+        pl.when(pl.col("category") == "matched")
+        .then(pemda[i])
+        .when(pl.col("category") == "mismatched")
+        .then(bpjs[i] - pemda[i])
+        .when(pl.col("category") == "listed_not_billed")
+        .then(pemda[i])
+        .otherwise(bpjs[i])
+        for i in (0, 1)
+    ]
+    own = pl.when(on_list).then(pl.lit(_("not on the Pemda's list")))
+    unbilled = pl.when(~on_list).then(pl.lit(_("not on BPJS's list")))
+    reasons = pl.concat_str(
+        [
+            pl.col("_other"),
+            pl.col("_ineligible"),
+            pl.col("_differs"),
+            pl.when(~on_roster).then(own),
+            unbilled,
+        ],
+        separator="; ",
+        ignore_nulls=True,
+    )
+    return frame.select(
+        pl.col(KEY),
+        pl.coalesce("nik", "nik_roster").alias("nik"),
+        pl.coalesce("name", "name_roster").alias("name"),
+        pl.coalesce(pl.col("group").cast(pl.String), "group_roster").alias("group"),
+        pl.col("roster_line"),
+        pl.col("roster_sheet"),
+        pl.col(LINE).alias("bpjs_line"),
+        pl.col("bpjs_sheet"),
+        pl.col("category"),
+        reasons.alias("reasons"),
+        pl.col("pemda_monthly"),
+        pl.col("pemda_annual"),
+        pl.col("bpjs_monthly"),
+        pl.col("bpjs_annual"),
+        money[0].alias("monthly"),
+        money[1].alias("annual"),
+    ).cast(ENTRY)
+
+
+def _on_other_lists(other_keys: Sequence[pl.Series], files: Sequence[str]) -> pl.Expr:
+    """Why a person counts as paid for twice: the other lists holding their NIK (null: none)."""
+    found = [
+        pl.when(pl.col(KEY).is_in(keys.implode())).then(
+            pl.lit(_("also on another payer's list, {file}").format(file=file))
+        )
+        for keys, file in zip(other_keys, files, strict=True)
+    ]
+    if not found:
+        return pl.lit(None, dtype=pl.String)
+    return pl.concat_str(found, separator="; ", ignore_nulls=True).replace("", None)
+
+
+def _ineligible(rules: Eligibility | None, fiscal_year: int, today: date) -> pl.Expr:
+    """Why a NIK fails the eligibility rules (null: it passes, or is an exception)."""
+    if rules is None:
+        return pl.lit(None, dtype=pl.String)
+    on = rules.reckoned_on(fiscal_year)
+    key = pl.col(KEY)
+    age = nik_age(key, on, today)
+    region = nik_region(key)
+    found: list[pl.Expr] = []
+    if rules.nik_regions:
+        allowed = ", ".join(rules.nik_regions)
+        shown = (
+            (region // 100).cast(pl.String).str.zfill(2)
+            + "."
+            + (region % 100).cast(pl.String).str.zfill(2)
+        )
+        found.append(
+            pl.when(~region.is_in(list(rules.region_numbers))).then(
+                reason(_("NIK of region {region}, not of {allowed}"), region=shown, allowed=allowed)
+            )
+        )
+    if rules.min_age is not None:
+        found.append(
+            pl.when(age < rules.min_age).then(
+                reason(
+                    _("aged {age} on {date}, below min_age {min}"),
+                    age=age,
+                    date=on.isoformat(),
+                    min=str(rules.min_age),
+                )
+            )
+        )
+    if rules.max_age is not None:
+        found.append(
+            pl.when(age > rules.max_age).then(
+                reason(
+                    _("aged {age} on {date}, above max_age {max}"),
+                    age=age,
+                    date=on.isoformat(),
+                    max=str(rules.max_age),
+                )
+            )
+        )
+    if not found:
+        return pl.lit(None, dtype=pl.String)
+    exceptions = [int(nik) for nik in rules.exceptions]
+    text = pl.concat_str(found, separator="; ", ignore_nulls=True).replace("", None)
+    return pl.when(~key.is_in(exceptions)).then(text)
+
+
+def _differences() -> pl.Expr:
+    """What BPJS's row says otherwise than the Pemda's (null: nothing)."""
+    bpjs_group = pl.col("group").cast(pl.String)
+    group = pl.when(bpjs_group.is_not_null() & (bpjs_group != pl.col("group_roster"))).then(
+        reason(
+            _("group {bpjs} at BPJS, {pemda} on the Pemda's list"),
+            bpjs=bpjs_group,
+            pemda=pl.col("group_roster"),
+        )
+    )
+    wage = pl.when(
+        pl.col("monthly_wage").is_not_null()
+        & pl.col("wage_roster").is_not_null()
+        & (pl.col("monthly_wage") != pl.col("wage_roster"))
+    ).then(
+        reason(
+            _("wage Rp{bpjs} at BPJS, Rp{pemda} on the Pemda's list"),
+            bpjs=grouped_number(pl.col("monthly_wage")),
+            pemda=grouped_number(pl.col("wage_roster")),
+        )
+    )
+    income = pl.when(
+        pl.col("declared_income").is_not_null()
+        & pl.col("income_roster").is_not_null()
+        & (pl.col("declared_income") != pl.col("income_roster"))
+    ).then(
+        reason(
+            _("declared income Rp{bpjs} at BPJS, Rp{pemda} on the Pemda's list"),
+            bpjs=grouped_number(pl.col("declared_income")),
+            pemda=grouped_number(pl.col("income_roster")),
+        )
+    )
+    premium = pl.when(
+        (pl.col("bpjs_monthly") != pl.col("pemda_monthly"))
+        | (pl.col("bpjs_annual") != pl.col("pemda_annual"))
+    ).then(
+        reason(
+            _("BPJS bills Rp{bpjs} a month, the Pemda's list gives Rp{pemda}"),
+            bpjs=grouped_number(pl.col("bpjs_monthly")),
+            pemda=grouped_number(pl.col("pemda_monthly")),
+        )
+    )
+    programs = pl.when(
+        pl.col("programs").is_not_null() & (pl.col("programs") != pl.col("_group_programs"))
+    ).then(reason(_("programs {bpjs} at BPJS"), bpjs=pl.col("programs")))
+    return pl.concat_str(
+        [group, programs, wage, pl.when(premium.is_not_null()).then(income), premium],
+        separator="; ",
+        ignore_nulls=True,
+    ).replace("", None)
+
+
+def _repeats(
+    repeats: pl.DataFrame,
+    *,
+    roster: RosterRows,
+    bpjs_file: str,
+    scenario: Scenario,
+    table: RateTable,
+    ours: pl.DataFrame,
+) -> pl.DataFrame:
+    """The later rows of a NIK already on the same list: duplicates. A repeat on BPJS's list is
+    billed again (its premium priced as any BPJS row); one on the Pemda's list costs nothing
+    (the roster rejected it)."""
+    parts = []
+    if not repeats.is_empty():
+        paired = repeats.join(ours, on=KEY, how="left", suffix="_roster")
+        priced, _unpriced = _bpjs_premiums(paired, scenario, table)
+        parts.append(
+            priced.select(
+                pl.col(KEY),
+                pl.col("nik"),
+                pl.col("name"),
+                pl.coalesce(pl.col("group").cast(pl.String), "group_roster").alias("group"),
+                pl.lit(None, pl.Int64).alias("roster_line"),
+                pl.lit(None, pl.String).alias("roster_sheet"),
+                pl.col(LINE).alias("bpjs_line"),
+                pl.col("bpjs_sheet"),
+                pl.lit("duplicate").cast(CATEGORY).alias("category"),
+                pl.lit(_("the NIK is on an earlier line of {file}").format(file=bpjs_file)).alias(
+                    "reasons"
+                ),
+                pl.lit(None, pl.Int64).alias("pemda_monthly"),
+                pl.lit(None, pl.Int64).alias("pemda_annual"),
+                pl.col("bpjs_monthly"),
+                pl.col("bpjs_annual"),
+                pl.col("bpjs_monthly").fill_null(0).alias("monthly"),
+                pl.col("bpjs_annual").fill_null(0).alias("annual"),
+            ).cast(ENTRY)
+        )
+    duplicates = roster.duplicates
+    if not duplicates.is_empty():
+        parts.append(
+            duplicates.select(
+                pl.col("key").alias(KEY),
+                pl.col("key").cast(pl.String).alias("nik"),
+                pl.lit(None, pl.String).alias("name"),
+                pl.lit(None, pl.String).alias("group"),
+                pl.col(LINE).alias("roster_line"),
+                _sheet(duplicates).alias("roster_sheet"),
+                pl.lit(None, pl.Int64).alias("bpjs_line"),
+                pl.lit(None, pl.String).alias("bpjs_sheet"),
+                pl.lit("duplicate").cast(CATEGORY).alias("category"),
+                pl.lit(_("the NIK is on an earlier line of the Pemda's list")).alias("reasons"),
+                *(pl.lit(None, pl.Int64).alias(name) for name in PREMIUMS),
+                pl.lit(0, pl.Int64).alias("monthly"),
+                pl.lit(0, pl.Int64).alias("annual"),
+            ).cast(ENTRY)
+        )
+    if not parts:
+        return pl.DataFrame(schema=ENTRY)
+    return pl.concat(parts)
