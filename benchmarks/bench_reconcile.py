@@ -196,8 +196,12 @@ def agreement(result: Result) -> str:
     if "reconcile" not in result.found:
         return f"DuckDB {planted}"
     jbudget = result.found["reconcile"]
-    same = jbudget is not None and duckdb is not None and jbudget == duckdb
-    return f"{'yes' if same else '**NO** (see below)'}; DuckDB {planted}"
+    if jbudget is None or duckdb is None:
+        return f"**NO**: no figures from {'jbudget' if jbudget is None else 'DuckDB'}"
+    if jbudget == duckdb:
+        return f"yes; DuckDB {planted}"
+    keys = [f"{key} {'yes' if jbudget[key] == duckdb[key] else '**NO**'}" for key in COMPARED]
+    return f"{', '.join(keys)} (see below); DuckDB {planted}"
 
 
 def differences(results: list[Result]) -> list[str]:
