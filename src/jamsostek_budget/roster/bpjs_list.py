@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import combinations
 from pathlib import Path
 
 import polars as pl
@@ -27,7 +28,15 @@ from jamsostek_budget.model.scenario import Group
 from jamsostek_budget.roster.columns import LINE, REASONS, group_ids
 from jamsostek_budget.roster.csvfile import line_count
 from jamsostek_budget.roster.headers import TableColumns
-from jamsostek_budget.roster.nik import NUMBER, nik_checks, nik_fails, nik_key, with_nik_columns
+from jamsostek_budget.roster.nik import (
+    NUMBER,
+    nik_checks,
+    nik_fails,
+    nik_key,
+    nik_number,
+    nik_passes,
+    with_nik_columns,
+)
 from jamsostek_budget.roster.read import collect, open_table
 from jamsostek_budget.roster.reasons import clipped, reason
 from jamsostek_budget.roster.sheets import located
@@ -60,6 +69,7 @@ BPJS_LIST = TableColumns(
 AMOUNTS = ("declared_income", "monthly_wage", "amount")
 SEPARATOR = "; "  # between the reasons of a row, as the roster's rejects write them
 KEY = "key"  # the NIK as a number (Int64), what the lists are joined on
+PASSES = "_jbudget_passes"
 RUPIAH = r"^(?:Rp\.?\s*)?([0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+)$"
 
 
@@ -86,16 +96,71 @@ def read_list(path: Path, groups: Sequence[Group], today: date) -> ListRows:
     wanted = [LINE, *dict.fromkeys(raw.columns.values())]
     lines = None if raw.csv is None else line_count(raw.csv).collect(background=True)
     frame = collect(raw, raw.frame.select(wanted).collect(background=True), lines)
-    cells = {field: _cell(frame, raw.columns.get(field)) for field in BPJS_LIST.columns}
+    headers = {field: raw.columns.get(field) for field in BPJS_LIST.columns}
+    looked = frame.select(pl.col(LINE), *_first_look(headers, groups, today))
+    kept = looked.filter(pl.col(PASSES)).drop(PASSES)
+    rest = frame.filter(~looked.get_column(PASSES))
+    del looked
+    second, rejected, blanks = _second_look(rest, headers, groups, today)
+    accepted = pl.concat([kept, second]).sort(LINE) if second.height else kept
+    sheets = raw.sheets_read
+    return ListRows(
+        raw.file, located(accepted, sheets), located(rejected, sheets), blanks, raw.notes
+    )
+
+
+def _first_look(
+    headers: dict[str, str | None], groups: Sequence[Group], today: date
+) -> list[pl.Expr]:
+    """The accepted columns of every row read as it stands (no stripping, no notation) and
+    PASSES, whether that reading is the whole truth: in a clean list nearly every row, so a
+    million rows cost little more than reading them. The others get the second look."""
+
+    def column(field: str) -> pl.Expr:
+        header = headers[field]
+        return pl.lit(None, dtype=pl.String) if header is None else pl.col(header)
+
+    key = nik_key(nik_number(column("nik")))
+    group = column("group").cast(group_ids(groups), strict=False)
+    amounts = {field: column(field).cast(pl.Int64, strict=False) for field in AMOUNTS}
+    programs = column("programs").replace_strict(
+        PROGRAM_SPELLINGS, default=None, return_dtype=pl.String
+    )
+    passes = (
+        nik_passes(key, today)
+        & (column("group").is_null() | group.is_not_null())
+        & pl.all_horizontal(
+            column(field).is_null() | (value > 0).fill_null(False)
+            for field, value in amounts.items()
+        )
+        & (column("programs").is_null() | programs.is_not_null())
+    )
+    return [
+        column("nik").alias("nik"),
+        key.alias(KEY),
+        column("name").alias("name"),
+        column("kpj").alias("kpj"),
+        group.alias("group"),
+        *(value.alias(field) for field, value in amounts.items()),
+        programs.alias("programs"),
+        passes.alias(PASSES),
+    ]
+
+
+def _second_look(
+    rest: pl.DataFrame, headers: dict[str, str | None], groups: Sequence[Group], today: date
+) -> tuple[pl.DataFrame, pl.DataFrame, int]:
+    """The rows the first look did not keep, every cell stripped: accepted as the first look
+    would (amounts in notation read), rejected with every reason, or blank (counted)."""
+    cells = {field: _cell(header) for field, header in headers.items()}
     blank = pl.all_horizontal(cell.is_null() for cell in cells.values())
-    rows = frame.select(
+    rows = rest.select(
         pl.col(LINE), *(cell.alias(field) for field, cell in cells.items()), blank.alias("_blank")
     )
     blanks = int(rows.get_column("_blank").sum())
     rows = with_nik_columns(rows.filter(~pl.col("_blank")).lazy(), "nik", today).collect()
     checked = rows.with_columns(_values(groups)).with_columns(_reasons(groups))
     failing = pl.col(REASONS) != ""
-    sheets = raw.sheets_read
     accepted = checked.filter(~failing).select(
         LINE,
         "nik",
@@ -106,13 +171,10 @@ def read_list(path: Path, groups: Sequence[Group], today: date) -> ListRows:
         *(pl.col(f"_{field}").alias(field) for field in AMOUNTS),
         pl.col("_programs").alias("programs"),
     )
-    rejected = checked.filter(failing).select(LINE, REASONS)
-    return ListRows(
-        raw.file, located(accepted, sheets), located(rejected, sheets), blanks, raw.notes
-    )
+    return accepted, checked.filter(failing).select(LINE, REASONS), blanks
 
 
-def _cell(frame: pl.DataFrame, header: str | None) -> pl.Expr:
+def _cell(header: str | None) -> pl.Expr:
     """A column's cells stripped, null when blank or when the file has no such column."""
     if header is None:
         return pl.lit(None, dtype=pl.String)
@@ -134,6 +196,22 @@ def _values(groups: Sequence[Group]) -> list[pl.Expr]:
 def _rupiah(text: pl.Expr) -> pl.Expr:
     digits = text.str.extract(RUPIAH, 1).str.replace_all(".", "", literal=True)
     return digits.cast(pl.Int64, strict=False)
+
+
+def _spellings() -> dict[str, str]:
+    """The usual ways of writing a set of programs (`jkk+jkm`, `JKK, JKM`, `jkk/jkm`), each with
+    its canonical form: the first look reads them without parsing."""
+    found: dict[str, str] = {}
+    for size in range(1, len(PROGRAMS) + 1):
+        for chosen in combinations(PROGRAMS, size):
+            canonical = "+".join(chosen)
+            for separator in ("+", ", ", ",", "/", " + "):
+                for case in (str.lower, str.upper):
+                    found[case(separator.join(chosen))] = canonical
+    return found
+
+
+PROGRAM_SPELLINGS = _spellings()
 
 
 def _programs(text: pl.Expr) -> pl.Expr:

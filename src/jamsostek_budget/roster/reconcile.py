@@ -53,13 +53,13 @@ CATEGORY = pl.Enum(CATEGORIES)
 PAID_NOT_OWED = ("billed_not_listed", "ineligible", "duplicate", "mismatched")
 PREMIUMS = ("pemda_monthly", "pemda_annual", "bpjs_monthly", "bpjs_annual")
 SIDES = ("roster", "bpjs")
+KEY_OF_NIK = nik_key(nik_number(pl.col("nik"))).alias(KEY)
 # an entry: the NIK, the line of its row on each list (null: not there), its category, its
 # reasons and the premiums a month and a year on each side
 ENTRY = pl.Schema(
     {
         KEY: pl.Int64(),
         "nik": pl.String(),
-        "name": pl.String(),
         "group": pl.String(),
         "roster_line": pl.Int64(),
         "roster_sheet": pl.String(),  # of a workbook: the sheet of the line (null for a CSV)
@@ -79,12 +79,35 @@ ENTRY = pl.Schema(
 
 @dataclass(frozen=True)
 class Reconciliation:
-    """Every entry (ENTRY's columns, in category order then NIK), the BPJS rows that could not
-    be priced (rejected here: LINE, reasons) and the other lists' NIKs found on ours."""
+    """Every entry (ENTRY's columns; within a category in the lists' order: BPJS's list, then
+    the roster's people not on it), the BPJS rows that could not be priced (rejected here:
+    LINE, reasons) and the other lists' NIKs found on ours."""
 
     entries: pl.DataFrame
     unpriced: pl.DataFrame
     shared_with_others: tuple[int, ...]  # per --other list: NIKs of ours it holds
+    # (KEY, name) of the roster's accepted rows and of BPJS's: names are attached to the
+    # entries shown (`named`), not carried through the reconciliation of millions of rows
+    names: tuple[pl.DataFrame, pl.DataFrame] = (
+        pl.DataFrame(schema={KEY: pl.Int64, "name": pl.String}),
+        pl.DataFrame(schema={KEY: pl.Int64, "name": pl.String}),
+    )
+
+    def named(self, entries: pl.DataFrame) -> pl.DataFrame:
+        """`entries` with each person's name after the NIK: BPJS's, else the roster's."""
+        roster, bpjs = (
+            frame.filter(pl.col(KEY).is_in(entries.get_column(KEY).implode()))
+            .unique(KEY, keep="first", maintain_order=True)
+            .rename({"name": f"_name_{side}"})
+            for frame, side in zip(self.names, SIDES, strict=True)
+        )
+        joined = entries.join(bpjs, on=KEY, how="left", maintain_order="left").join(
+            roster, on=KEY, how="left", maintain_order="left"
+        )
+        name = pl.coalesce("_name_bpjs", "_name_roster").alias("name")
+        columns = entries.columns
+        at = columns.index("nik") + 1
+        return joined.select(*columns[:at], name, *columns[at:])
 
     def counts(self) -> dict[str, int]:
         found = self.entries.group_by("category").len()
@@ -137,13 +160,18 @@ def reconcile(
 ) -> Reconciliation:
     """The entries of the two lists (see the module), against the scenario's eligibility."""
     ours = _roster_people(roster, scenario, table)
-    theirs = (
-        bpjs.accepted.with_columns(_sheet(bpjs.accepted).alias("bpjs_sheet"))
-        .drop("sheet", strict=False)
-        .with_row_index("_order")  # the file's order (a workbook's lines restart per sheet)
+    theirs = bpjs.accepted.select(
+        LINE,
+        _sheet(bpjs.accepted).alias("bpjs_sheet"),
+        KEY,
+        "group",
+        "declared_income",
+        "monthly_wage",
+        "amount",
+        "programs",
     )
-    theirs = theirs.with_columns(pl.col("_order").rank("ordinal").over(KEY).alias("_nth"))
-    first, repeats = theirs.filter(pl.col("_nth") == 1), theirs.filter(pl.col("_nth") > 1)
+    theirs = theirs.with_columns(pl.col(KEY).is_first_distinct().alias("_first"))
+    first, repeats = theirs.filter(pl.col("_first")), theirs.filter(~pl.col("_first"))
     paired = first.join(ours, on=KEY, how="full", coalesce=True, suffix="_roster")
     priced, unpriced = _bpjs_premiums(paired, scenario, table)
     other_keys = [other.accepted.get_column(KEY).unique() for other in others]
@@ -151,10 +179,14 @@ def reconcile(
     repeat_entries = _repeats(
         repeats, roster=roster, bpjs_file=bpjs.file, scenario=scenario, table=table, ours=ours
     )
-    all_keys = pl.concat([ours.get_column(KEY), first.get_column(KEY)]).unique()
-    shared = tuple(int(keys.is_in(all_keys.implode()).sum()) for keys in other_keys)
-    order = [pl.col("category").to_physical(), pl.col("nik")]
-    return Reconciliation(pl.concat([entries, repeat_entries]).sort(order), unpriced, shared)
+    shared: tuple[int, ...] = ()
+    if other_keys:
+        ours_and_theirs = pl.concat([ours.get_column(KEY), first.get_column(KEY)]).implode()
+        shared = tuple(int(keys.is_in(ours_and_theirs).sum()) for keys in other_keys)
+    order = [pl.col("category").to_physical(), pl.col(KEY), pl.col("bpjs_line")]
+    entries = pl.concat([entries, repeat_entries]).sort(order, nulls_last=True)
+    names = (roster.accepted.select(KEY_OF_NIK, "name"), bpjs.accepted.select(KEY, "name"))
+    return Reconciliation(entries, unpriced, shared, names)
 
 
 def _sheet(frame: pl.DataFrame) -> pl.Expr:
@@ -171,8 +203,6 @@ def _roster_people(roster: RosterRows, scenario: Scenario, table: RateTable) -> 
         pl.col(LINE).alias("roster_line"),
         _sheet(accepted).alias("roster_sheet"),
         nik_key(nik_number(pl.col("nik"))).alias(KEY),
-        pl.col("nik").alias("nik_roster"),
-        pl.col("name").alias("name_roster"),
         pl.col("group").cast(pl.String).alias("group_roster"),
         pl.col("declared_income").alias("income_roster"),
         pl.col("monthly_wage").alias("wage_roster"),
@@ -206,20 +236,45 @@ def _bpjs_premiums(
     frame = frame.filter(~cannot)
     months = _months(frame, groups)
     frame = frame.with_columns(months)
-    to_price = frame.filter(on_list & pl.col("amount").is_null())
+    as_listed = on_list & pl.col("amount").is_null() & _as_listed()
+    to_price = frame.filter(on_list & pl.col("amount").is_null() & ~as_listed)
     priced = _priced(to_price, scenario, table, groups)
     frame = frame.join(priced, on=LINE, how="left", nulls_equal=False, maintain_order="left")
     count = pl.col("_end") - pl.col("_start") + 1
     return (
         frame.with_columns(
-            pl.when(on_list)
+            pl.when(as_listed)
+            .then(pl.col("pemda_monthly"))
+            .when(on_list)
             .then(pl.coalesce(pl.col("amount"), pl.col("_rule_monthly")))
             .alias("bpjs_monthly"),
-            pl.when(on_list)
+            pl.when(as_listed)
+            .then(pl.col("pemda_annual"))
+            .when(on_list)
             .then(pl.coalesce(pl.col("amount") * count, pl.col("_rule_annual")))
             .alias("bpjs_annual"),
         ),
         unpriced,
+    )
+
+
+def _as_listed() -> pl.Expr:
+    """Whether a BPJS row on the roster too says nothing the roster does not: the same group,
+    income and wage, and the group's programs (or nothing of them). Its premium is then the
+    roster's, by the same rule on the same inputs, and is not computed again."""
+
+    def agrees(bpjs: str, roster: str) -> pl.Expr:
+        return pl.col(bpjs).is_null() | (pl.col(bpjs) == pl.col(roster)).fill_null(False)
+
+    return (
+        pl.col("roster_line").is_not_null()
+        & (
+            pl.col("group").is_null()
+            | (pl.col("group").cast(pl.String) == pl.col("group_roster")).fill_null(False)
+        )
+        & pl.col("programs").is_null()
+        & agrees("declared_income", "income_roster")
+        & agrees("monthly_wage", "wage_roster")
     )
 
 
@@ -278,8 +333,8 @@ def _priced(
     )
     people = rows.select(
         pl.col(LINE).alias("line"),
-        pl.col("nik").fill_null(pl.col("nik_roster")),
-        pl.col("name"),
+        pl.lit(None, pl.String).alias("nik"),
+        pl.lit(None, pl.String).alias("name"),
         label.cast(group_ids(probe_groups)).alias("group"),
         pl.when(is_bpu)
         .then(pl.coalesce("declared_income", "income_roster", default_income))
@@ -299,6 +354,9 @@ def _priced(
     )
 
 
+Check = tuple[pl.Expr, pl.Expr]  # (whether a row fails it, why), as the roster's checks
+
+
 def _categorised(
     frame: pl.DataFrame,
     other_keys: Sequence[pl.Series],
@@ -306,27 +364,26 @@ def _categorised(
     scenario: Scenario,
     today: date,
 ) -> pl.DataFrame:
-    """One entry per person of either list (see the module for the order of the categories)."""
+    """One entry per person of either list (see the module for the order of the categories).
+    The categories come from cheap tests on every row; the reasons are written only for the
+    rows not simply matched, in a clean pair of lists a small share."""
     on_roster = pl.col("roster_line").is_not_null()
     on_list = pl.col(LINE).is_not_null()
-    other = _on_other_lists(other_keys, other_files)
-    ineligible = _ineligible(scenario.eligibility, scenario.fiscal_year, today)
-    differs = _differences()
+    others = _other_checks(other_keys, other_files)
+    eligibility = _eligibility_checks(scenario.eligibility, scenario.fiscal_year, today)
+    differences = _difference_checks()
     programs = {group.id: "+".join(group.programs) for group in scenario.groups}
     frame = frame.with_columns(
-        other.alias("_other"),
-        ineligible.alias("_ineligible"),
         pl.col("group_roster")
         .replace_strict(programs, default=None, return_dtype=pl.String)
         .alias("_group_programs"),
     )
-    frame = frame.with_columns(differs.alias("_differs"))
     category = (
-        pl.when(pl.col("_other").is_not_null())
+        pl.when(_fails(others))
         .then(pl.lit("duplicate"))
-        .when(pl.col("_ineligible").is_not_null())
+        .when(_fails(eligibility))
         .then(pl.lit("ineligible"))
-        .when(on_roster & on_list & pl.col("_differs").is_not_null())
+        .when(on_roster & on_list & _fails(differences))
         .then(pl.lit("mismatched"))
         .when(on_roster & on_list)
         .then(pl.lit("matched"))
@@ -336,6 +393,27 @@ def _categorised(
         .cast(CATEGORY)
     )
     frame = frame.with_columns(category.alias("category"))
+    matched = pl.col("category") == "matched"
+    plain = frame.filter(matched).with_columns(pl.lit(None, pl.String).alias("reasons"))
+    own = pl.when(on_list).then(pl.lit(_("not on the Pemda's list")))
+    unbilled = pl.when(~on_list).then(pl.lit(_("not on BPJS's list")))
+    reasons = pl.concat_str(
+        [
+            _why(others),
+            _why(eligibility),
+            _why(differences),
+            pl.when(~on_roster).then(own),
+            unbilled,
+        ],
+        separator="; ",
+        ignore_nulls=True,
+    )
+    rest = frame.filter(~matched).with_columns(reasons.alias("reasons"))
+    return pl.concat([_entries(plain), _entries(rest)])
+
+
+def _entries(frame: pl.DataFrame) -> pl.DataFrame:
+    """The ENTRY columns of categorised rows, with each category's Rupiah."""
     pemda = [pl.col("pemda_monthly").fill_null(0), pl.col("pemda_annual").fill_null(0)]
     bpjs = [pl.col("bpjs_monthly").fill_null(0), pl.col("bpjs_annual").fill_null(0)]
     money = [
@@ -348,30 +426,16 @@ def _categorised(
         .otherwise(bpjs[i])
         for i in (0, 1)
     ]
-    own = pl.when(on_list).then(pl.lit(_("not on the Pemda's list")))
-    unbilled = pl.when(~on_list).then(pl.lit(_("not on BPJS's list")))
-    reasons = pl.concat_str(
-        [
-            pl.col("_other"),
-            pl.col("_ineligible"),
-            pl.col("_differs"),
-            pl.when(~on_roster).then(own),
-            unbilled,
-        ],
-        separator="; ",
-        ignore_nulls=True,
-    )
     return frame.select(
         pl.col(KEY),
-        pl.coalesce("nik", "nik_roster").alias("nik"),
-        pl.coalesce("name", "name_roster").alias("name"),
+        pl.col(KEY).cast(pl.String).alias("nik"),
         pl.coalesce(pl.col("group").cast(pl.String), "group_roster").alias("group"),
         pl.col("roster_line"),
         pl.col("roster_sheet"),
         pl.col(LINE).alias("bpjs_line"),
         pl.col("bpjs_sheet"),
         pl.col("category"),
-        reasons.alias("reasons"),
+        pl.col("reasons"),
         pl.col("pemda_monthly"),
         pl.col("pemda_annual"),
         pl.col("bpjs_monthly"),
@@ -381,119 +445,119 @@ def _categorised(
     ).cast(ENTRY)
 
 
-def _on_other_lists(other_keys: Sequence[pl.Series], files: Sequence[str]) -> pl.Expr:
-    """Why a person counts as paid for twice: the other lists holding their NIK (null: none)."""
-    found = [
-        pl.when(pl.col(KEY).is_in(keys.implode())).then(
-            pl.lit(_("also on another payer's list, {file}").format(file=file))
-        )
-        for keys, file in zip(other_keys, files, strict=True)
-    ]
-    if not found:
+def _fails(checks: Sequence[Check]) -> pl.Expr:
+    """Whether a row fails any of `checks`."""
+    if not checks:
+        return pl.lit(False)
+    return pl.any_horizontal(fails.fill_null(False) for fails, _why in checks)
+
+
+def _why(checks: Sequence[Check]) -> pl.Expr:
+    """The reasons of the checks a row fails, joined (null: none)."""
+    if not checks:
         return pl.lit(None, dtype=pl.String)
+    found = [pl.when(fails.fill_null(False)).then(why) for fails, why in checks]
     return pl.concat_str(found, separator="; ", ignore_nulls=True).replace("", None)
 
 
-def _ineligible(rules: Eligibility | None, fiscal_year: int, today: date) -> pl.Expr:
-    """Why a NIK fails the eligibility rules (null: it passes, or is an exception)."""
+def _other_checks(other_keys: Sequence[pl.Series], files: Sequence[str]) -> list[Check]:
+    """A person counts as paid for twice when another payer's list holds their NIK."""
+    return [
+        (
+            pl.col(KEY).is_in(keys.implode()),
+            pl.lit(_("also on another payer's list, {file}").format(file=file)),
+        )
+        for keys, file in zip(other_keys, files, strict=True)
+    ]
+
+
+def _eligibility_checks(rules: Eligibility | None, fiscal_year: int, today: date) -> list[Check]:
+    """The eligibility rules as checks of the NIK; an exception passes them all."""
     if rules is None:
-        return pl.lit(None, dtype=pl.String)
+        return []
     on = rules.reckoned_on(fiscal_year)
     key = pl.col(KEY)
     age = nik_age(key, on, today)
     region = nik_region(key)
-    found: list[pl.Expr] = []
+    counted = ~key.is_in([int(nik) for nik in rules.exceptions])
+    found: list[Check] = []
     if rules.nik_regions:
-        allowed = ", ".join(rules.nik_regions)
         shown = (
             (region // 100).cast(pl.String).str.zfill(2)
             + "."
             + (region % 100).cast(pl.String).str.zfill(2)
         )
-        found.append(
-            pl.when(~region.is_in(list(rules.region_numbers))).then(
-                reason(_("NIK of region {region}, not of {allowed}"), region=shown, allowed=allowed)
-            )
+        why = reason(
+            _("NIK of region {region}, not of {allowed}"),
+            region=shown,
+            allowed=", ".join(rules.nik_regions),
         )
+        found.append((counted & ~region.is_in(list(rules.region_numbers)), why))
     if rules.min_age is not None:
-        found.append(
-            pl.when(age < rules.min_age).then(
-                reason(
-                    _("aged {age} on {date}, below min_age {min}"),
-                    age=age,
-                    date=on.isoformat(),
-                    min=str(rules.min_age),
-                )
-            )
+        why = reason(
+            _("aged {age} on {date}, below min_age {min}"),
+            age=age,
+            date=on.isoformat(),
+            min=str(rules.min_age),
         )
+        found.append((counted & (age < rules.min_age), why))
     if rules.max_age is not None:
-        found.append(
-            pl.when(age > rules.max_age).then(
-                reason(
-                    _("aged {age} on {date}, above max_age {max}"),
-                    age=age,
-                    date=on.isoformat(),
-                    max=str(rules.max_age),
-                )
-            )
+        why = reason(
+            _("aged {age} on {date}, above max_age {max}"),
+            age=age,
+            date=on.isoformat(),
+            max=str(rules.max_age),
         )
-    if not found:
-        return pl.lit(None, dtype=pl.String)
-    exceptions = [int(nik) for nik in rules.exceptions]
-    text = pl.concat_str(found, separator="; ", ignore_nulls=True).replace("", None)
-    return pl.when(~key.is_in(exceptions)).then(text)
+        found.append((counted & (age > rules.max_age), why))
+    return found
 
 
-def _differences() -> pl.Expr:
-    """What BPJS's row says otherwise than the Pemda's (null: nothing)."""
+def _difference_checks() -> list[Check]:
+    """What BPJS's row says otherwise than the Pemda's: a group, programs, a wage, or a premium
+    (a declared income in another band; an income in the same band bills the same, and is no
+    mismatch)."""
     bpjs_group = pl.col("group").cast(pl.String)
-    group = pl.when(bpjs_group.is_not_null() & (bpjs_group != pl.col("group_roster"))).then(
-        reason(
-            _("group {bpjs} at BPJS, {pemda} on the Pemda's list"),
-            bpjs=bpjs_group,
-            pemda=pl.col("group_roster"),
-        )
+    premium = (pl.col("bpjs_monthly") != pl.col("pemda_monthly")) | (
+        pl.col("bpjs_annual") != pl.col("pemda_annual")
     )
-    wage = pl.when(
-        pl.col("monthly_wage").is_not_null()
-        & pl.col("wage_roster").is_not_null()
-        & (pl.col("monthly_wage") != pl.col("wage_roster"))
-    ).then(
-        reason(
-            _("wage Rp{bpjs} at BPJS, Rp{pemda} on the Pemda's list"),
-            bpjs=grouped_number(pl.col("monthly_wage")),
-            pemda=grouped_number(pl.col("wage_roster")),
-        )
-    )
-    income = pl.when(
-        pl.col("declared_income").is_not_null()
-        & pl.col("income_roster").is_not_null()
-        & (pl.col("declared_income") != pl.col("income_roster"))
-    ).then(
-        reason(
-            _("declared income Rp{bpjs} at BPJS, Rp{pemda} on the Pemda's list"),
-            bpjs=grouped_number(pl.col("declared_income")),
-            pemda=grouped_number(pl.col("income_roster")),
-        )
-    )
-    premium = pl.when(
-        (pl.col("bpjs_monthly") != pl.col("pemda_monthly"))
-        | (pl.col("bpjs_annual") != pl.col("pemda_annual"))
-    ).then(
-        reason(
-            _("BPJS bills Rp{bpjs} a month, the Pemda's list gives Rp{pemda}"),
-            bpjs=grouped_number(pl.col("bpjs_monthly")),
-            pemda=grouped_number(pl.col("pemda_monthly")),
-        )
-    )
-    programs = pl.when(
-        pl.col("programs").is_not_null() & (pl.col("programs") != pl.col("_group_programs"))
-    ).then(reason(_("programs {bpjs} at BPJS"), bpjs=pl.col("programs")))
-    return pl.concat_str(
-        [group, programs, wage, pl.when(premium.is_not_null()).then(income), premium],
-        separator="; ",
-        ignore_nulls=True,
-    ).replace("", None)
+    return [
+        (
+            bpjs_group.is_not_null() & (bpjs_group != pl.col("group_roster")),
+            reason(
+                _("group {bpjs} at BPJS, {pemda} on the Pemda's list"),
+                bpjs=bpjs_group,
+                pemda=pl.col("group_roster"),
+            ),
+        ),
+        (
+            pl.col("programs").is_not_null() & (pl.col("programs") != pl.col("_group_programs")),
+            reason(_("programs {bpjs} at BPJS"), bpjs=pl.col("programs")),
+        ),
+        (
+            pl.col("monthly_wage") != pl.col("wage_roster"),
+            reason(
+                _("wage Rp{bpjs} at BPJS, Rp{pemda} on the Pemda's list"),
+                bpjs=grouped_number(pl.col("monthly_wage")),
+                pemda=grouped_number(pl.col("wage_roster")),
+            ),
+        ),
+        (
+            premium & (pl.col("declared_income") != pl.col("income_roster")),
+            reason(
+                _("declared income Rp{bpjs} at BPJS, Rp{pemda} on the Pemda's list"),
+                bpjs=grouped_number(pl.col("declared_income")),
+                pemda=grouped_number(pl.col("income_roster")),
+            ),
+        ),
+        (
+            premium,
+            reason(
+                _("BPJS bills Rp{bpjs} a month, the Pemda's list gives Rp{pemda}"),
+                bpjs=grouped_number(pl.col("bpjs_monthly")),
+                pemda=grouped_number(pl.col("pemda_monthly")),
+            ),
+        ),
+    ]
 
 
 def _repeats(
@@ -515,8 +579,7 @@ def _repeats(
         parts.append(
             priced.select(
                 pl.col(KEY),
-                pl.col("nik"),
-                pl.col("name"),
+                pl.col(KEY).cast(pl.String).alias("nik"),
                 pl.coalesce(pl.col("group").cast(pl.String), "group_roster").alias("group"),
                 pl.lit(None, pl.Int64).alias("roster_line"),
                 pl.lit(None, pl.String).alias("roster_sheet"),
@@ -540,7 +603,6 @@ def _repeats(
             duplicates.select(
                 pl.col("key").alias(KEY),
                 pl.col("key").cast(pl.String).alias("nik"),
-                pl.lit(None, pl.String).alias("name"),
                 pl.lit(None, pl.String).alias("group"),
                 pl.col(LINE).alias("roster_line"),
                 _sheet(duplicates).alias("roster_sheet"),

@@ -217,6 +217,7 @@ def _findings(found: Reconciled, first: int | None) -> list[Section]:
         count = people.height
         if first is not None:
             people = people.head(first)
+        people = found.reconciliation.named(people)
         title = short_label(category)
         if first is not None and count > first:
             title = _("{category} (the first {shown} of {count})").format(
