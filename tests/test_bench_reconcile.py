@@ -111,3 +111,25 @@ def test_duckdb_reconcile_finds_the_hand_worked_figures(lists: dict[str, Path]) 
     }
     assert found["lists"]["roster"] == {"rows_read": 20, "accepted": 18, "rejected": 2}
     assert found["lists"]["bpjs"] == {"rows_read": 17, "accepted": 17, "rejected": 0}
+
+
+def test_jbudget_reconcile_finds_the_hand_worked_figures(
+    lists: dict[str, Path], tmp_path: Path
+) -> None:
+    """The same lists through `jbudget reconcile` with the benchmark's scenario. Its `duplicate`
+    count is its entries (Sugeng, on both lists and the other one, is one entry), so it is
+    checked through the rows of each list instead: 3 on the roster (line 17, Sugeng, Heru
+    Hasanah) and 2 on the BPJS list (Abdul Handayani's repeat, Sugeng)."""
+    report = tmp_path / "reconcile.json"
+    command = [sys.executable, "-m", "jamsostek_budget", "reconcile"]
+    command += [str(lists["roster"]), str(lists["bpjs"]), "--other", str(lists["other"])]
+    command += ["--scenario", str(BENCHMARKS / "reconcile-metro.yaml"), "--today", "2026-12-03"]
+    subprocess.run([*command, "--format", "json", "-o", str(report)], check=True, cwd=ROOT)
+    found = json.loads(report.read_text(encoding="utf-8"))
+    assert {k: v for k, v in found["counts"].items() if k != "duplicate"} == {
+        k: v for k, v in COUNTS.items() if k != "duplicate"
+    }
+    rows = found["lists"]["roster"]["rows"], found["lists"]["bpjs"]["rows"]
+    assert (rows[0]["duplicate"], rows[1]["duplicate"]) == (3, 2)
+    assert found["monthly"] == MONTHLY
+    assert found["annual"] == {category: 12 * amount for category, amount in MONTHLY.items()}
