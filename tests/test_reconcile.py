@@ -365,3 +365,88 @@ def test_every_row_lands_in_exactly_one_place(
         assert sorted(lines) == list(range(2, count + 2))
     counts = found.reconciliation.counts()
     assert sum(counts.values()) == entries.height
+
+
+def test_a_list_of_several_months(tmp_path: Path) -> None:
+    """BPJS's list for January and February: Siti in both months is one matched person on two
+    rows; Asing twice in January is a duplicate; a row of December 2024 is not of the year."""
+    bpjs = (
+        "nik,kelompok,bulan\n"
+        "1872014501900001,marbot,2025-01\n"
+        "1872014501900001,marbot,2025-02\n"
+        "1872010404900007,marbot,2025-01\n"
+        "1872010404900007,marbot,2025-01\n"
+        "1872010404900007,marbot,2025-02\n"
+        "1872010606900009,marbot,2024-12\n"
+    )
+    roster = "nik,kelompok\n1872014501900001,marbot\n"
+    data = reconciled(*files(tmp_path, roster=roster, bpjs=bpjs))
+    assert data["counts"] == {
+        "matched": 1,
+        "mismatched": 0,
+        "billed_not_listed": 1,
+        "listed_not_billed": 0,
+        "ineligible": 0,
+        "duplicate": 1,
+    }
+    # the rows: Siti's two months matched, Asing's February with Asing (billed_not_listed)
+    assert data["lists"]["bpjs"]["rows"]["matched"] == 2
+    assert data["lists"]["bpjs"]["rows"]["billed_not_listed"] == 2
+    assert data["lists"]["bpjs"]["rows"]["duplicate"] == 1
+    # a person's Rupiah once: a month and a year of the premium, not one per row
+    assert data["monthly"]["billed_not_listed"] == 16_800
+    (rejected,) = [row for row in data["rejected"] if row["list"] == "bpjs"]
+    assert rejected["line"] == 7
+    assert rejected["reasons"] == [
+        "month '2024-12' is not a month of fiscal year 2025 written YYYY-MM"
+    ]
+
+
+def test_one_column_per_program(tmp_path: Path) -> None:
+    """Program columns mark what BPJS bills: jkk and jkm marked (1, ya) is the marbot's own
+    programs; JHT marked (x) too is Rp20,000 more (2 % of Rp1,000,000); 'mungkin' is no mark."""
+    bpjs = (
+        "nik,kelompok,jkk,jkm,jht\n"
+        "1872014501900001,marbot,1,ya,0\n"
+        "1872011203850002,marbot,1,ya,x\n"
+        "1872010303900006,marbot,1,mungkin,\n"
+    )
+    roster = (
+        "nik,kelompok\n1872014501900001,marbot\n1872011203850002,marbot\n1872010303900006,marbot\n"
+    )
+    data = reconciled(*files(tmp_path, roster=roster, bpjs=bpjs))
+    assert (data["counts"]["matched"], data["counts"]["mismatched"]) == (1, 1)
+    assert data["monthly"]["mismatched"] == 20_000
+    (rejected,) = [row for row in data["rejected"] if row["list"] == "bpjs"]
+    assert rejected["reasons"] == [
+        "jkm 'mungkin' is neither a mark (1, ya, x), no mark (0, tidak) nor an amount"
+    ]
+    assert data["counts"]["listed_not_billed"] == 1  # its BPJS row is rejected
+
+
+def test_a_workbook_list_locates_its_rows_by_sheet(tmp_path: Path) -> None:
+    """BPJS's list as an office keeps it: a title row, then the header, one sheet per month.
+    Every row is located by its sheet and sheet row, in the details and in the rejects."""
+    book = openpyxl.Workbook()
+    january = book.active
+    assert january is not None
+    january.title = "Januari"
+    january.append(["Daftar peserta BPJS Ketenagakerjaan, Januari 2025"])
+    january.append(["nik", "kelompok", "bulan"])
+    january.append(["1872014501900001", "marbot", "2025-01"])
+    february = book.create_sheet("Februari")
+    february.append(["nik", "kelompok", "bulan"])
+    february.append(["1872014501900001", "marbot", "2025-02"])
+    february.append(["18720145019", "marbot", "2025-02"])
+    path = tmp_path / "bpjs.xlsx"
+    book.save(path)
+    args = list(files(tmp_path, roster="nik,kelompok\n1872014501900001,marbot\n"))
+    args[2] = str(path)
+    details = tmp_path / "details.csv"
+    data = reconciled(*args, "--details", str(details))
+    (rejected,) = [row for row in data["rejected"] if row["list"] == "bpjs"]
+    assert (rejected["sheet"], rejected["line"]) == ("Februari", 3)
+    rows = list(csv.DictReader(io.StringIO(details.read_text(encoding="utf-8"))))
+    placed = sorted((row["bpjs_sheet"], row["bpjs_line"], row["category"]) for row in rows)
+    assert placed == [("Februari", "2", "matched"), ("Januari", "3", "matched")]
+    assert data["counts"]["matched"] == 1

@@ -38,8 +38,9 @@ def _reconcile(request: ReconcileRequest) -> tuple[Reconciled, tuple[Problem, ..
     today = request.today or date.today()
     _check_distinct(request)
     roster = read_roster(request.roster, scenario, today=today)
-    bpjs = read_list(request.bpjs, scenario.groups, today)
-    others = tuple(read_list(path, scenario.groups, today) for path in request.others)
+    year = scenario.fiscal_year
+    bpjs = read_list(request.bpjs, scenario.groups, today, year)
+    others = tuple(read_list(path, scenario.groups, today, year) for path in request.others)
     found = reconcile(roster, bpjs, others, scenario=scenario, table=table, today=today)
     budget = roster_budget(roster.accepted.drop("sheet", strict=False), scenario, table)
     roster_notes = tuple(note for note in roster.notes if not _says_rejected_repeats(note))

@@ -46,7 +46,8 @@ def reconcile_command(
             help=_(
                 "BPJS's list of the participants it bills the Pemda for, CSV or .xlsx: nik, and "
                 "optionally name, kpj, group, declared_income or monthly_wage, programs "
-                "(jkk+jkm), amount (the premium a month); Indonesian names work too."
+                "(jkk+jkm) or a column per program, amount (the premium a month), month "
+                "(YYYY-MM); Indonesian names work too."
             ),
             dir_okay=False,
         ),

@@ -13,7 +13,7 @@ for the reconciliation to say: a repeat is a finding, not a fault of the file.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
@@ -53,6 +53,8 @@ BPJS_LIST = TableColumns(
         "monthly_wage",
         "programs",
         "amount",
+        "month",
+        *PROGRAMS,
     ),
     ("nik",),
     {
@@ -64,12 +66,18 @@ BPJS_LIST = TableColumns(
         "monthly_wage": ("upah", "wage", "upah_bulanan", "gaji", "gaji_bulanan"),
         "programs": ("program", "program_jaminan", "jaminan", "jenis_program"),
         "amount": ("iuran", "tagihan", "jumlah_iuran", "nilai_iuran", "iuran_bulanan"),
+        "month": ("bulan", "bulan_iuran", "masa_iuran", "periode"),
+        **{program: (f"iuran_{program}", f"program_{program}") for program in PROGRAMS},
     },
 )
 AMOUNTS = ("declared_income", "monthly_wage", "amount")
 SEPARATOR = "; "  # between the reasons of a row, as the roster's rejects write them
 KEY = "key"  # the NIK as a number (Int64), what the lists are joined on
 PASSES = "_jbudget_passes"
+MONTH = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
+# a program's own column says whether the row pays it: a mark, or an amount (more than 0: yes)
+MARKED = ("1", "y", "ya", "yes", "x", "v", "true", "ada", "\u2713", "\u2714")
+UNMARKED = ("0", "n", "t", "tidak", "no", "-", "false", "tidak ada")
 RUPIAH = r"^(?:Rp\.?\s*)?([0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+)$"
 
 
@@ -90,18 +98,19 @@ class ListRows:
         return self.accepted.height + self.rejected.height + self.blank
 
 
-def read_list(path: Path, groups: Sequence[Group], today: date) -> ListRows:
-    """Read and check a BPJS (or another payer's) list against the scenario's groups."""
+def read_list(path: Path, groups: Sequence[Group], today: date, year: int) -> ListRows:
+    """Read and check a BPJS (or another payer's) list against the scenario's groups and its
+    fiscal year (a row's `month`, when given, is one of its months)."""
     raw = open_table(path, (), BPJS_LIST)
     wanted = [LINE, *dict.fromkeys(raw.columns.values())]
     lines = None if raw.csv is None else line_count(raw.csv).collect(background=True)
     frame = collect(raw, raw.frame.select(wanted).collect(background=True), lines)
     headers = {field: raw.columns.get(field) for field in BPJS_LIST.columns}
-    looked = frame.select(pl.col(LINE), *_first_look(headers, groups, today))
+    looked = frame.select(pl.col(LINE), *_first_look(headers, groups, today, year))
     kept = looked.filter(pl.col(PASSES)).drop(PASSES)
     rest = frame.filter(~looked.get_column(PASSES))
     del looked
-    second, rejected, blanks = _second_look(rest, headers, groups, today)
+    second, rejected, blanks = _second_look(rest, headers, groups, (today, year))
     accepted = pl.concat([kept, second]).sort(LINE) if second.height else kept
     sheets = raw.sheets_read
     return ListRows(
@@ -110,7 +119,7 @@ def read_list(path: Path, groups: Sequence[Group], today: date) -> ListRows:
 
 
 def _first_look(
-    headers: dict[str, str | None], groups: Sequence[Group], today: date
+    headers: dict[str, str | None], groups: Sequence[Group], today: date, year: int
 ) -> list[pl.Expr]:
     """The accepted columns of every row read as it stands (no stripping, no notation) and
     PASSES, whether that reading is the whole truth: in a clean list nearly every row, so a
@@ -123,9 +132,12 @@ def _first_look(
     key = nik_key(nik_number(column("nik")))
     group = column("group").cast(group_ids(groups), strict=False)
     amounts = {field: column(field).cast(pl.Int64, strict=False) for field in AMOUNTS}
-    programs = column("programs").replace_strict(
+    spelled = column("programs").replace_strict(
         PROGRAM_SPELLINGS, default=None, return_dtype=pl.String
     )
+    marked, known = _marked(headers, column)
+    programs = pl.coalesce(spelled, marked)
+    month = column("month")
     passes = (
         nik_passes(key, today)
         & (column("group").is_null() | group.is_not_null())
@@ -133,7 +145,9 @@ def _first_look(
             column(field).is_null() | (value > 0).fill_null(False)
             for field, value in amounts.items()
         )
-        & (column("programs").is_null() | programs.is_not_null())
+        & (column("programs").is_null() | spelled.is_not_null())
+        & known
+        & (month.is_null() | _in_year(month, year).fill_null(False))
     )
     return [
         column("nik").alias("nik"),
@@ -143,12 +157,48 @@ def _first_look(
         group.alias("group"),
         *(value.alias(field) for field, value in amounts.items()),
         programs.alias("programs"),
+        month.alias("month"),
         passes.alias(PASSES),
     ]
 
 
+def _mark_read(cell: pl.Expr) -> pl.Expr:
+    """Whether a program column's cell reads: blank, a mark, no mark, or an amount (0 or more)."""
+    text = cell.str.to_lowercase()
+    amount = text.cast(pl.Int64, strict=False)
+    marks = [*MARKED, *UNMARKED]
+    return text.is_null() | text.is_in(marks) | (amount >= 0).fill_null(False)
+
+
+def _in_year(month: pl.Expr, year: int) -> pl.Expr:
+    """Whether a month cell is YYYY-MM of the fiscal year."""
+    return month.str.contains(MONTH) & month.str.starts_with(f"{year}-")
+
+
+def _marked(
+    headers: dict[str, str | None], column: Callable[[str], pl.Expr]
+) -> tuple[pl.Expr, pl.Expr]:
+    """The programs the row's program columns mark (`jkk+jkm`; null when the file has none, or
+    none is marked), and whether every such cell is read: a mark (1, ya, x), no mark (0, tidak,
+    blank) or an amount."""
+    own = [program for program in PROGRAMS if headers.get(program) is not None]
+    if not own:
+        return pl.lit(None, dtype=pl.String), pl.lit(True)
+    marks, known = [], []
+    for program in own:
+        text = column(program).str.to_lowercase()
+        yes = text.is_in(list(MARKED)) | (text.cast(pl.Int64, strict=False) > 0).fill_null(False)
+        marks.append(pl.when(yes).then(pl.lit(program)))
+        known.append(_mark_read(column(program)))
+    found = pl.concat_str(marks, separator="+", ignore_nulls=True)
+    return pl.when(found != "").then(found), pl.all_horizontal(known)
+
+
 def _second_look(
-    rest: pl.DataFrame, headers: dict[str, str | None], groups: Sequence[Group], today: date
+    rest: pl.DataFrame,
+    headers: dict[str, str | None],
+    groups: Sequence[Group],
+    when: tuple[date, int],
 ) -> tuple[pl.DataFrame, pl.DataFrame, int]:
     """The rows the first look did not keep, every cell stripped: accepted as the first look
     would (amounts in notation read), rejected with every reason, or blank (counted)."""
@@ -158,8 +208,11 @@ def _second_look(
         pl.col(LINE), *(cell.alias(field) for field, cell in cells.items()), blank.alias("_blank")
     )
     blanks = int(rows.get_column("_blank").sum())
+    today, year = when
     rows = with_nik_columns(rows.filter(~pl.col("_blank")).lazy(), "nik", today).collect()
-    checked = rows.with_columns(_values(groups)).with_columns(_reasons(groups))
+    marked, _known = _marked(headers, pl.col)
+    rows = rows.with_columns(marked.alias("_marked"))
+    checked = rows.with_columns(_values(groups)).with_columns(_reasons(groups, headers, year))
     failing = pl.col(REASONS) != ""
     accepted = checked.filter(~failing).select(
         LINE,
@@ -169,7 +222,8 @@ def _second_look(
         "kpj",
         pl.col("_group").alias("group"),
         *(pl.col(f"_{field}").alias(field) for field in AMOUNTS),
-        pl.col("_programs").alias("programs"),
+        pl.coalesce("_programs", "_marked").alias("programs"),
+        pl.col("month"),
     )
     return accepted, checked.filter(failing).select(LINE, REASONS), blanks
 
@@ -224,7 +278,7 @@ def _programs(text: pl.Expr) -> pl.Expr:
     return pl.when(known).then(canonical)
 
 
-def _reasons(groups: Sequence[Group]) -> pl.Expr:
+def _reasons(groups: Sequence[Group], headers: dict[str, str | None], year: int) -> pl.Expr:
     """Every reason a row is not used, in the order a reader would fix them."""
     ids = ", ".join(group.id for group in groups)
     nik_bad = pl.col(NUMBER).is_null() | nik_fails()
@@ -263,5 +317,24 @@ def _reasons(groups: Sequence[Group]) -> pl.Expr:
             ),
         )
     )
+    checks.append(
+        (
+            pl.col("month").is_not_null() & ~_in_year(pl.col("month"), year),
+            reason(
+                _("month '{value}' is not a month of fiscal year {year} written YYYY-MM"),
+                value=clipped(pl.col("month")),
+                year=str(year),
+            ),
+        )
+    )
+    own = [program for program in PROGRAMS if headers.get(program) is not None]
+    why = _("{program} '{value}' is neither a mark (1, ya, x), no mark (0, tidak) nor an amount")
+    checks += [
+        (
+            ~_mark_read(pl.col(program)),
+            reason(why, program=program, value=clipped(pl.col(program))),
+        )
+        for program in own
+    ]
     found = [pl.when(fails.fill_null(False)).then(why) for fails, why in checks]
     return pl.concat_list(found).list.drop_nulls().list.join(SEPARATOR).alias(REASONS)

@@ -65,6 +65,7 @@ ENTRY = pl.Schema(
         "roster_sheet": pl.String(),  # of a workbook: the sheet of the line (null for a CSV)
         "bpjs_line": pl.Int64(),
         "bpjs_sheet": pl.String(),
+        "bpjs_month": pl.String(),  # the row's month, when BPJS's list gives months
         "category": CATEGORY,
         "reasons": pl.String(),
         "pemda_monthly": pl.Int64(),
@@ -73,15 +74,16 @@ ENTRY = pl.Schema(
         "bpjs_annual": pl.Int64(),
         "monthly": pl.Int64(),
         "annual": pl.Int64(),
+        "counted": pl.Boolean(),  # a person (or a duplicate row); false: another month of one
     }
 )
 
 
 @dataclass(frozen=True)
 class Reconciliation:
-    """Every entry (ENTRY's columns; within a category in the lists' order: BPJS's list, then
-    the roster's people not on it), the BPJS rows that could not be priced (rejected here:
-    LINE, reasons) and the other lists' NIKs found on ours."""
+    """Every entry (ENTRY's columns, in no particular order: `in_order` orders them), the BPJS
+    rows that could not be priced (rejected here: LINE, reasons) and the other lists' NIKs
+    found on ours."""
 
     entries: pl.DataFrame
     unpriced: pl.DataFrame
@@ -110,7 +112,9 @@ class Reconciliation:
         return joined.select(*columns[:at], name, *columns[at:])
 
     def counts(self) -> dict[str, int]:
-        found = self.entries.group_by("category").len()
+        """People per category (a duplicate row counts as one; another month of a person, as
+        none)."""
+        found = self.entries.filter(pl.col("counted")).group_by("category").len()
         by = dict(zip(found.get_column("category"), found.get_column("len"), strict=True))
         return {category: int(by.get(category, 0)) for category in CATEGORIES}
 
@@ -149,6 +153,15 @@ class Reconciliation:
         return {category: int(by.get(category, 0)) for category in CATEGORIES}
 
 
+def in_order(entries: pl.DataFrame, first: int | None = None) -> pl.DataFrame:
+    """Entries in the order reports list them: by category, then NIK, then BPJS's line (the
+    first `first` of them only, without sorting the rest)."""
+    order = [pl.col("category").to_physical(), pl.col(KEY), pl.col("bpjs_line")]
+    if first is not None and entries.height > first:
+        entries = entries.bottom_k(first, by=order)
+    return entries.sort(order, nulls_last=True)
+
+
 def reconcile(
     roster: RosterRows,
     bpjs: ListRows,
@@ -169,9 +182,15 @@ def reconcile(
         "monthly_wage",
         "amount",
         "programs",
+        "month",
     )
-    theirs = theirs.with_columns(pl.col(KEY).is_first_distinct().alias("_first"))
-    first, repeats = theirs.filter(pl.col("_first")), theirs.filter(~pl.col("_first"))
+    theirs = theirs.with_columns(
+        pl.col(KEY).is_first_distinct().alias("_first"),
+        pl.struct(KEY, "month").is_first_distinct().alias("_new_month"),
+    )
+    first = theirs.filter(pl.col("_first"))
+    repeats = theirs.filter(~pl.col("_new_month"))  # the same NIK and month again
+    months = theirs.filter(~pl.col("_first") & pl.col("_new_month"))
     paired = first.join(ours, on=KEY, how="full", coalesce=True, suffix="_roster")
     priced, unpriced = _bpjs_premiums(paired, scenario, table)
     other_keys = [other.accepted.get_column(KEY).unique() for other in others]
@@ -183,10 +202,41 @@ def reconcile(
     if other_keys:
         ours_and_theirs = pl.concat([ours.get_column(KEY), first.get_column(KEY)]).implode()
         shared = tuple(int(keys.is_in(ours_and_theirs).sum()) for keys in other_keys)
-    order = [pl.col("category").to_physical(), pl.col(KEY), pl.col("bpjs_line")]
-    entries = pl.concat([entries, repeat_entries]).sort(order, nulls_last=True)
+    month_entries, orphans = _other_months(months, entries)
+    entries = pl.concat([entries, repeat_entries, month_entries])
+    unpriced = pl.concat([unpriced, orphans]).sort(LINE) if orphans.height else unpriced
     names = (roster.accepted.select(KEY_OF_NIK, "name"), bpjs.accepted.select(KEY, "name"))
     return Reconciliation(entries, unpriced, shared, names)
+
+
+def _other_months(months: pl.DataFrame, entries: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The rows of BPJS's list for another month of a person already on it: in that person's
+    category, counting no person and no Rupiah (the person's are on their first row). Rows of a
+    person whose first row could not be priced are rejected with it."""
+    person = entries.filter(pl.col("bpjs_line").is_not_null()).select(KEY, "category", "group")
+    found = months.join(person, on=KEY, how="left")
+    orphans = found.filter(pl.col("category").is_null()).select(
+        pl.col("bpjs_sheet").alias("sheet"),
+        LINE,
+        pl.lit(_("the first row of this NIK cannot be priced")).alias("reasons"),
+    )
+    rows = found.filter(pl.col("category").is_not_null()).select(
+        pl.col(KEY),
+        pl.col(KEY).cast(pl.String).alias("nik"),
+        pl.col("group_right").alias("group") if "group_right" in found.columns else pl.col("group"),
+        pl.lit(None, pl.Int64).alias("roster_line"),
+        pl.lit(None, pl.String).alias("roster_sheet"),
+        pl.col(LINE).alias("bpjs_line"),
+        pl.col("bpjs_sheet"),
+        pl.col("month").alias("bpjs_month"),
+        pl.col("category"),
+        pl.lit(_("another month of a person on an earlier line")).alias("reasons"),
+        *(pl.lit(None, pl.Int64).alias(name) for name in PREMIUMS),
+        pl.lit(0, pl.Int64).alias("monthly"),
+        pl.lit(0, pl.Int64).alias("annual"),
+        pl.lit(False).alias("counted"),
+    )
+    return rows.cast(ENTRY), orphans
 
 
 def _sheet(frame: pl.DataFrame) -> pl.Expr:
@@ -203,7 +253,7 @@ def _roster_people(roster: RosterRows, scenario: Scenario, table: RateTable) -> 
         pl.col(LINE).alias("roster_line"),
         _sheet(accepted).alias("roster_sheet"),
         nik_key(nik_number(pl.col("nik"))).alias(KEY),
-        pl.col("group").cast(pl.String).alias("group_roster"),
+        pl.col("group").alias("group_roster"),  # the scenario's group ids (an Enum)
         pl.col("declared_income").alias("income_roster"),
         pl.col("monthly_wage").alias("wage_roster"),
         "start_month",
@@ -223,8 +273,12 @@ def _bpjs_premiums(
     nor of the Pemda's row)."""
     groups = {group.id: group for group in scenario.groups}
     on_list = pl.col(LINE).is_not_null()
-    group = pl.coalesce(pl.col("group").cast(pl.String), pl.col("group_roster"))
-    frame = paired.with_columns(group.alias("_priced_group"))
+    group = pl.coalesce(pl.col("group"), pl.col("group_roster"))  # both of group_ids
+    programs = pl.lit(pl.Series(["+".join(g.programs) for g in scenario.groups]))
+    frame = paired.with_columns(
+        group.alias("_priced_group"),
+        programs.gather(pl.col("group_roster").to_physical()).alias("_group_programs"),
+    )
     cannot = on_list & pl.col("amount").is_null() & pl.col("_priced_group").is_null()
     unpriced = frame.filter(cannot).select(
         pl.col("bpjs_sheet").alias("sheet"),
@@ -268,11 +322,11 @@ def _as_listed() -> pl.Expr:
 
     return (
         pl.col("roster_line").is_not_null()
+        & (pl.col("group").is_null() | (pl.col("group") == pl.col("group_roster")).fill_null(False))
         & (
-            pl.col("group").is_null()
-            | (pl.col("group").cast(pl.String) == pl.col("group_roster")).fill_null(False)
+            pl.col("programs").is_null()
+            | (pl.col("programs") == pl.col("_group_programs")).fill_null(False)
         )
-        & pl.col("programs").is_null()
         & agrees("declared_income", "income_roster")
         & agrees("monthly_wage", "wage_roster")
     )
@@ -284,7 +338,7 @@ def _months(frame: pl.DataFrame, groups: dict[str, Group]) -> list[pl.Expr]:
     ids = list(groups)
     starts = pl.Series([groups[i].start_month for i in ids], dtype=pl.Int64)
     ends = pl.Series([groups[i].end_month for i in ids], dtype=pl.Int64)
-    index = pl.col("_priced_group").cast(pl.Enum(ids), strict=False).to_physical()
+    index = pl.col("_priced_group").to_physical()
     group_start = pl.lit(starts).gather(index)
     group_end = pl.lit(ends).gather(index)
     return [
@@ -310,7 +364,7 @@ def _priced(
             {gid: "+".join(g.programs) for gid, g in groups.items()}, return_dtype=pl.String
         ),
     )
-    rows = rows.with_columns(programs.alias("_programs"))
+    rows = rows.with_columns(pl.col("_priced_group").cast(pl.String), programs.alias("_programs"))
     variants = rows.select("_priced_group", "_programs").unique().sort("_priced_group", "_programs")
     probe_groups: list[Group] = []
     names: dict[tuple[str, str], str] = {}
@@ -372,12 +426,6 @@ def _categorised(
     others = _other_checks(other_keys, other_files)
     eligibility = _eligibility_checks(scenario.eligibility, scenario.fiscal_year, today)
     differences = _difference_checks()
-    programs = {group.id: "+".join(group.programs) for group in scenario.groups}
-    frame = frame.with_columns(
-        pl.col("group_roster")
-        .replace_strict(programs, default=None, return_dtype=pl.String)
-        .alias("_group_programs"),
-    )
     category = (
         pl.when(_fails(others))
         .then(pl.lit("duplicate"))
@@ -429,11 +477,12 @@ def _entries(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.select(
         pl.col(KEY),
         pl.col(KEY).cast(pl.String).alias("nik"),
-        pl.coalesce(pl.col("group").cast(pl.String), "group_roster").alias("group"),
+        pl.coalesce("group", "group_roster").cast(pl.String).alias("group"),
         pl.col("roster_line"),
         pl.col("roster_sheet"),
         pl.col(LINE).alias("bpjs_line"),
         pl.col("bpjs_sheet"),
+        pl.col("month").alias("bpjs_month"),
         pl.col("category"),
         pl.col("reasons"),
         pl.col("pemda_monthly"),
@@ -442,6 +491,7 @@ def _entries(frame: pl.DataFrame) -> pl.DataFrame:
         pl.col("bpjs_annual"),
         money[0].alias("monthly"),
         money[1].alias("annual"),
+        pl.lit(True).alias("counted"),
     ).cast(ENTRY)
 
 
@@ -522,11 +572,11 @@ def _difference_checks() -> list[Check]:
     )
     return [
         (
-            bpjs_group.is_not_null() & (bpjs_group != pl.col("group_roster")),
+            bpjs_group.is_not_null() & (pl.col("group") != pl.col("group_roster")),
             reason(
                 _("group {bpjs} at BPJS, {pemda} on the Pemda's list"),
                 bpjs=bpjs_group,
-                pemda=pl.col("group_roster"),
+                pemda=pl.col("group_roster").cast(pl.String),
             ),
         ),
         (
@@ -580,11 +630,12 @@ def _repeats(
             priced.select(
                 pl.col(KEY),
                 pl.col(KEY).cast(pl.String).alias("nik"),
-                pl.coalesce(pl.col("group").cast(pl.String), "group_roster").alias("group"),
+                pl.coalesce("group", "group_roster").cast(pl.String).alias("group"),
                 pl.lit(None, pl.Int64).alias("roster_line"),
                 pl.lit(None, pl.String).alias("roster_sheet"),
                 pl.col(LINE).alias("bpjs_line"),
                 pl.col("bpjs_sheet"),
+                pl.col("month").alias("bpjs_month"),
                 pl.lit("duplicate").cast(CATEGORY).alias("category"),
                 pl.lit(_("the NIK is on an earlier line of {file}").format(file=bpjs_file)).alias(
                     "reasons"
@@ -595,6 +646,7 @@ def _repeats(
                 pl.col("bpjs_annual"),
                 pl.col("bpjs_monthly").fill_null(0).alias("monthly"),
                 pl.col("bpjs_annual").fill_null(0).alias("annual"),
+                pl.lit(True).alias("counted"),
             ).cast(ENTRY)
         )
     duplicates = roster.duplicates
@@ -608,11 +660,13 @@ def _repeats(
                 _sheet(duplicates).alias("roster_sheet"),
                 pl.lit(None, pl.Int64).alias("bpjs_line"),
                 pl.lit(None, pl.String).alias("bpjs_sheet"),
+                pl.lit(None, pl.String).alias("bpjs_month"),
                 pl.lit("duplicate").cast(CATEGORY).alias("category"),
                 pl.lit(_("the NIK is on an earlier line of the Pemda's list")).alias("reasons"),
                 *(pl.lit(None, pl.Int64).alias(name) for name in PREMIUMS),
                 pl.lit(0, pl.Int64).alias("monthly"),
                 pl.lit(0, pl.Int64).alias("annual"),
+                pl.lit(True).alias("counted"),
             ).cast(ENTRY)
         )
     if not parts:

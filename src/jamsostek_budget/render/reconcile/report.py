@@ -22,7 +22,7 @@ from jamsostek_budget.render.shared.sections import (
     Signed,
     Verbatim,
 )
-from jamsostek_budget.roster.reconcile import CATEGORIES
+from jamsostek_budget.roster.reconcile import CATEGORIES, in_order
 from jamsostek_budget.roster.reconcile_result import Reconciled
 
 FIRST = 10  # findings shown per category outside the workbook
@@ -215,9 +215,7 @@ def _findings(found: Reconciled, first: int | None) -> list[Section]:
     for category in CATEGORIES:
         people = entries.filter(pl.col("category") == category)
         count = people.height
-        if first is not None:
-            people = people.head(first)
-        people = found.reconciliation.named(people)
+        people = found.reconciliation.named(in_order(people, first))
         title = short_label(category)
         if first is not None and count > first:
             title = _("{category} (the first {shown} of {count})").format(
