@@ -26,7 +26,8 @@ The rules, SPEC16's:
   group's.
 
 Only BPU groups are priced (all of Kota Metro's are); a BPJS row's `monthly_wage` is read and
-checked but prices nothing. A variant scenario (`extends:`) may only override top-level fields.
+checked but prices nothing; a BPJS list of several months (a `month` column) and one column per
+program are refused. A variant scenario (`extends:`) may only override top-level fields.
 """
 
 from __future__ import annotations
@@ -290,6 +291,8 @@ def counted(args: argparse.Namespace, scenario: dict[str, Any]) -> list[Count]:
     )
     db.execute(macros)
     found = header(args.bpjs)
+    if {"month", "bulan", *PROGRAM_BITS} & set(found):
+        raise SystemExit("duckdb_reconcile: a `month` column or one column per program")
     program_column = next((n for n in BPJS_COLUMNS["programs"] if n in found), None)
     program_table(db, args.bpjs, program_column)
     others = " UNION ALL ".join(
