@@ -26,7 +26,6 @@ from jamsostek_budget.i18n import _
 from jamsostek_budget.model.fields import PROGRAMS
 from jamsostek_budget.model.scenario import Group
 from jamsostek_budget.roster.columns import LINE, REASONS, group_ids
-from jamsostek_budget.roster.csvfile import line_count
 from jamsostek_budget.roster.headers import TableColumns
 from jamsostek_budget.roster.nik import (
     NUMBER,
@@ -37,7 +36,7 @@ from jamsostek_budget.roster.nik import (
     nik_passes,
     with_nik_columns,
 )
-from jamsostek_budget.roster.read import collect, open_table
+from jamsostek_budget.roster.read import open_table, start_reading
 from jamsostek_budget.roster.reasons import clipped, reason
 from jamsostek_budget.roster.sheets import located
 
@@ -83,9 +82,10 @@ RUPIAH = r"^(?:Rp\.?\s*)?([0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+)$"
 
 @dataclass(frozen=True)
 class ListRows:
-    """What became of every row of a list: accepted (LINE, [sheet,] nik, KEY, name, kpj, group,
-    declared_income, monthly_wage, programs, amount; a column the file lacks is null), rejected
-    (LINE, [sheet,] reasons) or blank."""
+    """What became of every row of a list: accepted (LINE, [sheet,] KEY, name, group,
+    declared_income, monthly_wage, amount, programs, month; a column the file lacks is null;
+    the NIK is KEY, its 16 digits as a number, and the KPJ number is not kept: ten million of
+    either as text would cost a gigabyte), rejected (LINE, [sheet,] reasons) or blank."""
 
     file: str
     accepted: pl.DataFrame
@@ -102,14 +102,20 @@ def read_list(path: Path, groups: Sequence[Group], today: date, year: int) -> Li
     """Read and check a BPJS (or another payer's) list against the scenario's groups and its
     fiscal year (a row's `month`, when given, is one of its months)."""
     raw = open_table(path, (), BPJS_LIST)
-    wanted = [LINE, *dict.fromkeys(raw.columns.values())]
-    lines = None if raw.csv is None else line_count(raw.csv).collect(background=True)
-    frame = collect(raw, raw.frame.select(wanted).collect(background=True), lines)
-    headers = {field: raw.columns.get(field) for field in BPJS_LIST.columns}
-    looked = frame.select(pl.col(LINE), *_first_look(headers, groups, today, year))
-    kept = looked.filter(pl.col(PASSES)).drop(PASSES)
-    rest = frame.filter(~looked.get_column(PASSES))
-    del looked
+    # every column the checks read (the KPJ number is not: see ListRows)
+    read = {field: header for field, header in raw.columns.items() if field != "kpj"}
+    headers = {field: read.get(field) for field in BPJS_LIST.columns}
+    wanted = [LINE, *dict.fromkeys(read.values())]
+    kept_parts, rest_parts = [], []
+    for batch in start_reading(raw).batches():  # a large CSV in batches: never all its text
+        looked = batch.select(pl.col(LINE), *_first_look(headers, groups, today, year))
+        passes = looked.get_column(PASSES)
+        rest_parts.append(batch.filter(~passes).select(wanted))
+        kept_parts.append(looked.filter(passes).drop(PASSES))
+        del batch, looked
+    kept = pl.concat(kept_parts).with_columns(pl.col("programs").cast(PROGRAM_SETS))
+    rest = pl.concat(rest_parts)
+    del kept_parts, rest_parts
     second, rejected, blanks = _second_look(rest, headers, groups, (today, year))
     accepted = pl.concat([kept, second]).sort(LINE) if second.height else kept
     sheets = raw.sheets_read
@@ -150,10 +156,8 @@ def _first_look(
         & (month.is_null() | _in_year(month, year).fill_null(False))
     )
     return [
-        column("nik").alias("nik"),
         key.alias(KEY),
         column("name").alias("name"),
-        column("kpj").alias("kpj"),
         group.alias("group"),
         *(value.alias(field) for field, value in amounts.items()),
         programs.alias("programs"),
@@ -216,13 +220,11 @@ def _second_look(
     failing = pl.col(REASONS) != ""
     accepted = checked.filter(~failing).select(
         LINE,
-        "nik",
         nik_key(pl.col(NUMBER)).alias(KEY),
         "name",
-        "kpj",
         pl.col("_group").alias("group"),
         *(pl.col(f"_{field}").alias(field) for field in AMOUNTS),
-        pl.coalesce("_programs", "_marked").alias("programs"),
+        pl.coalesce("_programs", "_marked").cast(PROGRAM_SETS).alias("programs"),
         pl.col("month"),
     )
     return accepted, checked.filter(failing).select(LINE, REASONS), blanks
@@ -266,6 +268,9 @@ def _spellings() -> dict[str, str]:
 
 
 PROGRAM_SPELLINGS = _spellings()
+# the sets of programs a row can name, `jkk+jkm`, as one small type: ten million rows of them
+# cost a byte or four each, not a string each
+PROGRAM_SETS = pl.Enum(sorted(set(PROGRAM_SPELLINGS.values())))
 
 
 def _programs(text: pl.Expr) -> pl.Expr:

@@ -32,7 +32,7 @@ from jamsostek_budget.i18n import _
 from jamsostek_budget.model.eligibility import Eligibility
 from jamsostek_budget.model.ratetable import RateTable
 from jamsostek_budget.model.scenario import Group, Scenario
-from jamsostek_budget.roster.bpjs_list import KEY, ListRows
+from jamsostek_budget.roster.bpjs_list import KEY, PROGRAM_SETS, ListRows
 from jamsostek_budget.roster.checks import RosterRows
 from jamsostek_budget.roster.columns import LINE, group_ids
 from jamsostek_budget.roster.costing import per_person
@@ -51,6 +51,9 @@ CATEGORIES = (
 )
 CATEGORY = pl.Enum(CATEGORIES)
 PAID_NOT_OWED = ("billed_not_listed", "ineligible", "duplicate", "mismatched")
+ROW = "_row"  # a row's place in the joined lists
+KIND = "_kind"  # see _kind
+ALIKE = ("group", "declared_income", "monthly_wage", "start_month", "end_month")
 PREMIUMS = ("pemda_monthly", "pemda_annual", "bpjs_monthly", "bpjs_annual")
 SIDES = ("roster", "bpjs")
 KEY_OF_NIK = nik_key(nik_number(pl.col("nik"))).alias(KEY)
@@ -59,8 +62,7 @@ KEY_OF_NIK = nik_key(nik_number(pl.col("nik"))).alias(KEY)
 ENTRY = pl.Schema(
     {
         KEY: pl.Int64(),
-        "nik": pl.String(),
-        "group": pl.String(),
+        "group": pl.Categorical(),
         "roster_line": pl.Int64(),
         "roster_sheet": pl.String(),  # of a workbook: the sheet of the line (null for a CSV)
         "bpjs_line": pl.Int64(),
@@ -88,7 +90,7 @@ class Reconciliation:
     entries: pl.DataFrame
     unpriced: pl.DataFrame
     shared_with_others: tuple[int, ...]  # per --other list: NIKs of ours it holds
-    # (KEY, name) of the roster's accepted rows and of BPJS's: names are attached to the
+    # the roster's accepted rows (nik, name) and BPJS's (KEY, name): names are attached to the
     # entries shown (`named`), not carried through the reconciliation of millions of rows
     names: tuple[pl.DataFrame, pl.DataFrame] = (
         pl.DataFrame(schema={KEY: pl.Int64, "name": pl.String}),
@@ -98,36 +100,43 @@ class Reconciliation:
     def named(self, entries: pl.DataFrame) -> pl.DataFrame:
         """`entries` with each person's name after the NIK: BPJS's, else the roster's."""
         roster, bpjs = (
-            frame.filter(pl.col(KEY).is_in(entries.get_column(KEY).implode()))
+            frame.lazy()
+            .select(KEY_OF_NIK if "nik" in frame.columns else pl.col(KEY), "name")
+            .filter(pl.col(KEY).is_in(entries.get_column(KEY).implode()))
             .unique(KEY, keep="first", maintain_order=True)
+            .collect()
             .rename({"name": f"_name_{side}"})
             for frame, side in zip(self.names, SIDES, strict=True)
         )
         joined = entries.join(bpjs, on=KEY, how="left", maintain_order="left").join(
             roster, on=KEY, how="left", maintain_order="left"
         )
+        nik = pl.col(KEY).cast(pl.String).alias("nik")  # 16 digits, the first never 0
         name = pl.coalesce("_name_bpjs", "_name_roster").alias("name")
-        columns = entries.columns
-        at = columns.index("nik") + 1
-        return joined.select(*columns[:at], name, *columns[at:])
+        return joined.select(nik, name, *entries.columns).with_columns(
+            pl.col("group").cast(pl.String)
+        )
 
     def counts(self) -> dict[str, int]:
         """People per category (a duplicate row counts as one; another month of a person, as
         none)."""
-        found = self.entries.filter(pl.col("counted")).group_by("category").len()
-        by = dict(zip(found.get_column("category"), found.get_column("len"), strict=True))
-        return {category: int(by.get(category, 0)) for category in CATEGORIES}
+        return self._per_category(pl.col("counted").sum())
 
     def money(self, column: str) -> dict[str, int]:
-        found = self.entries.group_by("category").agg(pl.col(column).sum())
-        by = dict(zip(found.get_column("category"), found.get_column(column), strict=True))
+        return self._per_category(pl.col(column).sum())
+
+    def _per_category(self, total: pl.Expr) -> dict[str, int]:
+        """`total` of each category's entries (summed in place: no copy of millions of rows)."""
+        found = self.entries.group_by("category").agg(total.alias("total"))
+        by = dict(zip(found.get_column("category"), found.get_column("total"), strict=True))
         return {category: int(by.get(category, 0)) for category in CATEGORIES}
 
     def details(self) -> pl.DataFrame:
         """One row per entry, for `--details`: who, where, which category and why, and the
         Rupiah on each side and of the category, a month and a year."""
         return (
-            self.entries.drop(KEY)
+            self.named(in_order(self.entries))
+            .drop(KEY, "counted")
             .select("category", pl.exclude("category"))
             .with_columns(pl.col("category").cast(pl.String))
         )
@@ -147,10 +156,7 @@ class Reconciliation:
 
     def rows(self, side: str) -> dict[str, int]:
         """Rows of one list (roster or bpjs) per category."""
-        found = self.entries.filter(pl.col(f"{side}_line").is_not_null()).group_by("category")
-        table = found.len()
-        by = dict(zip(table.get_column("category"), table.get_column("len"), strict=True))
-        return {category: int(by.get(category, 0)) for category in CATEGORIES}
+        return self._per_category(pl.col(f"{side}_line").is_not_null().sum())
 
 
 def in_order(entries: pl.DataFrame, first: int | None = None) -> pl.DataFrame:
@@ -184,28 +190,34 @@ def reconcile(
         "programs",
         "month",
     )
-    theirs = theirs.with_columns(
-        pl.col(KEY).is_first_distinct().alias("_first"),
-        pl.struct(KEY, "month").is_first_distinct().alias("_new_month"),
-    )
+    theirs = theirs.with_columns(pl.col(KEY).is_first_distinct().alias("_first"))
+    if theirs.get_column("month").null_count() < theirs.height:  # a list of several months
+        new_month = pl.struct(KEY, "month").is_first_distinct()
+    else:
+        new_month = pl.col("_first")
+    theirs = theirs.with_columns(new_month.alias("_new_month"))
     first = theirs.filter(pl.col("_first"))
     repeats = theirs.filter(~pl.col("_new_month"))  # the same NIK and month again
     months = theirs.filter(~pl.col("_first") & pl.col("_new_month"))
-    paired = first.join(ours, on=KEY, how="full", coalesce=True, suffix="_roster")
-    priced, unpriced = _bpjs_premiums(paired, scenario, table)
+    del theirs  # each frame of ten million rows is let go as soon as it is used
     other_keys = [other.accepted.get_column(KEY).unique() for other in others]
-    entries = _categorised(priced, other_keys, [other.file for other in others], scenario, today)
-    repeat_entries = _repeats(
-        repeats, roster=roster, bpjs_file=bpjs.file, scenario=scenario, table=table, ours=ours
-    )
     shared: tuple[int, ...] = ()
     if other_keys:
         ours_and_theirs = pl.concat([ours.get_column(KEY), first.get_column(KEY)]).implode()
         shared = tuple(int(keys.is_in(ours_and_theirs).sum()) for keys in other_keys)
+    repeat_entries = _repeats(
+        repeats, roster=roster, bpjs_file=bpjs.file, scenario=scenario, table=table, ours=ours
+    )
+    paired = first.join(ours, on=KEY, how="full", coalesce=True, suffix="_roster")
+    del first, ours
+    priced, unpriced = _bpjs_premiums(paired, scenario, table)
+    del paired
+    entries = _categorised(priced, other_keys, [other.file for other in others], scenario, today)
+    del priced
     month_entries, orphans = _other_months(months, entries)
     entries = pl.concat([entries, repeat_entries, month_entries])
     unpriced = pl.concat([unpriced, orphans]).sort(LINE) if orphans.height else unpriced
-    names = (roster.accepted.select(KEY_OF_NIK, "name"), bpjs.accepted.select(KEY, "name"))
+    names = (roster.accepted, bpjs.accepted)  # the lists as read: names looked up when shown
     return Reconciliation(entries, unpriced, shared, names)
 
 
@@ -222,7 +234,6 @@ def _other_months(months: pl.DataFrame, entries: pl.DataFrame) -> tuple[pl.DataF
     )
     rows = found.filter(pl.col("category").is_not_null()).select(
         pl.col(KEY),
-        pl.col(KEY).cast(pl.String).alias("nik"),
         pl.col("group_right").alias("group") if "group_right" in found.columns else pl.col("group"),
         pl.lit(None, pl.Int64).alias("roster_line"),
         pl.lit(None, pl.String).alias("roster_sheet"),
@@ -245,10 +256,29 @@ def _sheet(frame: pl.DataFrame) -> pl.Expr:
 
 
 def _roster_people(roster: RosterRows, scenario: Scenario, table: RateTable) -> pl.DataFrame:
-    """The Pemda's accepted rows with their NIK key and premiums (`pemda_monthly`, `_annual`)."""
-    accepted = roster.accepted
-    costs = per_person(accepted.drop("sheet", strict=False), scenario, table)
+    """The Pemda's accepted rows with their NIK key and premiums (`pemda_monthly`, `_annual`).
+    People with the same group, income, wage and months pay the same: each such kind is priced
+    once (`per_person`), and its premiums are looked up by a number that packs the kind
+    (`_kind`), which costs far less memory than joining ten million rows on five columns."""
+    accepted = roster.accepted.with_columns(_kind().alias(KIND))
+    alike = accepted.select(KIND, *ALIKE).unique(KIND).with_row_index(ROW)
+    costs = per_person(
+        alike.select(
+            pl.col(ROW).cast(pl.Int64).alias(LINE),
+            pl.lit(None, pl.String).alias("nik"),
+            pl.lit(None, pl.String).alias("name"),
+            *ALIKE,
+        ),
+        scenario,
+        table,
+    )
     monthly = [name for name in costs.columns if name.endswith("_monthly")]
+    by_month = costs.select(pl.sum_horizontal(pl.col(monthly).fill_null(0))).to_series()
+    kinds = alike.get_column(KIND)
+
+    def premium(values: pl.Series) -> pl.Expr:
+        return pl.col(KIND).replace_strict(kinds, values, default=0, return_dtype=pl.Int64)
+
     return accepted.select(
         pl.col(LINE).alias("roster_line"),
         _sheet(accepted).alias("roster_sheet"),
@@ -258,11 +288,18 @@ def _roster_people(roster: RosterRows, scenario: Scenario, table: RateTable) -> 
         pl.col("monthly_wage").alias("wage_roster"),
         "start_month",
         "end_month",
-        pl.sum_horizontal(costs.select(monthly)).alias("pemda_monthly")
-        if monthly
-        else pl.lit(0, pl.Int64).alias("pemda_monthly"),
-        costs.get_column("apbd_annual").alias("pemda_annual"),
+        premium(by_month).alias("pemda_monthly"),
+        premium(costs.get_column("apbd_annual")).alias("pemda_annual"),
     )
+
+
+def _kind() -> pl.Expr:
+    """One number per kind of person: group, months, and the income or the wage (a person has
+    one of them), packed as group x 13 x 13 + start x 13 + end above 40 bits of Rupiah (a
+    roster refuses amounts above model.bounds.MONTHLY_RUPIAH, 10^12, under 2^40)."""
+    months = (pl.col("group").to_physical().cast(pl.Int64) * 13 + pl.col("start_month")) * 13
+    amount = pl.coalesce("declared_income", "monthly_wage", pl.lit(0))
+    return (months + pl.col("end_month")) * 2**40 + amount
 
 
 def _bpjs_premiums(
@@ -274,8 +311,9 @@ def _bpjs_premiums(
     groups = {group.id: group for group in scenario.groups}
     on_list = pl.col(LINE).is_not_null()
     group = pl.coalesce(pl.col("group"), pl.col("group_roster"))  # both of group_ids
-    programs = pl.lit(pl.Series(["+".join(g.programs) for g in scenario.groups]))
-    frame = paired.with_columns(
+    own = ["+".join(group.programs) for group in scenario.groups]
+    programs = pl.lit(pl.Series(own, dtype=PROGRAM_SETS))
+    frame = paired.with_row_index(ROW).with_columns(
         group.alias("_priced_group"),
         programs.gather(pl.col("group_roster").to_physical()).alias("_group_programs"),
     )
@@ -287,25 +325,32 @@ def _bpjs_premiums(
             _("no amount, and no group to price it with (neither its own nor the Pemda's)")
         ).alias("reasons"),
     )
-    frame = frame.filter(~cannot)
+    if unpriced.height:
+        frame = frame.filter(~cannot)
     months = _months(frame, groups)
     frame = frame.with_columns(months)
     as_listed = on_list & pl.col("amount").is_null() & _as_listed()
     to_price = frame.filter(on_list & pl.col("amount").is_null() & ~as_listed)
     priced = _priced(to_price, scenario, table, groups)
-    frame = frame.join(priced, on=LINE, how="left", nulls_equal=False, maintain_order="left")
     count = pl.col("_end") - pl.col("_start") + 1
+    rows = priced.get_column(ROW)
+    rule = {
+        name: pl.col(ROW).replace_strict(
+            rows, priced.get_column(name), default=None, return_dtype=pl.Int64
+        )
+        for name in ("_rule_monthly", "_rule_annual")
+    }
     return (
         frame.with_columns(
             pl.when(as_listed)
             .then(pl.col("pemda_monthly"))
             .when(on_list)
-            .then(pl.coalesce(pl.col("amount"), pl.col("_rule_monthly")))
+            .then(pl.coalesce(pl.col("amount"), rule["_rule_monthly"]))
             .alias("bpjs_monthly"),
             pl.when(as_listed)
             .then(pl.col("pemda_annual"))
             .when(on_list)
-            .then(pl.coalesce(pl.col("amount") * count, pl.col("_rule_annual")))
+            .then(pl.coalesce(pl.col("amount") * count, rule["_rule_annual"]))
             .alias("bpjs_annual"),
         ),
         unpriced,
@@ -354,17 +399,18 @@ def _priced(
     programs (a variant of the group when they differ), its income or wage (else the Pemda's,
     else the group's)."""
     empty = pl.DataFrame(
-        schema={LINE: pl.Int64, "_rule_monthly": pl.Int64, "_rule_annual": pl.Int64}
+        schema={ROW: pl.UInt32, "_rule_monthly": pl.Int64, "_rule_annual": pl.Int64}
     )
     if rows.is_empty():
         return empty
+    rows = rows.with_columns(pl.col("_priced_group").cast(pl.String))
     programs = pl.coalesce(
-        pl.col("programs"),
+        pl.col("programs").cast(pl.String),
         pl.col("_priced_group").replace_strict(
             {gid: "+".join(g.programs) for gid, g in groups.items()}, return_dtype=pl.String
         ),
     )
-    rows = rows.with_columns(pl.col("_priced_group").cast(pl.String), programs.alias("_programs"))
+    rows = rows.with_columns(programs.alias("_programs"))
     variants = rows.select("_priced_group", "_programs").unique().sort("_priced_group", "_programs")
     probe_groups: list[Group] = []
     names: dict[tuple[str, str], str] = {}
@@ -386,7 +432,7 @@ def _priced(
         {gid: g.monthly_wage for gid, g in groups.items()}, return_dtype=pl.Int64
     )
     people = rows.select(
-        pl.col(LINE).alias("line"),
+        pl.col(ROW).cast(pl.Int64).alias("line"),  # per_person's own name for a row
         pl.lit(None, pl.String).alias("nik"),
         pl.lit(None, pl.String).alias("name"),
         label.cast(group_ids(probe_groups)).alias("group"),
@@ -402,7 +448,7 @@ def _priced(
     costs = per_person(people, probe, table)
     monthly = [name for name in costs.columns if name.endswith("_monthly")]
     return costs.select(
-        pl.col("line").alias(LINE),
+        pl.col("line").cast(pl.UInt32).alias(ROW),
         pl.sum_horizontal(pl.col(monthly).fill_null(0)).alias("_rule_monthly"),
         pl.col("apbd_annual").alias("_rule_annual"),
     )
@@ -442,7 +488,6 @@ def _categorised(
     )
     frame = frame.with_columns(category.alias("category"))
     matched = pl.col("category") == "matched"
-    plain = frame.filter(matched).with_columns(pl.lit(None, pl.String).alias("reasons"))
     own = pl.when(on_list).then(pl.lit(_("not on the Pemda's list")))
     unbilled = pl.when(~on_list).then(pl.lit(_("not on BPJS's list")))
     reasons = pl.concat_str(
@@ -456,8 +501,11 @@ def _categorised(
         separator="; ",
         ignore_nulls=True,
     )
-    rest = frame.filter(~matched).with_columns(reasons.alias("reasons"))
-    return pl.concat([_entries(plain), _entries(rest)])
+    rest = frame.filter(~matched).select(ROW, reasons.alias("reasons"))
+    said = pl.col(ROW).replace_strict(
+        rest.get_column(ROW), rest.get_column("reasons"), default=None, return_dtype=pl.String
+    )
+    return _entries(frame.with_columns(said.alias("reasons")))
 
 
 def _entries(frame: pl.DataFrame) -> pl.DataFrame:
@@ -476,8 +524,7 @@ def _entries(frame: pl.DataFrame) -> pl.DataFrame:
     ]
     return frame.select(
         pl.col(KEY),
-        pl.col(KEY).cast(pl.String).alias("nik"),
-        pl.coalesce("group", "group_roster").cast(pl.String).alias("group"),
+        pl.coalesce("group", "group_roster").alias("group"),
         pl.col("roster_line"),
         pl.col("roster_sheet"),
         pl.col(LINE).alias("bpjs_line"),
@@ -629,8 +676,7 @@ def _repeats(
         parts.append(
             priced.select(
                 pl.col(KEY),
-                pl.col(KEY).cast(pl.String).alias("nik"),
-                pl.coalesce("group", "group_roster").cast(pl.String).alias("group"),
+                pl.coalesce("group", "group_roster").alias("group"),
                 pl.lit(None, pl.Int64).alias("roster_line"),
                 pl.lit(None, pl.String).alias("roster_sheet"),
                 pl.col(LINE).alias("bpjs_line"),
@@ -654,7 +700,6 @@ def _repeats(
         parts.append(
             duplicates.select(
                 pl.col("key").alias(KEY),
-                pl.col("key").cast(pl.String).alias("nik"),
                 pl.lit(None, pl.String).alias("group"),
                 pl.col(LINE).alias("roster_line"),
                 _sheet(duplicates).alias("roster_sheet"),
