@@ -47,6 +47,7 @@ KOTA_METRO = 72  # 18.72: Kota Metro, kecamatan 01-05
 METRO_SHARE = 0.85  # the rest live in other Lampung regencies (18.01-18.13, 18.71)
 OTHER_REGENCIES = np.array([*range(1, 14), 71])
 INCOME_SPREAD_SHARE = 0.12  # rows that declare something other than the group's figure
+AGES = (19.0, 70.0)  # ages at 1 January of the fiscal year; a draw outside is drawn again
 
 MALE = (  # noqa: SIM905 - a list of names reads better as prose
     "Ahmad Agus Budi Bambang Dedi Eko Fajar Hendra Irfan Joko Joni Kurniawan Lukman Made "
@@ -97,23 +98,45 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=0.005,
         help="share of rows that repeat another row's NIK (0.005)",
     )
+    parser.add_argument(
+        "--metro-share",
+        type=float,
+        default=METRO_SHARE,
+        help=f"share of NIKs of Kota Metro, 18.72 ({METRO_SHARE}); the rest: other Lampung "
+        "regencies",
+    )
+    parser.add_argument(
+        "--max-age",
+        type=float,
+        default=AGES[1],
+        help=f"oldest age drawn, at 1 January of {FISCAL_YEAR} ({AGES[1]:g})",
+    )
     parser.add_argument("--quiet", action="store_true", help="print no summary")
     return parser.parse_args(argv)
 
 
-def draw_people(rng: np.random.Generator, rows: int) -> pl.DataFrame:
-    """Group, sex, birth date and residence of every row, as integer columns."""
+def draw_people(
+    rng: np.random.Generator,
+    rows: int,
+    metro_share: float = METRO_SHARE,
+    ages: tuple[float, float] = AGES,
+) -> pl.DataFrame:
+    """Group, sex, birth date and residence of every row, as integer columns.
+
+    `metro_share` of them live in Kota Metro, the others in other Lampung regencies; ages lie
+    within `ages` (the reconcile benchmark narrows both, so that its eligibility rules refuse
+    only the people it plants)."""
     headcounts = np.array([g[1] for g in GROUPS], dtype=np.float64)
     group = rng.choice(len(GROUPS), size=rows, p=headcounts / headcounts.sum()).astype(np.int8)
     female = rng.random(rows) < np.array([g[3] for g in GROUPS])[group]
     age = rng.normal(
         np.array([g[4] for g in GROUPS])[group], np.array([g[5] for g in GROUPS])[group]
     )
-    outside = (age < 19.0) | (age > 70.0)  # redrawn, not clipped: a clip piles them on one day
-    age[outside] = rng.uniform(19.0, 70.0, int(outside.sum()))
+    outside = (age < ages[0]) | (age > ages[1])  # redrawn, not clipped: a clip piles them up
+    age[outside] = rng.uniform(*ages, int(outside.sum()))
     born = np.datetime64(f"{FISCAL_YEAR}-01-01") - (age * 365.25).astype("timedelta64[D]")
     month_start = born.astype("datetime64[M]")
-    in_metro = rng.random(rows) < METRO_SHARE
+    in_metro = rng.random(rows) < metro_share
     regency = np.where(in_metro, KOTA_METRO, rng.choice(OTHER_REGENCIES, size=rows))
     district = np.where(in_metro, rng.integers(1, 6, rows), rng.integers(1, 25, rows))
     return pl.DataFrame(
@@ -191,9 +214,12 @@ def draw_months(rng: np.random.Generator, rows: int) -> tuple[np.ndarray, np.nda
     return start, end
 
 
-def assemble(rng: np.random.Generator, rows: int) -> pl.DataFrame:
-    """A valid roster of `rows` rows, every column but the NIK already a string."""
-    people = draw_people(rng, rows)
+def assemble(
+    rng: np.random.Generator, rows: int, people: pl.DataFrame | None = None
+) -> pl.DataFrame:
+    """A valid roster of `rows` rows, every column but the NIK already a string; of the people
+    drawn by `draw_people` with its defaults, unless `people` are given."""
+    people = draw_people(rng, rows) if people is None else people
     group = people["group_index"].to_numpy()
     start, end = draw_months(rng, rows)
     income = draw_incomes(rng, group)
@@ -273,10 +299,14 @@ def broken_rows(faulty: pl.DataFrame) -> pl.DataFrame:
     return faulty.with_columns(**columns)
 
 
+VALID, FAULTY, DUPLICATE = 0, 1, 2  # what `inject_faults` made of each row
+
+
 def inject_faults(
     rng: np.random.Generator, roster: pl.DataFrame, invalid_share: float, duplicate_share: float
-) -> tuple[pl.DataFrame, dict[str, int]]:
-    """Give a share of rows one fault each and a share of other rows a repeated NIK."""
+) -> tuple[pl.DataFrame, dict[str, int], np.ndarray]:
+    """Give a share of rows one fault each and a share of other rows a repeated NIK; also says
+    which rows are VALID, FAULTY or DUPLICATE, for the generators built on this one."""
     rows = roster.height
     order = rng.permutation(rows)
     invalid_count, duplicate_count = round(rows * invalid_share), round(rows * duplicate_share)
@@ -301,21 +331,57 @@ def inject_faults(
     )
     counts = {name: int((fault == index).sum()) for index, name in enumerate(FAULTS)}
     counts["duplicate_nik"] = duplicate_count
-    return frame.select(HEADER), counts
+    kind = np.full(rows, VALID, np.int8)
+    kind[faulty], kind[duplicates] = FAULTY, DUPLICATE
+    return frame.select(HEADER), counts, kind
 
 
 def generate(
-    rows: int, seed: int, invalid_share: float, duplicate_share: float
+    rows: int,
+    seed: int,
+    invalid_share: float,
+    duplicate_share: float,
+    *,
+    metro_share: float = METRO_SHARE,
+    ages: tuple[float, float] = AGES,
 ) -> tuple[pl.DataFrame, dict[str, int]]:
     rng = np.random.default_rng(seed)
-    roster, counts = inject_faults(rng, assemble(rng, rows), invalid_share, duplicate_share)
-    return pad_some(rng, roster, 0.005), counts
+    roster, counts, _ = build(
+        rng, rows, invalid_share, duplicate_share, metro_share=metro_share, ages=ages
+    )
+    return roster, counts
+
+
+def build(
+    rng: np.random.Generator,
+    rows: int,
+    invalid_share: float,
+    duplicate_share: float,
+    *,
+    metro_share: float = METRO_SHARE,
+    ages: tuple[float, float] = AGES,
+) -> tuple[pl.DataFrame, dict[str, int], np.ndarray]:
+    """The roster, its fault counts and what each row is (see `inject_faults`), drawn with
+    `rng`, which the caller may go on drawing from."""
+    people = draw_people(rng, rows, metro_share, ages)
+    roster, counts, kind = inject_faults(
+        rng, assemble(rng, rows, people), invalid_share, duplicate_share
+    )
+    return pad_some(rng, roster, 0.005), counts, kind
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     started = time.perf_counter()
-    roster, counts = generate(args.rows, args.seed, args.invalid_share, args.duplicate_share)
+    ages = (AGES[0], args.max_age)
+    roster, counts = generate(
+        args.rows,
+        args.seed,
+        args.invalid_share,
+        args.duplicate_share,
+        metro_share=args.metro_share,
+        ages=ages,
+    )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     roster.write_csv(args.out)
     if not args.quiet:
