@@ -379,8 +379,9 @@ def reconcile(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def categorised(prices: Prices, c: Count) -> list[tuple[str, int, tuple[int, int]]]:
-    """The category of the rows counted in `c`, how many SPEC16 counts there (people, or rows
-    for duplicates) and the Rupiah of each, a month and a year."""
+    """The category of the rows counted in `c`, how many SPEC16 counts there (people: a person
+    on both lists once; a repeated row of one list once more) and the Rupiah of each, a month
+    and a year."""
     if c.kind in ("roster_duplicate", "bpjs_duplicate"):
         return [("duplicate", c.rows, prices.bpjs(c) if c.kind == "bpjs_duplicate" else (0, 0))]
     if c.kind == "pair":
@@ -389,9 +390,8 @@ def categorised(prices: Prices, c: Count) -> list[tuple[str, int, tuple[int, int
             return [("mismatched", c.rows, (bpjs[0] - roster[0], bpjs[1] - roster[1]))]
         return [("matched", c.rows, roster)]
     if c.kind in ("duplicate", "ineligible"):
-        # a duplicate person counts each of their rows: one on each list they are on
-        sides = int(bool(c.on_roster)) + int(bool(c.billed)) if c.kind == "duplicate" else 1
-        return [(c.kind, c.rows * sides, prices.bpjs(c) if c.billed else (0, 0))]
+        # a person counts once, on one list or both (SPEC16: counts are entries, people)
+        return [(c.kind, c.rows, prices.bpjs(c) if c.billed else (0, 0))]
     if c.kind in ("billed_not_listed", "listed_not_billed"):
         return [(c.kind, c.rows, prices.bpjs(c) if c.billed else prices.roster(c))]
     return []  # the lists' accepted and rejected rows: counted apart

@@ -14,7 +14,8 @@ accepts (the first of their rows, in line order), with the roster's group, its d
 - `billed_not_listed`: people only on the BPJS list (Kota Metro NIKs the roster does not hold);
 - `mismatched`: people billed with a declared income in another band;
 - `duplicate`: BPJS rows repeated, people on the roster and the BPJS list who are also on the
-  other payer's list (two rows each), and people only on the roster also on that list (one);
+  other payer's list (one entry each, on two rows), and people only on the roster also on that
+  list (one);
 - `ineligible`: people on both lists whose NIK is of another Lampung regency, or who are over
   65 on 1 January 2025 (born 1944-1958, 28 years before their draw); both lists carry the same NIK.
 
@@ -22,7 +23,8 @@ The other payer's list (`nik,name`) holds those people and as many again who are
 list. A planted person has exactly one roster row, so every planted difference lands in one
 category; the expected counts (`--expected FILE`, and the summary) follow from the planting:
 matched = accepted people - every planted roster person; duplicate = the roster's repeated rows +
-repeated BPJS rows + 2 x on both and the other list + 1 x on the roster and the other list.
+repeated BPJS rows + the people on the other list (on both lists or on the roster only): a
+person counts once, as jbudget's entries do.
 
 The same `--rows` and `--seed` always give the same three files, byte for byte.
 """
@@ -217,7 +219,8 @@ def generate(rows: int, seed: int, invalid_share: float, duplicate_share: float)
 
 
 def expected_counts(accepted: int, repeated_rows: int, planted: dict[str, int]) -> dict[str, int]:
-    """The counts of `jbudget reconcile` (SPEC16: people, duplicate rows) the planting gives."""
+    """The counts of `jbudget reconcile` (entries: a person on both lists once, a repeated row
+    of one list once more) the planting gives."""
     on_roster = ("listed_not_billed", "mismatched", "other_both", "other_roster")
     ineligible = planted["other_regency"] + planted["over_age"]
     return {
@@ -228,7 +231,7 @@ def expected_counts(accepted: int, repeated_rows: int, planted: dict[str, int]) 
         "ineligible": ineligible,
         "duplicate": repeated_rows
         + planted["bpjs_repeated"]
-        + 2 * planted["other_both"]
+        + planted["other_both"]
         + planted["other_roster"],
     }
 
