@@ -4,7 +4,7 @@ and the lists with `roster.bpjs_list`, and hands them to `roster.reconcile`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from jamsostek_budget.i18n import _
 from jamsostek_budget.roster.bpjs_list import read_list
 from jamsostek_budget.roster.checks import read_roster
 from jamsostek_budget.roster.costing import roster_budget
-from jamsostek_budget.roster.reconcile import reconcile
+from jamsostek_budget.roster.reconcile import KEY_OF_NIK, reconcile
 from jamsostek_budget.roster.reconcile_result import Reconciled
 
 
@@ -38,6 +38,8 @@ def _reconcile(request: ReconcileRequest) -> tuple[Reconciled, tuple[Problem, ..
     today = request.today or date.today()
     _check_distinct(request)
     roster = read_roster(request.roster, scenario, today=today)
+    # the NIK as its number from here on: ten million NIKs as text are a quarter of a gigabyte
+    roster = replace(roster, accepted=roster.accepted.with_columns(KEY_OF_NIK).drop("nik"))
     year = scenario.fiscal_year
     bpjs = read_list(request.bpjs, scenario.groups, today, year)
     others = tuple(read_list(path, scenario.groups, today, year) for path in request.others)

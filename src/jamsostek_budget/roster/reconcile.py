@@ -52,6 +52,19 @@ CATEGORIES = (
 CATEGORY = pl.Enum(CATEGORIES)
 PAID_NOT_OWED = ("billed_not_listed", "ineligible", "duplicate", "mismatched")
 ROW = "_row"  # a row's place in the joined lists
+# columns the pricing reads and nothing after it
+PRICING_ONLY = frozenset(
+    {
+        "amount",
+        "_priced_group",
+        "_start",
+        "_end",
+        "start_month",
+        "end_month",
+        "_first",
+        "_new_month",
+    }
+)
 KIND = "_kind"  # see _kind
 ALIKE = ("group", "declared_income", "monthly_wage", "start_month", "end_month")
 PREMIUMS = ("pemda_monthly", "pemda_annual", "bpjs_monthly", "bpjs_annual")
@@ -282,7 +295,7 @@ def _roster_people(roster: RosterRows, scenario: Scenario, table: RateTable) -> 
     return accepted.select(
         pl.col(LINE).alias("roster_line"),
         _sheet(accepted).alias("roster_sheet"),
-        nik_key(nik_number(pl.col("nik"))).alias(KEY),
+        pl.col(KEY) if KEY in accepted.columns else KEY_OF_NIK,
         pl.col("group").alias("group_roster"),  # the scenario's group ids (an Enum)
         pl.col("declared_income").alias("income_roster"),
         pl.col("monthly_wage").alias("wage_roster"),
@@ -340,19 +353,22 @@ def _bpjs_premiums(
         )
         for name in ("_rule_monthly", "_rule_annual")
     }
+    bpjs_monthly = (
+        pl.when(as_listed)
+        .then(pl.col("pemda_monthly"))
+        .when(on_list)
+        .then(pl.coalesce(pl.col("amount"), rule["_rule_monthly"]))
+    )
+    bpjs_annual = (
+        pl.when(as_listed)
+        .then(pl.col("pemda_annual"))
+        .when(on_list)
+        .then(pl.coalesce(pl.col("amount") * count, rule["_rule_annual"]))
+    )
+    # only what the categories, reasons and entries read: the rest of ten million rows goes
+    kept = [name for name in frame.columns if name not in PRICING_ONLY]
     return (
-        frame.with_columns(
-            pl.when(as_listed)
-            .then(pl.col("pemda_monthly"))
-            .when(on_list)
-            .then(pl.coalesce(pl.col("amount"), rule["_rule_monthly"]))
-            .alias("bpjs_monthly"),
-            pl.when(as_listed)
-            .then(pl.col("pemda_annual"))
-            .when(on_list)
-            .then(pl.coalesce(pl.col("amount") * count, rule["_rule_annual"]))
-            .alias("bpjs_annual"),
-        ),
+        frame.select(*kept, bpjs_monthly.alias("bpjs_monthly"), bpjs_annual.alias("bpjs_annual")),
         unpriced,
     )
 
