@@ -37,6 +37,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from jamsostek_budget import __version__
 from tests.cli_runner import run
 
 ROSTER = """nik,nama,kelompok,penghasilan
@@ -457,3 +458,28 @@ def test_a_workbook_list_locates_its_rows_by_sheet(tmp_path: Path) -> None:
         ("Januari", "3", "matched"),
     ]
     assert data["counts"]["matched"] == 1
+
+
+def test_the_work_paper_prints_and_keeps_numbers_as_numbers(tmp_path: Path) -> None:
+    """Every sheet of the work paper is A4, one page wide, its header rows on every page (as
+    every other workbook: tests/test_xlsx.py); no cell holds a number as text but the NIKs and
+    the region code 18.72 (codes, never added up: text on purpose) and the version."""
+    from tests.test_xlsx import NUMBER_LIKE, PORTRAIT_WIDTH
+
+    book = tmp_path / "rekonsiliasi.xlsx"
+    assert run(*files(tmp_path), "--format", "xlsx", "--output", str(book)).exit_code == 0
+    niks = {line.split(",")[0] for line in (ROSTER + BPJS).splitlines()[1:]}
+    for sheet in openpyxl.load_workbook(book).worksheets:
+        setup = sheet.page_setup
+        assert str(setup.paperSize) == sheet.PAPERSIZE_A4, sheet.title
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0), sheet.title
+        assert sheet.print_title_rows, sheet.title
+        width = sum(d.width for d in sheet.column_dimensions.values() if d.width)
+        assert (setup.orientation == "portrait") == (width <= PORTRAIT_WIDTH), sheet.title
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "s" and NUMBER_LIKE.fullmatch(str(cell.value)):
+                    assert cell.value in {*niks, "18.72", __version__}, (
+                        sheet.title,
+                        cell.coordinate,
+                    )
