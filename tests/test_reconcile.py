@@ -464,7 +464,8 @@ def test_the_work_paper_prints_and_keeps_numbers_as_numbers(tmp_path: Path) -> N
     """Every sheet of the work paper is A4, one page wide, its header rows on every page (as
     every other workbook: tests/test_xlsx.py); no cell holds a number as text but the NIKs and
     the region code 18.72 (codes, never added up: text on purpose) and the version."""
-    from tests.test_xlsx import NUMBER_LIKE, PORTRAIT_WIDTH
+    from jamsostek_budget.render.xlsx.sheet import PORTRAIT_WIDTH
+    from tests.test_xlsx import NUMBER_LIKE
 
     book = tmp_path / "rekonsiliasi.xlsx"
     assert run(*files(tmp_path), "--format", "xlsx", "--output", str(book)).exit_code == 0
