@@ -15,7 +15,8 @@ from jamsostek_budget.i18n import _
 from jamsostek_budget.roster.bpjs_list import read_list
 from jamsostek_budget.roster.checks import read_roster
 from jamsostek_budget.roster.costing import roster_budget
-from jamsostek_budget.roster.reconcile import KEY_OF_NIK, reconcile
+from jamsostek_budget.roster.reconcile import reconcile
+from jamsostek_budget.roster.reconcile_columns import KEY_OF_NIK
 from jamsostek_budget.roster.reconcile_result import Reconciled
 
 

@@ -29,69 +29,25 @@ from datetime import date
 import polars as pl
 
 from jamsostek_budget.i18n import _
-from jamsostek_budget.model.eligibility import Eligibility
 from jamsostek_budget.model.ratetable import RateTable
-from jamsostek_budget.model.scenario import Group, Scenario
-from jamsostek_budget.roster.bpjs_list import KEY, PROGRAM_SETS, ListRows
+from jamsostek_budget.model.scenario import Scenario
+from jamsostek_budget.roster.bpjs_list import KEY, ListRows
 from jamsostek_budget.roster.checks import RosterRows
-from jamsostek_budget.roster.columns import LINE, group_ids
-from jamsostek_budget.roster.costing import per_person
-from jamsostek_budget.roster.nik import nik_age, nik_key, nik_number, nik_region
-from jamsostek_budget.roster.reasons import grouped_number, reason
+from jamsostek_budget.roster.columns import LINE
+from jamsostek_budget.roster.reconcile_checks import categorised
+from jamsostek_budget.roster.reconcile_columns import (
+    CATEGORIES,
+    CATEGORY,
+    ENTRY,
+    KEY_OF_NIK,
+    PAID_NOT_OWED,
+    PREMIUMS,
+    SIDES,
+    sheet_of,
+)
+from jamsostek_budget.roster.reconcile_pricing import bpjs_premiums, roster_people
 
 __all__ = ["CATEGORIES", "Reconciliation", "reconcile"]
-
-CATEGORIES = (
-    "matched",
-    "mismatched",
-    "billed_not_listed",
-    "listed_not_billed",
-    "ineligible",
-    "duplicate",
-)
-CATEGORY = pl.Enum(CATEGORIES)
-PAID_NOT_OWED = ("billed_not_listed", "ineligible", "duplicate", "mismatched")
-ROW = "_row"  # a row's place in the joined lists
-# columns the pricing reads and nothing after it
-PRICING_ONLY = frozenset(
-    {
-        "amount",
-        "_priced_group",
-        "_start",
-        "_end",
-        "start_month",
-        "end_month",
-        "_first",
-        "_new_month",
-    }
-)
-KIND = "_kind"  # see _kind
-ALIKE = ("group", "declared_income", "monthly_wage", "start_month", "end_month")
-PREMIUMS = ("pemda_monthly", "pemda_annual", "bpjs_monthly", "bpjs_annual")
-SIDES = ("roster", "bpjs")
-KEY_OF_NIK = nik_key(nik_number(pl.col("nik"))).alias(KEY)
-# an entry: the NIK, the line of its row on each list (null: not there), its category, its
-# reasons and the premiums a month and a year on each side
-ENTRY = pl.Schema(
-    {
-        KEY: pl.Int64(),
-        "group": pl.Categorical(),
-        "roster_line": pl.Int64(),
-        "roster_sheet": pl.String(),  # of a workbook: the sheet of the line (null for a CSV)
-        "bpjs_line": pl.Int64(),
-        "bpjs_sheet": pl.String(),
-        "bpjs_month": pl.String(),  # the row's month, when BPJS's list gives months
-        "category": CATEGORY,
-        "reasons": pl.String(),
-        "pemda_monthly": pl.Int64(),
-        "pemda_annual": pl.Int64(),
-        "bpjs_monthly": pl.Int64(),
-        "bpjs_annual": pl.Int64(),
-        "monthly": pl.Int64(),
-        "annual": pl.Int64(),
-        "counted": pl.Boolean(),  # a person (or a duplicate row); false: another month of one
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -191,10 +147,10 @@ def reconcile(
     today: date,
 ) -> Reconciliation:
     """The entries of the two lists (see the module), against the scenario's eligibility."""
-    ours = _roster_people(roster, scenario, table)
+    ours = roster_people(roster, scenario, table)
     theirs = bpjs.accepted.select(
         LINE,
-        _sheet(bpjs.accepted).alias("bpjs_sheet"),
+        sheet_of(bpjs.accepted).alias("bpjs_sheet"),
         KEY,
         "group",
         "declared_income",
@@ -223,9 +179,9 @@ def reconcile(
     )
     paired = first.join(ours, on=KEY, how="full", coalesce=True, suffix="_roster")
     del first, ours
-    priced, unpriced = _bpjs_premiums(paired, scenario, table)
+    priced, unpriced = bpjs_premiums(paired, scenario, table)
     del paired
-    entries = _categorised(priced, other_keys, [other.file for other in others], scenario, today)
+    entries = categorised(priced, other_keys, [other.file for other in others], scenario, today)
     del priced
     month_entries, orphans = _other_months(months, entries)
     entries = pl.concat([entries, repeat_entries, month_entries])
@@ -263,416 +219,6 @@ def _other_months(months: pl.DataFrame, entries: pl.DataFrame) -> tuple[pl.DataF
     return rows.cast(ENTRY), orphans
 
 
-def _sheet(frame: pl.DataFrame) -> pl.Expr:
-    """The sheet of each row of a workbook list (`sheets.located`); null for a CSV."""
-    return pl.col("sheet") if "sheet" in frame.columns else pl.lit(None, dtype=pl.String)
-
-
-def _roster_people(roster: RosterRows, scenario: Scenario, table: RateTable) -> pl.DataFrame:
-    """The Pemda's accepted rows with their NIK key and premiums (`pemda_monthly`, `_annual`).
-    People with the same group, income, wage and months pay the same: each such kind is priced
-    once (`per_person`), and its premiums are looked up by a number that packs the kind
-    (`_kind`), which costs far less memory than joining ten million rows on five columns."""
-    accepted = roster.accepted.with_columns(_kind().alias(KIND))
-    alike = accepted.select(KIND, *ALIKE).unique(KIND).with_row_index(ROW)
-    costs = per_person(
-        alike.select(
-            pl.col(ROW).cast(pl.Int64).alias(LINE),
-            pl.lit(None, pl.String).alias("nik"),
-            pl.lit(None, pl.String).alias("name"),
-            *ALIKE,
-        ),
-        scenario,
-        table,
-    )
-    monthly = [name for name in costs.columns if name.endswith("_monthly")]
-    by_month = costs.select(pl.sum_horizontal(pl.col(monthly).fill_null(0))).to_series()
-    kinds = alike.get_column(KIND)
-
-    def premium(values: pl.Series) -> pl.Expr:
-        return pl.col(KIND).replace_strict(kinds, values, default=0, return_dtype=pl.Int64)
-
-    return accepted.select(
-        pl.col(LINE).alias("roster_line"),
-        _sheet(accepted).alias("roster_sheet"),
-        pl.col(KEY) if KEY in accepted.columns else KEY_OF_NIK,
-        pl.col("group").alias("group_roster"),  # the scenario's group ids (an Enum)
-        pl.col("declared_income").alias("income_roster"),
-        pl.col("monthly_wage").alias("wage_roster"),
-        "start_month",
-        "end_month",
-        premium(by_month).alias("pemda_monthly"),
-        premium(costs.get_column("apbd_annual")).alias("pemda_annual"),
-    )
-
-
-def _kind() -> pl.Expr:
-    """One number per kind of person: group, months, and the income or the wage (a person has
-    one of them), packed as group x 13 x 13 + start x 13 + end above 40 bits of Rupiah (a
-    roster refuses amounts above model.bounds.MONTHLY_RUPIAH, 10^12, under 2^40)."""
-    months = (pl.col("group").to_physical().cast(pl.Int64) * 13 + pl.col("start_month")) * 13
-    amount = pl.coalesce("declared_income", "monthly_wage", pl.lit(0))
-    return (months + pl.col("end_month")) * 2**40 + amount
-
-
-def _bpjs_premiums(
-    paired: pl.DataFrame, scenario: Scenario, table: RateTable
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """`paired` with BPJS's premiums for the rows on its list (`bpjs_monthly`, `bpjs_annual`;
-    null off it), and the BPJS rows that cannot be priced (no amount, and no group of their own
-    nor of the Pemda's row)."""
-    groups = {group.id: group for group in scenario.groups}
-    on_list = pl.col(LINE).is_not_null()
-    group = pl.coalesce(pl.col("group"), pl.col("group_roster"))  # both of group_ids
-    own = ["+".join(group.programs) for group in scenario.groups]
-    programs = pl.lit(pl.Series(own, dtype=PROGRAM_SETS))
-    frame = paired.with_row_index(ROW).with_columns(
-        group.alias("_priced_group"),
-        programs.gather(pl.col("group_roster").to_physical()).alias("_group_programs"),
-    )
-    cannot = on_list & pl.col("amount").is_null() & pl.col("_priced_group").is_null()
-    unpriced = frame.filter(cannot).select(
-        pl.col("bpjs_sheet").alias("sheet"),
-        LINE,
-        pl.lit(
-            _("no amount, and no group to price it with (neither its own nor the Pemda's)")
-        ).alias("reasons"),
-    )
-    if unpriced.height:
-        frame = frame.filter(~cannot)
-    months = _months(frame, groups)
-    frame = frame.with_columns(months)
-    as_listed = on_list & pl.col("amount").is_null() & _as_listed()
-    to_price = frame.filter(on_list & pl.col("amount").is_null() & ~as_listed)
-    priced = _priced(to_price, scenario, table, groups)
-    count = pl.col("_end") - pl.col("_start") + 1
-    rows = priced.get_column(ROW)
-    rule = {
-        name: pl.col(ROW).replace_strict(
-            rows, priced.get_column(name), default=None, return_dtype=pl.Int64
-        )
-        for name in ("_rule_monthly", "_rule_annual")
-    }
-    bpjs_monthly = (
-        pl.when(as_listed)
-        .then(pl.col("pemda_monthly"))
-        .when(on_list)
-        .then(pl.coalesce(pl.col("amount"), rule["_rule_monthly"]))
-    )
-    bpjs_annual = (
-        pl.when(as_listed)
-        .then(pl.col("pemda_annual"))
-        .when(on_list)
-        .then(pl.coalesce(pl.col("amount") * count, rule["_rule_annual"]))
-    )
-    # only what the categories, reasons and entries read: the rest of ten million rows goes
-    kept = [name for name in frame.columns if name not in PRICING_ONLY]
-    return (
-        frame.select(*kept, bpjs_monthly.alias("bpjs_monthly"), bpjs_annual.alias("bpjs_annual")),
-        unpriced,
-    )
-
-
-def _as_listed() -> pl.Expr:
-    """Whether a BPJS row on the roster too says nothing the roster does not: the same group,
-    income and wage, and the group's programs (or nothing of them). Its premium is then the
-    roster's, by the same rule on the same inputs, and is not computed again."""
-
-    def agrees(bpjs: str, roster: str) -> pl.Expr:
-        return pl.col(bpjs).is_null() | (pl.col(bpjs) == pl.col(roster)).fill_null(False)
-
-    return (
-        pl.col("roster_line").is_not_null()
-        & (pl.col("group").is_null() | (pl.col("group") == pl.col("group_roster")).fill_null(False))
-        & (
-            pl.col("programs").is_null()
-            | (pl.col("programs") == pl.col("_group_programs")).fill_null(False)
-        )
-        & agrees("declared_income", "income_roster")
-        & agrees("monthly_wage", "wage_roster")
-    )
-
-
-def _months(frame: pl.DataFrame, groups: dict[str, Group]) -> list[pl.Expr]:
-    """The months a BPJS row is reckoned over: the Pemda's row's, else its group's, else the
-    whole year."""
-    ids = list(groups)
-    starts = pl.Series([groups[i].start_month for i in ids], dtype=pl.Int64)
-    ends = pl.Series([groups[i].end_month for i in ids], dtype=pl.Int64)
-    index = pl.col("_priced_group").to_physical()
-    group_start = pl.lit(starts).gather(index)
-    group_end = pl.lit(ends).gather(index)
-    return [
-        pl.coalesce(pl.col("start_month"), group_start, pl.lit(1)).alias("_start"),
-        pl.coalesce(pl.col("end_month"), group_end, pl.lit(12)).alias("_end"),
-    ]
-
-
-def _priced(
-    rows: pl.DataFrame, scenario: Scenario, table: RateTable, groups: dict[str, Group]
-) -> pl.DataFrame:
-    """BPJS's premium of each row without an amount, by the one premium rule: its group with its
-    programs (a variant of the group when they differ), its income or wage (else the Pemda's,
-    else the group's)."""
-    empty = pl.DataFrame(
-        schema={ROW: pl.UInt32, "_rule_monthly": pl.Int64, "_rule_annual": pl.Int64}
-    )
-    if rows.is_empty():
-        return empty
-    rows = rows.with_columns(pl.col("_priced_group").cast(pl.String))
-    programs = pl.coalesce(
-        pl.col("programs").cast(pl.String),
-        pl.col("_priced_group").replace_strict(
-            {gid: "+".join(g.programs) for gid, g in groups.items()}, return_dtype=pl.String
-        ),
-    )
-    rows = rows.with_columns(programs.alias("_programs"))
-    variants = rows.select("_priced_group", "_programs").unique().sort("_priced_group", "_programs")
-    probe_groups: list[Group] = []
-    names: dict[tuple[str, str], str] = {}
-    for gid, wanted in variants.iter_rows():
-        name = f"{gid}~{wanted}"
-        names[(gid, wanted)] = name
-        probe_groups.append(
-            groups[gid].model_copy(update={"id": name, "programs": wanted.split("+")})
-        )
-    probe = scenario.model_copy(update={"groups": probe_groups})
-    label = pl.concat_str(pl.col("_priced_group"), pl.lit("~"), pl.col("_programs"))
-    is_bpu = pl.col("_priced_group").replace_strict(
-        {gid: g.segment == "bpu" for gid, g in groups.items()}, return_dtype=pl.Boolean
-    )
-    default_income = pl.col("_priced_group").replace_strict(
-        {gid: g.declared_income for gid, g in groups.items()}, return_dtype=pl.Int64
-    )
-    default_wage = pl.col("_priced_group").replace_strict(
-        {gid: g.monthly_wage for gid, g in groups.items()}, return_dtype=pl.Int64
-    )
-    people = rows.select(
-        pl.col(ROW).cast(pl.Int64).alias("line"),  # per_person's own name for a row
-        pl.lit(None, pl.String).alias("nik"),
-        pl.lit(None, pl.String).alias("name"),
-        label.cast(group_ids(probe_groups)).alias("group"),
-        pl.when(is_bpu)
-        .then(pl.coalesce("declared_income", "income_roster", default_income))
-        .alias("declared_income"),
-        pl.when(~is_bpu)
-        .then(pl.coalesce("monthly_wage", "wage_roster", default_wage))
-        .alias("monthly_wage"),
-        pl.col("_start").alias("start_month"),
-        pl.col("_end").alias("end_month"),
-    )
-    costs = per_person(people, probe, table)
-    monthly = [name for name in costs.columns if name.endswith("_monthly")]
-    return costs.select(
-        pl.col("line").cast(pl.UInt32).alias(ROW),
-        pl.sum_horizontal(pl.col(monthly).fill_null(0)).alias("_rule_monthly"),
-        pl.col("apbd_annual").alias("_rule_annual"),
-    )
-
-
-Check = tuple[pl.Expr, pl.Expr]  # (whether a row fails it, why), as the roster's checks
-
-
-def _categorised(
-    frame: pl.DataFrame,
-    other_keys: Sequence[pl.Series],
-    other_files: Sequence[str],
-    scenario: Scenario,
-    today: date,
-) -> pl.DataFrame:
-    """One entry per person of either list (see the module for the order of the categories).
-    The categories come from cheap tests on every row; the reasons are written only for the
-    rows not simply matched, in a clean pair of lists a small share."""
-    on_roster = pl.col("roster_line").is_not_null()
-    on_list = pl.col(LINE).is_not_null()
-    others = _other_checks(other_keys, other_files)
-    eligibility = _eligibility_checks(scenario.eligibility, scenario.fiscal_year, today)
-    differences = _difference_checks()
-    category = (
-        pl.when(_fails(others))
-        .then(pl.lit("duplicate"))
-        .when(_fails(eligibility))
-        .then(pl.lit("ineligible"))
-        .when(on_roster & on_list & _fails(differences))
-        .then(pl.lit("mismatched"))
-        .when(on_roster & on_list)
-        .then(pl.lit("matched"))
-        .when(on_list)
-        .then(pl.lit("billed_not_listed"))
-        .otherwise(pl.lit("listed_not_billed"))
-        .cast(CATEGORY)
-    )
-    frame = frame.with_columns(category.alias("category"))
-    matched = pl.col("category") == "matched"
-    own = pl.when(on_list).then(pl.lit(_("not on the Pemda's list")))
-    unbilled = pl.when(~on_list).then(pl.lit(_("not on BPJS's list")))
-    reasons = pl.concat_str(
-        [
-            _why(others),
-            _why(eligibility),
-            _why(differences),
-            pl.when(~on_roster).then(own),
-            unbilled,
-        ],
-        separator="; ",
-        ignore_nulls=True,
-    )
-    rest = frame.filter(~matched).select(ROW, reasons.alias("reasons"))
-    said = pl.col(ROW).replace_strict(
-        rest.get_column(ROW), rest.get_column("reasons"), default=None, return_dtype=pl.String
-    )
-    return _entries(frame.with_columns(said.alias("reasons")))
-
-
-def _entries(frame: pl.DataFrame) -> pl.DataFrame:
-    """The ENTRY columns of categorised rows, with each category's Rupiah."""
-    pemda = [pl.col("pemda_monthly").fill_null(0), pl.col("pemda_annual").fill_null(0)]
-    bpjs = [pl.col("bpjs_monthly").fill_null(0), pl.col("bpjs_annual").fill_null(0)]
-    money = [
-        pl.when(pl.col("category") == "matched")
-        .then(pemda[i])
-        .when(pl.col("category") == "mismatched")
-        .then(bpjs[i] - pemda[i])
-        .when(pl.col("category") == "listed_not_billed")
-        .then(pemda[i])
-        .otherwise(bpjs[i])
-        for i in (0, 1)
-    ]
-    return frame.select(
-        pl.col(KEY),
-        pl.coalesce("group", "group_roster").alias("group"),
-        pl.col("roster_line"),
-        pl.col("roster_sheet"),
-        pl.col(LINE).alias("bpjs_line"),
-        pl.col("bpjs_sheet"),
-        pl.col("month").alias("bpjs_month"),
-        pl.col("category"),
-        pl.col("reasons"),
-        pl.col("pemda_monthly"),
-        pl.col("pemda_annual"),
-        pl.col("bpjs_monthly"),
-        pl.col("bpjs_annual"),
-        money[0].alias("monthly"),
-        money[1].alias("annual"),
-        pl.lit(True).alias("counted"),
-    ).cast(ENTRY)
-
-
-def _fails(checks: Sequence[Check]) -> pl.Expr:
-    """Whether a row fails any of `checks`."""
-    if not checks:
-        return pl.lit(False)
-    return pl.any_horizontal(fails.fill_null(False) for fails, _why in checks)
-
-
-def _why(checks: Sequence[Check]) -> pl.Expr:
-    """The reasons of the checks a row fails, joined (null: none)."""
-    if not checks:
-        return pl.lit(None, dtype=pl.String)
-    found = [pl.when(fails.fill_null(False)).then(why) for fails, why in checks]
-    return pl.concat_str(found, separator="; ", ignore_nulls=True).replace("", None)
-
-
-def _other_checks(other_keys: Sequence[pl.Series], files: Sequence[str]) -> list[Check]:
-    """A person counts as paid for twice when another payer's list holds their NIK."""
-    return [
-        (
-            pl.col(KEY).is_in(keys.implode()),
-            pl.lit(_("also on another payer's list, {file}").format(file=file)),
-        )
-        for keys, file in zip(other_keys, files, strict=True)
-    ]
-
-
-def _eligibility_checks(rules: Eligibility | None, fiscal_year: int, today: date) -> list[Check]:
-    """The eligibility rules as checks of the NIK; an exception passes them all."""
-    if rules is None:
-        return []
-    on = rules.reckoned_on(fiscal_year)
-    key = pl.col(KEY)
-    age = nik_age(key, on, today)
-    region = nik_region(key)
-    counted = ~key.is_in([int(nik) for nik in rules.exceptions])
-    found: list[Check] = []
-    if rules.nik_regions:
-        shown = (
-            (region // 100).cast(pl.String).str.zfill(2)
-            + "."
-            + (region % 100).cast(pl.String).str.zfill(2)
-        )
-        why = reason(
-            _("NIK of region {region}, not of {allowed}"),
-            region=shown,
-            allowed=", ".join(rules.nik_regions),
-        )
-        found.append((counted & ~region.is_in(list(rules.region_numbers)), why))
-    if rules.min_age is not None:
-        why = reason(
-            _("aged {age} on {date}, below min_age {min}"),
-            age=age,
-            date=on.isoformat(),
-            min=str(rules.min_age),
-        )
-        found.append((counted & (age < rules.min_age), why))
-    if rules.max_age is not None:
-        why = reason(
-            _("aged {age} on {date}, above max_age {max}"),
-            age=age,
-            date=on.isoformat(),
-            max=str(rules.max_age),
-        )
-        found.append((counted & (age > rules.max_age), why))
-    return found
-
-
-def _difference_checks() -> list[Check]:
-    """What BPJS's row says otherwise than the Pemda's: a group, programs, a wage, or a premium
-    (a declared income in another band; an income in the same band bills the same, and is no
-    mismatch)."""
-    bpjs_group = pl.col("group").cast(pl.String)
-    premium = (pl.col("bpjs_monthly") != pl.col("pemda_monthly")) | (
-        pl.col("bpjs_annual") != pl.col("pemda_annual")
-    )
-    return [
-        (
-            bpjs_group.is_not_null() & (pl.col("group") != pl.col("group_roster")),
-            reason(
-                _("group {bpjs} at BPJS, {pemda} on the Pemda's list"),
-                bpjs=bpjs_group,
-                pemda=pl.col("group_roster").cast(pl.String),
-            ),
-        ),
-        (
-            pl.col("programs").is_not_null() & (pl.col("programs") != pl.col("_group_programs")),
-            reason(_("programs {bpjs} at BPJS"), bpjs=pl.col("programs")),
-        ),
-        (
-            pl.col("monthly_wage") != pl.col("wage_roster"),
-            reason(
-                _("wage Rp{bpjs} at BPJS, Rp{pemda} on the Pemda's list"),
-                bpjs=grouped_number(pl.col("monthly_wage")),
-                pemda=grouped_number(pl.col("wage_roster")),
-            ),
-        ),
-        (
-            premium & (pl.col("declared_income") != pl.col("income_roster")),
-            reason(
-                _("declared income Rp{bpjs} at BPJS, Rp{pemda} on the Pemda's list"),
-                bpjs=grouped_number(pl.col("declared_income")),
-                pemda=grouped_number(pl.col("income_roster")),
-            ),
-        ),
-        (
-            premium,
-            reason(
-                _("BPJS bills Rp{bpjs} a month, the Pemda's list gives Rp{pemda}"),
-                bpjs=grouped_number(pl.col("bpjs_monthly")),
-                pemda=grouped_number(pl.col("pemda_monthly")),
-            ),
-        ),
-    ]
-
-
 def _repeats(
     repeats: pl.DataFrame,
     *,
@@ -688,7 +234,7 @@ def _repeats(
     parts = []
     if not repeats.is_empty():
         paired = repeats.join(ours, on=KEY, how="left", suffix="_roster")
-        priced, _unpriced = _bpjs_premiums(paired, scenario, table)
+        priced, _unpriced = bpjs_premiums(paired, scenario, table)
         parts.append(
             priced.select(
                 pl.col(KEY),
@@ -718,7 +264,7 @@ def _repeats(
                 pl.col("key").alias(KEY),
                 pl.lit(None, pl.String).alias("group"),
                 pl.col(LINE).alias("roster_line"),
-                _sheet(duplicates).alias("roster_sheet"),
+                sheet_of(duplicates).alias("roster_sheet"),
                 pl.lit(None, pl.Int64).alias("bpjs_line"),
                 pl.lit(None, pl.String).alias("bpjs_sheet"),
                 pl.lit(None, pl.String).alias("bpjs_month"),
