@@ -484,3 +484,18 @@ def test_the_work_paper_prints_and_keeps_numbers_as_numbers(tmp_path: Path) -> N
                         sheet.title,
                         cell.coordinate,
                     )
+
+
+def test_a_second_run_over_its_own_outputs(tmp_path: Path) -> None:
+    """The details and the report of an earlier run are outputs, not inputs: a second run
+    refuses to overwrite them without --force and replaces both with it; one file cannot be
+    both outputs."""
+    args = files(tmp_path)
+    details, report = tmp_path / "details.csv", tmp_path / "report.json"
+    outputs = ("--details", str(details), "--format", "json", "--output", str(report))
+    assert run(*args, *outputs).exit_code == 0
+    again = run(*args, *outputs)
+    assert again.exit_code != 0 and "already exists" in again.stderr
+    assert run(*args, *outputs, "--force").exit_code == 0
+    both = run(*args, "--details", str(report), "--format", "json", "-o", str(report), "--force")
+    assert both.exit_code != 0 and "is given for two outputs of this run" in both.stderr

@@ -142,6 +142,14 @@ WordsOption = Annotated[
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help=_("Overwrite --output if it exists."))]
+TodayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        metavar=_("YYYY-MM-DD"),
+        help=_("Judge birth dates in NIKs as of this date (default: today)."),
+    ),
+]
 StrictOption = Annotated[
     bool, typer.Option("--strict", help=_("Fail (exit 1) when any row is rejected."))
 ]

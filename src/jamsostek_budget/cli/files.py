@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-OUTPUT_PARAMETERS = frozenset({"output", "rejects", "per_person"})
+OUTPUT_PARAMETERS = frozenset({"output", "rejects", "per_person", "details"})
 
 
 def run_inputs() -> list[Path]:

@@ -18,6 +18,7 @@ from jamsostek_budget.cli.app import (
     RatesOption,
     ScenarioOption,
     StrictOption,
+    TodayOption,
     WordsOption,
     dump,
 )
@@ -78,14 +79,7 @@ def reconcile_command(
             dir_okay=False,
         ),
     ] = None,
-    today: Annotated[
-        str | None,
-        typer.Option(
-            "--today",
-            metavar=_("YYYY-MM-DD"),
-            help=_("Judge birth dates in NIKs as of this date (default: today)."),
-        ),
-    ] = None,
+    today: TodayOption = None,
     strict: StrictOption = False,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
@@ -98,8 +92,8 @@ def reconcile_command(
     from jamsostek_budget.app.reconcile import ReconcileRequest, reconcile_lists
     from jamsostek_budget.cli.destinations import check_destination, check_one_stream
     from jamsostek_budget.cli.files import run_inputs
-    from jamsostek_budget.cli.roster import judged_on
     from jamsostek_budget.cli.tables import write_table
+    from jamsostek_budget.cli.values import judged_on
     from jamsostek_budget.cli.writing import check_outputs
     from jamsostek_budget.render.reconcile import csvout, jsonout, report
 

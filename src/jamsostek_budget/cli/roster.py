@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -23,6 +22,7 @@ from jamsostek_budget.cli.app import (
     RatesOption,
     ScenarioOption,
     StrictOption,
+    TodayOption,
     WordsOption,
     YearOption,
 )
@@ -36,7 +36,7 @@ from jamsostek_budget.cli.files import run_inputs
 from jamsostek_budget.cli.notices import error_console, rich_decides, say
 from jamsostek_budget.cli.output import budget_rendering, command_line, emit_rendering
 from jamsostek_budget.cli.problems import print_problems, reported_errors, shown
-from jamsostek_budget.cli.values import parse_date, parse_year
+from jamsostek_budget.cli.values import judged_on, parse_year
 from jamsostek_budget.errors import UsageError, clip
 from jamsostek_budget.i18n import _, grouped, ngettext
 
@@ -100,14 +100,7 @@ def roster_command(
         ),
     ] = None,
     strict: StrictOption = False,
-    today: Annotated[
-        str | None,
-        typer.Option(
-            "--today",
-            metavar=_("YYYY-MM-DD"),
-            help=_("Judge birth dates in NIKs as of this date (default: today)."),
-        ),
-    ] = None,
+    today: TodayOption = None,
     words: WordsOption = False,
     lang: LanguageOption = None,
 ) -> None:
@@ -159,23 +152,6 @@ def roster_command(
         emit_rendering(rendering, fmt, output, force, words=words)
         if strict and found.rows.rejected.height:
             raise typer.Exit(1)
-
-
-def judged_on(text: str | None) -> date:
-    """The --today date, within the years a NIK's birth date can be judged."""
-    from jamsostek_budget.roster.nik import JUDGED_FROM, JUDGED_UNTIL
-
-    day = parse_date(text, "--today")
-    if not JUDGED_FROM <= day <= JUDGED_UNTIL:
-        message = _(
-            "--today {day} is outside {first} to {last}: the birth dates in NIKs (DDMMYY) "
-            "can only be judged within those years"
-        )
-        raise UsageError(
-            message.format(day=day, first=JUDGED_FROM, last=JUDGED_UNTIL),
-            _("give the day the roster is judged on, like 2026-01-01 (without --today: today)"),
-        )
-    return day
 
 
 def _sheets(roster: Path, chosen: list[str] | None) -> tuple[str, ...]:

@@ -156,3 +156,20 @@ def parse_pagu(values: list[str] | None, flag: str) -> Pagu | None:
             )
         by_code[code] = parse_rupiah(amount, f"{flag} {code}=")
     return Pagu.per_code(by_code)
+
+
+def judged_on(text: str | None) -> date:
+    """The --today date, within the years a NIK's birth date can be judged."""
+    from jamsostek_budget.roster.nik import JUDGED_FROM, JUDGED_UNTIL
+
+    day = parse_date(text, "--today")
+    if not JUDGED_FROM <= day <= JUDGED_UNTIL:
+        message = _(
+            "--today {day} is outside {first} to {last}: the birth dates in NIKs (DDMMYY) "
+            "can only be judged within those years"
+        )
+        raise UsageError(
+            message.format(day=day, first=JUDGED_FROM, last=JUDGED_UNTIL),
+            _("give the day the roster is judged on, like 2026-01-01 (without --today: today)"),
+        )
+    return day
