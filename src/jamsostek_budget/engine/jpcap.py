@@ -11,6 +11,7 @@ worked out by that rule cites (its article is RULE_ARTICLE), so which id the rul
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 
@@ -57,7 +58,7 @@ def with_projected_caps(table: RateTable, until: int, growth: Decimal) -> RateTa
             raise MONTHLY_RUPIAH.outgrown(JP_CAP, "value", values[-1].effective.year)
     extended = parameter.model_copy(update={"values": values})
     parameters = {**table.parameters, JP_CAP: extended}
-    return RateTable(table.regulations, parameters, table.bands, table.reliefs)
+    return replace(table, parameters=parameters)
 
 
 def rule_regulation(caps: Sequence[DatedValue]) -> str | None:

@@ -9,7 +9,7 @@ of those rounded parts.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -27,8 +27,11 @@ from jamsostek_budget.engine.rules import (
     parameter_names,
     person_base,
     premium_rule,
+    wage_floor,
 )
+from jamsostek_budget.model.expand import expanded
 from jamsostek_budget.model.fields import Program
+from jamsostek_budget.model.minimum_wage import WageFloor
 from jamsostek_budget.model.rates import Relief
 from jamsostek_budget.model.ratetable import RateSnapshot, RateTable
 from jamsostek_budget.model.scenario import Group, Scenario
@@ -37,6 +40,9 @@ Snapshots = Mapping[int, RateSnapshot]  # calendar month (1-12) -> rates in forc
 
 
 def estimate(scenario: Scenario, table: RateTable) -> Budget:
+    """The budget of a scenario: one line per group as the engine costs it (model.expand: a
+    change of type and a split between funding sources are lines of their own)."""
+    scenario = with_account_codes(expanded(scenario), table)
     snapshots = month_snapshots(table, scenario.fiscal_year)
     lines = tuple(group_line(group, snapshots) for group in scenario.groups)
     used = rates_used(scenario, table, snapshots)
@@ -44,6 +50,26 @@ def estimate(scenario: Scenario, table: RateTable) -> Budget:
     cited = [use.regulation.id for use in used] + [relief.regulation for relief in reliefs]
     regulations = tuple(table.regulations[name] for name in dict.fromkeys(cited))
     return Budget(scenario, lines, used, reliefs, regulations)
+
+
+def with_account_codes(scenario: Scenario, table: RateTable) -> Scenario:
+    """A PPPK paruh waktu group that gives no budget code for a program pays it from its job
+    title's code of the fiscal year, where the rate table lists one (rates/account-codes.yaml)."""
+    groups = []
+    for group in scenario.groups:
+        codes = dict(group.budget_codes)
+        if group.staff_type is not None and group.job_title is not None:
+            for program in group.programs:
+                found = table.account_code(
+                    group.staff_type, group.job_title, program, scenario.fiscal_year
+                )
+                if found is not None:
+                    codes.setdefault(program, found)
+        changed = codes != group.budget_codes
+        groups.append(group.model_copy(update={"budget_codes": codes}) if changed else group)
+    if all(a is b for a, b in zip(groups, scenario.groups, strict=True)):
+        return scenario
+    return scenario.model_copy(update={"groups": groups})
 
 
 def month_snapshots(table: RateTable, year: int) -> dict[int, RateSnapshot]:
@@ -55,7 +81,15 @@ def group_line(group: Group, snapshots: Snapshots) -> GroupLine:
     band = None
     if group.segment == "bpu" and group.declared_income is not None:
         band = snapshots[group.start_month].band_for(group.declared_income)[0]
-    return GroupLine(group, band, programs)
+    relieved = [month for month in group.months if snapshots[month].reliefs]
+    relief = 0
+    if relieved:  # what the reliefs save: the same months at normal rates, less what is paid
+        normal = {month: replace(snapshots[month], reliefs=()) for month in relieved}
+        full = {**snapshots, **normal}
+        relief = sum(program_line(group, p, full).annual for p in group.programs) - sum(
+            line.annual for line in programs
+        )
+    return GroupLine(group, band, programs, relief)
 
 
 def program_line(group: Group, program: Program, snapshots: Snapshots) -> ProgramLine:
@@ -121,6 +155,10 @@ def rates_used(scenario: Scenario, table: RateTable, snapshots: Snapshots) -> tu
         if group.segment == "bpu" and group.declared_income is not None:
             band_use = _band_use(group.declared_income, snapshot, table)
             used[(band_use.name, band_use.effective)] = band_use
+        floor = wage_floor(group, snapshot)
+        if floor is not None:
+            wage_use = _wage_use(floor, table)
+            used[(wage_use.name, wage_use.effective)] = wage_use
     return tuple(used[key] for key in sorted(used))
 
 
@@ -140,6 +178,25 @@ def _band_use(declared_income: int, snapshot: RateSnapshot, table: RateTable) ->
         band.confidence or version.confidence,
         version.last_checked,
         band=number,
+    )
+
+
+def _wage_use(floor: WageFloor, table: RateTable) -> RateUse:
+    """The minimum wage a group's wage is, cited by its decree and the national rule."""
+    value = floor.value
+    assert value.value is not None
+    kind = floor.entry.kind.upper()
+    return RateUse(
+        f"minimum_wage.{floor.entry.region}",
+        f"{kind} {floor.entry.name}",
+        "rupiah",
+        value.value,
+        value.effective,
+        table.regulations[value.regulation],
+        value.decree or "",
+        value.confidence,
+        value.last_checked,
+        label_id=f"{kind} {floor.entry.name}",
     )
 
 

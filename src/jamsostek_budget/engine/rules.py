@@ -14,8 +14,11 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
+from jamsostek_budget.errors import UsageError
+from jamsostek_budget.i18n import _
 from jamsostek_budget.model.bands import BandVersion
 from jamsostek_budget.model.fields import Program
+from jamsostek_budget.model.minimum_wage import WageFloor
 from jamsostek_budget.model.rates import Relief
 from jamsostek_budget.model.ratetable import RateSnapshot, RatesNotInForceError
 from jamsostek_budget.model.scenario import Group
@@ -150,8 +153,24 @@ def person_base(group: Group, snapshot: RateSnapshot) -> int:
     if group.segment == "bpu":
         assert group.declared_income is not None
         return snapshot.band_for(group.declared_income)[1].nominal
-    assert group.monthly_wage is not None
+    floor = wage_floor(group, snapshot)
+    if floor is not None:
+        return floor.rupiah
+    assert isinstance(group.monthly_wage, int)
     return group.monthly_wage
+
+
+def wage_floor(group: Group, snapshot: RateSnapshot) -> WageFloor | None:
+    """The minimum wage in force that a pu group's wage is (monthly_wage umk or ump), else
+    None. The region is the group's (model.expand gives it the scenario's)."""
+    if group.monthly_wage not in ("umk", "ump"):
+        return None
+    if group.wage_region is None:
+        raise UsageError(
+            _("group {group}: a minimum wage needs a region").format(group=group.id),
+            _("add region: the Pemda's Kemendagri code (18.72) to the scenario"),
+        )
+    return snapshot.wage_floor(group.wage_region, "umk" if group.monthly_wage == "umk" else "ump")
 
 
 def bands_in_force(snapshot: RateSnapshot) -> BandVersion:

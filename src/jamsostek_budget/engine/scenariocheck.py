@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from jamsostek_budget.engine.rules import parameter_names
+from jamsostek_budget.engine.wagecheck import wage_problems
 from jamsostek_budget.errors import Problem, option
 from jamsostek_budget.i18n import N_, _, grouped, in_language
 from jamsostek_budget.model.rates import DatedValue
@@ -86,6 +87,7 @@ def check_scenario(
         ).format(year=start.year, month=start.month, option=option("year"))
         problem = source.problem(where, message, hint)
         problems.append(replace(problem, field=option("year")) if year_asked else problem)
+    problems += wage_problems(scenario, source, table)
     return problems + stale_rate_warnings(scenario, source, table)
 
 

@@ -12,6 +12,7 @@ from jamsostek_budget.errors import DataError, Problem
 from jamsostek_budget.i18n import _
 from jamsostek_budget.loading.reliefcheck import Placed, overlapping_reliefs
 from jamsostek_budget.model.bands import BandTable
+from jamsostek_budget.model.minimum_wage import AccountCode, MinimumWage
 from jamsostek_budget.model.rates import PARAMETER_NAMES, Parameter, RatesFile, Relief
 from jamsostek_budget.model.ratetable import RateTable
 from jamsostek_budget.model.regulation import Citation, Regulation
@@ -27,6 +28,8 @@ class _Collected:
     parameters: dict[str, Parameter] = field(default_factory=dict)
     bands: dict[str, BandTable] = field(default_factory=dict)
     reliefs: dict[str, Relief] = field(default_factory=dict)
+    minimum_wages: dict[str, MinimumWage] = field(default_factory=dict)
+    account_codes: dict[str, AccountCode] = field(default_factory=dict)
     relief_places: list[Placed] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     first_seen: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -67,6 +70,8 @@ def build_rate_table(files: LoadedRates) -> RateTable:
         collected.parameters,
         collected.bands["bpu.income_bands"],
         tuple(collected.reliefs.values()),
+        collected.minimum_wages,
+        tuple(collected.account_codes.values()),
     )
 
 
@@ -86,6 +91,13 @@ def _collect(files: LoadedRates) -> _Collected:
         for i, relief in enumerate(rates.reliefs):
             collected.add("reliefs", relief.id, relief, source, ("reliefs", i, "id"))
             collected.relief_places.append((relief, source, ("reliefs", i)))
+        for i, wage in enumerate(rates.minimum_wages):
+            collected.add(
+                "minimum_wages", wage.region, wage, source, ("minimum_wages", i, "region")
+            )
+        for i, code in enumerate(rates.account_codes):
+            key = f"{code.staff_type} {code.job_title} {code.program}"
+            collected.add("account_codes", key, code, source, ("account_codes", i, "job_title"))
     collected.problems += overlapping_reliefs(collected.relief_places)
     return collected
 
@@ -100,6 +112,9 @@ def citations(rates: RatesFile) -> Iterator[tuple[DataPath, Citation]]:
             yield ("band_tables", i, "versions", j), version
     for i, relief in enumerate(rates.reliefs):
         yield ("reliefs", i), relief
+    for i, wage in enumerate(rates.minimum_wages):
+        for j, decreed in enumerate(wage.values):
+            yield ("minimum_wages", i, "values", j), decreed
 
 
 def unknown_regulations(rates: RatesFile, source: SourceMap, known: set[str]) -> list[Problem]:

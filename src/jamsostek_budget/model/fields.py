@@ -102,7 +102,10 @@ def _amount_text(value: Any) -> Any:
 # budget code). Pydantic puts the form in an error's place; loading.problems drops it.
 AMOUNT = "(amount)"
 PER_CODE = "(per budget code)"
-FORM_TAGS = frozenset({AMOUNT, PER_CODE})
+ONE_SOURCE = "(one source)"
+SPLIT = "(split by people)"
+MINIMUM_WAGE = "(minimum wage)"
+FORM_TAGS = frozenset({AMOUNT, PER_CODE, ONE_SOURCE, SPLIT, MINIMUM_WAGE})
 
 # Money in a scenario: a whole number, or Indonesian notation where it is unambiguous; loading
 # echoes each amount read from text back, normalised, as a note.

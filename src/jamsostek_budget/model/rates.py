@@ -35,6 +35,7 @@ from jamsostek_budget.model.fields import (
     month_number,
     no_items,
 )
+from jamsostek_budget.model.minimum_wage import AccountCode, MinimumWage
 from jamsostek_budget.model.regulation import Citation, Regulation
 from jamsostek_budget.model.yearly import check_yearly_change
 
@@ -213,10 +214,18 @@ class Relief(Citation):
 
 
 class RatesFile(Model):
-    """One file under rates/: any of the four sections; the rate table is all files merged."""
+    """One file under rates/: any of its sections; the rate table is all files merged."""
 
     description: str = ""
     regulations: list[Regulation] = Field(default_factory=no_items)
     parameters: list[Parameter] = Field(default_factory=no_items)
     band_tables: list[BandTable] = Field(default_factory=no_items)
     reliefs: list[Relief] = Field(default_factory=no_items)
+    minimum_wages: list[MinimumWage] = Field(
+        default_factory=no_items,
+        description="provincial (UMP) and regency/city (UMK) minimum wages, dated and cited",
+    )
+    account_codes: list[AccountCode] = Field(
+        default_factory=no_items,
+        description="chart of accounts codes a staff type's premiums are paid from by default",
+    )

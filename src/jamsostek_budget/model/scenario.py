@@ -8,7 +8,7 @@ run here, each reported at the field that breaks it.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Discriminator, Field, Tag, model_validator
 
@@ -17,7 +17,10 @@ from jamsostek_budget.model.eligibility import Eligibility
 from jamsostek_budget.model.fields import (
     AMOUNT,
     BUDGET_CODE,
+    MINIMUM_WAGE,
+    ONE_SOURCE,
     PER_CODE,
+    SPLIT,
     DeathRate,
     GrowthPercent,
     Model,
@@ -34,7 +37,10 @@ from jamsostek_budget.model.fields import (
     no_entries,
     no_items,
 )
+from jamsostek_budget.model.funding import FundingSource, FundingSplit, JobTitle, Opd, StaffType
+from jamsostek_budget.model.funding_rules import becomes_rules, funding_rules, staff_rules
 from jamsostek_budget.model.ledger import Pagu
+from jamsostek_budget.model.minimum_wage import REGION
 from jamsostek_budget.model.scenario_rules import group_rules, scenario_rules
 
 BudgetCode = Annotated[str, Field(pattern=BUDGET_CODE)]
@@ -53,6 +59,30 @@ AdoptedPagu = Annotated[
     Annotated[ScenarioRupiah, Tag(AMOUNT)] | Annotated[PaguPerCode, Tag(PER_CODE)],
     Discriminator(_pagu_form),
 ]
+
+
+def _funding_form(value: object) -> str:
+    return SPLIT if isinstance(value, dict) else ONE_SOURCE
+
+
+def _wage_form(value: object) -> str:
+    return MINIMUM_WAGE if value in ("umk", "ump") else AMOUNT
+
+
+# A group's funding: one source's id, or its people split between sources ({apbd: 950, ...}).
+Funding = Annotated[
+    Annotated[Slug, Tag(ONE_SOURCE)]
+    | Annotated[Annotated[FundingSplit, Field(min_length=2)], Tag(SPLIT)],
+    Discriminator(_funding_form),
+]
+MinimumWageName = Literal["umk", "ump"]
+# A pu wage: whole Rupiah, or the minimum wage in force each month (umk: the regency's or
+# city's, ump: the province's), rounded up to the Rupiah.
+Wage = Annotated[
+    Annotated[ScenarioRupiah, Tag(AMOUNT)] | Annotated[MinimumWageName, Tag(MINIMUM_WAGE)],
+    Discriminator(_wage_form),
+]
+Region = Annotated[str, Field(pattern=REGION)]
 
 
 class YearHeadcount(Model):
@@ -76,6 +106,27 @@ class Projection(Model):
     )
 
 
+class Becomes(Model):
+    """What a group becomes from a month on (honorer until June, PPPK paruh waktu from July)."""
+
+    from_month: int = Field(ge=2, le=12, description="the first month of the new type")
+    id: Slug = Field(description="the id of the group from that month")
+    label: str = Field(min_length=1)
+    staff_type: StaffType | None = None
+    job_title: JobTitle | None = None
+    segment: Segment | None = None
+    declared_income: ScenarioRupiah | None = None
+    monthly_wage: Wage | None = None
+    wage_region: Region | None = None
+    risk_class: RiskClass | None = None
+    programs: list[Program] | None = Field(default=None, min_length=1)
+    apbd_pays_worker_share: bool | None = None
+    budget_codes: dict[Program, BudgetCode] | None = None
+    opd: Slug | None = None
+    funding: Funding | None = None
+    headcount: People | None = Field(default=None, description="when it changes too")
+
+
 class Group(Model):
     id: Slug
     label: str = Field(min_length=1)
@@ -84,8 +135,34 @@ class Group(Model):
     declared_income: ScenarioRupiah | None = Field(
         default=None, description="bpu: declared monthly income in Rupiah, looked up in the bands"
     )
-    monthly_wage: ScenarioRupiah | None = Field(
-        default=None, description="pu: monthly wage in Rupiah"
+    monthly_wage: Wage | None = Field(
+        default=None,
+        description="pu: monthly wage in Rupiah; or umk / ump: the regency's or city's / the "
+        "province's minimum wage in force each month (rates/minimum-wages.yaml), rounded up "
+        "to the Rupiah",
+    )
+    wage_region: Region | None = Field(
+        default=None,
+        description="pu with monthly_wage umk or ump: the Kemendagri code of the region whose "
+        "minimum wage applies (35.05), when it is not the scenario's region",
+    )
+    staff_type: StaffType | None = Field(
+        default=None,
+        description="honorer, pekerja-rentan, pppk-paruh-waktu (pu, paid at least the UMK, "
+        "KepmenPANRB 16/2025); pppk-penuh-waktu is refused: their JKK and JKM run through Taspen",
+    )
+    job_title: JobTitle | None = Field(
+        default=None,
+        description="pppk-paruh-waktu: the job title, which picks the 2026 budget codes when "
+        "the group gives none",
+    )
+    opd: Slug | None = Field(
+        default=None, description="id of the office (in opds:) that budgets the group"
+    )
+    funding: Funding | None = Field(
+        default=None,
+        description="id of the funding source (in funding_sources:) that pays, or the people "
+        "split between sources: {apbd: 950, dbh-sawit: 2450}",
     )
     risk_class: RiskClass | None = Field(default=None, description="pu: JKK risk class")
     programs: list[Program] = Field(min_length=1)
@@ -140,9 +217,16 @@ class Group(Model):
         "(RKA), e.g. jkk: 5.1.02.02.02.0006 (Iuran JKK bagi Non ASN)",
     )
 
+    becomes: Becomes | None = Field(
+        default=None,
+        description="a change of type mid-year: from from_month on, the group's people are "
+        "the group written here (its own id and label, the fields that change); two lines "
+        "that add up",
+    )
+
     @model_validator(mode="after")
     def _check_segment_fields(self) -> Group:
-        found = group_rules(dict(self))
+        found = group_rules(dict(self)) + staff_rules(dict(self))
         if found:
             raise ViolationsError(found)
         return self
@@ -197,6 +281,20 @@ class Scenario(Model):
         "not listed follow in file order",
     )
     projection: Projection = Field(default_factory=Projection)
+    region: Region | None = Field(
+        default=None,
+        description="the Pemda's Kemendagri code (18.72 for Kota Metro): whose minimum wage a "
+        "pu group's monthly_wage umk or ump is",
+    )
+    opds: list[Opd] = Field(
+        default_factory=no_items,
+        description="the offices (OPD) that budget the premiums; each group names its opd",
+    )
+    funding_sources: list[FundingSource] = Field(
+        default_factory=no_items,
+        description="the funding sources (sumber dana), each with its ceiling and months; each "
+        "group names its funding",
+    )
     eligibility: Eligibility | None = Field(
         default=None,
         description="who may be paid for (ages from the NIK, the regions of the NIK, "
@@ -210,9 +308,15 @@ class Scenario(Model):
 
     @model_validator(mode="after")
     def _check_unique_ids(self) -> Scenario:
-        found = scenario_rules(
-            [dict(group) for group in self.groups], list(self.priority), self.pagu
+        groups = [dict(group) for group in self.groups]
+        found = scenario_rules(groups, list(self.priority), self.pagu)
+        found += funding_rules(
+            groups,
+            [dict(opd) for opd in self.opds],
+            [dict(source) for source in self.funding_sources],
+            self.region,
         )
+        found += becomes_rules(groups)
         if self.sources_id is not None and len(self.sources_id) != len(self.sources):
             found.append(
                 (

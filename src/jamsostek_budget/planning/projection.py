@@ -165,7 +165,7 @@ def _group_for_year(group: Group, elapsed: int, year: int, assumptions: Assumpti
         rate = assumptions.headcount_growth_percent
     headcount = explicit.get(year, grow(group.headcount, elapsed, rate))
     update: dict[str, object] = {"headcount": headcount}
-    if group.monthly_wage is not None:
+    if isinstance(group.monthly_wage, int):  # a minimum wage is the one in force each year
         rate = group.wage_growth_percent
         update["monthly_wage"] = grow(
             group.monthly_wage,

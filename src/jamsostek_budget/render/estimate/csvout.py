@@ -22,6 +22,8 @@ HEADER = [
     "apbd_annual",
     "worker_annual",
     *[f"apbd_{month}" for month in MONTHS],
+    "opd",
+    "funding",
 ]
 
 
@@ -47,6 +49,8 @@ def render_csv(budget: Budget) -> str:
                 budget.by_program[name],
                 budget.worker_by_program[name],
                 *monthly,
+                "",
+                "",
             ]
         )
     writer.writerow(
@@ -62,6 +66,8 @@ def render_csv(budget: Budget) -> str:
             budget.annual,
             budget.worker_annual,
             *budget.monthly,
+            "",
+            "",
         ]
     )
     return out.getvalue()
@@ -80,4 +86,6 @@ def _program_row(line: GroupLine, program: ProgramLine) -> list[object]:
         program.annual,
         program.worker_annual,
         *program.apbd,
+        group.opd or "",
+        group.funding if isinstance(group.funding, str) else "",
     ]

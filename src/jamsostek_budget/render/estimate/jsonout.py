@@ -40,6 +40,30 @@ def budget_dict(
                 {"code": c.code, "program": c.program, "groups": list(c.groups), "annual": c.annual}
                 for c in budget.by_budget_code
             ],
+            "by_opd": [
+                {
+                    "opd": None if t.opd is None else t.opd.id,
+                    "label": None if t.opd is None else t.opd.label,
+                    "groups": [line.group.id for line in t.lines],
+                    "people": sum(line.group.headcount for line in t.lines),
+                    "annual": t.annual,
+                }
+                for t in budget.by_opd
+            ],
+            "by_source": [
+                {
+                    "source": None if t.source is None else t.source.id,
+                    "label": None if t.source is None else t.source.label,
+                    "apbd": None if t.source is None else t.source.is_apbd,
+                    "months": None if t.source is None else list(t.source.months),
+                    "ceiling": None if t.source is None else t.source.ceiling,
+                    "people": t.people,
+                    "annual": t.annual,
+                    "left": t.left,
+                    "relief": t.relief,
+                }
+                for t in budget.by_source
+            ],
             "worker_annual": budget.worker_annual,
             "eligible": budget.eligible,
             "coverage": _ratio(budget.coverage),
@@ -75,6 +99,13 @@ def _line(line: GroupLine) -> dict[str, Any]:
         "worker_annual": line.worker_annual,
         "eligible": group.eligible,
         "coverage": _ratio(line.coverage),
+        "staff_type": group.staff_type,
+        "monthly_wage": group.monthly_wage,
+        "wage_region": group.wage_region,
+        "opd": group.opd,
+        "funding": group.funding if isinstance(group.funding, str) else None,
+        "apbd_paid": group.apbd_paid,
+        "relief": line.relief,
     }
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from jamsostek_budget.engine.budget import Budget, CodeTotal, GroupLine, RateUse
 from jamsostek_budget.i18n import N_, _, in_language
+from jamsostek_budget.render.estimate.funding import opd_section, opd_sheets, source_section
 from jamsostek_budget.render.estimate.outcomes import (
     benefits_section,
     benefits_summary,
@@ -78,12 +79,23 @@ def estimate_report(
     summary += [line for line in (coverage_summary(budget),) if line]
     summary += [benefits_summary(benefits)] if benefits else []
     sections = [_lines(budget), _programs(budget), _months(budget)]
-    sections += [section for section in (_budget_codes(budget),) if section]
+    sections += [
+        section
+        for section in (_budget_codes(budget), opd_section(budget), source_section(budget))
+        if section
+    ]
     sections += [section for section in (coverage_section(budget),) if section]
     sections += [benefits_section(benefits)] if benefits else []
     sections += [_rates(budget), _regulations(budget)]
     notes = ((_(ROSTER_NOTE),) if from_roster else ()) + _notes(budget)
-    return Report(title, tuple(summary), tuple(sections), notes, (estimate_chart(budget),))
+    return Report(
+        title,
+        tuple(summary),
+        tuple(sections),
+        notes,
+        (estimate_chart(budget),),
+        sheets=opd_sheets(budget),
+    )
 
 
 def estimate_totals(budget: Budget) -> list[tuple[str, int]]:
