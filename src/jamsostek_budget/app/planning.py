@@ -54,7 +54,7 @@ def compare(references: list[str], rates_dir: Path | None = None) -> Outcome[Com
 
 def fit(
     path: Path,
-    ceiling: int,
+    ceiling: int | None,
     *,
     priority: list[str] | None = None,
     mode: Mode = "priority",

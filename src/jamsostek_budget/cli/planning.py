@@ -89,17 +89,19 @@ class FitMode(StrEnum):
 def fit_command(
     ctx: typer.Context,
     budget: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--budget",
             "-b",
             metavar=_("AMOUNT"),
             help=_(
                 "The annual ceiling in Rupiah: 1500000000, 1.5e9, 1.5B, 1,5 miliar, 1500jt, "
-                "Rp1.500.000.000 (a bare M is refused: million or miliar?)."
+                "Rp1.500.000.000 (a bare M is refused: million or miliar?). Optional when the "
+                "scenario's funding sources have ceilings: each source's ceiling and months are "
+                "honoured, and this one caps the total."
             ),
         ),
-    ],
+    ] = None,
     city: CityOption = None,
     scenario: ScenarioOption = None,
     priority: PriorityOption = None,
@@ -130,15 +132,16 @@ def fit_command(
     from jamsostek_budget.render.shared.labels import rupiah
 
     with reported_errors():
-        ceiling = parse_rupiah(budget, "--budget")
-        say(
-            (
-                _("budget ceiling: {amount} (read from {text})").format(
-                    amount=rupiah(ceiling), text=echo(budget)
-                ),
-                "",
+        ceiling = None if budget is None else parse_rupiah(budget, "--budget")
+        if budget is not None and ceiling is not None:
+            say(
+                (
+                    _("budget ceiling: {amount} (read from {text})").format(
+                        amount=rupiah(ceiling), text=echo(budget)
+                    ),
+                    "",
+                )
             )
-        )
         result = shown(
             commands.fit(
                 scenario_path(city, scenario),

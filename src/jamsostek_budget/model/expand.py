@@ -36,6 +36,16 @@ def expanded(scenario: Scenario) -> Scenario:
     return scenario.model_copy(update={"groups": groups, "priority": priority})
 
 
+def expanded_ids(scenario: Scenario, group_id: str) -> list[str]:
+    """The ids a group of the scenario is costed under (itself, or its periods and sources);
+    an id no group has stays as it is, for the caller to refuse."""
+    sources = {source.id: source for source in scenario.funding_sources}
+    for group in scenario.groups:
+        if group.id == group_id:
+            return [part.id for period in _periods(group) for part in _by_source(period, sources)]
+    return [group_id]
+
+
 def _periods(group: Group) -> list[Group]:
     change = group.becomes
     if change is None:

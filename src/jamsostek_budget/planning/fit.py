@@ -23,10 +23,13 @@ from typing import Literal
 
 from jamsostek_budget.engine import premiums as engine
 from jamsostek_budget.engine.budget import Budget, GroupLine
+from jamsostek_budget.engine.premiums import with_account_codes
 from jamsostek_budget.errors import UsageError, echo
 from jamsostek_budget.i18n import _, grouped
+from jamsostek_budget.model.expand import expanded, expanded_ids
 from jamsostek_budget.model.ratetable import RateTable
 from jamsostek_budget.model.scenario import Group, Scenario
+from jamsostek_budget.planning.fit_sources import Caps, RanOut, SourceFit
 
 Mode = Literal["priority", "proportional"]
 MODES: tuple[Mode, ...] = ("priority", "proportional")
@@ -63,6 +66,8 @@ class FitResult:
     share_basis_points: int | None  # proportional mode only: the share of every group
     lines: tuple[FitLine, ...]  # in funding order
     budget: Budget  # the full estimate of the covered people (groups in file order)
+    sources: tuple[SourceFit, ...] = ()  # per funding source, when the scenario lists them
+    ran_out: RanOut | None = None  # the limit that first kept a group from all its people
 
     @property
     def scenario(self) -> Scenario:
@@ -117,28 +122,46 @@ class FitResult:
 def fit(
     scenario: Scenario,
     table: RateTable,
-    ceiling: int,
+    ceiling: int | None,
     *,
     priority: Sequence[str] | None = None,
     mode: Mode = "priority",
 ) -> FitResult:
-    """Cover as many people as `ceiling` Rupiah a year pays for, in `mode`. The funding order
-    is `priority` when given and not empty, else the scenario's; unlisted groups follow in file
-    order."""
-    _check_ceiling(ceiling)
+    """Cover as many people as `ceiling` Rupiah a year pays for, in `mode`, and within the
+    ceiling and months of each funding source (fit_sources); `ceiling` None: the sources'
+    ceilings only. The funding order is `priority` when given and not empty, else the
+    scenario's; unlisted groups follow in file order (a group split by type or source: its
+    parts, in file order)."""
+    if ceiling is not None:
+        _check_ceiling(ceiling)
     _check_mode(mode)
+    if priority:
+        priority = [part for group_id in priority for part in expanded_ids(scenario, group_id)]
+    scenario = with_account_codes(expanded(scenario), table)
+    if ceiling is None and not any(s.ceiling is not None for s in scenario.funding_sources):
+        raise UsageError(
+            _("no ceiling to fit: the command gives none, and no funding source has one"),
+            _("give --budget AMOUNT, or a ceiling to the scenario's funding_sources"),
+        )
     order = funding_order(scenario, priority)
     snapshots = engine.month_snapshots(table, scenario.fiscal_year)
     costs = [per_person_annual(group, snapshots) for group in order]
     wanted = [group.headcount for group in order]
-    share = proportional_share(wanted, costs, ceiling) if mode == "proportional" else None
-    covered = fill_in_order(wanted, costs, ceiling) if share is None else shares(wanted, share)
+    caps = Caps(order, scenario.funding_sources, ceiling)
+    share, ran_out = None, None
+    if mode == "proportional":
+        share = proportional_share(wanted, costs, caps)
+        covered = shares(wanted, share)
+    else:
+        covered, ran_out = caps.fill(wanted, costs)
     lines = tuple(
         FitLine(group.id, group.label, group.headcount, count, cost)
         for group, count, cost in zip(order, covered, costs, strict=True)
     )
     budget = engine.estimate(with_headcounts(scenario, lines), table)
-    result = FitResult(ceiling, mode, share, lines, budget)
+    by_source = caps.by_source(wanted, covered, costs)
+    total = caps.ceiling(wanted, costs)
+    result = FitResult(total, mode, share, lines, budget, by_source, ran_out)
     assert budget.annual == result.cost, "n people must cost n times one person"
     return result
 
@@ -157,19 +180,9 @@ def per_person_annual(group: Group, snapshots: engine.Snapshots) -> int:
     return engine.group_line(group.model_copy(update={"headcount": 1}), snapshots).annual
 
 
-def fill_in_order(wanted: Sequence[int], costs: Sequence[int], ceiling: int) -> list[int]:
-    """Priority mode: each group in turn gets as many whole people as what is left pays for."""
-    left = ceiling
-    covered = []
-    for headcount, cost in zip(wanted, costs, strict=True):
-        count = headcount if cost == 0 else min(headcount, left // cost)
-        covered.append(count)
-        left -= count * cost
-    return covered
-
-
-def proportional_share(wanted: Sequence[int], costs: Sequence[int], ceiling: int) -> int:
-    """The largest share in basis points whose people all fit under the ceiling.
+def proportional_share(wanted: Sequence[int], costs: Sequence[int], caps: Caps) -> int:
+    """The largest share in basis points whose people all fit under the ceilings: the total,
+    and every funding source's.
 
     The cost of a share never falls as the share grows, so a binary search finds it; share 0
     costs nothing and always fits.
@@ -177,7 +190,7 @@ def proportional_share(wanted: Sequence[int], costs: Sequence[int], ceiling: int
     low, high = 0, FULL_SHARE
     while low < high:
         middle = (low + high + 1) // 2
-        if share_cost(wanted, costs, middle) <= ceiling:
+        if caps.fits(shares(wanted, middle), costs):
             low = middle
         else:
             high = middle - 1

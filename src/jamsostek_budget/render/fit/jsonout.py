@@ -32,6 +32,27 @@ def fit_dict(result: FitResult) -> dict[str, Any]:
             "left": result.left,
             "full_cost": result.full_cost,
         },
+        "by_source": [
+            {
+                "source": row.source.id,
+                "label": row.source.label,
+                "apbd": row.source.is_apbd,
+                "months": list(row.source.months),
+                "ceiling": row.source.ceiling,
+                "wanted": row.wanted,
+                "covered": row.covered,
+                "cost": row.cost,
+                "left": row.left,
+                "full_cost": row.full_cost,
+            }
+            for row in result.sources
+        ],
+        "ran_out_first": None
+        if result.ran_out is None
+        else {
+            "limit": "total" if result.ran_out.limit is None else result.ran_out.limit.id,
+            "group": result.ran_out.group,
+        },
         "estimate": budget_dict(result.budget),
         "jbudget_version": __version__,
     }

@@ -8,10 +8,17 @@ from decimal import Decimal
 from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.planning.fit import FitResult
 from jamsostek_budget.render.shared.figures import Live, Measure, constant, live
-from jamsostek_budget.render.shared.labels import number, percent, rupiah, segment_label
+from jamsostek_budget.render.shared.labels import (
+    month_abbr,
+    number,
+    percent,
+    rupiah,
+    segment_label,
+)
 from jamsostek_budget.render.shared.sections import (
     Cell,
     Figure,
+    Money,
     Report,
     Section,
     count_figure,
@@ -51,8 +58,67 @@ def fit_report(result: FitResult) -> Report:
             left=rupiah_figure(result.left, constant(result.ceiling) - live("annual")),
         ),
         _not_covered_line(result),
+        *_ran_out_line(result),
     )
-    return Report(title, summary, (_groups(result),), _notes(result))
+    sections = (_groups(result), *([_sources(result)] if result.sources else []))
+    return Report(title, summary, sections, _notes(result))
+
+
+def _ran_out_line(result: FitResult) -> tuple[str, ...]:
+    """Which limit ran out first, in funding order: a source's ceiling or the total."""
+    if result.ran_out is None:
+        return ()
+    limit = result.ran_out.limit
+    name = _("the ceiling of the command") if limit is None else limit.label
+    return (
+        _("{limit} ran out first: {group} is the first group not covered in full").format(
+            limit=name, group=result.ran_out.group
+        ),
+    )
+
+
+def _sources(result: FitResult) -> Section:
+    """What each funding source pays against its ceiling, and whom it leaves out."""
+    rows: tuple[tuple[Cell, ...], ...] = tuple(
+        (
+            row.source.label + ("" if row.source.is_apbd else " " + _("(not APBD)")),
+            f"{month_abbr(row.source.first_month)}-{month_abbr(row.source.last_month)}",
+            row.wanted,
+            row.covered,
+            row.wanted - row.covered,
+            Money(row.cost),
+            Money(row.source.ceiling) if row.source.ceiling is not None else "",
+            Money(row.left) if row.left is not None else "",
+        )
+        for row in result.sources
+    )
+    footer: tuple[Cell, ...] = (
+        _("Total"),
+        "",
+        result.people_wanted,
+        result.people_covered,
+        result.people_not_covered,
+        Money(result.cost),
+        Money(result.ceiling),
+        Money(result.left),
+    )
+    headers = (
+        _("Funding source"),
+        _("Months"),
+        _("People"),
+        _("Covered"),
+        _("Not\ncovered"),
+        _("Pays a year"),
+        _("Ceiling"),
+        _("Left"),
+    )
+    return Section(
+        _("Per funding source (sumber dana)"),
+        headers,
+        rows,
+        footer,
+        frozenset({2, 3, 4, 5, 6, 7}),
+    )
 
 
 def _mode_label(result: FitResult) -> str:
