@@ -36,8 +36,11 @@ def test_errors_in_an_input_are_values() -> None:
 def test_warnings_come_with_the_result() -> None:
     outcome = api.estimate(WARNED)
     assert outcome.result is not None and outcome.errors == ()
-    assert [p.severity for p in outcome.problems] == ["warning"]
-    assert "past the latest announced JP wage cap" in outcome.problems[0].message
+    # the JP cap, and the wage below Lampung's UMP (engine.wagecheck)
+    assert [p.severity for p in outcome.problems] == ["warning", "warning"]
+    messages = sorted(p.message for p in outcome.problems)
+    assert "past the latest announced JP wage cap" in messages[0]
+    assert "is below the UMP of Lampung" in messages[1]
     # 10 staff at Rp2,500,000: JP is 3 % under any cap, so the budget does not depend on it
     assert outcome.unwrap().budget.headcount == 10
 

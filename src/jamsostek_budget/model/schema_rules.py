@@ -57,8 +57,9 @@ def flatten_optionals(defs: Schema) -> None:
                 continue
             flat = branch | {key: value for key, value in prop.items() if key != "anyOf"}
             flat["type"] = [*(types if isinstance(types, list) else [types]), "null"]
-            if not prop.get("description", "").startswith(branch.get("description", "")):
-                flat["description"] = f"{prop['description']}; {branch['description']}"
+            own, inner = prop.get("description", ""), branch.get("description", "")
+            if not own.startswith(inner):
+                flat["description"] = f"{own}; {inner}" if own else inner
             if "enum" in branch:
                 flat["enum"] = [*branch["enum"], None]
             model["properties"][name] = flat

@@ -1,0 +1,304 @@
+"""Offices, funding sources, minimum wages and staff types (issue 17): hand-worked figures.
+
+Rates used (rates/): BPU band 1 with JKK and JKM is Rp16,800 a month (JKK 1 % of the nominal
+Rp1,000,000 + JKM Rp6,800, PP 44/2015). PU: JKK very low risk 0.24 % and JKM 0.30 % of the wage
+(PP 44/2015 Pasal 16), each rounded half up per person. PP 50/2025 halves BPU JKK and JKM for
+contribution months April to December 2026 (sectors other than transport), not for premiums paid
+from the APBN/APBD: Rp16,800 becomes 5,000 + 3,400 = Rp8,400.
+
+Minimum wages (rates/minimum-wages.yaml): UMK Kota Metro 2025 Rp2,903,301 (Keputusan Gubernur
+Lampung G/851/V.08/HK/2024), 2026 Rp3,050,498 (G:880/V.08/HK/2025).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from jamsostek_budget.app import estimate as api
+from jamsostek_budget.engine.premiums import estimate
+from jamsostek_budget.errors import UsageError
+from jamsostek_budget.loading import bundled
+from jamsostek_budget.loading.files import load_scenario
+from jamsostek_budget.model.scenario import Scenario
+from jamsostek_budget.planning.fit import fit
+from jamsostek_budget.planning.projection import Assumptions, project
+from jamsostek_budget.render.estimate.report import estimate_report
+from jamsostek_budget.render.fit.jsonout import fit_dict
+
+TABLE = api.load_rate_table()
+BAND_1 = 16_800
+# UMK Kota Metro 2025 2,903,301: JKK 0.24 % = 6,967.92 -> 6,968; JKM 0.30 % = 8,709.90 -> 8,710
+PU_METRO_2025 = 6_968 + 8_710
+# 2026 3,050,498: JKK 7,321.20 -> 7,321; JKM 9,151.49 -> 9,151
+PU_METRO_2026 = 7_321 + 9_151
+
+
+def scenario(year: int, groups: list[dict[str, Any]], **fields: Any) -> Scenario:
+    data = {
+        "city": "uji",
+        "name": "Kota Uji",
+        "province": "Lampung",
+        "region": "18.72",
+        "fiscal_year": year,
+        "groups": groups,
+        **fields,
+    }
+    return Scenario.model_validate(data)
+
+
+def bpu(group_id: str, headcount: int, **fields: Any) -> dict[str, Any]:
+    return {
+        "id": group_id,
+        "label": group_id.title(),
+        "segment": "bpu",
+        "headcount": headcount,
+        "declared_income": 1_000_000,
+        "programs": ["jkk", "jkm"],
+        **fields,
+    }
+
+
+TWO_SOURCES = [
+    {"id": "apbd", "label": "APBD", "kind": "pad", "ceiling": 100_000_000},
+    {
+        "id": "dbhcht",
+        "label": "DBHCHT",
+        "kind": "dbhcht",
+        "ceiling": 50_000_000,
+        "first_month": 4,
+        "last_month": 12,
+    },
+]
+
+
+def test_a_fit_across_two_sources_with_different_months() -> None:
+    """APBD (Jan-Dec, Rp100 million) pays 500 RT/RW heads (Rp201,600 a year each: 496 fit,
+    99,993,600; 4 left out, Rp6,400 left); DBHCHT (Apr-Dec, Rp50 million) pays 400 tobacco
+    workers from April (9 x 16,800 = Rp151,200 each: 330 fit, 49,896,000, Rp104,000 left).
+    Each source runs out on its own; the APBD's, first in funding order, is named."""
+    plan = scenario(
+        2025,
+        [
+            bpu("rt-rw", 500, funding="apbd"),
+            bpu("tembakau", 400, funding="dbhcht", start_month=4),
+        ],
+        funding_sources=TWO_SOURCES,
+    )
+    result = fit(plan, TABLE, None)
+    covered = {line.group_id: line.covered for line in result.lines}
+    assert covered == {"rt-rw": 496, "tembakau": 330}
+    by_source = {row.source.id: (row.cost, row.left) for row in result.sources}
+    assert by_source == {"apbd": (99_993_600, 6_400), "dbhcht": (49_896_000, 104_000)}
+    assert result.ceiling == 150_000_000
+    assert result.cost == 99_993_600 + 49_896_000 == result.budget.annual
+    assert result.ran_out is not None and result.ran_out.limit is not None
+    assert result.ran_out.limit.id == "apbd"
+    data = fit_dict(result)
+    assert data["ran_out_first"] == {"limit": "apbd", "group": "Rt-Rw"}
+
+
+def test_a_total_ceiling_caps_the_sources_together() -> None:
+    """With --budget Rp120 million as well: the APBD still pays 496 (99,993,600), which leaves
+    Rp20,006,400 of the total: 132 tobacco workers (19,958,400), fewer than DBHCHT alone
+    would pay; the total ran out, not DBHCHT."""
+    plan = scenario(
+        2025,
+        [
+            bpu("rt-rw", 500, funding="apbd"),
+            bpu("tembakau", 400, funding="dbhcht", start_month=4),
+        ],
+        funding_sources=TWO_SOURCES,
+        priority=["tembakau"],
+    )
+    result = fit(plan, TABLE, 120_000_000, priority=["rt-rw"])
+    covered = {line.group_id: line.covered for line in result.lines}
+    assert covered == {"rt-rw": 496, "tembakau": 132}
+    assert result.cost == 99_993_600 + 132 * 151_200
+    assert result.ran_out is not None and result.ran_out.limit is not None
+
+
+def test_a_source_pays_only_for_its_months() -> None:
+    with pytest.raises(ValidationError, match="dbhcht pays for months 4 to 12"):
+        scenario(2025, [bpu("tembakau", 10, funding="dbhcht")], funding_sources=TWO_SOURCES)
+
+
+def test_a_split_between_sources_adds_up() -> None:
+    """Kab. Bangka 2025 (examples/bangka.yaml): 950 people from the APBD and 2,450 from DBH
+    Sawit, 12 months at Rp16,800: Rp191,520,000 and Rp493,920,000 under ceilings of Rp200
+    and 500 million (Rp8,480,000 and Rp6,080,000 left)."""
+    plan, _ = load_scenario(bundled.city_file("bangka"))
+    budget = estimate(plan, TABLE)
+    rows = {t.source.id: (t.people, t.annual, t.left) for t in budget.by_source if t.source}
+    assert rows == {
+        "apbd": (950, 191_520_000, 8_480_000),
+        "dbh-sawit": (2_450, 493_920_000, 6_080_000),
+    }
+    assert budget.annual == 685_440_000 == sum(t.annual for t in budget.by_source)
+    assert [t.annual for t in budget.by_opd] == [685_440_000]
+    with pytest.raises(ValidationError, match="adds up to 3,000 people"):
+        scenario(
+            2025,
+            [bpu("x", 3_400, funding={"apbd": 950, "dbhcht": 2_050}, start_month=4)],
+            funding_sources=TWO_SOURCES,
+        )
+
+
+def test_the_dbhcht_window_of_blitar() -> None:
+    """Kab. Blitar 2025: 6,043 people April to December at Rp16,800 = Rp913,701,600, the
+    published allocation of Rp913.7 million rounded to Rp100,000."""
+    plan, _ = load_scenario(bundled.city_file("blitar"))
+    budget = estimate(plan, TABLE)
+    assert budget.annual == 6_043 * BAND_1 * 9 == 913_701_600
+    assert budget.monthly[:3] == (0, 0, 0)
+
+
+def test_a_pppk_paruh_waktu_group_on_the_umk_across_a_january_change() -> None:
+    """200 PPPK paruh waktu on the UMK of Kota Metro: Rp15,678 a person a month in 2025
+    (Rp37,627,200 a year) and Rp16,472 in 2026 (Rp39,532,800), each year's UMK from 1 January;
+    the 2026 budget pays JKK and JKM from the job title's codes (0027, 0035)."""
+    group = {
+        "id": "pppk",
+        "label": "PPPK paruh waktu",
+        "staff_type": "pppk-paruh-waktu",
+        "job_title": "operator-layanan-operasional",
+        "segment": "pu",
+        "headcount": 200,
+        "monthly_wage": "umk",
+        "risk_class": "very_low",
+        "programs": ["jkk", "jkm"],
+    }
+    plan = scenario(2025, [group])
+    years = project(plan, TABLE, [2025, 2026], Assumptions(Decimal(0), Decimal(0), Decimal(5)))
+    first, second = (year.budget for year in years.years)
+    assert first.lines[0].per_person_by_month == (PU_METRO_2025,) * 12
+    assert first.annual == 200 * PU_METRO_2025 * 12 == 37_627_200
+    assert second.lines[0].per_person_by_month == (PU_METRO_2026,) * 12
+    assert second.annual == 200 * PU_METRO_2026 * 12 == 39_532_800
+    assert {c.code for c in second.by_budget_code} == {"5.1.02.02.02.0027", "5.1.02.02.02.0035"}
+    assert {c.code for c in first.by_budget_code} == {None}  # the codes are listed from 2026
+    cited = {use.name: use for use in second.rates_used}
+    assert cited["minimum_wage.18.72"].value == 3_050_498
+    assert "G:880" in cited["minimum_wage.18.72"].article
+
+
+def test_a_umk_not_set_falls_back_to_the_ump() -> None:
+    """Kabupaten Bangka sets no UMK: the UMP of Kepulauan Bangka Belitung 2025, Rp3,876,600,
+    applies (JKK 0.24 % = 9,303.84 -> 9,304; JKM 0.30 % = 11,629.80 -> 11,630)."""
+    group = {
+        "id": "pppk",
+        "label": "PPPK",
+        "staff_type": "pppk-paruh-waktu",
+        "segment": "pu",
+        "headcount": 1,
+        "monthly_wage": "umk",
+        "risk_class": "very_low",
+        "programs": ["jkk", "jkm"],
+    }
+    budget = estimate(scenario(2025, [group], region="19.01"), TABLE)
+    assert budget.lines[0].per_person_monthly == 9_304 + 11_630
+
+
+def test_a_non_apbd_donor_group_in_2026_gets_pp_50_2025_relief() -> None:
+    """100 marbot paid from civil servants' donations (not APBD money) in 2026: January to March
+    at Rp16,800, April to December at Rp8,400: Rp12,600,000; the relief, Rp7,560,000, is the
+    donor source's. The same people paid from the APBD pay Rp20,160,000, no relief."""
+    sources = [
+        {"id": "apbd", "label": "APBD", "kind": "pad"},
+        {"id": "donasi-asn", "label": "Donasi ASN", "kind": "donor"},
+    ]
+    plan = scenario(
+        2026,
+        [bpu("marbot", 100, funding="donasi-asn"), bpu("rt-rw", 100, funding="apbd")],
+        funding_sources=sources,
+    )
+    budget = estimate(plan, TABLE)
+    lines = {line.group.id: line for line in budget.lines}
+    assert lines["marbot"].per_person_by_month == (BAND_1,) * 3 + (8_400,) * 9
+    assert lines["marbot"].annual == 12_600_000
+    assert lines["rt-rw"].annual == 100 * BAND_1 * 12 == 20_160_000
+    relief = {t.source.id: t.relief for t in budget.by_source if t.source}
+    assert relief == {"apbd": 0, "donasi-asn": 7_560_000}
+    assert any(r.id.startswith("pp-50-2025") for r in budget.reliefs_applied)
+
+
+def test_a_switch_of_type_mid_year_is_two_lines_that_add_up() -> None:
+    """100 guru honorer, BPU band 1 until June (6 x 16,800 x 100 = Rp10,080,000), PPPK paruh
+    waktu on the Metro UMK from July (6 x 15,678 x 100 = Rp9,406,800): Rp19,486,800."""
+    group = bpu(
+        "guru-honorer",
+        100,
+        staff_type="honorer",
+        becomes={
+            "from_month": 7,
+            "id": "guru-pppk",
+            "label": "Guru PPPK paruh waktu",
+            "staff_type": "pppk-paruh-waktu",
+            "segment": "pu",
+            "monthly_wage": "umk",
+            "risk_class": "very_low",
+        },
+    )
+    budget = estimate(scenario(2025, [group]), TABLE)
+    lines = {line.group.id: line for line in budget.lines}
+    assert lines["guru-honorer"].months == (1, 2, 3, 4, 5, 6)
+    assert lines["guru-honorer"].annual == 10_080_000
+    assert lines["guru-pppk"].months == (7, 8, 9, 10, 11, 12)
+    assert lines["guru-pppk"].annual == 9_406_800
+    assert budget.annual == 19_486_800
+    assert budget.monthly == (BAND_1 * 100,) * 6 + (PU_METRO_2025 * 100,) * 6
+
+
+def test_pppk_penuh_waktu_is_refused_naming_taspen() -> None:
+    with pytest.raises(ValidationError, match=r"Taspen \(PP 70/2015 jo. PP 66/2017\)"):
+        scenario(2025, [bpu("pppk", 10, staff_type="pppk-penuh-waktu")])
+
+
+def test_offices_and_sources_must_be_declared() -> None:
+    with pytest.raises(ValidationError, match="no entry of opds has the id 'dinso'"):
+        scenario(2025, [bpu("x", 1, opd="dinso")], opds=[{"id": "dinsos", "label": "Dinsos"}])
+    with pytest.raises(ValidationError, match="this group names none"):
+        scenario(2025, [bpu("x", 1)], opds=[{"id": "dinsos", "label": "Dinsos"}])
+
+
+def test_a_minimum_wage_without_a_value_is_an_error_naming_the_region() -> None:
+    group = {
+        "id": "pu",
+        "label": "PU",
+        "segment": "pu",
+        "headcount": 1,
+        "monthly_wage": "umk",
+        "risk_class": "very_low",
+        "programs": ["jkk", "jkm"],
+    }
+    with pytest.raises(UsageError, match=r"no UMK of region 18\.09"):
+        estimate(scenario(2025, [group], region="18.09"), TABLE)
+
+
+def test_the_report_has_a_sheet_per_office() -> None:
+    plan, _ = load_scenario(bundled.city_file("bangka"))
+    report = estimate_report(estimate(plan, TABLE))
+    assert [sheet.title for sheet in report.sheets] == ["Dinas Sosial"]
+    titles = [section.title for section in report.sections]
+    assert any("OPD" in title for title in titles)
+    assert any("sumber dana" in title for title in titles)
+
+
+def test_validate_warns_of_a_wage_below_the_minimum(tmp_path: Any) -> None:
+    """A PPPK paruh waktu wage of Rp2,000,000 in Kota Metro is below its 2025 UMK."""
+    path = tmp_path / "s.yaml"
+    path.write_text(
+        "city: uji\nname: Kota Uji\nprovince: Lampung\nregion: '18.72'\nfiscal_year: 2025\n"
+        "groups:\n  - id: pppk\n    label: PPPK\n    staff_type: pppk-paruh-waktu\n"
+        "    segment: pu\n    headcount: 5\n    monthly_wage: 2000000\n"
+        "    risk_class: very_low\n    programs: [jkk, jkm]\n",
+        encoding="utf-8",
+    )
+    outcome = api.estimate(path)
+    (problem,) = outcome.problems
+    assert problem.severity == "warning"
+    assert "KepmenPANRB 16/2025" in problem.message
+    assert "below the UMK of Kota Metro for 2025, 2,903,301" in problem.message
