@@ -57,13 +57,18 @@ def test_a_request_that_cannot_run_is_a_problem_too() -> None:
 
 def test_compare_keeps_the_warnings_read_before_its_usage_error() -> None:
     outcome = planning.compare([str(WARNED)])
-    assert [p.severity for p in outcome.problems] == ["warning", "error"]
+    # the JP cap and the wage below Lampung's UMP, then the refusal
+    assert [p.severity for p in outcome.problems] == ["warning", "warning", "error"]
     assert outcome.refused is not None
     assert outcome.refused.message == "a comparison needs at least two scenarios"
     result = run("compare", str(WARNED), "--lang", "en")
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
-    assert "warning: fiscal year 2028 is past the latest announced JP wage cap" in lines[0]
+    assert any(
+        "warning: fiscal year 2028 is past the latest announced JP wage cap" in line
+        for line in lines
+    )
+    assert any("warning: the wage 2,500,000 is below the UMP of Lampung" in line for line in lines)
     assert lines[-2:] == [
         "error: a comparison needs at least two scenarios",
         "  hint: the first is the baseline",

@@ -38,6 +38,8 @@ def test_lubuklinggau_pu_staff_and_vulnerable_workers() -> None:
 def test_every_bundled_city_is_listed() -> None:
     assert [city.slug for city in api.cities().unwrap()] == [
         "bandar-lampung",
+        "bangka",
+        "blitar",
         "lubuklinggau",
         "metro",
         "metro-2026-expansion",

@@ -203,6 +203,8 @@ def test_cities_lists_the_bundled_scenarios() -> None:
     data = json.loads(run("cities", "-f", "json").stdout)
     assert [c["city"] for c in data] == [
         "bandar-lampung",
+        "bangka",
+        "blitar",
         "lubuklinggau",
         "metro",
         "metro-2026-expansion",
@@ -245,7 +247,7 @@ def test_python_dash_m(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert len(json.loads(result.stdout)) == 4
+    assert len(json.loads(result.stdout)) == 6
 
 
 @pytest.mark.parametrize(

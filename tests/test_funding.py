@@ -19,6 +19,7 @@ import pytest
 from pydantic import ValidationError
 
 from jamsostek_budget.app import estimate as api
+from jamsostek_budget.engine.funding_totals import opd_totals, source_totals
 from jamsostek_budget.engine.premiums import estimate
 from jamsostek_budget.errors import UsageError
 from jamsostek_budget.loading import bundled
@@ -132,13 +133,13 @@ def test_a_split_between_sources_adds_up() -> None:
     and 500 million (Rp8,480,000 and Rp6,080,000 left)."""
     plan, _ = load_scenario(bundled.city_file("bangka"))
     budget = estimate(plan, TABLE)
-    rows = {t.source.id: (t.people, t.annual, t.left) for t in budget.by_source if t.source}
+    rows = {t.source.id: (t.people, t.annual, t.left) for t in source_totals(budget) if t.source}
     assert rows == {
         "apbd": (950, 191_520_000, 8_480_000),
         "dbh-sawit": (2_450, 493_920_000, 6_080_000),
     }
-    assert budget.annual == 685_440_000 == sum(t.annual for t in budget.by_source)
-    assert [t.annual for t in budget.by_opd] == [685_440_000]
+    assert budget.annual == 685_440_000 == sum(t.annual for t in source_totals(budget))
+    assert [t.annual for t in opd_totals(budget)] == [685_440_000]
     with pytest.raises(ValidationError, match="adds up to 3,000 people"):
         scenario(
             2025,
@@ -220,7 +221,7 @@ def test_a_non_apbd_donor_group_in_2026_gets_pp_50_2025_relief() -> None:
     assert lines["marbot"].per_person_by_month == (BAND_1,) * 3 + (8_400,) * 9
     assert lines["marbot"].annual == 12_600_000
     assert lines["rt-rw"].annual == 100 * BAND_1 * 12 == 20_160_000
-    relief = {t.source.id: t.relief for t in budget.by_source if t.source}
+    relief = {t.source.id: t.relief for t in source_totals(budget) if t.source}
     assert relief == {"apbd": 0, "donasi-asn": 7_560_000}
     assert any(r.id.startswith("pp-50-2025") for r in budget.reliefs_applied)
 
@@ -302,3 +303,47 @@ def test_validate_warns_of_a_wage_below_the_minimum(tmp_path: Any) -> None:
     assert problem.severity == "warning"
     assert "KepmenPANRB 16/2025" in problem.message
     assert "below the UMK of Kota Metro for 2025, 2,903,301" in problem.message
+
+
+def _write(tmp_path: Any, name: str, text: str) -> Any:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+PPPK_SCENARIO = (
+    "city: uji\nname: Kota Uji\nprovince: Lampung\nregion: '18.72'\nfiscal_year: 2025\n"
+    "groups:\n  - id: pppk\n    label: PPPK\n    staff_type: pppk-paruh-waktu\n"
+    "    segment: pu\n    headcount: 2\n    monthly_wage: umk\n"
+    "    risk_class: very_low\n    programs: [jkk, jkm]\n"
+)
+
+
+def test_a_roster_person_without_a_wage_is_paid_the_umk(tmp_path: Any) -> None:
+    """Two PPPK paruh waktu of Kota Metro in 2025, one without a wage (the UMK, Rp15,678 a
+    month) and one at Rp3,000,000 (JKK 7,200 + JKM 9,000 = Rp16,200): Rp382,536 a year."""
+    from jamsostek_budget.app.roster import roster_estimate
+
+    scenario_file = _write(tmp_path, "s.yaml", PPPK_SCENARIO)
+    roster = _write(
+        tmp_path,
+        "r.csv",
+        "nik,name,group,monthly_wage\n1872010101900001,A,pppk,\n1872010101900002,B,pppk,3000000\n",
+    )
+    result = roster_estimate(roster, scenario_file).unwrap()
+    assert result.budget.annual == (PU_METRO_2025 + 16_200) * 12 == 382_536
+
+
+def test_a_roster_refuses_a_group_that_changes_type(tmp_path: Any) -> None:
+    text = PPPK_SCENARIO.replace("    headcount: 2\n", "    headcount: 2\n    start_month: 1\n")
+    text = text.replace(
+        "programs: [jkk, jkm]\n",
+        "programs: [jkk, jkm]\n    becomes:\n      from_month: 7\n      id: pppk-jp\n"
+        "      label: PPPK with JP\n      programs: [jkk, jkm, jp]\n",
+    )
+    scenario_file = _write(tmp_path, "s.yaml", text)
+    roster = _write(tmp_path, "r.csv", "nik,name,group\n1872010101900001,A,pppk\n")
+    from jamsostek_budget.app.roster import roster_estimate
+
+    with pytest.raises(UsageError, match="changes type from month 7"):
+        roster_estimate(roster, scenario_file).unwrap()

@@ -66,7 +66,9 @@ def test_bounds_come_from_the_models() -> None:
     scenario = schemas.schema("scenario")["$defs"]
     rates = schemas.schema("rates")["$defs"]
     assert scenario["Group"]["properties"]["headcount"]["maximum"] == PEOPLE.limit
-    assert scenario["Group"]["properties"]["monthly_wage"]["maximum"] == MONTHLY_RUPIAH.limit
+    assert scenario["Group"]["properties"]["declared_income"]["maximum"] == MONTHLY_RUPIAH.limit
+    wage_forms = scenario["Group"]["properties"]["monthly_wage"]["anyOf"][0]["oneOf"]
+    assert [form.get("maximum") for form in wage_forms] == [MONTHLY_RUPIAH.limit, None]
     assert scenario["Group"]["properties"]["death_rate_per_1000"]["maximum"] == DEATH_RATE.limit
     rupiah = rates["Parameter"]["allOf"][0]["then"]["properties"]["values"]["items"]
     assert rupiah["properties"]["value"]["maximum"] == MONTHLY_RUPIAH.limit

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from jamsostek_budget.app.estimate import checked_scenario
 from jamsostek_budget.app.outcome import Outcome, outcome_of
+from jamsostek_budget.engine.per_person import for_people
 from jamsostek_budget.errors import Problem, UsageError
 from jamsostek_budget.i18n import _
 from jamsostek_budget.roster.bpjs_list import read_list
@@ -36,6 +37,7 @@ def reconcile_lists(request: ReconcileRequest) -> Outcome[Reconciled]:
 
 def _reconcile(request: ReconcileRequest) -> tuple[Reconciled, tuple[Problem, ...]]:
     scenario, table, warnings = checked_scenario(request.scenario_file, None, request.rates_dir)
+    scenario = for_people(scenario, table)
     today = request.today or date.today()
     _check_distinct(request)
     roster = read_roster(request.roster, scenario, today=today)

@@ -12,6 +12,7 @@ import polars as pl
 from jamsostek_budget.app.estimate import checked_scenario
 from jamsostek_budget.app.outcome import Outcome, outcome_of
 from jamsostek_budget.engine.budget import Budget
+from jamsostek_budget.engine.per_person import for_people
 from jamsostek_budget.errors import DataError, Problem
 from jamsostek_budget.roster.checks import RosterRows, check_reading
 from jamsostek_budget.roster.costing import per_person, roster_budget
@@ -68,6 +69,7 @@ def roster_estimate(
         scenario, table, warnings = checked_scenario(scenario_file, year, rates_dir)
         if isinstance(reading, DataError):  # the scenario's errors are said first
             raise reading
+        scenario = for_people(scenario, table)
         rows = check_reading(reading, scenario, today=today or date.today())
         budget = roster_budget(rows.accepted, scenario, table)
         people = per_person(rows.accepted, scenario, table) if with_per_person else None

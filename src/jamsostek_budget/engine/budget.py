@@ -12,7 +12,6 @@ from datetime import date
 from decimal import Decimal
 
 from jamsostek_budget.model.fields import PROGRAMS, Program
-from jamsostek_budget.model.funding import FundingSource, Opd
 from jamsostek_budget.model.rates import Relief
 from jamsostek_budget.model.regulation import Regulation
 from jamsostek_budget.model.scenario import Group, Scenario
@@ -35,40 +34,6 @@ class CodeTotal:
     program: Program
     groups: tuple[str, ...]  # group labels
     annual: int
-
-
-@dataclass(frozen=True)
-class SourceTotal:
-    """What one funding source pays in the year, against its ceiling and months."""
-
-    source: FundingSource | None  # None: groups that name no source
-    groups: tuple[str, ...]  # group labels
-    people: int  # the most people it pays for in any month
-    annual: int
-    relief: int  # what reliefs (PP 50/2025 for non-APBD money) save on its groups' premiums
-
-    @property
-    def left(self) -> int | None:
-        """The ceiling less what is paid (negative: over the ceiling); None without one."""
-        if self.source is None or self.source.ceiling is None:
-            return None
-        return self.source.ceiling - self.annual
-
-
-@dataclass(frozen=True)
-class OpdTotal:
-    """What one office budgets in the year for its groups."""
-
-    opd: Opd | None  # None: groups that name no office
-    lines: tuple[GroupLine, ...]
-
-    @property
-    def annual(self) -> int:
-        return sum(line.annual for line in self.lines)
-
-    @property
-    def monthly(self) -> Months:
-        return add_months(line.monthly for line in self.lines)
 
 
 @dataclass(frozen=True)
@@ -327,45 +292,6 @@ class Budget:
         )
 
     @property
-    def by_opd(self) -> tuple[OpdTotal, ...]:
-        """The groups' lines per office, in the order the scenario lists its offices; groups
-        naming none last. Empty when the scenario lists no offices."""
-        if not self.scenario.opds:
-            return ()
-        offices: list[Opd | None] = [*self.scenario.opds, None]
-        totals = [
-            OpdTotal(opd, tuple(line for line in self.lines if line.group.opd == _id(opd)))
-            for opd in offices
-        ]
-        return tuple(total for total in totals if total.lines or total.opd is not None)
-
-    @property
-    def by_source(self) -> tuple[SourceTotal, ...]:
-        """What each funding source pays, in the order the scenario lists them; groups naming
-        none last. Adds up to the annual total. Empty when the scenario lists no sources."""
-        if not self.scenario.funding_sources:
-            return ()
-        totals = []
-        for source in [*self.scenario.funding_sources, None]:
-            lines = [line for line in self.lines if line.group.funding == _id(source)]
-            if source is None and not lines:
-                continue
-            people = add_months(
-                [line.group.headcount if m in line.months else 0 for m in range(1, 13)]
-                for line in lines
-            )
-            totals.append(
-                SourceTotal(
-                    source,
-                    tuple(line.group.label for line in lines),
-                    max(people),
-                    sum(line.annual for line in lines),
-                    sum(line.relief for line in lines),
-                )
-            )
-        return tuple(totals)
-
-    @property
     def monthly_by_program(self) -> dict[Program, Months]:
         rows: dict[Program, list[Months]] = {}
         for line in self.lines:
@@ -388,7 +314,3 @@ def _sum_by_program(parts: Iterable[dict[Program, int]]) -> dict[Program, int]:
         for program, amount in part.items():
             total[program] = total.get(program, 0) + amount
     return {program: total[program] for program in PROGRAMS if program in total}
-
-
-def _id(item: Opd | FundingSource | None) -> str | None:
-    return None if item is None else item.id

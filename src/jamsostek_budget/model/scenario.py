@@ -8,7 +8,7 @@ run here, each reported at the field that breaks it.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import Discriminator, Field, Tag, model_validator
 
@@ -16,11 +16,7 @@ from jamsostek_budget.i18n import _
 from jamsostek_budget.model.eligibility import Eligibility
 from jamsostek_budget.model.fields import (
     AMOUNT,
-    BUDGET_CODE,
-    MINIMUM_WAGE,
-    ONE_SOURCE,
     PER_CODE,
-    SPLIT,
     DeathRate,
     GrowthPercent,
     Model,
@@ -37,13 +33,12 @@ from jamsostek_budget.model.fields import (
     no_entries,
     no_items,
 )
-from jamsostek_budget.model.funding import FundingSource, FundingSplit, JobTitle, Opd, StaffType
+from jamsostek_budget.model.funding import FundingSource, JobTitle, Opd, StaffType
 from jamsostek_budget.model.funding_rules import becomes_rules, funding_rules, staff_rules
+from jamsostek_budget.model.group_types import Becomes, BudgetCode, Funding, Region, Wage
 from jamsostek_budget.model.ledger import Pagu
-from jamsostek_budget.model.minimum_wage import REGION
 from jamsostek_budget.model.scenario_rules import group_rules, scenario_rules
 
-BudgetCode = Annotated[str, Field(pattern=BUDGET_CODE)]
 PaguPerCode = Annotated[dict[BudgetCode, ScenarioRupiah], Field(min_length=1)]
 
 
@@ -59,30 +54,6 @@ AdoptedPagu = Annotated[
     Annotated[ScenarioRupiah, Tag(AMOUNT)] | Annotated[PaguPerCode, Tag(PER_CODE)],
     Discriminator(_pagu_form),
 ]
-
-
-def _funding_form(value: object) -> str:
-    return SPLIT if isinstance(value, dict) else ONE_SOURCE
-
-
-def _wage_form(value: object) -> str:
-    return MINIMUM_WAGE if value in ("umk", "ump") else AMOUNT
-
-
-# A group's funding: one source's id, or its people split between sources ({apbd: 950, ...}).
-Funding = Annotated[
-    Annotated[Slug, Tag(ONE_SOURCE)]
-    | Annotated[Annotated[FundingSplit, Field(min_length=2)], Tag(SPLIT)],
-    Discriminator(_funding_form),
-]
-MinimumWageName = Literal["umk", "ump"]
-# A pu wage: whole Rupiah, or the minimum wage in force each month (umk: the regency's or
-# city's, ump: the province's), rounded up to the Rupiah.
-Wage = Annotated[
-    Annotated[ScenarioRupiah, Tag(AMOUNT)] | Annotated[MinimumWageName, Tag(MINIMUM_WAGE)],
-    Discriminator(_wage_form),
-]
-Region = Annotated[str, Field(pattern=REGION)]
 
 
 class YearHeadcount(Model):
@@ -104,27 +75,6 @@ class Projection(Model):
         description="GDP growth assumed for JP wage caps not yet announced "
         "(PP 45/2015 Pasal 29: previous cap x (1 + growth), rounded down to Rp100)",
     )
-
-
-class Becomes(Model):
-    """What a group becomes from a month on (honorer until June, PPPK paruh waktu from July)."""
-
-    from_month: int = Field(ge=2, le=12, description="the first month of the new type")
-    id: Slug = Field(description="the id of the group from that month")
-    label: str = Field(min_length=1)
-    staff_type: StaffType | None = None
-    job_title: JobTitle | None = None
-    segment: Segment | None = None
-    declared_income: ScenarioRupiah | None = None
-    monthly_wage: Wage | None = None
-    wage_region: Region | None = None
-    risk_class: RiskClass | None = None
-    programs: list[Program] | None = Field(default=None, min_length=1)
-    apbd_pays_worker_share: bool | None = None
-    budget_codes: dict[Program, BudgetCode] | None = None
-    opd: Slug | None = None
-    funding: Funding | None = None
-    headcount: People | None = Field(default=None, description="when it changes too")
 
 
 class Group(Model):

@@ -24,7 +24,7 @@ from typing import Literal
 from jamsostek_budget.engine import premiums as engine
 from jamsostek_budget.engine.budget import Budget, GroupLine
 from jamsostek_budget.engine.premiums import with_account_codes
-from jamsostek_budget.errors import UsageError, echo
+from jamsostek_budget.errors import UsageError, echo, option
 from jamsostek_budget.i18n import _, grouped
 from jamsostek_budget.model.expand import expanded, expanded_ids
 from jamsostek_budget.model.ratetable import RateTable
@@ -141,7 +141,9 @@ def fit(
     if ceiling is None and not any(s.ceiling is not None for s in scenario.funding_sources):
         raise UsageError(
             _("no ceiling to fit: the command gives none, and no funding source has one"),
-            _("give --budget AMOUNT, or a ceiling to the scenario's funding_sources"),
+            _("give {option}, or a ceiling to the scenario's funding_sources").format(
+                option=option("ceiling")
+            ),
         )
     order = funding_order(scenario, priority)
     snapshots = engine.month_snapshots(table, scenario.fiscal_year)
@@ -154,6 +156,8 @@ def fit(
         covered = shares(wanted, share)
     else:
         covered, ran_out = caps.fill(wanted, costs)
+        if not scenario.funding_sources:
+            ran_out = None  # one ceiling: the report's "not covered" line says it
     lines = tuple(
         FitLine(group.id, group.label, group.headcount, count, cost)
         for group, count, cost in zip(order, covered, costs, strict=True)

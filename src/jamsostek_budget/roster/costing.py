@@ -28,11 +28,17 @@ and bands, which polars runs side by side.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 
 import polars as pl
 
 from jamsostek_budget.engine.budget import NO_MONTHS, Budget, GroupLine, ProgramLine
-from jamsostek_budget.engine.premiums import month_snapshots, rates_used, reliefs_applied
+from jamsostek_budget.engine.premiums import (
+    Snapshots,
+    month_snapshots,
+    rates_used,
+    reliefs_applied,
+)
 from jamsostek_budget.model.fields import PROGRAMS, year_month
 from jamsostek_budget.model.ratetable import RateTable
 from jamsostek_budget.model.scenario import Group, Scenario
@@ -47,10 +53,12 @@ Bands = dict[int, list[int]]  # period index -> the band numbers of the people c
 def roster_budget(accepted: pl.DataFrame, scenario: Scenario, table: RateTable) -> Budget:
     """The Budget of the accepted rows, one line per scenario group (see the module docstring)."""
     snapshots = month_snapshots(table, scenario.fiscal_year)
-    parts = split_groups(people_alike(accepted), scenario, snapshots)
+    alike = people_alike(accepted)
+    parts = split_groups(alike, scenario, snapshots)
     sums, bands = group_sums(parts.values())
+    saved = reliefs_saved(alike, scenario, snapshots, sums)
     lines = tuple(
-        group_line(group, parts[group.id], sums[group.id], bands[group.id])
+        group_line(group, parts[group.id], sums[group.id], bands[group.id], saved.get(group.id, 0))
         if group.id in parts
         else empty_line(group)
         for group in scenario.groups
@@ -159,7 +167,29 @@ def empty_line(group: Group) -> GroupLine:
     return GroupLine(group.model_copy(update={"headcount": 0}), None, empty)
 
 
-def group_line(group: Group, part: GroupRows, sums: MonthSums, bands: Bands) -> GroupLine:
+def reliefs_saved(
+    alike: pl.DataFrame, scenario: Scenario, snapshots: Snapshots, sums: dict[str, MonthSums]
+) -> dict[str, int]:
+    """Per group: the APBD a year the reliefs save against normal rates (as the engine's
+    GroupLine.relief): the same rows costed once more without reliefs, only in a year that has
+    any."""
+    if not any(snapshot.reliefs for snapshot in snapshots.values()):
+        return {}
+    normal = {month: replace(snapshot, reliefs=()) for month, snapshot in snapshots.items()}
+    full, _ = group_sums(split_groups(alike, scenario, normal).values())
+    return {
+        group_id: sum(
+            sum(full[group_id][name]) - sum(sums[group_id][name])
+            for name in sums[group_id]
+            if name.startswith("apbd.")
+        )
+        for group_id in sums
+    }
+
+
+def group_line(
+    group: Group, part: GroupRows, sums: MonthSums, bands: Bands, relief: int = 0
+) -> GroupLine:
     people = sums["people"]
     lines = tuple(
         ProgramLine(
@@ -178,7 +208,7 @@ def group_line(group: Group, part: GroupRows, sums: MonthSums, bands: Bands) -> 
     }
     numbers = {number for period_numbers in bands.values() for number in period_numbers}
     band = numbers.pop() if len(numbers) == 1 else None
-    return GroupLine(group.model_copy(update=update), band, lines)
+    return GroupLine(group.model_copy(update=update), band, lines, relief)
 
 
 def _average(amount: int, people: int) -> int:

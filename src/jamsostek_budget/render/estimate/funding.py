@@ -4,7 +4,8 @@ it. Every amount is a live figure over the Lines sheet, so the sheets add up to 
 
 from __future__ import annotations
 
-from jamsostek_budget.engine.budget import Budget, OpdTotal, SourceTotal
+from jamsostek_budget.engine.budget import Budget
+from jamsostek_budget.engine.funding_totals import OpdTotal, SourceTotal, opd_totals, source_totals
 from jamsostek_budget.i18n import _
 from jamsostek_budget.render.shared.figures import Live, live, sum_of
 from jamsostek_budget.render.shared.labels import month_abbr, months_label, programs_label
@@ -13,7 +14,7 @@ from jamsostek_budget.render.shared.sections import Cell, Figure, Money, Section
 
 def opd_section(budget: Budget) -> Section | None:
     """APBD a year per office; only when the scenario lists its offices."""
-    totals = budget.by_opd
+    totals = opd_totals(budget)
     if not totals:
         return None
     rows: tuple[tuple[Cell, ...], ...] = tuple(
@@ -38,7 +39,7 @@ def opd_section(budget: Budget) -> Section | None:
 def source_section(budget: Budget) -> Section | None:
     """What each funding source pays against its ceiling and months; only when the scenario
     lists its sources."""
-    totals = budget.by_source
+    totals = source_totals(budget)
     if not totals:
         return None
     rows = tuple(_source_row(budget, total) for total in totals)
@@ -91,17 +92,18 @@ def _source_row(budget: Budget, total: SourceTotal) -> tuple[Cell, ...]:
 
 def opd_sheets(budget: Budget) -> tuple[Section, ...]:
     """One table per office, for a sheet of its own: its groups with their figures."""
-    return tuple(_opd_sheet(total) for total in budget.by_opd if total.lines)
+    labels = {source.id: source.label for source in budget.scenario.funding_sources}
+    return tuple(_opd_sheet(total, labels) for total in opd_totals(budget) if total.lines)
 
 
-def _opd_sheet(total: OpdTotal) -> Section:
+def _opd_sheet(total: OpdTotal, sources: dict[str, str]) -> Section:
     rows: tuple[tuple[Cell, ...], ...] = tuple(
         (
             line.group.label,
             programs_label(line),
             months_label(line),
             Figure(line.group.headcount, live("people", group=line.group.id)),
-            _funding_name(line.group.funding),
+            _funding_name(line.group.funding, sources),
             *(
                 Money(line.by_program.get(program, 0), _program(line.group.id, program))
                 for program in ("jkk", "jkm", "jht", "jp")
@@ -162,5 +164,5 @@ def _source_id(total: SourceTotal) -> str | None:
     return None if total.source is None else total.source.id
 
 
-def _funding_name(funding: object) -> str:
-    return funding if isinstance(funding, str) else ""
+def _funding_name(funding: object, sources: dict[str, str]) -> str:
+    return sources.get(funding, funding) if isinstance(funding, str) else ""

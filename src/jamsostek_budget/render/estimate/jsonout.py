@@ -12,6 +12,7 @@ from typing import Any
 
 from jamsostek_budget import __version__
 from jamsostek_budget.engine.budget import Budget, GroupLine, RateUse
+from jamsostek_budget.engine.funding_totals import opd_totals, source_totals
 from jamsostek_budget.planning.benefits import Benefits
 from jamsostek_budget.render.shared.rate_labels import rate_data_label
 
@@ -48,7 +49,7 @@ def budget_dict(
                     "people": sum(line.group.headcount for line in t.lines),
                     "annual": t.annual,
                 }
-                for t in budget.by_opd
+                for t in opd_totals(budget)
             ],
             "by_source": [
                 {
@@ -62,7 +63,7 @@ def budget_dict(
                     "left": t.left,
                     "relief": t.relief,
                 }
-                for t in budget.by_source
+                for t in source_totals(budget)
             ],
             "worker_annual": budget.worker_annual,
             "eligible": budget.eligible,
