@@ -1,4 +1,6 @@
-"""What a budget ceiling covers as CSV: one row per group in funding order, and a total row."""
+"""What a budget ceiling covers as CSV: one row per group in funding order, a row per funding
+source (group `SOURCE`, its ceiling's left in `left`) when the scenario lists them, and a total
+row."""
 
 from __future__ import annotations
 
@@ -24,6 +26,8 @@ CSV_HEADER = [
     "per_person_annual",
     "apbd_annual",
     "left",
+    "opd",
+    "funding",
 ]
 
 
@@ -35,9 +39,22 @@ def fit_csv(result: FitResult) -> str:
     share = "" if result.share_basis_points is None else result.share_basis_points
     head = [scenario.city, scenario.fiscal_year, result.mode, result.ceiling, share]
     for position, line in enumerate(result.lines, 1):
-        writer.writerow([*head, position, *_csv_cells(line, result.budget_line(line.group_id)), ""])
+        budget_line = result.budget_line(line.group_id)
+        group = budget_line.group
+        funding = group.funding if isinstance(group.funding, str) else ""
+        cells = _csv_cells(line, budget_line)
+        writer.writerow([*head, position, *cells, "", group.opd or "", funding])
+    for row in result.sources:
+        counts = [row.wanted, row.covered, row.wanted - row.covered]
+        left = "" if row.left is None else row.left
+        label = row.source.label
+        writer.writerow(
+            [*head, "", "SOURCE", label, "", *counts, "", row.cost, left, "", row.source.id]
+        )
     totals = [result.people_wanted, result.people_covered, result.people_not_covered]
-    writer.writerow([*head, "", "TOTAL", "Total", "", *totals, "", result.cost, result.left])
+    writer.writerow(
+        [*head, "", "TOTAL", "Total", "", *totals, "", result.cost, result.left, "", ""]
+    )
     return out.getvalue()
 
 

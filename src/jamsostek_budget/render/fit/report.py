@@ -69,7 +69,7 @@ def _ran_out_line(result: FitResult) -> tuple[str, ...]:
     if result.ran_out is None:
         return ()
     limit = result.ran_out.limit
-    name = _("the ceiling of the command") if limit is None else limit.label
+    name = _("the ceiling given with the command") if limit is None else limit.label
     return (
         _("{limit} ran out first: {group} is the first group not covered in full").format(
             limit=name, group=result.ran_out.group
