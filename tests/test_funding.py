@@ -12,6 +12,7 @@ Lampung G/851/V.08/HK/2024), 2026 Rp3,050,498 (G:880/V.08/HK/2025).
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -347,3 +348,16 @@ def test_a_roster_refuses_a_group_that_changes_type(tmp_path: Any) -> None:
 
     with pytest.raises(UsageError, match="changes type from month 7"):
         roster_estimate(roster, scenario_file).unwrap()
+
+
+def test_rates_lists_a_regions_minimum_wages() -> None:
+    """Kabupaten Blitar on 1 June 2023: its UMK Rp2,215,071.18 (decreed with sen; paid at the
+    minimum: Rp2,215,072) and Jawa Timur's UMP Rp2,040,244."""
+    listing = api.rates_on(date(2023, 6, 1), region="35.05")
+    found = {(f.entry.kind, f.value.value, f.rupiah) for f in listing.minimum_wages}
+    assert found == {
+        ("umk", Decimal("2215071.18"), 2_215_072),
+        ("ump", Decimal("2040244"), 2_040_244),
+    }
+    with pytest.raises(UsageError, match="not a region code"):
+        api.rates_on(date(2023, 6, 1), region="99.9")

@@ -7,6 +7,7 @@ command families too.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -24,6 +25,7 @@ from jamsostek_budget.i18n import _, current_language
 from jamsostek_budget.loading import bundled
 from jamsostek_budget.loading.filenames import display_name
 from jamsostek_budget.model.city import City
+from jamsostek_budget.model.minimum_wage import REGION
 from jamsostek_budget.model.ratetable import RateTable
 from jamsostek_budget.model.scenario import Scenario
 
@@ -228,12 +230,15 @@ def _scenario_named(name: str) -> Path:
     return bundled.city_file(name)
 
 
-def rates(day: date, rates_dir: Path | None = None) -> Outcome[RateListing]:
-    """`jbudget rates`: the rates in force on `day`, with the band premiums they give."""
-    return outcome_of(lambda: (rates_on(day, rates_dir), ()))
+def rates(
+    day: date, rates_dir: Path | None = None, region: str | None = None
+) -> Outcome[RateListing]:
+    """`jbudget rates`: the rates in force on `day`, with the band premiums they give; with
+    `region`, its minimum wages in force."""
+    return outcome_of(lambda: (rates_on(day, rates_dir, region), ()))
 
 
-def rates_on(day: date, rates_dir: Path | None = None) -> RateListing:
+def rates_on(day: date, rates_dir: Path | None = None, region: str | None = None) -> RateListing:
     table = load_rate_table(rates_dir)
     first = table.first_day()
     if first is not None and day < first:
@@ -243,7 +248,12 @@ def rates_on(day: date, rates_dir: Path | None = None) -> RateListing:
             ),
             _("give a date on or after {first}").format(first=first.isoformat()),
         )
-    return rate_listing(table, table.at(day))
+    if region is not None and not re.fullmatch(REGION, region):
+        raise UsageError(
+            _("{region} is not a region code").format(region=echo(region)),
+            _("write a Kemendagri code: 18 for a province, 18.72 for a regency or city"),
+        )
+    return rate_listing(table, table.at(day), region)
 
 
 def cities() -> Outcome[list[City]]:

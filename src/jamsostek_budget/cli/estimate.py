@@ -101,6 +101,17 @@ def rates_command(
         ListingFormat,
         typer.Option("--format", "-f", **choice(ListingFormat), help=_("Output format.")),
     ] = ListingFormat.table,
+    region: Annotated[
+        str | None,
+        typer.Option(
+            "--region",
+            metavar=_("CODE"),
+            help=_(
+                "Also show the minimum wages in force in this region (Kemendagri code: 18.72 "
+                "for Kota Metro gives its UMK and Lampung's UMP; 18 gives the UMP)."
+            ),
+        ),
+    ] = None,
     output: OutputOption = None,
     force: ForceOption = False,
     rates: RatesOption = None,
@@ -110,7 +121,7 @@ def rates_command(
     from jamsostek_budget.render.rates import rates_dict, rates_report
 
     with reported_errors():
-        listing = shown(api.rates(parse_date(on, "--date"), rates))
+        listing = shown(api.rates(parse_date(on, "--date"), rates, region))
         emit(
             report_output(rates_report(listing), fmt, lambda: dump(rates_dict(listing))),
             output,

@@ -3,6 +3,7 @@ regulations, as a Report (table, Markdown) and as JSON."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from jamsostek_budget.engine.listing import RateListing
@@ -10,7 +11,12 @@ from jamsostek_budget.engine.premiums import BandPremium
 from jamsostek_budget.i18n import _, in_language
 from jamsostek_budget.model.rates import DatedValue, Parameter
 from jamsostek_budget.model.ratetable import RateSnapshot, RateTable
-from jamsostek_budget.render.shared.labels import confidence_label, percent, rupiah
+from jamsostek_budget.render.shared.labels import (
+    confidence_label,
+    percent,
+    rupiah,
+    rupiah_sen,
+)
 from jamsostek_budget.render.shared.sections import Cell, Money, Report, Section
 
 
@@ -47,7 +53,9 @@ def rates_report(listing: RateListing) -> Report:
         rows,
         right=frozenset({2}),
     )
-    sections = [params, _bands(listing), _reliefs(snapshot), _regulations(table)]
+    sections = [params, _bands(listing), _reliefs(snapshot)]
+    sections += [_minimum_wages(listing)] if listing.minimum_wages else []
+    sections.append(_regulations(table))
     title = _("BPJS Ketenagakerjaan rates in force on {day}").format(day=day)
     return Report(title, (), tuple(sections), ())
 
@@ -101,6 +109,43 @@ def _reliefs(snapshot: RateSnapshot) -> Section:
     return Section(_("Reliefs in force"), headers, rows)
 
 
+def _decreed(value: Decimal | None) -> Cell:
+    """A minimum wage as decreed: whole Rupiah as money, with its sen as a decimal."""
+    if value is None:
+        return ""
+    if value == value.to_integral_value():
+        return Money(int(value))
+    return rupiah_sen(value)
+
+
+def _minimum_wages(listing: RateListing) -> Section:
+    """The region's minimum wages in force, each with its decree (as the rates, with their
+    confidence and the day last checked)."""
+    rows = tuple(
+        (
+            floor.entry.kind.upper(),
+            floor.entry.name,
+            _decreed(floor.value.value),
+            floor.value.effective.isoformat(),
+            floor.value.decree or "",
+            confidence_label(floor.value.confidence),
+            floor.value.last_checked.isoformat(),
+        )
+        for floor in listing.minimum_wages
+    )
+    headers = (
+        _("Kind"),
+        _("Region"),
+        _("Monthly"),
+        _("In force from"),
+        _("Decree"),
+        _("Confidence"),
+        _("Last checked"),
+    )
+    title = _("Minimum wages in force on {day}").format(day=listing.snapshot.day.isoformat())
+    return Section(title, headers, rows, right=frozenset({2}))
+
+
 def _regulations(table: RateTable) -> Section:
     rows = tuple((reg.id, reg.title, reg.url) for reg in table.regulations.values())
     return Section(_("Regulations"), ("Id", _("Title"), "URL"), rows)
@@ -137,5 +182,21 @@ def rates_dict(listing: RateListing) -> dict[str, Any]:
             for b in listing.bands
         ],
         "reliefs": [r.id for r in snapshot.reliefs],
+        "minimum_wages": [
+            {
+                "region": floor.entry.region,
+                "kind": floor.entry.kind,
+                "name": floor.entry.name,
+                "value": None if floor.value.value is None else str(floor.value.value),
+                "wage_at_minimum": floor.rupiah,
+                "effective": floor.value.effective.isoformat(),
+                "regulation": floor.value.regulation,
+                "decree": floor.value.decree,
+                "confidence": floor.value.confidence,
+                "last_checked": floor.value.last_checked.isoformat(),
+                "stale": floor.stale,
+            }
+            for floor in listing.minimum_wages
+        ],
         "regulations": [r.model_dump(mode="json") for r in table.regulations.values()],
     }

@@ -25,6 +25,7 @@ from jamsostek_budget.render.shared.labels import (
     program_label,
     programs_label,
     rupiah,
+    rupiah_sen,
     segment_label,
 )
 from jamsostek_budget.render.shared.rate_labels import rate_label
@@ -260,9 +261,14 @@ def _code_figure(budget: Budget, total: CodeTotal) -> Live:
 def _rate_value(use: RateUse) -> Cell:
     """The rate as written (Rp10.000, 0,24%), its number and where the rates sheet has it."""
     rupiah_unit = use.unit == "rupiah"
-    value = rupiah(int(use.value)) if rupiah_unit else percent(use.value)
+    whole = use.value == use.value.to_integral_value()
+    value = (
+        (rupiah(int(use.value)) if whole else rupiah_sen(use.value))  # a decreed wage has sen
+        if rupiah_unit
+        else percent(use.value)
+    )
     mark = " " + _("(projected)") if use.projected else ""
-    number_value = int(use.value) if rupiah_unit else use.value / 100
+    number_value = (int(use.value) if whole else use.value) if rupiah_unit else use.value / 100
     style: Style = "rupiah" if rupiah_unit else "rate_percent"
     return Numeric(value + mark, number_value, style, live=rate_figure(use), mark=mark)
 

@@ -97,6 +97,17 @@ def babel_locale() -> str:
     return BABEL_LOCALES[current_language()]
 
 
+def rupiah_sen(amount: Decimal) -> str:
+    """Rupiah with its sen, as a decree writes a minimum wage: Rp2.215.071,18."""
+    return format_currency(
+        amount,
+        "IDR",
+        format=CURRENCY_PATTERNS[current_language()] + ".00",
+        locale=babel_locale(),
+        currency_digits=False,
+    )
+
+
 def _babel_currency(amount: int) -> str:
     return format_currency(
         amount,
