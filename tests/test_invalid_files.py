@@ -740,6 +740,49 @@ CASES = [
         ("eligibility.exceptions[0]", "must be text"),
         ("quotes",),
     ),
+    # Offices, funding sources, minimum wages and staff types (issue 17), each at its line.
+    Case(
+        "scenario-pppk-penuh-waktu.yaml",
+        8,
+        ("groups[0].staff_type", "run through Taspen (PP 70/2015 jo. PP 66/2017)"),
+        ("leave them out of this budget",),
+    ),
+    Case(
+        "scenario-funding-outside-its-months.yaml",
+        18,
+        ("groups[0].funding", "dbhcht pays for months 4 to 12", "from month 1 to 12"),
+        ("inside the source's months",),
+    ),
+    Case(
+        "scenario-funding-split-not-adding-up.yaml",
+        15,
+        ("groups[0].funding", "the split adds up to 3,350 people, and the group has 3,400"),
+        ("split every person of the group, once",),
+    ),
+    Case(
+        "scenario-unknown-opd.yaml",
+        14,
+        ("groups[0].opd", "no entry of opds has the id 'dinso'"),
+        ("did you mean 'dinsos'?",),
+    ),
+    Case(
+        "scenario-umk-without-region.yaml",
+        11,
+        ("groups[0].monthly_wage", "a minimum wage needs a region"),
+        ("add region:",),
+    ),
+    Case(
+        "rates-minimum-wage-kind-mismatch.yaml",
+        3,
+        ("minimum_wages[0].kind", "region 18.72 is a umk region, not a ump one"),
+        ("a province (two digits) has a ump",),
+    ),
+    Case(
+        "rates-minimum-wage-without-decree.yaml",
+        6,
+        ("minimum_wages[0].values[0].decree", "cites the governor's decree"),
+        ("(number not found)",),
+    ),
     # A pagu per budget code: every code of the groups has one, each names a code a group pays
     # from, and every program is paid from a code; each refused at its line.
     Case(

@@ -32,7 +32,10 @@ def _funding_form(value: object) -> str:
 
 
 def _wage_form(value: object) -> str:
-    return MINIMUM_WAGE if value in ("umk", "ump") else AMOUNT
+    """A word without digits is meant as a minimum wage (told "umk or ump"), anything else
+    as an amount."""
+    named = isinstance(value, str) and value.strip() and not any(c.isdigit() for c in value)
+    return MINIMUM_WAGE if named else AMOUNT
 
 
 # A group's funding: one source's id, or its people split between sources ({apbd: 950, ...}).

@@ -93,6 +93,25 @@ def add_scenario_rules(defs: Schema) -> None:
         _when("segment", "pu", _PU),
         *(_budget_code_rule(program) for program in PROGRAMS),
         *_month_order_rules(defs["Group"]["properties"]["start_month"]),
+        *_staff_rules(),
+    ]
+    for model in ("Group", "Becomes", "GroupChange"):
+        constrain(defs, model, "staff_type", **{"not": {"const": "pppk-penuh-waktu"}})
+
+
+def _staff_rules() -> list[Schema]:
+    """funding_rules.staff_rules: PPPK paruh waktu are pu; a job title is theirs (PPPK penuh
+    waktu, refused with its reason by validate, is left out of staff_type's values above)."""
+    titled = {"required": ["job_title"], "properties": {"job_title": GIVEN}}
+    return [
+        _when("staff_type", "pppk-paruh-waktu", {"properties": {"segment": {"const": "pu"}}}),
+        {
+            "if": titled,
+            "then": {
+                "required": ["staff_type"],
+                "properties": {"staff_type": {"const": "pppk-paruh-waktu"}},
+            },
+        },
     ]
 
 
@@ -150,6 +169,22 @@ def add_rates_rules(defs: Schema) -> None:
             "if": {"properties": {"kind": {"const": "letter"}}, "required": ["kind"]},
             "else": _date_rule("promulgated"),
         },
+    ]
+    defs["MinimumWage"]["allOf"] = [
+        {
+            "if": {"properties": {"region": {"pattern": r"\."}}, "required": ["region"]},
+            "then": {"properties": {"kind": {"const": "umk"}}},
+            "else": {"properties": {"kind": {"const": "ump"}}},
+        },
+        _when(
+            "kind", "ump", {"properties": {"values": {"items": {"properties": {"value": GIVEN}}}}}
+        ),
+    ]
+    defs["MinimumWageValue"]["allOf"] = [
+        {
+            "if": {"properties": {"value": {"type": "number"}}, "required": ["value"]},
+            "then": {"required": ["decree"], "properties": {"decree": GIVEN}},
+        }
     ]
     for model in ("Parameter", "Relief", "BandTable"):
         # the Indonesian label (rate files carry label_id next to label): allowed before the
