@@ -12,6 +12,9 @@ Lampung G/851/V.08/HK/2024), 2026 Rp3,050,498 (G:880/V.08/HK/2025).
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -361,3 +364,22 @@ def test_rates_lists_a_regions_minimum_wages() -> None:
     }
     with pytest.raises(UsageError, match="not a region code"):
         api.rates_on(date(2023, 6, 1), region="99.9")
+
+
+def test_the_office_sheet_recalculates_to_the_budget(tmp_path: Any) -> None:
+    """LibreOffice recalculates Kab. Bangka's Dinas Sosial sheet from the Lines sheet: 3,400
+    people, JKK 3,400 x 10,000 x 12 = Rp408,000,000, JKM 3,400 x 6,800 x 12 = Rp277,440,000,
+    Rp685,440,000 in all."""
+    import openpyxl
+
+    from tests import spreadsheet
+
+    path = tmp_path / "bangka.xlsx"
+    command = [sys.executable, "-m", "jamsostek_budget", "estimate", "--city", "bangka"]
+    env = {**os.environ, "LANGUAGE": "en"}
+    subprocess.run([*command, "-f", "xlsx", "-o", str(path)], env=env, check=True)
+    copy = spreadsheet.recalculate([path], tmp_path)[path]
+    sheet = openpyxl.load_workbook(copy, data_only=True)["Dinas Sosial"]
+    total = next(row for row in sheet.iter_rows(values_only=True) if row[0] == "Total")
+    assert total[3] == 3_400
+    assert total[5:10] == (408_000_000, 277_440_000, 0, 0, 685_440_000)

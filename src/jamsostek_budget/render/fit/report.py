@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.planning.fit import FitResult
+from jamsostek_budget.render.estimate.funding import opd_sheets
 from jamsostek_budget.render.shared.figures import Live, Measure, constant, live
 from jamsostek_budget.render.shared.labels import (
     month_abbr,
@@ -61,7 +62,7 @@ def fit_report(result: FitResult) -> Report:
         *_ran_out_line(result),
     )
     sections = (_groups(result), *([_sources(result)] if result.sources else []))
-    return Report(title, summary, sections, _notes(result))
+    return Report(title, summary, sections, _notes(result), sheets=opd_sheets(result.budget))
 
 
 def _ran_out_line(result: FitResult) -> tuple[str, ...]:
