@@ -12,11 +12,13 @@ Lampung G/851/V.08/HK/2024), 2026 Rp3,050,498 (G:880/V.08/HK/2025).
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -383,3 +385,35 @@ def test_the_office_sheet_recalculates_to_the_budget(tmp_path: Any) -> None:
     total = next(row for row in sheet.iter_rows(values_only=True) if row[0] == "Total")
     assert total[3] == 3_400
     assert total[5:10] == (408_000_000, 277_440_000, 0, 0, 685_440_000)
+
+
+def test_reconcile_per_office_adds_up_to_the_totals(tmp_path: Any) -> None:
+    """The synthetic Metro reconciliation (examples/reconcile/) with every group at Bagian
+    Kesra: its entries are Kesra's, but for Wawan and Nila Sari, billed with no group (one billed
+    not listed at Rp20,000 a month, one duplicate). Paid, not owed: Kesra Rp77,200 a month
+    (mismatch 10,000 + billed not listed 16,800 + ineligible 16,800 + duplicates 33,600) and no
+    office Rp20,000: the total Rp97,200; to protect: Kesra Rp16,800."""
+    examples = Path(__file__).parents[1] / "examples" / "reconcile"
+    groups = ["marbot", "guru-ngaji", "guru-honorer", "non-asn", "ketua-rt-rw"]
+    groups += ["kader-posyandu", "penjaga-makam"]
+    changes = "".join(f"  - {{id: {g}, opd: kesra}}\n" for g in groups)
+    scenario_file = _write(
+        tmp_path,
+        "s.yaml",
+        f"extends: {examples / 'metro-2025-rekonsiliasi.yaml'}\n"
+        "opds:\n  - {id: kesra, label: Bagian Kesra}\nchange_groups:\n" + changes,
+    )
+    command = [sys.executable, "-m", "jamsostek_budget", "reconcile"]
+    command += [str(examples / "metro-2025-pemda.csv"), str(examples / "metro-2025-bpjs.csv")]
+    command += ["--scenario", str(scenario_file), "--other"]
+    command += [str(examples / "lampung-2025-provinsi.csv"), "-f", "json"]
+    env = {**os.environ, "LANGUAGE": "en"}
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    data = json.loads(done.stdout)
+    kesra, none = data["by_opd"]["kesra"], data["by_opd"][""]
+    assert kesra["monthly"]["mismatched"] == 10_000
+    assert kesra["monthly"]["duplicate"] == 33_600
+    assert none["monthly"] == {**dict.fromkeys(none["monthly"], 0), "billed_not_listed": 20_000}
+    for category, people in data["counts"].items():
+        assert kesra["counts"][category] + none["counts"][category] == people
+    assert data["totals"]["monthly"]["paid_not_owed"] == 97_200

@@ -22,7 +22,7 @@ rows are joined on the NIK as a number.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -122,6 +122,25 @@ class Reconciliation:
             "to_protect": to_protect,
             "net": paid_not_owed - to_protect,
         }
+
+    def by(self, keys: Mapping[str, str]) -> dict[str, dict[str, tuple[int, int, int]]]:
+        """Per key of the entries' groups (`keys`: group id -> an office or a funding source;
+        "" for an entry whose group has none, or that has no group): (people, Rupiah a month,
+        Rupiah a year) per category. Adds up to counts() and money()."""
+        key = (
+            pl.col("group")
+            .cast(pl.String)
+            .replace_strict(dict(keys), default="", return_dtype=pl.String)
+            .fill_null("")
+        )
+        found = self.entries.group_by(key.alias("key"), "category").agg(
+            pl.col("counted").sum(), pl.col("monthly").sum(), pl.col("annual").sum()
+        )
+        result: dict[str, dict[str, tuple[int, int, int]]] = {}
+        for row in found.iter_rows(named=True):
+            totals = (int(row["counted"]), int(row["monthly"]), int(row["annual"]))
+            result.setdefault(row["key"], {})[str(row["category"])] = totals
+        return result
 
     def rows(self, side: str) -> dict[str, int]:
         """Rows of one list (roster or bpjs) per category."""

@@ -8,6 +8,7 @@ from typing import Any
 import polars as pl
 
 from jamsostek_budget import __version__
+from jamsostek_budget.render.reconcile.offices import office_json
 from jamsostek_budget.roster.bpjs_list import SEPARATOR, ListRows
 from jamsostek_budget.roster.reconcile_result import Reconciled
 
@@ -24,6 +25,7 @@ def reconcile_dict(found: Reconciled) -> dict[str, Any]:
         "monthly": result.money("monthly"),
         "annual": result.money("annual"),
         "totals": {"monthly": result.totals("monthly"), "annual": result.totals("annual")},
+        **office_json(found),
         "lists": {
             "roster": _list(
                 found.roster_file,

@@ -13,6 +13,7 @@ import polars as pl
 
 from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.render.reconcile.labels import category_label, short_label
+from jamsostek_budget.render.reconcile.offices import office_sections
 from jamsostek_budget.render.shared.labels import number, rupiah
 from jamsostek_budget.render.shared.sections import (
     Cell,
@@ -55,7 +56,8 @@ def reconcile_report(found: Reconciled, *, with_sheets: bool = False) -> Report:
     title = _("{name}: the Pemda's list against BPJS's, fiscal year {year}").format(
         name=scenario.name, year=scenario.fiscal_year
     )
-    sections = [_categories(found), *_others(found), *_rules(found), *_rejected(found)]
+    sections = [_categories(found), *office_sections(found), *_others(found), *_rules(found)]
+    sections += _rejected(found)
     sections += [section for section in _findings(found, FIRST) if section.rows]
     sheets = tuple(_findings(found, None)) if with_sheets else ()
     return Report(title, _summary(found), tuple(sections), _notes(), sheets=sheets)
