@@ -417,3 +417,17 @@ def test_reconcile_per_office_adds_up_to_the_totals(tmp_path: Any) -> None:
     for category, people in data["counts"].items():
         assert kesra["counts"][category] + none["counts"][category] == people
     assert data["totals"]["monthly"]["paid_not_owed"] == 97_200
+
+
+def test_a_year_past_the_minimum_wages_is_warned_of(tmp_path: Any) -> None:
+    """Fiscal 2027 on the Metro UMK: the table has none for 2027, so the 2026 value
+    (Rp3,050,498) is used and said."""
+    path = _write(
+        tmp_path, "s.yaml", PPPK_SCENARIO.replace("fiscal_year: 2025", "fiscal_year: 2027")
+    )
+    outcome = api.estimate(path)
+    messages = [p.message for p in outcome.problems if p.severity == "warning"]
+    assert any(
+        "no UMK of Kota Metro for 2027" in m and "2026-01-01, 3,050,498" in m for m in messages
+    )
+    assert outcome.unwrap().budget.lines[0].per_person_monthly == PU_METRO_2026

@@ -77,8 +77,8 @@ def _named_floor(
         problem = source.problem(
             place,
             _(
-                "fiscal year {year} is past the latest {kind} of {name} in the rate table "
-                "({value} from {date}); the estimate uses that value"
+                "the rate table has no {kind} of {name} for {year}; the estimate uses the value "
+                "in force from {date}, {value}"
             ).format(
                 year=scenario.fiscal_year,
                 kind=stale.entry.kind.upper(),
