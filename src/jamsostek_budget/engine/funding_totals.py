@@ -63,7 +63,7 @@ def source_totals(budget: Budget) -> tuple[SourceTotal, ...]:
         return ()
     totals = []
     for source in [*budget.scenario.funding_sources, None]:
-        lines = [line for line in budget.lines if line.group.funding == _id(source)]
+        lines = source_lines(budget, source)
         if source is None and not lines:
             continue
         people = add_months(
@@ -80,6 +80,11 @@ def source_totals(budget: Budget) -> tuple[SourceTotal, ...]:
             )
         )
     return tuple(totals)
+
+
+def source_lines(budget: Budget, source: FundingSource | None) -> tuple[GroupLine, ...]:
+    """The lines a funding source pays (None: the lines naming no source), in plan order."""
+    return tuple(line for line in budget.lines if line.group.funding == _id(source))
 
 
 def _id(item: Opd | FundingSource | None) -> str | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from jamsostek_budget.errors import UsageError, echo
 from jamsostek_budget.i18n import _, grouped
+from jamsostek_budget.model.expand import expanded
 from jamsostek_budget.model.fields import Program
 from jamsostek_budget.model.ledger import BilledHeadcount, BillLine, YearMonth, latest_headcounts
 from jamsostek_budget.model.scenario import Scenario
@@ -88,7 +89,7 @@ def check_realized(plan: Scenario, realized: Realized, effective: YearMonth) -> 
                 ),
                 _("check the corrections billed for that month"),
             )
-    ids = [group.id for group in plan.groups]
+    ids = [group.id for group in expanded(plan).groups]  # the groups as the engine costs them
     for group_id in realized.by_group or {}:
         if group_id not in ids:
             raise UsageError(

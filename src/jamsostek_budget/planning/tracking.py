@@ -4,18 +4,18 @@ the payments (SP2D), as of a date.
 From an engine Budget (the plan), the ceiling (pagu, optional), the bill lines and payments
 (model.ledger) and the as-of date, `track` computes per contribution month, group and program what
 was planned, billed and paid, what is outstanding, the due date and the days late; the BPU groups
-at risk of deactivation; and for the year the arrears, the projected cost and the balance against
-the pagu. Bill lines and payments the plan cannot place are rejected with their reasons
-(tracking_checks); payments are allocated by the rule in tracking_allocation; the due dates and
-the deactivation threshold are the cited rules of tracking_rules, which the result carries.
+at risk of deactivation; for the year the arrears, the projected cost and the balance against
+the pagu; and the year per budget code, office and funding source (tracking_totals). Bill lines
+and payments the plan cannot place are rejected with their reasons (tracking_checks); payments
+are allocated by the rule in tracking_allocation; the due dates and the deactivation threshold
+are the cited rules of tracking_rules, which the result carries.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
 
 from jamsostek_budget.engine.budget import Budget, GroupLine, ProgramLine
 from jamsostek_budget.model.fields import Program, Segment
@@ -29,9 +29,17 @@ from jamsostek_budget.planning.tracking_rules import (
     TrackingRule,
     due_date,
 )
+from jamsostek_budget.planning.tracking_totals import (
+    CodeTrack,
+    HeldAgainstPagu,
+    OpdTrack,
+    SourceTrack,
+    by_code,
+    by_opd,
+    by_source,
+)
 
 BillKey = tuple[str, Program, int]  # group id, program, calendar month
-BalanceKind = Literal["surplus", "shortfall", "even"]
 
 
 @dataclass(frozen=True)
@@ -61,60 +69,8 @@ class GroupTrack:
         return sum(program.projected for program in self.programs)
 
 
-def balance_kind(balance: int | None) -> BalanceKind | None:
-    """How a report says a balance in words: a surplus (SiLPA), a shortfall, or even."""
-    if balance is None:
-        return None
-    return "surplus" if balance > 0 else "shortfall" if balance < 0 else "even"
-
-
-class _HeldAgainstPagu:
-    """Billed, paid and projected held against a pagu: what is owed and the balance."""
-
-    billed: int
-    paid: int
-    projected: int
-    pagu: int | None
-
-    @property
-    def outstanding(self) -> int:
-        return self.billed - self.paid
-
-    @property
-    def balance(self) -> int | None:
-        """Pagu - projected: positive a surplus (SiLPA), negative a shortfall; None: no pagu."""
-        return None if self.pagu is None else self.pagu - self.projected
-
-    @property
-    def balance_kind(self) -> BalanceKind | None:
-        """How a report says the balance in words: a surplus (SiLPA), a shortfall, or even."""
-        return balance_kind(self.balance)
-
-
 @dataclass(frozen=True)
-class CodeTrack(_HeldAgainstPagu):
-    """The year of one budget code (an account line of the RKA): the group programs paid from
-    it added up, held against its own pagu when the pagu is given per code."""
-
-    code: str | None  # None: programs the groups pay from no code
-    parts: tuple[tuple[str, Program], ...]  # (group id, program) paid from the code, plan order
-    planned: int
-    billed: int
-    paid: int
-    projected: int
-    pagu: int | None
-
-    @property
-    def programs(self) -> tuple[Program, ...]:
-        return tuple(dict.fromkeys(program for _group, program in self.parts))
-
-    @property
-    def groups(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(group for group, _program in self.parts))
-
-
-@dataclass(frozen=True)
-class YearTotals(_HeldAgainstPagu):
+class YearTotals(HeldAgainstPagu):
     pagu: int | None
     planned: int
     billed: int  # to date
@@ -138,6 +94,8 @@ class Tracking:
     allocations: tuple[Allocation, ...]
     credits: tuple[Credit, ...]
     by_code: tuple[CodeTrack, ...] = ()  # per budget code; empty when the plan gives no code
+    by_opd: tuple[OpdTrack, ...] = ()  # per office; empty when the scenario lists none
+    by_source: tuple[SourceTrack, ...] = ()  # per funding source; empty when it lists none
     rules: tuple[TrackingRule, ...] = RULES
 
     @property
@@ -180,42 +138,14 @@ def track(
         rejected_payments=checked.rejected_payments,
         allocations=settlement.allocations,
         credits=settlement.credits,
-        by_code=_by_code(budget, groups, pagu),
+        by_code=by_code(budget, [_programs(group) for group in groups], pagu),
+        by_opd=by_opd(budget, {group.group_id: group for group in groups}),
+        by_source=by_source(budget, {group.group_id: group for group in groups}),
     )
 
 
-def _by_code(
-    budget: Budget, groups: Sequence[GroupTrack], pagu: Pagu | None
-) -> tuple[CodeTrack, ...]:
-    """The programs added up per budget code, in the order of Budget.by_budget_code (codes
-    sorted, programs without a code last); nothing when no group gives a code."""
-    parts: dict[str | None, list[tuple[str, ProgramTrack]]] = {}
-    for line, group in zip(budget.lines, groups, strict=True):
-        for program in group.programs:
-            code = line.group.budget_codes.get(program.program)
-            parts.setdefault(code, []).append((group.group_id, program))
-    if set(parts) == {None}:
-        return ()
-    by_code = None if pagu is None else pagu.by_code
-    order = sorted(parts, key=lambda code: (code is None, code or ""))
-    return tuple(_code_track(code, parts[code], by_code) for code in order)
-
-
-def _code_track(
-    code: str | None,
-    parts: Sequence[tuple[str, ProgramTrack]],
-    by_code: Mapping[str, int] | None,
-) -> CodeTrack:
-    months = [figures for _group, program in parts for figures in program.months]
-    return CodeTrack(
-        code=code,
-        parts=tuple((group, program.program) for group, program in parts),
-        planned=sum(figures.planned for figures in months),
-        billed=sum(figures.billed for figures in months),
-        paid=sum(figures.paid for figures in months),
-        projected=sum(program.projected for _group, program in parts),
-        pagu=None if by_code is None or code is None else by_code.get(code),
-    )
+def _programs(group: GroupTrack) -> list[tuple[Program, ProgramTrack]]:
+    return [(program.program, program) for program in group.programs]
 
 
 class _Ledger:

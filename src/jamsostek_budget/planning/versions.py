@@ -17,6 +17,8 @@ from jamsostek_budget.engine.budget import Budget
 from jamsostek_budget.errors import UsageError
 from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.model.fields import PROGRAMS, Program
+from jamsostek_budget.model.funding import FundingSource
+from jamsostek_budget.model.scenario import Group
 from jamsostek_budget.planning.revision import Revision
 
 VersionKind = Literal["murni", "pergeseran", "perubahan", "efisiensi"]
@@ -39,6 +41,7 @@ class GroupAmount:
     group_id: str
     label: str
     annual: int
+    funding: str | None = None  # the funding source that pays the group (model.expand: one)
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,21 @@ class BudgetVersion:
     groups: tuple[GroupAmount, ...] | None
     programs: Mapping[Program, int] | None
     legal_basis: str = ""  # dasar hukum, e.g. "Perda Kota Metro 1/2025"
+    sources: tuple[FundingSource, ...] = ()  # the scenario's funding sources, in its order
+
+    @property
+    def by_source(self) -> dict[str | None, int] | None:
+        """What each funding source pays in this version (None: groups naming no source), in
+        the sources' order; None when the version is not broken down by group, empty when the
+        scenario lists no sources."""
+        if self.groups is None:
+            return None
+        if not self.sources:
+            return {}
+        amounts: dict[str | None, int] = {source.id: 0 for source in self.sources}
+        for group in self.groups:
+            amounts[group.funding] = amounts.get(group.funding, 0) + group.annual
+        return amounts
 
 
 def version_of_budget(
@@ -65,7 +83,8 @@ def version_of_budget(
     """A version from an estimate: its groups and programs, its pagu the annual total unless
     the budget gave another."""
     groups = tuple(
-        GroupAmount(line.group.id, line.group.label, line.annual) for line in budget.lines
+        GroupAmount(line.group.id, line.group.label, line.annual, _funding(line.group))
+        for line in budget.lines
     )
     return BudgetVersion(
         kind,
@@ -74,6 +93,7 @@ def version_of_budget(
         groups,
         budget.by_program,
         legal_basis,
+        tuple(budget.scenario.funding_sources),
     )
 
 
@@ -89,10 +109,15 @@ def version_of_revision(
     is known per group and per program."""
     chosen: VersionKind = kind or ("perubahan" if revision.cut is None else "efisiensi")
     revised = [(line, line.revised) for line in revision.lines]
+    plans = (revision.original, revision.revised_plan)  # the revised plan's funding prevails
+    funding = {line.group.id: _funding(line.group) for plan in plans for line in plan.lines}
     groups = (
         None
         if any(amount is None for _line, amount in revised)
-        else tuple(GroupAmount(line.group_id, line.label, amount or 0) for line, amount in revised)
+        else tuple(
+            GroupAmount(line.group_id, line.label, amount or 0, funding.get(line.group_id))
+            for line, amount in revised
+        )
     )
     return BudgetVersion(
         chosen,
@@ -101,7 +126,13 @@ def version_of_revision(
         groups,
         revision.revised_by_program,
         legal_basis,
+        tuple(revision.revised_plan.scenario.funding_sources),
     )
+
+
+def _funding(group: Group) -> str | None:
+    """The group's one funding source (an engine group has one: model.expand)."""
+    return group.funding if isinstance(group.funding, str) else None
 
 
 @dataclass(frozen=True)
@@ -125,6 +156,12 @@ class VersionComparison:
     pagu: VersionRow
     groups: tuple[VersionRow, ...]  # every group of any version, in order of first appearance
     programs: tuple[VersionRow, ...]
+    sources: tuple[VersionRow, ...] = ()  # per funding source (key: its id, "" for none)
+
+    @property
+    def funding_sources(self) -> dict[str, FundingSource]:
+        """The sources of the versions by id, the latest version's definition prevailing."""
+        return {source.id: source for version in self.versions for source in version.sources}
 
 
 def side_by_side(versions: Sequence[BudgetVersion]) -> VersionComparison:
@@ -136,7 +173,13 @@ def side_by_side(versions: Sequence[BudgetVersion]) -> VersionComparison:
             _("give at least the adopted budget (murni)"),
         )
     pagu = VersionRow("pagu", _("pagu"), tuple(version.pagu for version in versions))
-    return VersionComparison(tuple(versions), pagu, _group_rows(versions), _program_rows(versions))
+    return VersionComparison(
+        tuple(versions),
+        pagu,
+        _group_rows(versions),
+        _program_rows(versions),
+        _source_rows(versions),
+    )
 
 
 def _group_rows(versions: Sequence[BudgetVersion]) -> tuple[VersionRow, ...]:
@@ -155,6 +198,25 @@ def _group_rows(versions: Sequence[BudgetVersion]) -> tuple[VersionRow, ...]:
             tuple(None if found is None else found.get(group_id, 0) for found in amounts),
         )
         for group_id, label in labels.items()
+    )
+
+
+def _source_rows(versions: Sequence[BudgetVersion]) -> tuple[VersionRow, ...]:
+    """What each funding source pays in each version, sources in order of first appearance; a
+    source absent from a version broken down by group pays 0 there."""
+    amounts = [version.by_source for version in versions]
+    labels: dict[str | None, str] = {}
+    for version in versions:
+        labels.update({source.id: source.label for source in version.sources})
+    for found in amounts:
+        labels.update({key: labels.get(key, key or "") for key in found or {}})
+    return tuple(
+        VersionRow(
+            key or "",
+            label,
+            tuple(None if found is None else found.get(key, 0) for found in amounts),
+        )
+        for key, label in labels.items()
     )
 
 

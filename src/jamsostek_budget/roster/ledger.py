@@ -10,6 +10,8 @@ reasons (file, line, sheet), or blank: rows read = used + rejected + blank, noth
 
 A bill line names its group by id (`group`) or by the budget code the scenario gives one of its
 groups' programs (`budget_code`); a code two groups share cannot say which, and is rejected. A
+group whose people are split between funding sources is costed as one group per source, and a
+bill line cannot say which source it bills: it is rejected, saying what to write instead. A
 second bill line for the same month, group and program, and a second payment with the same SP2D
 reference, are rejected naming the line of the first.
 """
@@ -263,6 +265,7 @@ def _group_resolver(
     """The group a bill line is for, from its group id (any case) or its budget code for its
     program; Refused when neither names one group of the scenario, or the two disagree."""
     ids = {group.id.lower(): group.id for group in groups}
+    split = {group.id: _split_sources(group) for group in groups}
     codes: dict[tuple[str, Program], list[str]] = {}
     for group in groups:
         for program, code in group.budget_codes.items():
@@ -276,14 +279,34 @@ def _group_resolver(
         if code is None:
             if found is None:
                 raise Refused(_("group and budget_code are both blank"))
-            return found
+            return _not_split(found, split)
         if program is None:  # the code cannot be looked up: the program's reason says why
             return found
         by_code = codes.get((code, program), [])
         _check_code(code, program, by_code, found)
-        return found or by_code[0]
+        return _not_split(found or by_code[0], split)
 
     return resolve
+
+
+def _split_sources(group: Group) -> list[str]:
+    """The funding sources a group splits its people between (empty: one source or none)."""
+    splits = [group.funding, None if group.becomes is None else group.becomes.funding]
+    return [source for split in splits if isinstance(split, dict) for source in split]
+
+
+def _not_split(group: str, split: Mapping[str, list[str]]) -> str:
+    """Refused when the group's people are split between funding sources: its bill cannot be
+    shared between them exactly, so each source's people are billed as a group of their own."""
+    sources = split.get(group)
+    if not sources:
+        return group
+    message = _(
+        "group '{group}' splits its people between funding sources ({sources}), and a bill "
+        "line cannot say which source it bills; write one group per source in the scenario "
+        "(each with its own funding) and bill each of them, or give the group one source"
+    )
+    raise Refused(message.format(group=group, sources=", ".join(dict.fromkeys(sources))))
 
 
 def _check_code(code: str, program: Program, groups: Sequence[str], group: str | None) -> None:

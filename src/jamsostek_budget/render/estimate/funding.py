@@ -7,6 +7,7 @@ from __future__ import annotations
 from jamsostek_budget.engine.budget import Budget
 from jamsostek_budget.engine.funding_totals import OpdTotal, SourceTotal, opd_totals, source_totals
 from jamsostek_budget.i18n import _
+from jamsostek_budget.model.funding import FundingSource, Opd
 from jamsostek_budget.render.shared.figures import Live, live, sum_of
 from jamsostek_budget.render.shared.labels import month_abbr, months_label, programs_label
 from jamsostek_budget.render.shared.sections import Cell, Figure, Money, Section
@@ -19,7 +20,7 @@ def opd_section(budget: Budget) -> Section | None:
         return None
     rows: tuple[tuple[Cell, ...], ...] = tuple(
         (
-            _opd_name(total),
+            opd_name(total.opd),
             ", ".join(line.group.label for line in total.lines) or "-",
             Figure(sum(line.group.headcount for line in total.lines), _people(total)),
             Money(total.annual, _annual(line.group.id for line in total.lines)),
@@ -70,18 +71,10 @@ def source_section(budget: Budget) -> Section | None:
 def _source_row(budget: Budget, total: SourceTotal) -> tuple[Cell, ...]:
     source = total.source
     ids = [line.group.id for line in budget.lines if line.group.funding == _source_id(total)]
-    name = _("(no source)") if source is None else source.label
-    if source is not None and not source.is_apbd:
-        name += " " + _("(not APBD)")
-    months = (
-        ""
-        if source is None
-        else f"{month_abbr(source.first_month)}-{month_abbr(source.last_month)}"
-    )
     ceiling = source.ceiling if source is not None else None
     return (
-        name,
-        months,
+        source_name(source),
+        source_months(source),
         Figure(total.people),
         Money(total.annual, _annual(ids)),
         Money(ceiling) if ceiling is not None else "",
@@ -139,7 +132,7 @@ def _opd_sheet(total: OpdTotal, sources: dict[str, str]) -> Section:
         "JP",
         _("APBD a year"),
     )
-    return Section(_opd_name(total), headers, rows, footer, frozenset({3, 5, 6, 7, 8, 9}))
+    return Section(opd_name(total.opd), headers, rows, footer, frozenset({3, 5, 6, 7, 8, 9}))
 
 
 def _program(group: str, program: str) -> Live:
@@ -154,10 +147,25 @@ def _people(total: OpdTotal) -> Live:
     return sum_of(live("people", group=line.group.id) for line in total.lines)
 
 
-def _opd_name(total: OpdTotal) -> str:
-    if total.opd is None:
+def opd_name(opd: Opd | None) -> str:
+    """An office as reports name it: its code (when given) and label."""
+    if opd is None:
         return _("(no office)")
-    return f"{total.opd.code} {total.opd.label}" if total.opd.code else total.opd.label
+    return f"{opd.code} {opd.label}" if opd.code else opd.label
+
+
+def source_name(source: FundingSource | None) -> str:
+    """A funding source as reports name it, saying when it is not APBD money."""
+    if source is None:
+        return _("(no source)")
+    return source.label if source.is_apbd else source.label + " " + _("(not APBD)")
+
+
+def source_months(source: FundingSource | None) -> str:
+    """The months a source pays for, "Apr-Dec" ("" for groups naming no source)."""
+    if source is None:
+        return ""
+    return f"{month_abbr(source.first_month)}-{month_abbr(source.last_month)}"
 
 
 def _source_id(total: SourceTotal) -> str | None:

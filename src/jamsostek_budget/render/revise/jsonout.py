@@ -103,5 +103,8 @@ def _version(version: BudgetVersion) -> dict[str, Any]:
         if version.groups is None
         else {group.group_id: group.annual for group in version.groups},
         "programs": None if version.programs is None else dict(version.programs),
+        "sources": None
+        if version.by_source is None
+        else {source or "": amount for source, amount in version.by_source.items()},
         "legal_basis": version.legal_basis,
     }

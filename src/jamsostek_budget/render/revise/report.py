@@ -17,6 +17,7 @@ from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.planning.realized import month_text
 from jamsostek_budget.planning.revision import Revision
 from jamsostek_budget.planning.versions import VersionComparison, VersionRow
+from jamsostek_budget.render.revise.funding import source_overruns, source_versions
 from jamsostek_budget.render.shared.figures import Live, live, sum_of
 from jamsostek_budget.render.shared.sections import (
     Cell,
@@ -62,9 +63,10 @@ def revise_report(revision: Revision, versions: VersionComparison, *, from_bills
         sections.append(_headcounts(revision))
     if revision.fit is not None:
         sections += [_fitted(revision), _losses(revision)]
-    sections.append(_versions(versions))
+    sections += [_versions(versions), *source_versions(versions)]
     notes = _notes(revision, from_bills)
-    return Report(title, _summary(revision, from_bills), tuple(sections), notes)
+    summary = (*_summary(revision, from_bills), *source_overruns(versions))
+    return Report(title, summary, tuple(sections), notes)
 
 
 def revise_budgets(revision: Revision) -> list[tuple[str, Budget]]:

@@ -8,9 +8,10 @@ from typing import Any
 
 from jamsostek_budget import __version__
 from jamsostek_budget.model.ledger import Rejected
-from jamsostek_budget.planning.tracking import CodeTrack, GroupTrack, YearTotals
+from jamsostek_budget.planning.tracking import GroupTrack, YearTotals
 from jamsostek_budget.planning.tracking_figures import MonthFigures
 from jamsostek_budget.planning.tracking_result import FileCount, TrackResult
+from jamsostek_budget.planning.tracking_totals import CodeTrack, OpdTrack, SourceTrack
 
 
 def track_dict(result: TrackResult) -> dict[str, Any]:
@@ -25,6 +26,8 @@ def track_dict(result: TrackResult) -> dict[str, Any]:
         "months": [month_dict(figures) for figures in tracking.months],
         "by_group": [_group(group) for group in tracking.groups],
         "by_budget_code": [_code(code) for code in tracking.by_code],
+        "by_opd": [_opd(track) for track in tracking.by_opd],
+        "by_source": [_source(track) for track in tracking.by_source],
         "totals": _totals(tracking.totals),
         "at_risk": [group.group_id for group in tracking.at_risk],
         "credits": [
@@ -103,6 +106,37 @@ def _code(code: CodeTrack) -> dict[str, Any]:
         "projected_year": code.projected,
         "pagu": code.pagu,
         "balance": code.balance,
+    }
+
+
+def _opd(track: OpdTrack) -> dict[str, Any]:
+    return {
+        "opd": None if track.opd is None else track.opd.id,
+        "label": None if track.opd is None else track.opd.label,
+        "groups": list(track.groups),
+        "planned": track.planned,
+        "billed": track.billed,
+        "paid": track.paid,
+        "outstanding": track.outstanding,
+        "projected_year": track.projected,
+    }
+
+
+def _source(track: SourceTrack) -> dict[str, Any]:
+    source = track.source
+    return {
+        "source": None if source is None else source.id,
+        "label": None if source is None else source.label,
+        "apbd": None if source is None else source.is_apbd,
+        "months": None if source is None else list(source.months),
+        "groups": list(track.groups),
+        "planned": track.planned,
+        "billed": track.billed,
+        "paid": track.paid,
+        "outstanding": track.outstanding,
+        "projected_year": track.projected,
+        "ceiling": track.pagu,
+        "left": track.balance,
     }
 
 

@@ -10,20 +10,20 @@ from __future__ import annotations
 
 from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.model.ledger import Rejected
-from jamsostek_budget.planning.tracking import CodeTrack, GroupTrack, Tracking, YearTotals
+from jamsostek_budget.planning.tracking import GroupTrack, Tracking, YearTotals
 from jamsostek_budget.planning.tracking_figures import MonthFigures
 from jamsostek_budget.planning.tracking_result import FileCount, TrackResult
-from jamsostek_budget.render.shared.figures import live, sum_of
+from jamsostek_budget.render.shared.figures import live
 from jamsostek_budget.render.shared.labels import confidence_label, number, rupiah, segment_label
 from jamsostek_budget.render.shared.sections import (
     Cell,
     Figure,
     Report,
     Section,
-    Signed,
     phrase,
     rupiah_figure,
 )
+from jamsostek_budget.render.track.totals import source_shortfalls, total_sections
 
 MONTH_HEADERS = (
     N_("Month"),
@@ -44,16 +44,6 @@ GROUP_HEADERS = (
     N_("Projected\nyear (Rp)"),
     N_("Unpaid\nmonths"),
 )
-CODE_HEADERS = (
-    N_("Budget code"),
-    N_("Programs"),
-    N_("Planned\n(Rp)"),
-    N_("Billed\n(Rp)"),
-    N_("Paid\n(Rp)"),
-    N_("Outstanding\n(Rp)"),
-    N_("Projected\nyear (Rp)"),
-)
-CODE_PAGU_HEADERS = (N_("Pagu\n(Rp)"), N_("Balance\n(Rp)"))
 
 
 def month_text(figures: MonthFigures) -> str:
@@ -71,7 +61,7 @@ def track_report(result: TrackResult) -> Report:
     sections = (
         _months(tracking),
         _groups(result),
-        *_codes(tracking),
+        *total_sections(tracking),
         *_at_risk(tracking),
         *_credits(tracking),
         _rules(tracking),
@@ -111,6 +101,7 @@ def _headline(result: TrackResult) -> tuple[str, ...]:
             "billed headcount)"
         ).format(amount=rupiah(totals.projected)),
         *_balance(result.tracking),
+        *source_shortfalls(result.tracking),
         *(_file_line(counted) for counted in result.files),
     )
 
@@ -208,46 +199,6 @@ def _groups(result: TrackResult) -> Section:
     footer = (_("Total"), "", *_total_amounts(totals), totals.projected, "")
     headers = tuple(_(header) for header in GROUP_HEADERS)
     return Section(_("Per group"), headers, rows, footer, frozenset(range(2, 8)))
-
-
-def _code_row(code: CodeTrack, with_pagu: bool) -> tuple[Cell, ...]:
-    planned = sum_of(live("annual", group=group, program=program) for group, program in code.parts)
-    row: tuple[Cell, ...] = (
-        _("(no budget code)") if code.code is None else code.code,
-        ", ".join(program.upper() for program in code.programs),
-        *_amounts(Figure(code.planned, planned), code.billed, code.paid),
-        code.projected,
-    )
-    if with_pagu:
-        row += (
-            "" if code.pagu is None else code.pagu,
-            "" if code.balance is None else Signed(code.balance),
-        )
-    return row
-
-
-def _codes(tracking: Tracking) -> tuple[Section, ...]:
-    """Per budget code (an account line of the RKA), with its pagu and balance when the pagu is
-    given per code."""
-    if not tracking.by_code:
-        return ()
-    with_pagu = any(code.pagu is not None for code in tracking.by_code)
-    rows = tuple(_code_row(code, with_pagu) for code in tracking.by_code)
-    totals = tracking.totals
-    footer: tuple[Cell, ...] = (_("Total"), "", *_total_amounts(totals), totals.projected)
-    headers = CODE_HEADERS + (CODE_PAGU_HEADERS if with_pagu else ())
-    if with_pagu:
-        balance = totals.balance
-        footer += (
-            "" if totals.pagu is None else totals.pagu,
-            "" if balance is None else Signed(balance),
-        )
-    numeric = frozenset(range(2, len(headers)))
-    return (
-        Section(
-            _("Per budget code"), tuple(_(header) for header in headers), rows, footer, numeric
-        ),
-    )
 
 
 def _at_risk(tracking: Tracking) -> tuple[Section, ...]:
