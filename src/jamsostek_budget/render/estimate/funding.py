@@ -8,6 +8,7 @@ from jamsostek_budget.engine.budget import Budget
 from jamsostek_budget.engine.funding_totals import OpdTotal, SourceTotal, opd_totals, source_totals
 from jamsostek_budget.i18n import _
 from jamsostek_budget.render.shared.figures import Live, live, sum_of
+from jamsostek_budget.render.shared.funding_names import opd_name, source_name
 from jamsostek_budget.render.shared.labels import month_abbr, months_label, programs_label
 from jamsostek_budget.render.shared.sections import Cell, Figure, Money, Section
 
@@ -70,9 +71,7 @@ def source_section(budget: Budget) -> Section | None:
 def _source_row(budget: Budget, total: SourceTotal) -> tuple[Cell, ...]:
     source = total.source
     ids = [line.group.id for line in budget.lines if line.group.funding == _source_id(total)]
-    name = _("(no source)") if source is None else source.label
-    if source is not None and not source.is_apbd:
-        name += " " + _("(not APBD)")
+    name = source_name(source)
     months = (
         ""
         if source is None
@@ -155,9 +154,7 @@ def _people(total: OpdTotal) -> Live:
 
 
 def _opd_name(total: OpdTotal) -> str:
-    if total.opd is None:
-        return _("(no office)")
-    return f"{total.opd.code} {total.opd.label}" if total.opd.code else total.opd.label
+    return opd_name(total.opd)
 
 
 def _source_id(total: SourceTotal) -> str | None:
