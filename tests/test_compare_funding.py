@@ -181,11 +181,14 @@ def test_json_and_csv(variant: Path) -> None:
         ("dinsos", "dbh-sawit"),
     ]
     rows = list(csv.DictReader(io.StringIO(compare_csv(comparison))))
-    totals = {(row["opd"], row["funding"]): row for row in rows if row["group"] == "TOTAL"}
+    assert list(rows[0])[-2:] == ["opd", "funding"]  # last, as in fit's CSV
+    totals = {
+        (row["opd"], row["funding"]): row for row in rows if row["group"] in ("OPD", "SOURCE")
+    }
     assert totals[("dinsos", "")]["apbd_annual B"] == "725760000"
     assert totals[("", "apbd")]["delta B"] == "0"
     assert totals[("", "dbh-sawit")]["delta B"] == "40320000"
-    lines = [row for row in rows if row["group"] != "TOTAL"]
+    lines = [row for row in rows if row["group"] not in ("TOTAL", "OPD", "SOURCE")]
     assert sum(int(row["apbd_annual B"]) for row in lines if row["funding"] == "dbh-sawit") == (
         534_240_000
     )

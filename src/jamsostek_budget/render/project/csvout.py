@@ -1,6 +1,7 @@
 """A projection as CSV: one row per year per group per program, then a total row per year and
-for the window. When the scenario lists its offices or funding sources, columns `opd` and
-`funding` name each group's, and each year has a total row per office and per source."""
+for the window. When the scenario lists its offices or funding sources, last columns `opd` and
+`funding` name each group's, and each year has a row per office (group "OPD") and per source
+("SOURCE"), as in fit's CSV."""
 
 from __future__ import annotations
 
@@ -10,7 +11,16 @@ import io
 from jamsostek_budget.planning.projection import Projection
 from jamsostek_budget.planning.projection_funding import opd_years, source_years
 
-HEADER = ["city", "year", "group", "program", "headcount", "apbd_annual", "worker_annual"]
+HEADER = [
+    "city",
+    "year",
+    "group",
+    "program",
+    "headcount",
+    "apbd_annual",
+    "worker_annual",
+    "jp_cap_projected",
+]
 
 
 def project_csv(projection: Projection) -> str:
@@ -20,7 +30,7 @@ def project_csv(projection: Projection) -> str:
     scenario = projection.scenario
     funded = bool(scenario.opds or scenario.funding_sources)
     keys = ["opd", "funding"] if funded else []
-    writer.writerow([*HEADER[:3], *keys, *HEADER[3:], "jp_cap_projected"])
+    writer.writerow([*HEADER, *keys])
     city = scenario.city
     offices, sources = opd_years(projection), source_years(projection)
     blank = ["", ""] if funded else []
@@ -34,25 +44,23 @@ def project_csv(projection: Projection) -> str:
                         city,
                         year.year,
                         line.group.id,
-                        *named,
                         program.program,
                         line.group.headcount,
                         program.annual,
                         program.worker_annual,
                         projected,
+                        *named,
                     ]
                 )
         for office in offices:
             key = office.item.id if office.item is not None else ""
             people, annual = office.people[index], office.annual[index]
-            writer.writerow(
-                [city, year.year, "TOTAL", key, "", "all", people, annual, "", projected]
-            )
+            writer.writerow([city, year.year, "OPD", "all", people, annual, "", projected, key, ""])
         for source in sources:
             key = source.item.id if source.item is not None else ""
             people, annual = source.people[index], source.annual[index]
             writer.writerow(
-                [city, year.year, "TOTAL", "", key, "all", people, annual, "", projected]
+                [city, year.year, "SOURCE", "all", people, annual, "", projected, "", key]
             )
         budget = year.budget
         writer.writerow(
@@ -60,16 +68,16 @@ def project_csv(projection: Projection) -> str:
                 city,
                 year.year,
                 "TOTAL",
-                *blank,
                 "all",
                 budget.headcount,
                 budget.annual,
                 budget.worker_annual,
                 projected,
+                *blank,
             ]
         )
     writer.writerow(
-        [city, "all", "TOTAL", *blank, "all", "", projection.annual, projection.worker_annual, ""]
+        [city, "all", "TOTAL", "all", "", projection.annual, projection.worker_annual, "", *blank]
     )
     return out.getvalue()
 
