@@ -1,5 +1,6 @@
 """Compare estimates side by side: the first budget is the baseline, every other one is compared
-with it, group by group (matched by group id) and program by program.
+with it, group by group (matched by group id) and program by program, and office by office and
+source by source when the scenarios list them (planning.compare_funding).
 
 Only the group x program amounts are stored; every group figure, program total and grand total is
 a property that sums them, and every difference is taken between such sums. A difference of totals
@@ -10,58 +11,31 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from jamsostek_budget.engine.budget import Budget, GroupLine
 from jamsostek_budget.errors import UsageError
 from jamsostek_budget.i18n import _
 from jamsostek_budget.model.fields import PROGRAMS, Program
+from jamsostek_budget.planning.compare_amounts import Amounts, add_up, percent_change
+from jamsostek_budget.planning.compare_funding import FundingRow, opd_rows, source_rows
+
+__all__ = [
+    "Amounts",
+    "Column",
+    "Comparison",
+    "FundingRow",
+    "GroupRow",
+    "ProgramRow",
+    "Status",
+    "add_up",
+    "compare",
+    "default_name",
+    "percent_change",
+    "unique_names",
+]
 
 Status = Literal["added", "removed", "changed", "same", "absent"]
-Values = tuple[int | None, ...]  # one figure per scenario, baseline first; None where absent
-
-ONE_DECIMAL = Decimal("0.1")
-
-
-def percent_change(delta: int, base: int) -> Decimal | None:
-    """`delta` as a percentage of `base`, rounded half up to one decimal; None when `base` is 0.
-
-    Only for display: no amount of money is ever computed from it.
-    """
-    if base == 0:
-        return None
-    return (Decimal(delta) * 100 / Decimal(base)).quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
-
-
-@dataclass(frozen=True)
-class Amounts:
-    """One figure in every scenario. An absent figure counts as 0 in the differences."""
-
-    values: Values
-
-    @property
-    def baseline(self) -> int:
-        return self.values[0] or 0
-
-    @property
-    def deltas(self) -> tuple[int, ...]:
-        """Each non-baseline scenario minus the baseline, in Rupiah (or people)."""
-        return tuple((value or 0) - self.baseline for value in self.values[1:])
-
-    @property
-    def percents(self) -> tuple[Decimal | None, ...]:
-        return tuple(percent_change(delta, self.baseline) for delta in self.deltas)
-
-
-def add_up(rows: Iterable[Amounts], width: int) -> Amounts:
-    """The sum of `rows` in each scenario; None where every row is absent."""
-    totals: list[int | None] = [None] * width
-    for row in rows:
-        for index, value in enumerate(row.values):
-            if value is not None:
-                totals[index] = (totals[index] or 0) + value
-    return Amounts(tuple(totals))
 
 
 @dataclass(frozen=True)
@@ -119,6 +93,8 @@ class Comparison:
     columns: tuple[Column, ...]  # the baseline first
     groups: tuple[GroupRow, ...]  # baseline groups in file order, then added groups
     worker: Amounts  # worker share a year (deducted from wages, not APBD)
+    offices: tuple[FundingRow, ...] = ()  # per office, when any scenario lists its offices
+    sources: tuple[FundingRow, ...] = ()  # per funding source, when any lists its sources
 
     @property
     def baseline(self) -> Column:
@@ -175,7 +151,7 @@ def compare(budgets: Sequence[Budget], names: Sequence[str] | None = None) -> Co
     lines = [{line.group.id: line for line in budget.lines} for budget in budgets]
     groups = tuple(_group_row(group_id, lines) for group_id in _group_ids(budgets))
     worker = Amounts(tuple(budget.worker_annual for budget in budgets))
-    return Comparison(columns, groups, worker)
+    return Comparison(columns, groups, worker, opd_rows(budgets), source_rows(budgets))
 
 
 def default_name(budget: Budget) -> str:

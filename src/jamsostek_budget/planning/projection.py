@@ -4,7 +4,8 @@ and the JP wage cap rises.
 JP wage caps not yet announced are extended with the PP 45/2015 Pasal 29 rule (see jpcap, the
 same rule `estimate` uses) and marked as projected. Headcounts and wages
 grow from the scenario's fiscal year and are rounded once per year from the base (never
-compounded from rounded values); explicit per-year headcounts win over growth.
+compounded from rounded values); explicit per-year headcounts win over growth. A group whose
+people are split between funding sources keeps the split's proportions (`apportion`).
 """
 
 from __future__ import annotations
@@ -165,6 +166,8 @@ def _group_for_year(group: Group, elapsed: int, year: int, assumptions: Assumpti
         rate = assumptions.headcount_growth_percent
     headcount = explicit.get(year, grow(group.headcount, elapsed, rate))
     update: dict[str, object] = {"headcount": headcount}
+    if isinstance(group.funding, dict) and headcount is not None:
+        update["funding"] = apportion(headcount, group.funding)
     if isinstance(group.monthly_wage, int):  # a minimum wage is the one in force each year
         rate = group.wage_growth_percent
         update["monthly_wage"] = grow(
@@ -177,6 +180,20 @@ def _group_for_year(group: Group, elapsed: int, year: int, assumptions: Assumpti
         if name in update and update[name] is None:
             raise bound.outgrown(group.id, name, year)
     return group.model_copy(update=update)
+
+
+def apportion(people: int, split: dict[str, int]) -> dict[str, int]:
+    """`people` shared between funding sources in the proportions of `split` (a group's people
+    per source in its fiscal year): each source its whole share, the people left over one each to
+    the largest remainders (ties: the first listed), so the shares add up to `people`."""
+    base = sum(split.values())
+    if base == 0:
+        return dict(split)
+    shares = {source: people * count // base for source, count in split.items()}
+    order = sorted(split, key=lambda source: -(people * split[source] % base))
+    for source in order[: people - sum(shares.values())]:
+        shares[source] += 1
+    return shares
 
 
 def grow(amount: int, years: int, percent: Decimal, bound: Bound = PEOPLE) -> int | None:

@@ -3,30 +3,38 @@ side, lettered A (the baseline), B, ..., and each one's difference to the baseli
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 
 from jamsostek_budget.i18n import N_, _
-from jamsostek_budget.model.fields import Program
 from jamsostek_budget.planning.compare import Amounts, Comparison, GroupRow
-from jamsostek_budget.render.shared.figures import Live, What, live
-from jamsostek_budget.render.shared.labels import percent, program_label, rupiah
+from jamsostek_budget.render.compare.cells import (
+    Of,
+    amount_cells,
+    delta_cells,
+    delta_headers,
+    letter,
+    of,
+    percent_cell,
+    value_headers,
+)
+from jamsostek_budget.render.compare.funding import opd_section, source_section
+from jamsostek_budget.render.shared.figures import live
+from jamsostek_budget.render.shared.labels import program_label, rupiah
 from jamsostek_budget.render.shared.sections import (
     Bar,
     Cell,
     Chart,
-    Figure,
     Numeric,
     Phrase,
     Report,
     Section,
-    Signed,
     count_figure,
     phrase,
     rupiah_figure,
 )
 
-ABSENT = "-"
+__all__ = ["compare_chart", "compare_report", "compare_totals", "letter"]  # letter: for cli
+
 # "changed" and "same" are visible in the differences
 SHOWN_STATUSES = {"added": N_("added"), "removed": N_("removed")}
 
@@ -36,7 +44,13 @@ def compare_report(comparison: Comparison) -> Report:
     title = _("Comparison: {baseline} vs {others}").format(
         baseline=comparison.baseline.name, others=others
     )
-    sections = (_groups(comparison), _programs(comparison), _totals(comparison))
+    funding = (opd_section(comparison), source_section(comparison))
+    sections = (
+        _groups(comparison),
+        *(section for section in funding if section is not None),
+        _programs(comparison),
+        _totals(comparison),
+    )
     charts = (compare_chart(comparison),)
     return Report(title, _summary(comparison), sections, _notes(comparison), charts)
 
@@ -84,7 +98,7 @@ def _delta_line(index: int, delta: int, pct: Decimal | None) -> Phrase:
     line = phrase(_("{letter} - A: {amount} a year"), letter=letter(index), amount=amount)
     if pct is None:
         return line
-    change = _percent(pct, figure / live("annual", 0))
+    change = percent_cell(pct, figure / live("annual", 0))
     return Phrase((*line.parts, " (", change, ")"))
 
 
@@ -105,62 +119,22 @@ def _notes(comparison: Comparison) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def letter(index: int) -> str:
-    """Columns are lettered (A is the baseline) so that the tables stay narrow."""
-    return chr(ord("A") + index) if index < 26 else f"#{index + 1}"
-
-
-def _value_headers(comparison: Comparison, what: str) -> list[str]:
-    return [f"{letter(i)}\n{what}" for i in range(comparison.width)]
-
-
-def _delta_headers(comparison: Comparison) -> list[str]:
-    headers = []
-    for i in range(1, comparison.width):
-        headers += [f"{letter(i)} - A\n(Rp)", f"{letter(i)} - A\n(%)"]  # no words to translate
-    return headers
-
-
-Of = Callable[[int], Live]  # the figure of the scenario with this index
-
-
-def _amount_cells(amounts: Amounts, of: Of) -> list[Cell]:
-    return [
-        ABSENT if value is None else Figure(value, of(index))
-        for index, value in enumerate(amounts.values)
-    ]
-
-
-def _delta_cells(amounts: Amounts, of: Of) -> list[Cell]:
-    cells: list[Cell] = []
-    for index, delta, pct in zip(
-        range(1, len(amounts.values)), amounts.deltas, amounts.percents, strict=True
-    ):
-        figure = of(index) - of(0)
-        cells += [Signed(delta, figure), _percent(pct, figure / of(0))]
-    return cells
-
-
-def _of(what: What, *, group: str | None = None, program: Program | None = None) -> Of:
-    return lambda index: live(what, index, group=group, program=program)
-
-
 def _groups(comparison: Comparison) -> Section:
     width = comparison.width
     headers = (
         _("Group"),
-        *_value_headers(comparison, _("people")),
-        *_value_headers(comparison, _("a year (Rp)")),
-        *_delta_headers(comparison),
+        *value_headers(comparison, _("people")),
+        *value_headers(comparison, _("a year (Rp)")),
+        *delta_headers(comparison),
         *[f"{letter(i)}\n{_('status')}" for i in range(1, comparison.width)],
     )
     rows = tuple(_group_cells(row) for row in comparison.groups)
-    annual = _of("annual")
+    annual = of("annual")
     footer = (
         _("Total"),
-        *_amount_cells(comparison.headcount, _of("people")),
-        *_amount_cells(comparison.annual, annual),
-        *_delta_cells(comparison.annual, annual),
+        *amount_cells(comparison.headcount, of("people")),
+        *amount_cells(comparison.annual, annual),
+        *delta_cells(comparison.annual, annual),
         *[""] * (width - 1),
     )
     numeric = frozenset(range(1, 1 + 2 * width + 2 * (width - 1)))
@@ -168,12 +142,12 @@ def _groups(comparison: Comparison) -> Section:
 
 
 def _group_cells(row: GroupRow) -> tuple[Cell, ...]:
-    annual = _of("annual", group=row.group)
+    annual = of("annual", group=row.group)
     return (
         row.label,
-        *_amount_cells(row.headcount, _of("people", group=row.group)),
-        *_amount_cells(row.annual, annual),
-        *_delta_cells(row.annual, annual),
+        *amount_cells(row.headcount, of("people", group=row.group)),
+        *amount_cells(row.annual, annual),
+        *delta_cells(row.annual, annual),
         *[_(SHOWN_STATUSES[status]) if status in SHOWN_STATUSES else "" for status in row.statuses],
     )
 
@@ -181,54 +155,44 @@ def _group_cells(row: GroupRow) -> tuple[Cell, ...]:
 def _programs(comparison: Comparison) -> Section:
     headers = (
         _("Program"),
-        *_value_headers(comparison, _("a year (Rp)")),
-        *_delta_headers(comparison),
+        *value_headers(comparison, _("a year (Rp)")),
+        *delta_headers(comparison),
     )
     rows = tuple(
         (
             program_label(row.program),
-            *_amount_cells(row.annual, _of("annual", program=row.program)),
-            *_delta_cells(row.annual, _of("annual", program=row.program)),
+            *amount_cells(row.annual, of("annual", program=row.program)),
+            *delta_cells(row.annual, of("annual", program=row.program)),
         )
         for row in comparison.by_program
     )
-    annual = _of("annual")
+    annual = of("annual")
     footer = (
         _("Total"),
-        *_amount_cells(comparison.annual, annual),
-        *_delta_cells(comparison.annual, annual),
+        *amount_cells(comparison.annual, annual),
+        *delta_cells(comparison.annual, annual),
     )
     numeric = frozenset(range(1, len(headers)))
     return Section(_("Per program, APBD a year"), headers, rows, footer, numeric)
 
 
 def _totals(comparison: Comparison) -> Section:
-    headers = ("", *[letter(i) for i in range(comparison.width)], *_delta_headers(comparison))
+    headers = ("", *[letter(i) for i in range(comparison.width)], *delta_headers(comparison))
     rows: tuple[tuple[Cell, ...], ...] = (
         (_("Fiscal year"), *[str(c.fiscal_year) for c in comparison.columns], *_blank(comparison)),
-        (_("People"), *_figures(comparison.headcount, _of("people"))),
-        (_("APBD a year (Rp)"), *_figures(comparison.annual, _of("annual"))),
-        (_("Worker share a year (Rp)"), *_figures(comparison.worker, _of("worker_annual"))),
+        (_("People"), *_figures(comparison.headcount, of("people"))),
+        (_("APBD a year (Rp)"), *_figures(comparison.annual, of("annual"))),
+        (_("Worker share a year (Rp)"), *_figures(comparison.worker, of("worker_annual"))),
     )
     return Section(_("Totals"), headers, rows, right=frozenset(range(1, len(headers))))
 
 
 def _figures(amounts: Amounts, of: Of) -> list[Cell]:
-    return [*_amount_cells(amounts, of), *_delta_cells(amounts, of)]
+    return [*amount_cells(amounts, of), *delta_cells(amounts, of)]
 
 
 def _blank(comparison: Comparison) -> list[str]:
     return [""] * (2 * (comparison.width - 1))
-
-
-def _percent(value: Decimal | None, figure: Live) -> str:
-    """+12,5 % in Indonesian, +12.5% in English; a workbook keeps the fraction."""
-    if value is None:
-        return _("n/a")
-    sign = "+" if value > 0 else ""
-    return Numeric(
-        sign + percent(value, decimals=1), value / 100, "signed_percent", decimals=1, live=figure
-    )
 
 
 def compare_chart(comparison: Comparison) -> Chart:

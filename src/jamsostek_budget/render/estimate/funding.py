@@ -7,9 +7,9 @@ from __future__ import annotations
 from jamsostek_budget.engine.budget import Budget
 from jamsostek_budget.engine.funding_totals import OpdTotal, SourceTotal, opd_totals, source_totals
 from jamsostek_budget.i18n import _
-from jamsostek_budget.model.funding import FundingSource, Opd
 from jamsostek_budget.render.shared.figures import Live, live, sum_of
-from jamsostek_budget.render.shared.labels import month_abbr, months_label, programs_label
+from jamsostek_budget.render.shared.funding_names import opd_name, source_months, source_name
+from jamsostek_budget.render.shared.labels import months_label, programs_label
 from jamsostek_budget.render.shared.sections import Cell, Figure, Money, Section
 
 
@@ -145,27 +145,6 @@ def _annual(groups: object) -> Live:
 
 def _people(total: OpdTotal) -> Live:
     return sum_of(live("people", group=line.group.id) for line in total.lines)
-
-
-def opd_name(opd: Opd | None) -> str:
-    """An office as reports name it: its code (when given) and label."""
-    if opd is None:
-        return _("(no office)")
-    return f"{opd.code} {opd.label}" if opd.code else opd.label
-
-
-def source_name(source: FundingSource | None) -> str:
-    """A funding source as reports name it, saying when it is not APBD money."""
-    if source is None:
-        return _("(no source)")
-    return source.label if source.is_apbd else source.label + " " + _("(not APBD)")
-
-
-def source_months(source: FundingSource | None) -> str:
-    """The months a source pays for, "Apr-Dec" ("" for groups naming no source)."""
-    if source is None:
-        return ""
-    return f"{month_abbr(source.first_month)}-{month_abbr(source.last_month)}"
 
 
 def _source_id(total: SourceTotal) -> str | None:

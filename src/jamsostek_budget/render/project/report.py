@@ -8,6 +8,12 @@ from decimal import Decimal
 from jamsostek_budget.i18n import _
 from jamsostek_budget.model.rates import DatedValue
 from jamsostek_budget.planning.projection import Projection, Year
+from jamsostek_budget.render.project.funding import (
+    ceiling_lines,
+    ceiling_note,
+    opd_section,
+    source_section,
+)
 from jamsostek_budget.render.shared.figures import live
 from jamsostek_budget.render.shared.labels import number, percent, program_label, rupiah
 from jamsostek_budget.render.shared.sections import (
@@ -43,8 +49,15 @@ def project_report(projection: Projection) -> Report:
             amount=rupiah_figure(projection.worker_annual, live("worker_annual", None)),
         ),
         _assumptions(projection),
+        *ceiling_lines(projection),
     )
-    sections = (_per_year(projection), _per_group(projection), _per_program(projection))
+    funding = (opd_section(projection), source_section(projection))
+    sections = (
+        _per_year(projection),
+        _per_group(projection),
+        *(section for section in funding if section is not None),
+        _per_program(projection),
+    )
     return Report(title, summary, sections, _notes(projection), (project_chart(projection),))
 
 
@@ -183,6 +196,9 @@ def _notes(projection: Projection) -> tuple[str, ...]:
                 "(previous cap x (1 + GDP growth), rounded down to {step})."
             ).format(step=rupiah(100))
         )
+    ceiling = ceiling_note(projection)
+    if ceiling is not None:
+        notes.append(ceiling)
     notes.append(
         _(
             "Each year uses the rates in force on the 1st of each of its months; headcounts "

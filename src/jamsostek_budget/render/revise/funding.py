@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from jamsostek_budget.i18n import _
 from jamsostek_budget.planning.versions import VersionComparison, VersionRow
-from jamsostek_budget.render.estimate.funding import source_name
+from jamsostek_budget.render.shared.funding_names import source_name
 from jamsostek_budget.render.shared.labels import rupiah
 from jamsostek_budget.render.shared.sections import Cell, Section, Signed
 

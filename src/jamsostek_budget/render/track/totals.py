@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.planning.tracking import Tracking, YearTotals
 from jamsostek_budget.planning.tracking_totals import CodeTrack, OpdTrack, SourceTrack
-from jamsostek_budget.render.estimate.funding import opd_name, source_months, source_name
 from jamsostek_budget.render.shared.figures import Live, live, sum_of
+from jamsostek_budget.render.shared.funding_names import opd_name, source_months, source_name
 from jamsostek_budget.render.shared.labels import rupiah
 from jamsostek_budget.render.shared.sections import Cell, Figure, Section, Signed
 
