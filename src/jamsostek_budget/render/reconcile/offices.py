@@ -9,6 +9,7 @@ from typing import Any
 
 from jamsostek_budget.i18n import _
 from jamsostek_budget.render.reconcile.labels import short_label
+from jamsostek_budget.render.shared.funding_names import opd_name, source_name
 from jamsostek_budget.render.shared.sections import Cell, Money, Section
 from jamsostek_budget.roster.reconcile_columns import CATEGORIES, PAID_NOT_OWED
 from jamsostek_budget.roster.reconcile_result import Reconciled
@@ -20,13 +21,14 @@ def office_keys(found: Reconciled) -> tuple[dict[str, str], dict[str, str]]:
     """(group id -> office id, office id -> its name) of the scenario's groups."""
     scenario = found.scenario
     groups = {group.id: group.opd for group in scenario.groups if group.opd}
-    return groups, {opd.id: opd.label for opd in scenario.opds}
+    return groups, {opd.id: opd_name(opd) for opd in scenario.opds} | {"": opd_name(None)}
 
 
 def source_keys(found: Reconciled) -> tuple[dict[str, str], dict[str, str]]:
     scenario = found.scenario
     groups = {g.id: g.funding for g in scenario.groups if isinstance(g.funding, str)}
-    return groups, {source.id: source.label for source in scenario.funding_sources}
+    names = {source.id: source_name(source) for source in scenario.funding_sources}
+    return groups, names | {"": source_name(None)}
 
 
 def office_sections(found: Reconciled) -> tuple[Section, ...]:
@@ -42,8 +44,8 @@ def _section(
     found: Reconciled, groups: Mapping[str, str], names: Mapping[str, str], title: str
 ) -> Section:
     split = found.reconciliation.by(groups)
-    keys = [*names, *([""] if "" in split else [])]
-    rows = tuple(_row(names.get(key, _("(none)")), split.get(key, {})) for key in keys)
+    keys = [key for key in names if key or key in split]
+    rows = tuple(_row(names[key], split.get(key, {})) for key in keys)
     headers = (
         _("Name"),
         *(short_label(category) for category in CATEGORIES),
@@ -78,6 +80,7 @@ def office_json(found: Reconciled) -> dict[str, Any]:
                 "monthly": {c: split.get(key, {}).get(c, (0, 0, 0))[1] for c in CATEGORIES},
                 "annual": {c: split.get(key, {}).get(c, (0, 0, 0))[2] for c in CATEGORIES},
             }
-            for key in [*names, *([""] if "" in split else [])]
+            for key in names
+            if key or key in split
         }
     return data
