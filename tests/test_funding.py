@@ -431,3 +431,28 @@ def test_a_year_past_the_minimum_wages_is_warned_of(tmp_path: Any) -> None:
         "no UMK of Kota Metro for 2027" in m and "2026-01-01, 3,050,498" in m for m in messages
     )
     assert outcome.unwrap().budget.lines[0].per_person_monthly == PU_METRO_2026
+
+
+def test_project_grows_the_minimum_wage_past_the_decrees() -> None:
+    """Projecting 200 PPPK paruh waktu on the Metro UMK to 2028 at 5 % wage growth: 2026 is
+    decreed (Rp3,050,498: Rp16,472 a month each); 2027 is 3,050,498 x 1.05 = 3,203,022.9 ->
+    Rp3,203,023 (JKK 7,687.26 -> 7,687 + JKM 9,609.07 -> 9,609 = Rp17,296), 2028 is
+    3,203,023 x 1.05 = 3,363,174.15 -> Rp3,363,174 (8,071.62 -> 8,072 + 10,089.52 -> 10,090 =
+    Rp18,162), both marked projected."""
+    group = {
+        "id": "pppk",
+        "label": "PPPK paruh waktu",
+        "staff_type": "pppk-paruh-waktu",
+        "segment": "pu",
+        "headcount": 200,
+        "monthly_wage": "umk",
+        "risk_class": "very_low",
+        "programs": ["jkk", "jkm"],
+    }
+    plan = scenario(2026, [group])
+    growth = Assumptions(Decimal(0), Decimal(5), Decimal(5))
+    years = project(plan, TABLE, [2026, 2027, 2028], growth).years
+    monthly = [year.budget.lines[0].per_person_monthly for year in years]
+    assert monthly == [PU_METRO_2026, 7_687 + 9_609, 8_072 + 10_090]
+    cited = [use for use in years[2].budget.rates_used if use.name == "minimum_wage.18.72"]
+    assert [(use.value, use.projected) for use in cited] == [(Decimal(3_363_174), True)]

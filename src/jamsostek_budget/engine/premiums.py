@@ -196,6 +196,8 @@ def _wage_use(floor: WageFloor, table: RateTable) -> RateUse:
         value.decree or "",
         value.confidence,
         value.last_checked,
+        value.projected,
+        value.assumed_growth_percent,
         label_id=f"{kind} {floor.entry.name}",
     )
 

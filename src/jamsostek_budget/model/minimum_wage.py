@@ -52,6 +52,13 @@ class MinimumWageValue(Citation):
         "(none for a year without a UMK)",
     )
     signed: date | None = Field(default=None, description="the decree's date, when known")
+    projected: bool = Field(
+        default=False,
+        description="a projection (jbudget project, past the last decreed year), not a decree",
+    )
+    assumed_growth_percent: Number | None = Field(
+        default=None, description="for a projected value: the wage growth a year it assumes"
+    )
 
 
 class MinimumWage(Model):

@@ -18,6 +18,7 @@ from decimal import Decimal
 from jamsostek_budget.engine.budget import Budget
 from jamsostek_budget.engine.jpcap import JP_CAP, pays_jp, projected_for
 from jamsostek_budget.engine.premiums import estimate
+from jamsostek_budget.engine.wage_projection import with_projected_wages
 from jamsostek_budget.errors import UsageError
 from jamsostek_budget.i18n import _
 from jamsostek_budget.model.bounds import MONTHLY_RUPIAH, PEOPLE, Bound
@@ -121,6 +122,7 @@ def project(
     check_years(years)
     growth = assumptions.gdp_growth_percent
     extended = projected_for(table, max(years), growth, needs_cap=pays_jp(scenario))
+    extended = with_projected_wages(extended, scenario, max(years), assumptions.wage_growth_percent)
     costed = tuple(_year(scenario, extended, year, assumptions) for year in years)
     return Projection(scenario, assumptions, costed)
 
