@@ -313,7 +313,7 @@ def test_revise_versions_per_source_with_a_cut(case: dict[str, str]) -> None:
 
 
 def test_revise_perubahan_per_source_over_a_ceiling(case: dict[str, str]) -> None:
-    args = ("revise", "--scenario", case["scenario"], "--bills", case["bills"])
+    args: tuple[str, ...] = ("revise", "--scenario", case["scenario"], "--bills", case["bills"])
     args += ("--variant", case["variant"])
     data = as_json(*args)
     murni, perubahan = data["versions"]
