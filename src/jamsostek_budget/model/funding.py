@@ -16,6 +16,7 @@ from pydantic import Field, model_validator
 
 from jamsostek_budget.i18n import _
 from jamsostek_budget.model.fields import (
+    SUB_KEGIATAN_CODE,
     Model,
     People,
     ScenarioRupiah,
@@ -42,7 +43,7 @@ class SubKegiatan(Model):
     the header of its RKA lines in SIPD."""
 
     code: str = Field(
-        pattern=r"^[0-9X]+(\.[0-9X]+){2,7}$",
+        pattern=SUB_KEGIATAN_CODE,
         description="its code in the regional chart, e.g. 2.07.02.1.01.0001 (X.XX for the "
         "sub kegiatan every office shares)",
     )
