@@ -132,7 +132,8 @@ OFFICES = [
 
 
 def test_a_price_that_changes_in_march_is_one_detail_per_run_of_months() -> None:
-    """Two PU staff in 2025, JP under its own code: January and February 2 x 2 x 200,846 =
+    """Two PU staff in 2025, JP under its own code (5.1.02.02.02.0099, made up for the test: no
+    JP code for non-ASN was found): January and February 2 x 2 x 200,846 =
     Rp803,384, March to December 2 x 10 x 210,948 = Rp4,218,960 (Rp5,022,344); JKK, JKM and
     JHT without a code, one price all year: 2 x 12 x 508,800 = Rp12,211,200. Total
     Rp17,233,544, the estimate's."""
