@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from jamsostek_budget.app.estimate import rate_table_for
 from jamsostek_budget.app.outcome import Outcome
+from jamsostek_budget.engine.chartcheck import chart_warnings
 from jamsostek_budget.engine.scenariocheck import check_scenario
 from jamsostek_budget.errors import DataError, Problem, UsageError
 from jamsostek_budget.i18n import _
@@ -199,6 +200,7 @@ def _check_scenario(path: Path, table: RateTable | None, result: Validation) -> 
     scenario, source = read
     if table is not None:
         result.problems += check_scenario(scenario, source, _for_year(scenario, table))
+        result.problems += chart_warnings(scenario, source, table)
 
 
 def _for_year(scenario: Scenario, table: RateTable) -> RateTable:

@@ -9,8 +9,6 @@ import typer
 from jamsostek_budget.cli.app import (
     CityOption,
     ForceOption,
-    Format,
-    FormatOption,
     LanguageOption,
     ListingFormat,
     OutputOption,
@@ -23,8 +21,9 @@ from jamsostek_budget.cli.app import (
     report_output,
 )
 from jamsostek_budget.cli.choices import choice
-from jamsostek_budget.cli.output import budget_rendering, command_line, emit_rendering
+from jamsostek_budget.cli.output import budget_rendering, command_line
 from jamsostek_budget.cli.problems import reported_errors, shown
+from jamsostek_budget.cli.rka import BudgetFormat, BudgetFormatOption, emit_plan
 from jamsostek_budget.cli.values import parse_date, parse_year
 from jamsostek_budget.i18n import _
 
@@ -34,7 +33,7 @@ def estimate(
     city: CityOption = None,
     scenario: ScenarioOption = None,
     year: YearOption = None,
-    fmt: FormatOption = Format.table,
+    fmt: BudgetFormatOption = BudgetFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
     rates: RatesOption = None,
@@ -84,7 +83,7 @@ def estimate(
         rendering = budget_rendering(
             result.budget, rates, command_line(ctx), benefits=result.benefits
         )
-        emit_rendering(rendering, fmt, output, force, words=words)
+        emit_plan(rendering, fmt, output, force, words=words)
 
 
 def rates_command(

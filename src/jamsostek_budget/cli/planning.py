@@ -24,6 +24,7 @@ from jamsostek_budget.cli.choices import choice
 from jamsostek_budget.cli.notices import say
 from jamsostek_budget.cli.output import Rendering, command_line, emit_rendering
 from jamsostek_budget.cli.problems import reported_errors, shown
+from jamsostek_budget.cli.rka import BudgetFormat, BudgetFormatOption, emit_plan
 from jamsostek_budget.cli.values import parse_year
 from jamsostek_budget.errors import echo
 from jamsostek_budget.i18n import _
@@ -118,7 +119,7 @@ def fit_command(
         ),
     ] = FitMode.priority,
     year: YearOption = None,
-    fmt: FormatOption = Format.table,
+    fmt: BudgetFormatOption = BudgetFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
     rates: RatesOption = None,
@@ -161,7 +162,7 @@ def fit_command(
             rates_dir=rates,
             command=command_line(ctx),
         )
-        emit_rendering(rendering, fmt, output, force, words=words)
+        emit_plan(rendering, fmt, output, force, words=words)
 
 
 def project_command(

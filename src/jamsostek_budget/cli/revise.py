@@ -11,8 +11,6 @@ import typer
 from jamsostek_budget.cli.app import (
     CityOption,
     ForceOption,
-    Format,
-    FormatOption,
     LanguageOption,
     OutputOption,
     RatesOption,
@@ -22,6 +20,7 @@ from jamsostek_budget.cli.app import (
 )
 from jamsostek_budget.cli.choices import choice
 from jamsostek_budget.cli.planning import PriorityOption, priority_order
+from jamsostek_budget.cli.rka import BudgetFormat, BudgetFormatOption
 from jamsostek_budget.i18n import _
 
 if TYPE_CHECKING:
@@ -111,7 +110,7 @@ def revise_command(
             ),
         ),
     ] = NeedAt.billed,
-    fmt: FormatOption = Format.table,
+    fmt: BudgetFormatOption = BudgetFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
     rates: RatesOption = None,
@@ -120,12 +119,15 @@ def revise_command(
 ) -> None:
     from jamsostek_budget.app import revise as commands
     from jamsostek_budget.app.estimate import scenario_path
-    from jamsostek_budget.cli.output import Rendering, command_line, emit_rendering
+    from jamsostek_budget.cli.output import Rendering, command_line
     from jamsostek_budget.cli.problems import reported_errors, shown
+    from jamsostek_budget.cli.rka import emit_plan
     from jamsostek_budget.cli.values import parse_month
     from jamsostek_budget.render.revise import csvout, jsonout, report
 
     with reported_errors():
+        if fmt is BudgetFormat.rka and cut is not None:
+            _refuse_rka_with_cut()
         request = commands.RevisionRequest(
             scenario_path(city, scenario),
             pagu=_amount(pagu, "--pagu"),
@@ -150,7 +152,22 @@ def revise_command(
             rates_dir=rates,
             command=command_line(ctx),
         )
-        emit_rendering(rendering, fmt, output, force, words=words)
+        emit_plan(rendering, fmt, output, force, words=words)
+
+
+def _refuse_rka_with_cut() -> None:
+    from jamsostek_budget.errors import UsageError
+
+    raise UsageError(
+        _(
+            "--format rka writes the RKA lines of a whole-year plan, and --cut fits only the "
+            "months left to what the pagu leaves"
+        ),
+        _(
+            "write the RKA lines of the revised plan without --cut (with --variant), or of the "
+            "cut with jbudget fit on the variant"
+        ),
+    )
 
 
 def _variant(path: Path | None) -> Path | None:

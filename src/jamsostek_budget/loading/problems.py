@@ -18,7 +18,12 @@ from jamsostek_budget.errors import Problem, clip, echo
 from jamsostek_budget.i18n import N_, _
 from jamsostek_budget.model.bounds import BY_NAME
 from jamsostek_budget.model.eligibility import NIK, REGION
-from jamsostek_budget.model.fields import BUDGET_CODE, FORM_TAGS, ViolationsError
+from jamsostek_budget.model.fields import (
+    BUDGET_CODE,
+    FORM_TAGS,
+    SUB_KEGIATAN_CODE,
+    ViolationsError,
+)
 from jamsostek_budget.model.sourcemap import DataPath, SourceMap
 
 SEPARATED_NUMBER = re.compile(r"^\s*-?\d{1,3}([.,' ]\d{3})+\s*$")
@@ -40,6 +45,9 @@ PATTERN_HINTS = {
     NIK: N_("write a NIK as its 16 digits, in quotes"),
     BUDGET_CODE: N_(
         "write a regional account code: numbers joined by dots, like 5.1.02.02.02.0006"
+    ),
+    SUB_KEGIATAN_CODE: N_(
+        "write a sub kegiatan code as SIPD does: numbers joined by dots, like 2.07.02.1.01.0001"
     ),
 }
 

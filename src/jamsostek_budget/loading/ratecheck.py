@@ -12,6 +12,7 @@ from jamsostek_budget.errors import DataError, Problem
 from jamsostek_budget.i18n import _
 from jamsostek_budget.loading.reliefcheck import Placed, overlapping_reliefs
 from jamsostek_budget.model.bands import BandTable
+from jamsostek_budget.model.chart import ChartCode
 from jamsostek_budget.model.minimum_wage import AccountCode, MinimumWage
 from jamsostek_budget.model.rates import PARAMETER_NAMES, Parameter, RatesFile, Relief
 from jamsostek_budget.model.ratetable import RateTable
@@ -30,6 +31,7 @@ class _Collected:
     reliefs: dict[str, Relief] = field(default_factory=dict)
     minimum_wages: dict[str, MinimumWage] = field(default_factory=dict)
     account_codes: dict[str, AccountCode] = field(default_factory=dict)
+    chart: dict[str, ChartCode] = field(default_factory=dict)
     relief_places: list[Placed] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     first_seen: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -72,6 +74,7 @@ def build_rate_table(files: LoadedRates) -> RateTable:
         tuple(collected.reliefs.values()),
         collected.minimum_wages,
         tuple(collected.account_codes.values()),
+        tuple(collected.chart.values()),
     )
 
 
@@ -98,6 +101,8 @@ def _collect(files: LoadedRates) -> _Collected:
         for i, code in enumerate(rates.account_codes):
             key = f"{code.staff_type} {code.job_title} {code.program}"
             collected.add("account_codes", key, code, source, ("account_codes", i, "job_title"))
+        for i, listed in enumerate(rates.chart_of_accounts):
+            collected.add("chart", listed.code, listed, source, ("chart_of_accounts", i, "code"))
     collected.problems += overlapping_reliefs(collected.relief_places)
     return collected
 

@@ -144,6 +144,8 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
 # A regional chart of accounts code (kode rekening, Permendagri 90/2019 as updated):
 # 5.1.02.02.02.0006 is account 0006 of sub-object 5.1.02.02.02.
 BUDGET_CODE = r"^[0-9]+(\.[0-9]+){1,7}$"
+# A sub kegiatan's code (Permendagri 90/2019): 2.07.02.1.01.0001; X.XX for the shared ones.
+SUB_KEGIATAN_CODE = r"^[0-9X]+(\.[0-9X]+){2,7}$"
 YearMonth = Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="YYYY-MM")]
 
 

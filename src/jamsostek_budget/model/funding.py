@@ -16,6 +16,7 @@ from pydantic import Field, model_validator
 
 from jamsostek_budget.i18n import _
 from jamsostek_budget.model.fields import (
+    SUB_KEGIATAN_CODE,
     Model,
     People,
     ScenarioRupiah,
@@ -37,6 +38,18 @@ JobTitle = Literal[
 StaffType = Literal["honorer", "pekerja-rentan", "pppk-paruh-waktu", "pppk-penuh-waktu"]
 
 
+class SubKegiatan(Model):
+    """The sub kegiatan (sub-activity of the regional chart) an office budgets premiums under:
+    the header of its RKA lines in SIPD."""
+
+    code: str = Field(
+        pattern=SUB_KEGIATAN_CODE,
+        description="its code in the regional chart, e.g. 2.07.02.1.01.0001 (X.XX for the "
+        "sub kegiatan every office shares)",
+    )
+    name: str = Field(min_length=1, description="its nomenclature, as SIPD names it")
+
+
 class Opd(Model):
     """An office (Organisasi Perangkat Daerah) that budgets its groups' premiums in its DPA."""
 
@@ -46,6 +59,11 @@ class Opd(Model):
         default=None,
         pattern=r"^[0-9A-Za-z]+([.-][0-9A-Za-z]+)*$",
         description="the office's code in the regional chart (SIPD), if wanted on reports",
+    )
+    sub_kegiatan: SubKegiatan | None = Field(
+        default=None,
+        description="the sub kegiatan its groups' premiums are budgeted under, for the RKA "
+        "lines (--format rka): {code: 2.07.02.1.01.0001, name: ...}",
     )
 
 

@@ -22,6 +22,7 @@ from jamsostek_budget.model.bounds import (
     RELIEF_DECIMALS,
     too_precise,
 )
+from jamsostek_budget.model.chart import ChartCode
 from jamsostek_budget.model.fields import (
     IndonesianLabel,
     Model,
@@ -228,4 +229,9 @@ class RatesFile(Model):
     account_codes: list[AccountCode] = Field(
         default_factory=no_items,
         description="chart of accounts codes a staff type's premiums are paid from by default",
+    )
+    chart_of_accounts: list[ChartCode] = Field(
+        default_factory=no_items,
+        description="the regional chart of accounts codes premiums are budgeted under, each "
+        "with the fiscal years it is listed for",
     )

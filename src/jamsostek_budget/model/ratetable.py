@@ -13,6 +13,7 @@ from decimal import Decimal
 from jamsostek_budget.errors import JbudgetError, UsageError
 from jamsostek_budget.i18n import _
 from jamsostek_budget.model.bands import Band, BandTable, BandVersion
+from jamsostek_budget.model.chart import ChartCode
 from jamsostek_budget.model.fields import Program, Sector, Segment
 from jamsostek_budget.model.minimum_wage import (
     AccountCode,
@@ -44,6 +45,7 @@ class RateTable:
     reliefs: tuple[Relief, ...]
     minimum_wages: Mapping[str, MinimumWage] = field(default_factory=dict)  # by region code
     account_codes: tuple[AccountCode, ...] = ()
+    chart: tuple[ChartCode, ...] = ()  # the chart of accounts, every year's codes
 
     def at(self, day: date) -> RateSnapshot:
         values = {name: v for name, p in self.parameters.items() if (v := p.in_force(day))}

@@ -78,7 +78,7 @@ def workbook_bytes(
         write_table_sheet(sheet, section, places, results)
     write_inputs_sheet(workbook.create_sheet(sheet_name(_("Inputs"), taken)), inputs)
     _set_properties(workbook, report, created or REPRODUCIBLE_TIME)
-    return _save(workbook, results)
+    return save_workbook(workbook, results)
 
 
 def sheet_name(wanted: str, taken: set[str]) -> str:
@@ -102,7 +102,7 @@ def _set_properties(workbook: Workbook, report: Report, created: datetime) -> No
     properties.modified = created
 
 
-def _save(workbook: Workbook, results: Results) -> bytes:
+def save_workbook(workbook: Workbook, results: Results) -> bytes:
     """The workbook as .xlsx bytes, every zip entry with the same fixed timestamp so the bytes
     depend on the content alone, every formula with its result (see results)."""
     buffer = io.BytesIO()
