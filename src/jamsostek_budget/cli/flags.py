@@ -23,6 +23,8 @@ FLAGS: dict[str, str] = {
     "priority": "--priority",
     "cut": "--cut",
     "pagu": "--pagu",
+    "target": "--target",
+    "growth": "--growth",
     "ceiling": "--budget",
     "jp_cap_growth": "--jp-cap-growth",
     "force": "--force",
