@@ -24,7 +24,6 @@ FLAGS: dict[str, str] = {
     "cut": "--cut",
     "pagu": "--pagu",
     "target": "--target",
-    "growth": "--growth",
     "ceiling": "--budget",
     "jp_cap_growth": "--jp-cap-growth",
     "force": "--force",

@@ -7,9 +7,10 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from jamsostek_budget.i18n import _, in_language
+from jamsostek_budget.i18n import _
 from jamsostek_budget.planning.coverage import Coverage
 from jamsostek_budget.render.shared.labels import number, percent
+from jamsostek_budget.render.shared.provenance import scenario_notes
 from jamsostek_budget.render.shared.sections import (
     Bar,
     Cell,
@@ -219,13 +220,7 @@ def notes(found: Coverage) -> tuple[str, ...]:
         )
     if any(use.projected for year in found.years for use in year.budget.rates_used):
         found_notes.append(_("Some years use projected rates (see the rates section)."))
-    scenario = found.scenario
-    if scenario.assumptions:
-        assumptions = in_language(scenario.assumptions, scenario.assumptions_id)
-        found_notes.append(_("Assumptions: {text}").format(text=assumptions))
-    sources = in_language(scenario.sources, scenario.sources_id)
-    found_notes += [_("Source: {source}").format(source=source) for source in sources]
-    return tuple(found_notes)
+    return (*found_notes, *scenario_notes(found.scenario))
 
 
 def charts(found: Coverage) -> tuple[Chart, ...]:
