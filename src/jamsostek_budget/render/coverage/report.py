@@ -9,6 +9,7 @@ from fractions import Fraction
 
 from jamsostek_budget.i18n import _
 from jamsostek_budget.planning.coverage import Coverage
+from jamsostek_budget.render.shared.figures import live
 from jamsostek_budget.render.shared.labels import number, percent
 from jamsostek_budget.render.shared.provenance import scenario_notes
 from jamsostek_budget.render.shared.sections import (
@@ -121,11 +122,11 @@ def per_year(found: Coverage) -> Section:
             Figure(year.people),
             Figure(year.new),
             Figure(year.new_annual),
-            Figure(year.annual),
+            Figure(year.annual, live("annual", index)),
             "-" if year.pagu is None else Figure(year.pagu),
             "-" if year.gap is None else Signed(year.gap),
         )
-        for year in found.years
+        for index, year in enumerate(found.years)
     )
     footer: tuple[Cell, ...] = (
         _("Total"),
@@ -133,7 +134,7 @@ def per_year(found: Coverage) -> Section:
         "",
         "",
         Figure(sum(year.new_annual for year in found.years)),
-        Figure(sum(year.annual for year in found.years)),
+        Figure(sum(year.annual for year in found.years), live("annual", None)),
         "",
         "",
     )
