@@ -115,6 +115,7 @@ def left_out(found: Coverage) -> tuple[str, ...]:
 
 
 def per_year(found: Coverage) -> Section:
+    """Without a pagu, the pagu and gap columns are left out (the summary says why)."""
     rows: tuple[tuple[Cell, ...], ...] = tuple(
         (
             str(year.year),
@@ -123,11 +124,15 @@ def per_year(found: Coverage) -> Section:
             Figure(year.new),
             Figure(year.new_annual),
             Figure(year.annual, live("annual", index)),
-            "-" if year.pagu is None else Figure(year.pagu),
-            "-" if year.gap is None else Signed(year.gap),
+            *(
+                ()
+                if year.pagu is None or year.gap is None
+                else (Figure(year.pagu), Signed(year.gap))
+            ),
         )
         for index, year in enumerate(found.years)
     )
+    against = found.pagu is not None
     footer: tuple[Cell, ...] = (
         _("Total"),
         "",
@@ -135,8 +140,7 @@ def per_year(found: Coverage) -> Section:
         "",
         Figure(sum(year.new_annual for year in found.years)),
         Figure(sum(year.annual for year in found.years), live("annual", None)),
-        "",
-        "",
+        *(("", "") if against else ()),
     )
     headers = (
         _("Year"),
@@ -145,10 +149,9 @@ def per_year(found: Coverage) -> Section:
         _("New\npeople"),
         _("New people\na year (Rp)"),
         _("APBD\na year (Rp)"),
-        _("Pagu\n(Rp)"),
-        _("Gap to\nthe pagu (Rp)"),
+        *((_("Pagu\n(Rp)"), _("Gap to\nthe pagu (Rp)")) if against else ()),
     )
-    return Section(_("Per year"), headers, rows, footer, frozenset(range(1, 8)))
+    return Section(_("Per year"), headers, rows, footer, frozenset(range(1, len(headers))))
 
 
 def per_group_people(found: Coverage) -> Section:
