@@ -156,6 +156,9 @@ def test_cli_pagu_option_wins_and_every_format_draws(tmp_path: Path) -> None:
         result = run("--lang", "en", *args, "-f", fmt)
         assert result.exit_code == 0, result.stderr
         assert "120,960,000" in result.stdout
+    table = run(*args, "--pagu", "800000000", "--lang", "id").stdout
+    assert "Biaya peserta baru per tahun" in table and "█" in table  # the terminal chart
+    assert "bukan 20 poin persen" in table  # which reading of "+20 %" is used
     html = run("--lang", "en", *args, "-f", "html").stdout
     assert "<svg" in html and "Gap to the pagu" in html
     out = tmp_path / "c.xlsx"
