@@ -23,6 +23,7 @@ FLAGS: dict[str, str] = {
     "priority": "--priority",
     "cut": "--cut",
     "pagu": "--pagu",
+    "target": "--target",
     "ceiling": "--budget",
     "jp_cap_growth": "--jp-cap-growth",
     "force": "--force",

@@ -39,6 +39,11 @@ PriorityOption = Annotated[
     ),
 ]
 
+YearsOption = Annotated[
+    str,
+    typer.Option("--years", metavar=_("FIRST-LAST"), help=_("The years to cost, like 2026-2030.")),
+]
+
 
 def priority_order(text: str | None) -> list[str] | None:
     """'a, b,c' -> ['a', 'b', 'c']; None when no order is given."""
@@ -167,12 +172,7 @@ def fit_command(
 
 def project_command(
     ctx: typer.Context,
-    years: Annotated[
-        str,
-        typer.Option(
-            "--years", metavar=_("FIRST-LAST"), help=_("The years to cost, like 2026-2030.")
-        ),
-    ],
+    years: YearsOption,
     city: CityOption = None,
     scenario: ScenarioOption = None,
     headcount_growth: Annotated[

@@ -120,11 +120,19 @@ def project(
     scenario: Scenario, table: RateTable, years: Sequence[int], assumptions: Assumptions
 ) -> Projection:
     check_years(years)
-    growth = assumptions.gdp_growth_percent
-    extended = projected_for(table, max(years), growth, needs_cap=pays_jp(scenario))
-    extended = with_projected_wages(extended, scenario, max(years), assumptions.wage_growth_percent)
+    extended = projected_table(scenario, table, max(years), assumptions)
     costed = tuple(_year(scenario, extended, year, assumptions) for year in years)
     return Projection(scenario, assumptions, costed)
+
+
+def projected_table(
+    scenario: Scenario, table: RateTable, until: int, assumptions: Assumptions
+) -> RateTable:
+    """The rate table with JP wage caps and the scenario's minimum wages not yet announced
+    projected up to `until` (marked projected), for `project` and `coverage` alike."""
+    growth = assumptions.gdp_growth_percent
+    extended = projected_for(table, until, growth, needs_cap=pays_jp(scenario))
+    return with_projected_wages(extended, scenario, until, assumptions.wage_growth_percent)
 
 
 def check_years(years: Sequence[int]) -> None:

@@ -28,6 +28,7 @@ from jamsostek_budget.render.shared.labels import (
     rupiah_sen,
     segment_label,
 )
+from jamsostek_budget.render.shared.provenance import scenario_notes
 from jamsostek_budget.render.shared.rate_labels import rate_label
 from jamsostek_budget.render.shared.sections import (
     Bar,
@@ -353,12 +354,7 @@ def _notes(budget: Budget) -> tuple[str, ...]:
         )
         for r in budget.reliefs_applied
     ]
-    scenario = budget.scenario
-    if scenario.assumptions:
-        assumptions = in_language(scenario.assumptions, scenario.assumptions_id)
-        notes.append(_("Assumptions: {text}").format(text=assumptions))
-    sources = in_language(scenario.sources, scenario.sources_id)
-    notes += [_("Source: {source}").format(source=source) for source in sources]
+    notes += scenario_notes(budget.scenario)
     return tuple(notes)
 
 

@@ -1,11 +1,13 @@
-"""The provenance section every report ends with: rate tables, regulations, last checks."""
+"""The provenance section every report ends with: rate tables, regulations, last checks; and the
+notes that say where a scenario's figures come from (its assumptions and sources)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from jamsostek_budget.engine.provenance import Provenance
-from jamsostek_budget.i18n import _
+from jamsostek_budget.i18n import _, in_language
+from jamsostek_budget.model.scenario import Scenario
 from jamsostek_budget.render.shared.sections import Report, Section
 
 
@@ -48,3 +50,13 @@ def with_provenance(report: Report, provenance: Provenance) -> Report:
 def regulations_section(provenance: Provenance) -> Section:
     rows = tuple((reg.id, reg.title, reg.url) for reg in provenance.regulations)
     return Section(_("Regulations"), ("Id", _("Title"), "URL"), rows)
+
+
+def scenario_notes(scenario: Scenario) -> list[str]:
+    """The scenario's assumptions and each of its sources, in the report's language."""
+    notes = []
+    if scenario.assumptions:
+        assumptions = in_language(scenario.assumptions, scenario.assumptions_id)
+        notes.append(_("Assumptions: {text}").format(text=assumptions))
+    sources = in_language(scenario.sources, scenario.sources_id)
+    return notes + [_("Source: {source}").format(source=source) for source in sources]

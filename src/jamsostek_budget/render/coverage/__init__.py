@@ -1,0 +1,1 @@
+"""`jbudget coverage`: report, JSON and CSV."""
