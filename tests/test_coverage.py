@@ -29,6 +29,7 @@ import pytest
 
 from jamsostek_budget.errors import UsageError
 from jamsostek_budget.model.ratetable import RateTable
+from jamsostek_budget.model.scenario import Group
 from jamsostek_budget.planning.coverage import Target, coverage
 from tests.cli_runner import run
 from tests.helpers import make_group, make_scenario
@@ -36,7 +37,7 @@ from tests.helpers import make_group, make_scenario
 PER_YEAR = 16_800 * 12  # Rp201,600
 
 
-def _rentan(**fields: object) -> object:
+def _rentan(**fields: object) -> Group:
     base = {
         "id": "rentan",
         "label": "Pekerja rentan",
