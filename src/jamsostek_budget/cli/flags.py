@@ -26,6 +26,8 @@ FLAGS: dict[str, str] = {
     "ceiling": "--budget",
     "jp_cap_growth": "--jp-cap-growth",
     "force": "--force",
+    "province_file": "--province",
+    "rosters": "--roster",
 }
 
 

@@ -73,6 +73,7 @@ COMMAND_MODULES: dict[str, str] = {
     "compare": "cli.planning",
     "fit": "cli.planning",
     "project": "cli.planning",
+    "rollup": "cli.rollup",
     "roster": "cli.roster",
     "track": "cli.track",
     "revise": "cli.revise",
