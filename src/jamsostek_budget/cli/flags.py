@@ -28,6 +28,7 @@ FLAGS: dict[str, str] = {
     "force": "--force",
     "province_file": "--province",
     "rosters": "--roster",
+    "payments": "--payments",
 }
 
 

@@ -74,6 +74,7 @@ COMMAND_MODULES: dict[str, str] = {
     "fit": "cli.planning",
     "project": "cli.planning",
     "rollup": "cli.rollup",
+    "quarterly": "cli.quarterly",
     "roster": "cli.roster",
     "track": "cli.track",
     "revise": "cli.revise",
