@@ -152,3 +152,21 @@ def test_payments_without_bills_and_a_missing_obstacles_file(folder: Path) -> No
     assert missing.exit_code == 1
     assert "nope.txt" in missing.stderr
     assert "Traceback" not in missing.output
+
+
+def test_the_workbook_recalculates_the_budget(folder: Path) -> None:
+    """LibreOffice recomputes the budget columns from the lines sheet: rt 20,160,000 a year and
+    5,040,000 in Q3; marbot 4,200,000 and 1,680,000; in all 24,360,000 and 6,720,000."""
+    import openpyxl
+
+    from tests import spreadsheet
+
+    path = folder / "q.xlsx"
+    args = ["quarterly", "--scenario", str(folder / "uji.yaml"), "--quarter", "2025-Q3"]
+    assert run(*args, "-f", "xlsx", "-o", str(path)).exit_code == 0
+    copy = spreadsheet.recalculate([path], folder / "lo")[path]
+    sheet = openpyxl.load_workbook(copy, data_only=True).worksheets[0]
+    rows = {row[0]: row[3:6] for row in sheet.iter_rows(values_only=True) if row[0]}
+    assert rows["Ketua RT"] == (100, 20_160_000, 5_040_000)
+    assert rows["Marbot"] == (50, 4_200_000, 1_680_000)
+    assert rows["Total"] == (150, 24_360_000, 6_720_000)

@@ -193,3 +193,23 @@ def test_the_example_province_file_passes_validate_and_its_schema() -> None:
     data, _ = read_yaml(path)
     jsonschema.validate(data, schemas.schema("province"))
     assert run("validate", str(path)).exit_code == 0
+
+
+def test_the_workbook_recalculates_to_the_estimates(folder: Path) -> None:
+    """LibreOffice recomputes the per regency table from the lines sheets: Kota Satu JKK
+    13,200,000 (12,000,000 + 1,200,000), JKM 8,976,000, 22,176,000; the total 31,248,000."""
+    import openpyxl
+
+    from tests import spreadsheet
+
+    path = folder / "rollup.xlsx"
+    result = run("rollup", "--province", str(folder / "prov.yaml"), "-f", "xlsx", "-o", str(path))
+    assert result.exit_code == 0, result.output
+    copy = spreadsheet.recalculate([path], folder / "lo")[path]
+    sheet = openpyxl.load_workbook(copy, data_only=True).worksheets[0]
+    rows: dict[object, tuple[object, ...]] = {}
+    for row in sheet.iter_rows(values_only=True):  # the first table: per regency or city
+        rows.setdefault(row[0], row[1:5])
+    assert rows["Kota Satu"] == (110, 13_200_000, 8_976_000, 22_176_000)
+    assert rows["Kabupaten Dua"] == (70, 5_400_000, 3_672_000, 9_072_000)
+    assert rows["Total"] == (180, 18_600_000, 12_648_000, 31_248_000)

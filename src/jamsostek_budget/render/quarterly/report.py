@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from jamsostek_budget.i18n import _
 from jamsostek_budget.planning.quarterly import CategoryRow, QuarterlyReport, Realization
+from jamsostek_budget.render.shared.figures import Live, live, sum_of
 from jamsostek_budget.render.shared.labels import percent, program_label
 from jamsostek_budget.render.shared.sections import (
     Cell,
@@ -131,14 +132,14 @@ def _categories(result: QuarterlyReport) -> Section:
             _("Realized from January"),
             _("% of the year"),
         )
-    rows = tuple(_row(row, result.tracked) for row in result.rows)
+    rows = tuple(_row(row, result) for row in result.rows)
     footer: tuple[Cell, ...] = (
         _("Total"),
         "",
         "",
         result.people,
-        Money(result.year_budget),
-        Money(result.quarter_budget),
+        Money(result.year_budget, live("annual")),
+        Money(result.quarter_budget, _quarter_figure(result, None)),
     )
     done = result.realization
     if done is not None:
@@ -148,16 +149,21 @@ def _categories(result: QuarterlyReport) -> Section:
     return Section(_("People covered and budget per category"), headers, rows, footer, right)
 
 
-def _row(row: CategoryRow, tracked: bool) -> tuple[Cell, ...]:
+def _quarter_figure(result: QuarterlyReport, group: str | None) -> Live:
+    """The quarter's budget as the workbook computes it: its three months on the lines sheet."""
+    return sum_of(live("month", group=group, month=month) for month in result.quarter.months)
+
+
+def _row(row: CategoryRow, result: QuarterlyReport) -> tuple[Cell, ...]:
     cells: tuple[Cell, ...] = (
         row.label,
         category_type(row),
         ", ".join(program_label(p) for p in row.programs),
         row.people,
-        Money(row.year_budget),
-        Money(row.quarter_budget),
+        Money(row.year_budget, live("annual", group=row.group_id)),
+        Money(row.quarter_budget, _quarter_figure(result, row.group_id)),
     )
-    if not tracked or row.realization is None:
+    if not result.tracked or row.realization is None:
         return cells
     people = "" if row.billed_people is None else row.billed_people
     return (*cells, people, *_realized(row.realization, row.year_budget))

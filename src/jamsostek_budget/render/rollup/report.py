@@ -6,6 +6,7 @@ from __future__ import annotations
 from jamsostek_budget.i18n import _
 from jamsostek_budget.model.fields import PROGRAMS, Program
 from jamsostek_budget.planning.rollup import Amounts, Rollup, TypeTotal
+from jamsostek_budget.render.shared.figures import Live, live
 from jamsostek_budget.render.shared.labels import program_label, rupiah
 from jamsostek_budget.render.shared.sections import (
     Bar,
@@ -110,11 +111,19 @@ def _programs(rollup: Rollup) -> list[Program]:
     return [program for program in PROGRAMS if program in used]
 
 
-def _amount_cells(amounts: Amounts, programs: list[Program]) -> tuple[Cell, ...]:
+def _amount_cells(
+    amounts: Amounts, programs: list[Program], budget: int | None = -1
+) -> tuple[Cell, ...]:
+    """People, APBD per program and in all; of budget `budget` (None: of every budget), the
+    workbook computes them from its lines sheets; -1: written as they are."""
+
+    def figure(program: Program | None) -> Live | None:
+        return None if budget == -1 else live("annual", budget, program=program)
+
     return (
         amounts.people,
-        *[Money(amounts.by_program[program]) for program in programs],
-        Money(amounts.annual),
+        *[Money(amounts.by_program[program], figure(program)) for program in programs],
+        Money(amounts.annual, figure(None)),
     )
 
 
@@ -133,16 +142,16 @@ def _places(rollup: Rollup) -> Section:
     rows = tuple(
         (
             place.place.name,
-            *_amount_cells(place.all, programs),
+            *_amount_cells(place.all, programs, index),
             Money(place.pemda),
             Money(place.province),
         )
-        for place in rollup.places
+        for index, place in enumerate(rollup.places)
     )
     province = rollup.province_pays
     footer = (
         _("Total"),
-        *_amount_cells(rollup.total, programs),
+        *_amount_cells(rollup.total, programs, None),
         Money(rollup.total.annual - province),
         Money(province),
     )
