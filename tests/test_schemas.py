@@ -18,7 +18,7 @@ from tests.cli_runner import run
 REPO = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.parametrize("name", ["rates", "scenario"])
+@pytest.mark.parametrize("name", ["rates", "scenario", "province"])
 def test_committed_schema_is_current(name: schemas.SchemaName) -> None:
     committed = (REPO / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")
     assert committed == schemas.schema_text(name), (
@@ -27,7 +27,7 @@ def test_committed_schema_is_current(name: schemas.SchemaName) -> None:
     )
 
 
-@pytest.mark.parametrize("name", ["rates", "scenario"])
+@pytest.mark.parametrize("name", ["rates", "scenario", "province"])
 def test_schema_command_prints_the_schema(name: str) -> None:
     result = run("schema", name)
     assert result.exit_code == 0

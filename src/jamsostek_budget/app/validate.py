@@ -54,6 +54,7 @@ class Validation:
 
     checked: list[Checked] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    provinces: set[Path] = field(default_factory=set)  # the files read as province files
 
     def attempt(self, check: Callable[[], T]) -> T | None:
         """The check's result; or None, its problems kept, when it raised them."""
@@ -73,6 +74,8 @@ def validate(
     targets = list(paths) or [bundled.data_dir("rates"), bundled.data_dir("examples")]
     try:
         rate_folders, rate_files, scenarios = _sort_targets(targets, result)
+        provinces = [path for path in scenarios if path in result.provinces]
+        scenarios = [path for path in scenarios if path not in result.provinces]
     except UsageError as refused:
         return Outcome(None, (refused.as_problem(),))
     table = _reference_table(rates_dir, result)
@@ -82,6 +85,8 @@ def validate(
         _check_rate_file(path, today, table, result)
     for path in scenarios:
         _check_scenario(path, table, result)
+    for path in provinces:
+        _check_province(path, result)
     return Outcome(tuple(result.checked), tuple(result.problems))
 
 
@@ -104,10 +109,10 @@ def _sort_targets(
                 rate_folders.append(target)
                 continue
             rate_files += [p for p, kind in kinds.items() if kind == "rates"]
-            scenarios += [p for p, kind in kinds.items() if kind == "scenario"]
+            scenarios += [p for p, kind in kinds.items() if kind in {"scenario", "province"}]
         elif target.is_file():
             kind = kind_of(target, result)
-            (rate_files if kind == "rates" else scenarios if kind == "scenario" else []).append(
+            (rate_files if kind == "rates" else scenarios if kind is not None else []).append(
                 target
             )
         elif target.exists():
@@ -135,6 +140,8 @@ def kind_of(path: Path, result: Validation) -> FileKind | None:
         result.problems.append(not_a_mapping(data, source))
         return None
     kind = kind_of_data(data)
+    if kind == "province":
+        result.provinces.add(path)
     if kind is not None:
         return kind
     result.problems.append(
@@ -201,6 +208,15 @@ def _check_scenario(path: Path, table: RateTable | None, result: Validation) -> 
     if table is not None:
         result.problems += check_scenario(scenario, source, _for_year(scenario, table))
         result.problems += chart_warnings(scenario, source, table)
+
+
+def _check_province(path: Path, result: Validation) -> None:
+    """A province file: its model, and its scenarios there, each once (app.rollup); the
+    scenarios themselves are checked when given to validate."""
+    from jamsostek_budget.app.rollup import load_province  # noqa: PLC0415 (polars: only here)
+
+    result.checked.append((display_name(path), "province"))
+    result.attempt(lambda: load_province(path))
 
 
 def _for_year(scenario: Scenario, table: RateTable) -> RateTable:

@@ -29,7 +29,7 @@ class ProblemFormat(StrEnum):
     json = "json"
 
 
-FILE_KINDS = {"rates": N_("rates"), "scenario": N_("scenario")}
+FILE_KINDS = {"rates": N_("rates"), "scenario": N_("scenario"), "province": N_("province")}
 
 
 def validate_command(
@@ -38,8 +38,8 @@ def validate_command(
         typer.Argument(
             metavar=_("PATH"),
             help=_(
-                "Rate files, scenario files or folders of them (default: the bundled rates/ "
-                "and examples/)."
+                "Rate, scenario or province files, or folders of them (default: the bundled "
+                "rates/ and examples/)."
             ),
         ),
     ] = None,
@@ -96,6 +96,7 @@ def validate_command(
 class SchemaChoice(StrEnum):
     rates = "rates"
     scenario = "scenario"
+    province = "province"
 
 
 def schema_command(
@@ -124,5 +125,8 @@ def register(app: typer.Typer) -> None:
     )(validate_command)
     app.command(
         "schema",
-        help=_("Print the JSON Schema of rate files or scenario files (for editors and CI)."),
+        help=_(
+            "Print the JSON Schema of rate files, scenario files or province files (for "
+            "editors and CI)."
+        ),
     )(schema_command)

@@ -27,6 +27,9 @@ FLAGS: dict[str, str] = {
     "ceiling": "--budget",
     "jp_cap_growth": "--jp-cap-growth",
     "force": "--force",
+    "province_file": "--province",
+    "rosters": "--roster",
+    "payments": "--payments",
 }
 
 

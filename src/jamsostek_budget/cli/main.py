@@ -74,6 +74,8 @@ COMMAND_MODULES: dict[str, str] = {
     "fit": "cli.planning",
     "project": "cli.planning",
     "coverage": "cli.coverage",
+    "rollup": "cli.rollup",
+    "quarterly": "cli.quarterly",
     "roster": "cli.roster",
     "track": "cli.track",
     "revise": "cli.revise",

@@ -71,16 +71,19 @@ def not_a_mapping(data: object, source: SourceMap) -> Problem:
     )
 
 
-FileKind = Literal["rates", "scenario"]
+FileKind = Literal["rates", "scenario", "province"]
 RATE_KEYS = frozenset(RatesFile.model_fields) - {"description"}
 SCENARIO_KEYS = frozenset({"city", "groups", "fiscal_year", "extends"})
 
 
 def kind_of_data(data: dict[str, Any]) -> FileKind | None:
-    """Rate file or scenario, from the top-level keys; None when it has the keys of neither."""
+    """Rate file, scenario or province file, from the top-level keys; None when it has the keys
+    of none."""
     keys = set(data)
     if keys & SCENARIO_KEYS:
         return "scenario"
+    if "scenarios" in keys:  # a province file (model.province) lists its scenarios
+        return "province"
     return "rates" if keys & RATE_KEYS else None
 
 

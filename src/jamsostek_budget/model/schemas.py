@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any, Literal
 
+from jamsostek_budget.model.province import ProvinceFile
 from jamsostek_budget.model.rates import RatesFile
 from jamsostek_budget.model.scenario import Scenario
 from jamsostek_budget.model.schema_rules import (
@@ -20,20 +21,31 @@ from jamsostek_budget.model.schema_rules import (
 )
 from jamsostek_budget.model.variant import ScenarioVariant
 
-SchemaName = Literal["rates", "scenario"]
-TITLES = {"rates": "jbudget rate file", "scenario": "jbudget scenario file"}
+SchemaName = Literal["rates", "scenario", "province"]
+TITLES = {
+    "rates": "jbudget rate file",
+    "scenario": "jbudget scenario file",
+    "province": "jbudget province file",
+}
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 DEFS = "#/$defs/"
 
 
 def schema(name: SchemaName) -> dict[str, Any]:
-    body = _rates_schema() if name == "rates" else _scenario_schema()
+    bodies = {"rates": _rates_schema, "scenario": _scenario_schema, "province": _province_schema}
+    body = bodies[name]()
     return {"$schema": DRAFT, **body, "title": TITLES[name]}
 
 
 def _rates_schema() -> dict[str, Any]:
     body = RatesFile.model_json_schema(ref_template=DEFS + "{model}")
     add_rates_rules(body["$defs"])
+    flatten_optionals(body["$defs"])
+    return body
+
+
+def _province_schema() -> dict[str, Any]:
+    body = ProvinceFile.model_json_schema(ref_template=DEFS + "{model}")
     flatten_optionals(body["$defs"])
     return body
 

@@ -1,0 +1,1 @@
+"""A rollup of a province's scenarios: the report (every format), JSON and CSV."""
