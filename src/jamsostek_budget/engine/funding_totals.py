@@ -3,6 +3,7 @@ the office that budgets them and by the source that pays them; each adds up to t
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from jamsostek_budget.engine.budget import Budget, GroupLine, Months, add_months
@@ -59,13 +60,8 @@ def opd_totals(budget: Budget) -> tuple[OpdTotal, ...]:
 def source_totals(budget: Budget) -> tuple[SourceTotal, ...]:
     """What each funding source pays, in the order the scenario lists them; groups naming
     none last. Adds up to the annual total. Empty when the scenario lists no sources."""
-    if not budget.scenario.funding_sources:
-        return ()
     totals = []
-    for source in [*budget.scenario.funding_sources, None]:
-        lines = source_lines(budget, source)
-        if source is None and not lines:
-            continue
+    for source, lines in sources_with_lines(budget):
         people = add_months(
             [line.group.headcount if m in line.months else 0 for m in range(1, 13)]
             for line in lines
@@ -80,6 +76,19 @@ def source_totals(budget: Budget) -> tuple[SourceTotal, ...]:
             )
         )
     return tuple(totals)
+
+
+def sources_with_lines(
+    budget: Budget,
+) -> Iterator[tuple[FundingSource | None, tuple[GroupLine, ...]]]:
+    """Each funding source the scenario lists with the lines it pays, in its order, then None
+    with the lines naming no source when there are any; nothing when it lists no sources."""
+    if not budget.scenario.funding_sources:
+        return
+    for source in [*budget.scenario.funding_sources, None]:
+        lines = source_lines(budget, source)
+        if source is not None or lines:
+            yield source, lines
 
 
 def source_lines(budget: Budget, source: FundingSource | None) -> tuple[GroupLine, ...]:

@@ -7,8 +7,9 @@ key is refused rather than coerced, so a typo can never change a budget silently
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Protocol, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
@@ -195,6 +196,24 @@ class ViolationList:
     def raise_if_any(self) -> None:
         if self.found:
             raise ViolationsError(self.found)
+
+
+class Dated(Protocol):
+    @property
+    def effective(self) -> date: ...
+
+
+DatedT = TypeVar("DatedT", bound=Dated)
+
+
+def in_force(values: Sequence[DatedT], day: date) -> DatedT | None:
+    """The last of `values` (oldest first) in force on `day`: the latest effective on or
+    before it; None before the first."""
+    current = None
+    for item in values:
+        if item.effective <= day:
+            current = item
+    return current
 
 
 def month_number(year_month: str) -> int:

@@ -19,7 +19,7 @@ from pydantic import Field, model_validator
 
 from jamsostek_budget.i18n import _, grouped
 from jamsostek_budget.model.bounds import MONTHLY_RUPIAH, too_precise
-from jamsostek_budget.model.fields import Confidence, Model, Number, ViolationList
+from jamsostek_budget.model.fields import Confidence, Model, Number, ViolationList, in_force
 from jamsostek_budget.model.funding import JobTitle
 from jamsostek_budget.model.regulation import Citation
 from jamsostek_budget.model.yearly import check_yearly_change
@@ -110,11 +110,7 @@ class MinimumWage(Model):
         return self
 
     def in_force(self, day: date) -> MinimumWageValue | None:
-        current = None
-        for item in self.values:
-            if item.effective <= day:
-                current = item
-        return current
+        return in_force(self.values, day)
 
 
 def _check_amount(found: ViolationList, where: tuple[str | int, ...], value: Decimal) -> None:

@@ -33,6 +33,7 @@ from jamsostek_budget.model.fields import (
     Slug,
     ViolationList,
     YearMonth,
+    in_force,
     month_number,
     no_items,
 )
@@ -111,11 +112,7 @@ class Parameter(Model):
         return self
 
     def in_force(self, day: date) -> DatedValue | None:
-        current = None
-        for item in self.values:
-            if item.effective <= day:
-                current = item
-        return current
+        return in_force(self.values, day)
 
 
 def _check_value(found: ViolationList, index: int, item: DatedValue, unit: Unit) -> None:

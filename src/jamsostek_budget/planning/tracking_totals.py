@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from jamsostek_budget.engine.budget import Budget, GroupLine
-from jamsostek_budget.engine.funding_totals import opd_totals, source_lines
+from jamsostek_budget.engine.funding_totals import opd_totals, sources_with_lines
 from jamsostek_budget.model.fields import Program
 from jamsostek_budget.model.funding import FundingSource, Opd
 from jamsostek_budget.model.ledger import Pagu
@@ -161,13 +161,8 @@ def by_opd(budget: Budget, groups: Mapping[str, Tracked]) -> tuple[OpdTrack, ...
 def by_source(budget: Budget, groups: Mapping[str, Tracked]) -> tuple[SourceTrack, ...]:
     """The groups added up per funding source, each against its ceiling; nothing when the
     scenario lists no sources. A source no group names still shows (its figures 0)."""
-    if not budget.scenario.funding_sources:
-        return ()
     tracks = []
-    for source in [*budget.scenario.funding_sources, None]:
-        lines = source_lines(budget, source)
-        if source is None and not lines:
-            continue
+    for source, lines in sources_with_lines(budget):
         ceiling = None if source is None else source.ceiling
         tracks.append(SourceTrack(source, _ids(lines), *_added(_of(lines, groups)), ceiling))
     return tuple(tracks)
